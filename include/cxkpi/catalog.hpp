@@ -1,0 +1,86 @@
+#pragma once
+/// The metric catalogue: one row per metric, shared by every input shape and every output.
+/// The CLI builds its subcommands, help and numbers-mode flags from this table, so a new
+/// metric is one more row here plus its family header.
+
+#include <array>
+#include <span>
+#include <string_view>
+
+#include "cxkpi/handling.hpp"
+#include "cxkpi/queue.hpp"
+#include "cxkpi/resolution.hpp"
+#include "cxkpi/survey.hpp"
+#include "cxkpi/volume.hpp"
+
+namespace cxkpi {
+
+/// Every metric's options in one place, so that one run can finalise several metrics.
+struct Settings {
+  ContactRateOptions contact_rate;
+  CostPerContactOptions cost_per_contact;
+  CsatOptions csat;
+  AbandonmentOptions abandonment;
+  AhtOptions aht;
+  FcrOptions fcr;
+};
+
+struct MetricSpec {
+  std::string_view name;      ///< subcommand name
+  std::string_view title;     ///< one-line description
+  std::string_view example;   ///< a numbers-mode example with its answer
+  std::span<const Field> inputs;  ///< aggregate fields it reads, in flag order
+  Plan (*plan)(const Settings&, const FieldSet& present);
+  Result (*finalize)(const Sums&, const Settings&);
+};
+
+namespace detail {
+inline constexpr std::array kContactRateInputs{Field::contacts, Field::orders, Field::customers};
+inline constexpr std::array kCostPerContactInputs{Field::total_cost, Field::contacts, Field::handled};
+inline constexpr std::array kCsatInputs{Field::csat_satisfied, Field::csat_responses};
+inline constexpr std::array kNpsInputs{Field::promoters, Field::passives, Field::detractors};
+inline constexpr std::array kAbandonmentInputs{Field::offered, Field::abandoned, Field::short_abandoned,
+                                               Field::queued};
+inline constexpr std::array kAhtInputs{Field::talk_s, Field::hold_s, Field::wrap_s, Field::handled};
+inline constexpr std::array kFcrInputs{Field::resolved_first_contact, Field::handled, Field::resolved};
+}  // namespace detail
+
+inline constexpr std::array<MetricSpec, 7> kMetrics{{
+    {"contact-rate", "contacts per 100 orders (or per 100 customers)",
+     "cxkpi contact-rate --contacts 450 --orders 15000  # 3.0", detail::kContactRateInputs,
+     [](const Settings& o, const FieldSet& p) { return plan_contact_rate(o.contact_rate, p); },
+     [](const Sums& s, const Settings& o) { return contact_rate(s, o.contact_rate); }},
+    {"cost-per-contact", "average cost of one contact",
+     "cxkpi cost-per-contact --total-cost 71600 --contacts 10000  # 7.16", detail::kCostPerContactInputs,
+     [](const Settings& o, const FieldSet& p) { return plan_cost_per_contact(o.cost_per_contact, p); },
+     [](const Sums& s, const Settings& o) { return cost_per_contact(s, o.cost_per_contact); }},
+    {"csat", "customer satisfaction: share of top-2-box answers (or top-1, or mean score)",
+     "cxkpi csat --satisfied 200 --responses 250  # 80.0", detail::kCsatInputs,
+     [](const Settings& o, const FieldSet& p) { return plan_csat(o.csat, p); },
+     [](const Sums& s, const Settings& o) { return csat(s, o.csat); }},
+    {"nps", "Net Promoter Score: % promoters (9-10) minus % detractors (0-6), in points",
+     "cxkpi nps --promoters 120 --passives 50 --detractors 30  # 45", detail::kNpsInputs,
+     [](const Settings&, const FieldSet& p) { return plan_nps(p); },
+     [](const Sums& s, const Settings&) { return nps(s); }},
+    {"abandonment", "share of offered contacts the customer ended before an agent answered",
+     "cxkpi abandonment --offered 1000 --abandoned 90 --short-abandoned 30  # 6.19", detail::kAbandonmentInputs,
+     [](const Settings& o, const FieldSet& p) { return plan_abandonment(o.abandonment, p); },
+     [](const Sums& s, const Settings& o) { return abandonment(s, o.abandonment); }},
+    {"aht", "average handle time: (talk + hold + wrap) / handled, in seconds",
+     "cxkpi aht --talk 36000 --hold 3600 --wrap 7200 --handled 200  # 234 s", detail::kAhtInputs,
+     [](const Settings& o, const FieldSet& p) { return plan_aht(o.aht, p); },
+     [](const Sums& s, const Settings& o) { return aht(s, o.aht); }},
+    {"fcr", "first-contact resolution: share of handled contacts resolved at the first contact",
+     "cxkpi fcr --resolved-first-contact 720 --handled 1000  # 72.0", detail::kFcrInputs,
+     [](const Settings& o, const FieldSet& p) { return plan_fcr(o.fcr, p); },
+     [](const Sums& s, const Settings& o) { return fcr(s, o.fcr); }},
+}};
+
+/// The metric with this subcommand name, or nullptr.
+constexpr const MetricSpec* find_metric(std::string_view name) {
+  for (const auto& m : kMetrics)
+    if (m.name == name) return &m;
+  return nullptr;
+}
+
+}  // namespace cxkpi

@@ -1,0 +1,92 @@
+#pragma once
+/// The canonical additive quantities every cxkpi metric is computed from.
+///
+/// Period tables name them as columns, record logs derive them per row, and numbers mode
+/// takes them as flags; all three fill the same `Sums`, so every metric has one code path.
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace cxkpi {
+
+/// How a field's values are read and stored.
+enum class FieldKind : std::uint8_t {
+  count,    ///< a whole number of things (contacts, responses)
+  seconds,  ///< a duration, stored exactly in 1/10000 s
+  money,    ///< an amount in the input currency, stored exactly in 1/10000 units
+};
+
+enum class Field : std::uint8_t {
+  contacts, orders, customers, total_cost,
+  promoters, passives, detractors,
+  csat_responses, csat_satisfied,
+  csat_1, csat_2, csat_3, csat_4, csat_5, csat_6, csat_7, csat_8, csat_9, csat_10,
+  offered, abandoned, short_abandoned, queued,
+  handled, talk_s, hold_s, wrap_s,
+  resolved_first_contact, resolved,
+};
+
+inline constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::resolved) + 1;
+
+struct FieldInfo {
+  Field field;
+  std::string_view name;  ///< canonical column name (METRICS.md)
+  FieldKind kind;
+  std::string_view description;
+};
+
+inline constexpr std::array<FieldInfo, kFieldCount> kFields{{
+    {Field::contacts, "contacts", FieldKind::count, "contacts received"},
+    {Field::orders, "orders", FieldKind::count, "orders placed"},
+    {Field::customers, "customers", FieldKind::count, "active customers"},
+    {Field::total_cost, "total_cost", FieldKind::money, "cost of running the contact centre"},
+    {Field::promoters, "promoters", FieldKind::count, "NPS answers 9-10"},
+    {Field::passives, "passives", FieldKind::count, "NPS answers 7-8"},
+    {Field::detractors, "detractors", FieldKind::count, "NPS answers 0-6"},
+    {Field::csat_responses, "csat_responses", FieldKind::count, "CSAT survey responses"},
+    {Field::csat_satisfied, "csat_satisfied", FieldKind::count, "CSAT responses in the top two boxes"},
+    {Field::csat_1, "csat_1", FieldKind::count, "CSAT responses scoring 1"},
+    {Field::csat_2, "csat_2", FieldKind::count, "CSAT responses scoring 2"},
+    {Field::csat_3, "csat_3", FieldKind::count, "CSAT responses scoring 3"},
+    {Field::csat_4, "csat_4", FieldKind::count, "CSAT responses scoring 4"},
+    {Field::csat_5, "csat_5", FieldKind::count, "CSAT responses scoring 5"},
+    {Field::csat_6, "csat_6", FieldKind::count, "CSAT responses scoring 6"},
+    {Field::csat_7, "csat_7", FieldKind::count, "CSAT responses scoring 7"},
+    {Field::csat_8, "csat_8", FieldKind::count, "CSAT responses scoring 8"},
+    {Field::csat_9, "csat_9", FieldKind::count, "CSAT responses scoring 9"},
+    {Field::csat_10, "csat_10", FieldKind::count, "CSAT responses scoring 10"},
+    {Field::offered, "offered", FieldKind::count, "contacts offered to the queue"},
+    {Field::abandoned, "abandoned", FieldKind::count, "contacts the customer ended before an agent answered"},
+    {Field::short_abandoned, "short_abandoned", FieldKind::count, "abandons shorter than the short-abandon threshold"},
+    {Field::queued, "queued", FieldKind::count, "contacts that waited in queue"},
+    {Field::handled, "handled", FieldKind::count, "contacts answered by an agent"},
+    {Field::talk_s, "talk_s", FieldKind::seconds, "talk time in seconds"},
+    {Field::hold_s, "hold_s", FieldKind::seconds, "hold time in seconds"},
+    {Field::wrap_s, "wrap_s", FieldKind::seconds, "after-contact work in seconds"},
+    {Field::resolved_first_contact, "resolved_first_contact", FieldKind::count,
+     "contacts resolved at the first contact"},
+    {Field::resolved, "resolved", FieldKind::count, "contacts resolved"},
+}};
+
+constexpr std::size_t index_of(Field f) { return static_cast<std::size_t>(f); }
+constexpr const FieldInfo& info(Field f) { return kFields[index_of(f)]; }
+constexpr std::string_view name_of(Field f) { return info(f).name; }
+
+/// The field with this canonical name, if any.
+constexpr std::optional<Field> field_named(std::string_view name) {
+  for (const auto& f : kFields)
+    if (f.name == name) return f.field;
+  return std::nullopt;
+}
+
+inline constexpr int kMaxCsatScale = 10;
+
+/// The histogram field that counts CSAT answers with `score` (1 … 10).
+constexpr Field csat_score_field(int score) {
+  return static_cast<Field>(index_of(Field::csat_1) + static_cast<std::size_t>(score - 1));
+}
+
+}  // namespace cxkpi

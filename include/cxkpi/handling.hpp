@@ -1,0 +1,97 @@
+#pragma once
+/// Handling metrics (denominator: handled = answered contacts).
+///
+/// aht: average handle time, (Σtalk_s + Σhold_s + Σwrap_s) / handled, in seconds. Any subset
+///   of the three components may be chosen; a component missing from the input adds nothing
+///   and is reported in a warning. Null when nothing was handled.
+///   Example: talk 36000, hold 3600, wrap 7200 over 200 handled → 234 s.
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "cxkpi/result.hpp"
+#include "cxkpi/sums.hpp"
+
+namespace cxkpi {
+
+struct HandleComponents {
+  bool talk = true;
+  bool hold = true;
+  bool wrap = true;
+};
+
+struct AhtOptions {
+  HandleComponents components;
+};
+
+namespace detail {
+
+struct Component {
+  Field field;
+  bool HandleComponents::*selected;
+  std::string_view detail_name;
+};
+
+inline constexpr std::array<Component, 3> kHandleComponents{{
+    {Field::talk_s, &HandleComponents::talk, "talk"},
+    {Field::hold_s, &HandleComponents::hold, "hold"},
+    {Field::wrap_s, &HandleComponents::wrap, "wrap"},
+}};
+
+inline std::string join_names(const std::vector<Field>& fields, std::string_view sep) {
+  std::string out;
+  for (Field f : fields) {
+    if (!out.empty()) out += sep;
+    out += name_of(f);
+  }
+  return out;
+}
+
+}  // namespace detail
+
+inline Plan plan_aht(const AhtOptions& o, const FieldSet& present) {
+  std::vector<Field> used;
+  std::vector<Field> missing;
+  for (const auto& c : detail::kHandleComponents) {
+    if (!(o.components.*c.selected)) continue;
+    (present.has(c.field) ? used : missing).push_back(c.field);
+  }
+  Plan p{{Field::handled}, {}, "seconds", "(" + detail::join_names(used, " + ") + ") / handled", {}};
+  if (used.empty()) {
+    p.required.insert(p.required.end(), missing.begin(), missing.end());
+    p.definition = "(" + detail::join_names(missing, " + ") + ") / handled";
+  } else if (!missing.empty()) {
+    p.warnings.push_back(detail::join_names(missing, ", ") + " not in the input: AHT counts " +
+                         detail::join_names(used, ", ") + " only");
+  }
+  return p;
+}
+
+inline Result aht(const Sums& s, const AhtOptions& o = {}) {
+  std::int64_t handle_raw = 0;
+  for (const auto& c : detail::kHandleComponents)
+    if (o.components.*c.selected && __builtin_add_overflow(handle_raw, s.raw(c.field), &handle_raw))
+      throw SumOverflow(c.field);
+  const auto handled = s.raw(Field::handled);
+  auto r = detail::ratio(static_cast<double>(handle_raw) / static_cast<double>(kAmountScale),
+                         static_cast<double>(handled), 1.0, handled, "no handled contacts");
+  for (const auto& c : detail::kHandleComponents)
+    if (o.components.*c.selected && s.present().has(c.field))
+      r.details.push_back({c.detail_name, detail::ratio(s.value(c.field), static_cast<double>(handled), 1.0,
+                                                        handled, "").value, "seconds"});
+  return r;
+}
+
+/// aht from plain numbers (seconds).
+inline Result aht(double talk_s, double hold_s, double wrap_s, std::int64_t handled) {
+  Sums s;
+  s.add_amount(Field::talk_s, talk_s);
+  s.add_amount(Field::hold_s, hold_s);
+  s.add_amount(Field::wrap_s, wrap_s);
+  s.add(Field::handled, handled);
+  return aht(s);
+}
+
+}  // namespace cxkpi

@@ -1,0 +1,57 @@
+#pragma once
+/// `Result`: what finalising a metric yields. A value with no definition (zero denominator,
+/// no responses) is `std::nullopt` with a `reason`, never NaN, infinity or a silent 0.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cxkpi/fields.hpp"
+
+namespace cxkpi {
+
+/// A secondary figure reported beside the main value (e.g. the CSAT mean score).
+struct Detail {
+  std::string_view name;
+  std::optional<double> value;
+  std::string_view unit;
+};
+
+struct Result {
+  std::optional<double> value;
+  double numerator = 0;
+  double denominator = 0;
+  std::int64_t n = 0;  ///< observations behind the value (responses, handled contacts, …)
+  std::string reason;  ///< why `value` is null; empty otherwise
+  std::vector<Detail> details;
+};
+
+/// Requirements and labels of a metric for given options and input columns.
+struct Plan {
+  std::vector<Field> required;        ///< fields the input must supply
+  std::vector<std::string> warnings;  ///< e.g. a handle-time component missing from the input
+  std::string_view unit;              ///< "percent", "points", "seconds", "currency", "score"
+  std::string definition;             ///< the formula as applied, for people and JSON
+  std::string problem;                ///< why this input cannot give the metric; empty if it can
+};
+
+namespace detail {
+
+/// `factor × numerator / denominator`, or null with `reason` when the denominator is 0.
+inline Result ratio(double numerator, double denominator, double factor, std::int64_t n,
+                    std::string_view reason) {
+  Result r;
+  r.numerator = numerator;
+  r.denominator = denominator;
+  r.n = n;
+  if (denominator > 0.0)
+    r.value = factor * numerator / denominator;
+  else
+    r.reason = reason;
+  return r;
+}
+
+}  // namespace detail
+}  // namespace cxkpi

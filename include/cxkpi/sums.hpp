@@ -1,0 +1,94 @@
+#pragma once
+/// `Sums`: the one accumulator behind every metric. Additive and mergeable: the sums of two
+/// inputs merged equal the sums of both inputs read as one, so totals are always re-divided
+/// from summed numerators and denominators, never averaged from ratios.
+
+#include <array>
+#include <bitset>
+#include <cmath>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
+#include "cxkpi/fields.hpp"
+
+namespace cxkpi {
+
+/// Seconds and money are kept as whole 1/10000 units so that sums never drift.
+inline constexpr std::int64_t kAmountScale = 10000;
+
+constexpr std::int64_t scale_of(Field f) {
+  return info(f).kind == FieldKind::count ? 1 : kAmountScale;
+}
+
+/// Which fields an input supplied (a column that exists, a flag that was given).
+class FieldSet {
+ public:
+  constexpr FieldSet() = default;
+  FieldSet(std::initializer_list<Field> fields) {
+    for (Field f : fields) add(f);
+  }
+  void add(Field f) { bits_.set(index_of(f)); }
+  [[nodiscard]] bool has(Field f) const { return bits_.test(index_of(f)); }
+  [[nodiscard]] bool empty() const { return bits_.none(); }
+  FieldSet& operator|=(const FieldSet& other) {
+    bits_ |= other.bits_;
+    return *this;
+  }
+
+ private:
+  std::bitset<kFieldCount> bits_;
+};
+
+/// Thrown when a sum leaves the exact int64 range (about 9.2e18 counts, 9.2e14 s or money).
+class SumOverflow : public std::overflow_error {
+ public:
+  explicit SumOverflow(Field f)
+      : std::overflow_error("sum of " + std::string(name_of(f)) + " is too large to keep exactly"), field(f) {}
+  Field field;
+};
+
+class Sums {
+ public:
+  /// Adds `raw` (in the field's own units: 1 for counts, 1/10000 for seconds and money).
+  void add_raw(Field f, std::int64_t raw) {
+    auto& slot = raw_[index_of(f)];
+    if (__builtin_add_overflow(slot, raw, &slot)) throw SumOverflow(f);
+    present_.add(f);
+  }
+  /// Adds a whole number of units (counts, whole seconds, whole currency units).
+  void add(Field f, std::int64_t units) {
+    std::int64_t raw = 0;
+    if (__builtin_mul_overflow(units, scale_of(f), &raw)) throw SumOverflow(f);
+    add_raw(f, raw);
+  }
+  /// Adds an amount given as a double (seconds or money), rounded to 1/10000.
+  void add_amount(Field f, double units) {
+    const double raw = std::round(units * static_cast<double>(scale_of(f)));
+    // 2^63 as a double; anything at or past it (or NaN) cannot be kept exactly.
+    if (!(std::fabs(raw) < 9.2233720368547758e18)) throw SumOverflow(f);
+    add_raw(f, static_cast<std::int64_t>(raw));
+  }
+  void mark_present(Field f) { present_.add(f); }
+
+  [[nodiscard]] std::int64_t raw(Field f) const { return raw_[index_of(f)]; }
+  /// The sum as a number in the field's unit (counts, seconds, currency).
+  [[nodiscard]] double value(Field f) const {
+    const auto scale = scale_of(f);
+    const auto r = raw(f);
+    // Split whole and fractional parts so large sums keep every digit a double can hold.
+    return static_cast<double>(r / scale) + static_cast<double>(r % scale) / static_cast<double>(scale);
+  }
+  [[nodiscard]] const FieldSet& present() const { return present_; }
+
+  void merge(const Sums& other) {
+    for (const auto& f : kFields) add_raw(f.field, other.raw(f.field));
+    present_ |= other.present_;
+  }
+
+ private:
+  std::array<std::int64_t, kFieldCount> raw_{};
+  FieldSet present_;
+};
+
+}  // namespace cxkpi

@@ -1,0 +1,135 @@
+#pragma once
+/// Survey metrics.
+///
+/// csat: top-2-box share, 100 × responses scoring ≥ scale−1 / responses, in percent
+///   (`method = top1`: score = scale; `mean`: Σscore / responses in scale units;
+///   `satisfied_min` moves the box cut). Null with no responses.
+///   Example: scores 5,4,2,5,3,4,5,1 → top2 62.5, top1 37.5, mean 3.625.
+/// nps: Net Promoter Score, 100 × (promoters − detractors) / (promoters + passives +
+///   detractors), in points from −100 to +100 (not a percentage). Null with no responses.
+///   Example: 120 promoters, 50 passives, 30 detractors → 45.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "cxkpi/result.hpp"
+#include "cxkpi/sums.hpp"
+
+namespace cxkpi {
+
+enum class CsatMethod : std::uint8_t { top2, top1, mean };
+
+struct CsatOptions {
+  int scale = 5;                     ///< answers run 1 … scale
+  CsatMethod method = CsatMethod::top2;
+  std::optional<int> satisfied_min;  ///< lowest satisfied score; overrides the method's cut
+};
+
+namespace detail {
+
+inline bool has_score_counts(const FieldSet& present) {
+  for (int k = 1; k <= kMaxCsatScale; ++k)
+    if (present.has(csat_score_field(k))) return true;
+  return false;
+}
+
+inline int satisfied_cut(const CsatOptions& o) {
+  if (o.satisfied_min) return *o.satisfied_min;
+  return o.method == CsatMethod::top1 ? o.scale : o.scale - 1;
+}
+
+struct ScoreCounts {
+  std::int64_t responses = 0;
+  std::int64_t at_or_above_cut = 0;
+  std::int64_t score_sum = 0;
+};
+
+inline ScoreCounts count_scores(const Sums& s, int cut) {
+  ScoreCounts c;
+  for (int k = 1; k <= kMaxCsatScale; ++k) {
+    const std::int64_t n = s.raw(csat_score_field(k));
+    c.responses += n;
+    if (k >= cut) c.at_or_above_cut += n;
+    c.score_sum += n * k;
+  }
+  return c;
+}
+
+inline std::string csat_definition(const CsatOptions& o) {
+  if (o.method == CsatMethod::mean) return "Σ score / responses";
+  return "100 × responses scoring " + std::to_string(satisfied_cut(o)) + "-" + std::to_string(o.scale) +
+         " / responses";
+}
+
+}  // namespace detail
+
+inline Plan plan_csat(const CsatOptions& o, const FieldSet& present) {
+  Plan p{{}, {}, o.method == CsatMethod::mean ? "score" : "percent", detail::csat_definition(o), {}};
+  if (detail::has_score_counts(present)) {
+    for (int k = o.scale + 1; k <= kMaxCsatScale; ++k)
+      if (present.has(csat_score_field(k)))
+        p.problem = "column " + std::string(name_of(csat_score_field(k))) + " is outside the 1-" +
+                    std::to_string(o.scale) + " scale (set --scale)";
+    return p;
+  }
+  p.required = {Field::csat_responses, Field::csat_satisfied};
+  if (o.method != CsatMethod::top2 || o.satisfied_min)
+    p.problem = "this CSAT variant needs per-score counts (columns csat_1 ... csat_" + std::to_string(o.scale) +
+                ", or --scores); csat_satisfied only holds the top-2-box count";
+  return p;
+}
+
+inline Result csat(const Sums& s, const CsatOptions& o = {}) {
+  if (!detail::has_score_counts(s.present())) {
+    const auto responses = s.raw(Field::csat_responses);
+    return detail::ratio(s.value(Field::csat_satisfied), s.value(Field::csat_responses), 100.0, responses,
+                         "no survey responses");
+  }
+  const auto c = detail::count_scores(s, detail::satisfied_cut(o));
+  const auto responses = static_cast<double>(c.responses);
+  const auto mean = detail::ratio(static_cast<double>(c.score_sum), responses, 1.0, c.responses, "no survey responses");
+  if (o.method == CsatMethod::mean) return mean;
+  auto r = detail::ratio(static_cast<double>(c.at_or_above_cut), responses, 100.0, c.responses, "no survey responses");
+  r.details.push_back({"mean", mean.value, "score"});
+  return r;
+}
+
+/// csat from plain numbers: 100 × satisfied / responses.
+inline Result csat(std::int64_t satisfied, std::int64_t responses) {
+  Sums s;
+  s.add(Field::csat_satisfied, satisfied);
+  s.add(Field::csat_responses, responses);
+  return csat(s);
+}
+
+inline Plan plan_nps(const FieldSet&) {
+  return {{Field::promoters, Field::passives, Field::detractors}, {}, "points",
+          "100 × (promoters − detractors) / (promoters + passives + detractors)", {}};
+}
+
+inline Result nps(const Sums& s) {
+  const auto promoters = s.raw(Field::promoters);
+  const auto detractors = s.raw(Field::detractors);
+  const auto responses = promoters + s.raw(Field::passives) + detractors;
+  auto r = detail::ratio(static_cast<double>(promoters - detractors), static_cast<double>(responses), 100.0,
+                         responses, "no survey responses");
+  const auto share = [&](Field f) {
+    return detail::ratio(s.value(f), static_cast<double>(responses), 100.0, responses, "").value;
+  };
+  r.details = {{"promoters_pct", share(Field::promoters), "percent"},
+               {"passives_pct", share(Field::passives), "percent"},
+               {"detractors_pct", share(Field::detractors), "percent"}};
+  return r;
+}
+
+/// nps from plain numbers.
+inline Result nps(std::int64_t promoters, std::int64_t passives, std::int64_t detractors) {
+  Sums s;
+  s.add(Field::promoters, promoters);
+  s.add(Field::passives, passives);
+  s.add(Field::detractors, detractors);
+  return nps(s);
+}
+
+}  // namespace cxkpi

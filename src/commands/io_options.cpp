@@ -1,0 +1,99 @@
+#include "commands/io_options.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "errors.hpp"
+#include "output/sink.hpp"
+
+namespace cxkpi::cli {
+
+void add_input_flags(CLI::App& app, InputFlags& flags) {
+  app.add_option("FILE", flags.files, "period table(s): CSV, TSV, JSON or NDJSON; - reads stdin");
+  const auto* group = "Input";
+  app.add_option("--format-in", flags.format_in, "input format (default: detected from the content)")
+      ->check(CLI::IsMember({"auto", "csv", "tsv", "json", "ndjson"}, CLI::ignore_case))
+      ->group(group);
+  app.add_option("-d,--delimiter", flags.delimiter, "CSV delimiter: one character, or 'tab' (default: detected)")
+      ->group(group);
+  app.add_option("--map", flags.maps, "read a column as a field: field=Header (repeatable)")
+      ->group(group)
+      ->take_all();
+  app.add_option("--on-error", flags.on_error, "fail (default): stop at the first bad row; skip: count and skip")
+      ->check(CLI::IsMember({"fail", "skip"}))
+      ->group(group);
+}
+
+void add_output_flags(CLI::App& app, OutputFlags& flags) {
+  const auto* group = "Output";
+  app.add_option("--format", flags.format, "table (default), json, ndjson, csv or markdown")
+      ->check(CLI::IsMember({"table", "json", "ndjson", "csv", "markdown"}, CLI::ignore_case))
+      ->group(group);
+  app.add_flag("--json", flags.json, "same as --format json")->group(group);
+  app.add_option("--precision", flags.precision, "digits after the decimal point in tables (default 2)")
+      ->check(CLI::Range(0, 12))
+      ->group(group);
+  app.add_option("-o,--output", flags.output, "write to FILE (atomically) instead of stdout")->group(group);
+}
+
+namespace {
+
+InputFormat input_format(const std::string& name) {
+  if (name == "csv" || name == "tsv") return InputFormat::csv;
+  if (name == "json") return InputFormat::json;
+  if (name == "ndjson") return InputFormat::ndjson;
+  return InputFormat::automatic;
+}
+
+std::optional<char> delimiter_of(const InputFlags& flags) {
+  if (flags.delimiter.empty()) return flags.format_in == "tsv" ? std::optional<char>('\t') : std::nullopt;
+  if (flags.delimiter == "tab" || flags.delimiter == "\\t") return '\t';
+  if (flags.delimiter.size() != 1 || flags.delimiter == "\"" || flags.delimiter == "\n")
+    throw Error::usage(fmt::format("--delimiter takes one character or 'tab', not {}", quote_value(flags.delimiter)));
+  return flags.delimiter.front();
+}
+
+ColumnOverride parse_map(const std::string& text) {
+  const auto eq = text.find('=');
+  if (eq == std::string::npos || eq == 0 || eq + 1 == text.size())
+    throw Error::usage(fmt::format("--map takes field=Header, not {}", quote_value(text)));
+  return {text.substr(0, eq), text.substr(eq + 1)};
+}
+
+}  // namespace
+
+FileInputOptions file_input(const InputFlags& flags) {
+  FileInputOptions in;
+  in.files = flags.files;
+  if (in.files.empty()) {
+    if (::isatty(STDIN_FILENO) != 0)
+      throw Error::usage("no input: give numbers as flags, or a FILE (- for stdin); see --help");
+    in.files.emplace_back("-");
+  }
+  in.read.format = input_format(flags.format_in);
+  in.read.delimiter = delimiter_of(flags);
+  for (const auto& m : flags.maps) in.overrides.push_back(parse_map(m));
+  in.skip_bad_rows = flags.on_error == "skip";
+  return in;
+}
+
+FormatOptions format_options(const OutputFlags& flags) {
+  FormatOptions o;
+  o.precision = flags.precision;
+  const std::string f = flags.json ? std::string("json") : flags.format;
+  if (f == "json") o.format = OutputFormat::json;
+  else if (f == "ndjson") o.format = OutputFormat::ndjson;
+  else if (f == "csv") o.format = OutputFormat::csv;
+  else if (f == "markdown") o.format = OutputFormat::markdown;
+  return o;
+}
+
+void emit(const ResultTable& table, const OutputFlags& flags) {
+  const auto text = render(table, format_options(flags));
+  for (const auto& w : table.warnings) fmt::print(stderr, "cxkpi: warning: {}\n", w);
+  write_output(text, flags.output);
+}
+
+}  // namespace cxkpi::cli

@@ -1,0 +1,38 @@
+#pragma once
+// Input and output flags shared by every command that reads files and prints results.
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+#include "compute/compute.hpp"
+#include "output/format.hpp"
+
+namespace cxkpi::cli {
+
+struct InputFlags {
+  std::vector<std::string> files;
+  std::string format_in = "auto";
+  std::string delimiter;
+  std::vector<std::string> maps;  // field=Header
+  std::string on_error = "fail";
+};
+
+struct OutputFlags {
+  std::string format = "table";
+  bool json = false;
+  int precision = 2;
+  std::string output;  // -o FILE
+};
+
+void add_input_flags(CLI::App& app, InputFlags& flags);
+void add_output_flags(CLI::App& app, OutputFlags& flags);
+
+/// The files to read: the given ones, or stdin when none are given and stdin is not a terminal.
+FileInputOptions file_input(const InputFlags& flags);
+FormatOptions format_options(const OutputFlags& flags);
+
+/// Renders `table`, prints its warnings on stderr, and writes it where -o says.
+void emit(const ResultTable& table, const OutputFlags& flags);
+
+}  // namespace cxkpi::cli

@@ -1,0 +1,97 @@
+#include "commands/metric_command.hpp"
+
+#include <fmt/format.h>
+
+#include "errors.hpp"
+
+namespace cxkpi::cli {
+namespace {
+
+struct FlagAlias {
+  Field field;
+  std::string_view names;
+};
+
+// Short flags users type for one-off numbers; the canonical --field-name always works too.
+constexpr std::array kFlagAliases{
+    FlagAlias{Field::csat_satisfied, "--satisfied"}, FlagAlias{Field::csat_responses, "--responses"},
+    FlagAlias{Field::talk_s, "--talk"},              FlagAlias{Field::hold_s, "--hold"},
+    FlagAlias{Field::wrap_s, "--wrap"},              FlagAlias{Field::total_cost, "--cost"},
+};
+
+std::string canonical_flag(Field f) {
+  std::string flag = "--" + std::string(name_of(f));
+  for (auto& c : flag)
+    if (c == '_') c = '-';
+  return flag;
+}
+
+bool is_score_count(Field f) {
+  return index_of(f) >= index_of(Field::csat_1) && index_of(f) <= index_of(Field::csat_10);
+}
+
+FieldSet all_inputs(const MetricSpec& spec) {
+  FieldSet set;
+  for (const Field f : spec.inputs) set.add(f);
+  return set;
+}
+
+}  // namespace
+
+std::string flag_names(Field f) {
+  for (const auto& a : kFlagAliases)
+    if (a.field == f) return std::string(a.names) + "," + canonical_flag(f);
+  return canonical_flag(f);
+}
+
+std::string help_footer(const MetricSpec& spec) {
+  const auto plan = spec.plan(Settings{}, all_inputs(spec));
+  std::vector<std::string_view> columns;
+  for (const Field f : spec.inputs) columns.push_back(name_of(f));
+  return fmt::format(
+      "\nFormula:  {} ({})\n"
+      "Columns:  {} (period tables; common aliases and --map field=Header work too)\n"
+      "Example:  {}\n"
+      "          cxkpi {} data/monthly.csv",
+      plan.definition, plan.unit, fmt::join(columns, ", "), spec.example, spec.name);
+}
+
+MetricCommand::MetricCommand(CLI::App& parent, const MetricSpec& spec)
+    : spec_(spec), app_(parent.add_subcommand(std::string(spec.name), std::string(spec.title))) {
+  for (const Field f : spec.inputs) {
+    if (is_score_count(f)) continue;  // given together through --scores
+    const auto i = index_of(f);
+    number_option_[i] =
+        app_->add_option(flag_names(f), number_text_[i], std::string(info(f).description))->group("Numbers");
+  }
+  add_metric_options(spec.name, *app_, settings_, extras_);
+  add_input_flags(*app_, input_);
+  add_output_flags(*app_, output_);
+  app_->footer(help_footer(spec));
+}
+
+std::vector<NumberInput> MetricCommand::given_numbers() const {
+  std::vector<NumberInput> numbers;
+  for (const auto& f : kFields) {
+    const auto* option = number_option_[index_of(f.field)];
+    if (option != nullptr && option->count() > 0)
+      numbers.push_back({f.field, option->get_name(), number_text_[index_of(f.field)]});
+  }
+  if (!extras_.scores.empty()) {
+    auto scores = parse_score_counts("--scores", extras_.scores, settings_.csat.scale);
+    numbers.insert(numbers.end(), scores.begin(), scores.end());
+  }
+  return numbers;
+}
+
+void MetricCommand::run() {
+  validate_settings(spec_.name, settings_);
+  const auto numbers = given_numbers();
+  if (!numbers.empty() && !input_.files.empty())
+    throw Error::usage(fmt::format("give {} either numbers ({} …) or files, not both", spec_.name, numbers[0].flag));
+  const auto table = numbers.empty() ? compute_from_periods(spec_, settings_, file_input(input_))
+                                     : compute_from_numbers(spec_, settings_, numbers);
+  emit(table, output_);
+}
+
+}  // namespace cxkpi::cli

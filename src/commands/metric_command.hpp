@@ -1,0 +1,40 @@
+#pragma once
+// The one command behind every metric subcommand: numbers from flags, or period tables
+// from files, through the metric's catalogue entry.
+
+#include <array>
+#include <string>
+
+#include "commands/command.hpp"
+#include "commands/io_options.hpp"
+#include "commands/metric_options.hpp"
+#include "cxkpi/catalog.hpp"
+
+namespace cxkpi::cli {
+
+class MetricCommand final : public Command {
+ public:
+  MetricCommand(CLI::App& parent, const MetricSpec& spec);
+  [[nodiscard]] const CLI::App& app() const override { return *app_; }
+  void run() override;
+
+ private:
+  [[nodiscard]] std::vector<NumberInput> given_numbers() const;
+
+  const MetricSpec& spec_;
+  CLI::App* app_;
+  Settings settings_;
+  MetricExtras extras_;
+  InputFlags input_;
+  OutputFlags output_;
+  std::array<std::string, kFieldCount> number_text_;
+  std::array<CLI::Option*, kFieldCount> number_option_{};
+};
+
+/// The numbers-mode flag names for a field: "--talk,--talk-s".
+std::string flag_names(Field f);
+
+/// `cxkpi <metric> --help` ends with the formula, the columns it reads and an example.
+std::string help_footer(const MetricSpec& spec);
+
+}  // namespace cxkpi::cli

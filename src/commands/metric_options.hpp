@@ -1,0 +1,24 @@
+#pragma once
+// The flags that choose a metric's variant (--per, --den, --method, …), one function per
+// metric that has any, found through a table.
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <string_view>
+
+#include "cxkpi/catalog.hpp"
+
+namespace cxkpi::cli {
+
+/// Values a metric's own flags collect besides Settings.
+struct MetricExtras {
+  std::string scores;  // csat --scores 1=10,2=10,…
+};
+
+/// Adds `metric`'s variant flags, writing into `settings` and `extras`.
+void add_metric_options(std::string_view metric, CLI::App& app, Settings& settings, MetricExtras& extras);
+
+/// Checks the variant flags against each other after parsing; throws a usage Error.
+void validate_settings(std::string_view metric, const Settings& settings);
+
+}  // namespace cxkpi::cli

@@ -1,0 +1,36 @@
+// The command table: every subcommand of cxkpi is registered here and nowhere else.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "commands/command.hpp"
+#include "commands/metric_command.hpp"
+#include "errors.hpp"
+#include "io/column_map.hpp"
+
+namespace cxkpi::cli {
+
+std::vector<std::unique_ptr<Command>> register_commands(CLI::App& app) {
+  std::vector<std::unique_ptr<Command>> commands;
+  for (const auto& metric : kMetrics) commands.push_back(std::make_unique<MetricCommand>(app, metric));
+  return commands;
+}
+
+void run_selected(const std::vector<std::unique_ptr<Command>>& commands) {
+  for (const auto& c : commands)
+    if (c->app().parsed()) return c->run();
+  throw Error::usage("no command given; see cxkpi --help");
+}
+
+void check_command_name(int argc, const char* const* argv, const CLI::App& app) {
+  if (argc < 2 || argv[1][0] == '-') return;
+  const std::string word = argv[1];
+  std::vector<std::string> names;
+  for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) names.push_back(sub->get_name());
+  if (std::find(names.begin(), names.end(), word) != names.end()) return;
+  const auto hint = did_you_mean(word, names);
+  throw Error::usage(fmt::format("unknown command {}{}; cxkpi --help lists them", quote_value(word),
+                                 hint ? fmt::format(" (did you mean {}?)", *hint) : ""));
+}
+
+}  // namespace cxkpi::cli

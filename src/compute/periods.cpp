@@ -1,0 +1,157 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "compute/compute.hpp"
+#include "cxkpi/checks.hpp"
+#include "errors.hpp"
+#include "io/values.hpp"
+
+namespace cxkpi::cli {
+namespace {
+
+bool contains(const std::vector<Field>& fields, Field f) {
+  return std::find(fields.begin(), fields.end(), f) != fields.end();
+}
+
+// Counts rows skipped under --on-error skip, by reason, for one summary warning each.
+class RowErrors {
+ public:
+  explicit RowErrors(bool skip) : skip_(skip) {}
+  /// Throws unless bad rows are being skipped.
+  void report(Error error) {
+    if (!skip_) throw std::move(error);
+    const std::string what = error.what();
+    // "file:line:col: field: message" → count by "field: message" without the position.
+    const auto field_start = what.find(": ");
+    ++counts_[field_start == std::string::npos ? what : what.substr(field_start + 2)];
+  }
+  void add_warnings(std::vector<std::string>& warnings) const {
+    for (const auto& [reason, count] : counts_)
+      warnings.push_back(fmt::format("skipped {} bad row{}: {}", count, count == 1 ? "" : "s", reason));
+  }
+
+ private:
+  bool skip_;
+  std::map<std::string, std::size_t> counts_;
+};
+
+class PeriodFile {
+ public:
+  PeriodFile(const MetricSpec& metric, const Settings& settings, TableReader& reader, const ColumnMap& columns)
+      : metric_(metric), settings_(settings), reader_(reader), columns_(columns),
+        plan_(metric.plan(settings, columns.fields())) {
+    check_columns();
+    for (const Field f : metric.inputs)
+      if (columns.column_of(f)) used_.push_back(f);
+    for (const Field f : plan_.required)
+      if (!contains(used_, f)) used_.push_back(f);
+  }
+
+  [[nodiscard]] const Plan& plan() const { return plan_; }
+
+  /// Reads the current row into `sums`; returns the first required field left empty, if any.
+  /// Throws Error for a value that does not parse or a row whose parts exceed their whole.
+  std::optional<Field> read_row(Sums& sums) const {
+    std::optional<Field> empty_required;
+    for (const Field f : used_) {
+      const auto column = *columns_.column_of(f);
+      const auto text = reader_.cell(column);
+      if (is_missing(text)) {
+        if (!empty_required && contains(plan_.required, f)) empty_required = f;
+        continue;
+      }
+      const auto parsed = parse_value(text, info(f).kind);
+      if (!parsed.ok()) throw Error::data(reader_.where(column), reader_.header()[column], parsed.error);
+      sums.add_raw(f, parsed.raw);
+    }
+    if (const auto v = check_row(sums)) {
+      const auto column = *columns_.column_of(v->part);
+      throw Error::data(reader_.where(column), reader_.header()[column], v->message);
+    }
+    return empty_required;
+  }
+
+ private:
+  void check_columns() const {
+    const auto& name = reader_.source_name();
+    if (!plan_.problem.empty()) throw Error::data(fmt::format("{}: {}", name, plan_.problem));
+    std::vector<std::string> missing;
+    for (const Field f : plan_.required) {
+      if (columns_.column_of(f)) continue;
+      const auto hint = did_you_mean(name_of(f), reader_.header());
+      missing.push_back(std::string(name_of(f)) + (hint ? fmt::format(" (did you mean {}?)", quote_value(*hint)) : ""));
+    }
+    if (!missing.empty())
+      throw Error::data(fmt::format("{}: {} needs column{} {}; the columns are: {}", name, metric_.name,
+                                    missing.size() == 1 ? "" : "s", fmt::join(missing, ", "),
+                                    fmt::join(reader_.header(), ", ")));
+  }
+
+  const MetricSpec& metric_;
+  const Settings& settings_;
+  TableReader& reader_;
+  const ColumnMap& columns_;
+  Plan plan_;
+  std::vector<Field> used_;
+};
+
+std::vector<std::string> label_names_of(const TableReader& reader, const ColumnMap& columns) {
+  std::vector<std::string> names;
+  for (const auto c : columns.label_columns()) names.push_back(reader.header()[c]);
+  return names;
+}
+
+}  // namespace
+
+ResultTable compute_from_periods(const MetricSpec& metric, const Settings& settings, const FileInputOptions& input) {
+  ResultTable table{&metric, {}, {}, {}, {}, {}};
+  Sums total;
+  RowErrors errors(input.skip_bad_rows);
+  bool first_file = true;
+  for (const auto& path : input.files) {
+    auto reader = open_table(InputStream::open(path), input.read);
+    const ColumnMap columns(reader->header(), input.overrides, reader->source_name());
+    const PeriodFile file(metric, settings, *reader, columns);
+    if (first_file) {
+      table.label_names = label_names_of(*reader, columns);
+      table.warnings = file.plan().warnings;
+      first_file = false;
+    }
+    while (reader->next()) {
+      Sums sums;
+      std::optional<Field> empty_required;
+      try {
+        empty_required = file.read_row(sums);
+      } catch (const Error& e) {
+        errors.report(e);
+        continue;
+      }
+      ResultRow row;
+      if (const auto pc = columns.period_column()) row.period = trim(reader->cell(*pc));
+      for (const auto& label : table.label_names) {
+        const auto& h = reader->header();
+        const auto it = std::find(h.begin(), h.end(), label);
+        row.labels.emplace_back(it == h.end() ? std::string_view{} : trim(reader->cell(static_cast<std::size_t>(it - h.begin()))));
+      }
+      if (empty_required) {
+        row.result.reason = fmt::format("no {} in this row", name_of(*empty_required));
+        table.warnings.push_back(fmt::format("{}: {} is empty; the row is left out of the total",
+                                             reader->where(*columns.column_of(*empty_required)).str(),
+                                             name_of(*empty_required)));
+      } else {
+        row.result = metric.finalize(sums, settings);
+        total.merge(sums);
+      }
+      table.rows.push_back(std::move(row));
+    }
+  }
+  table.plan = metric.plan(settings, total.present());
+  table.plan.warnings.clear();
+  table.total = metric.finalize(total, settings);
+  errors.add_warnings(table.warnings);
+  return table;
+}
+
+}  // namespace cxkpi::cli

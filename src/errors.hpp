@@ -1,0 +1,52 @@
+#pragma once
+// cxkpi::cli::Error: the one exception type of the CLI. It carries the exit code and, for
+// bad input, the place: `calls.csv:1043:7: csat: "six" is not a number (expected 1-5)`.
+// Only main() turns it into an exit; nothing else calls std::exit.
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace cxkpi::cli {
+
+enum class ExitCode : int {
+  ok = 0,
+  usage = 64,     // unknown flag, missing value, conflicting options
+  data = 65,      // bad input data
+  no_input = 66,  // input file cannot be opened
+  internal = 70,  // a bug
+  io = 74,        // output error
+};
+
+/// Where in the input a value came from. Rendered `file:line:column`, `file:line` or
+/// `file:$[3].key` (JSON); the file is `<stdin>` for standard input.
+struct SourcePos {
+  std::string file;
+  std::size_t line = 0;    // 1-based; 0 when unknown
+  std::size_t column = 0;  // 1-based field number; 0 when unknown
+  std::string path;        // JSON path when line/column are unknown
+
+  [[nodiscard]] std::string str() const;
+};
+
+class Error : public std::runtime_error {
+ public:
+  Error(ExitCode code, std::string message) : std::runtime_error(std::move(message)), code_(code) {}
+  [[nodiscard]] ExitCode code() const { return code_; }
+
+  static Error usage(std::string message) { return {ExitCode::usage, std::move(message)}; }
+  /// Bad input at `pos`: "<pos>: <field>: <what>".
+  static Error data(const SourcePos& pos, std::string_view field, std::string_view what);
+  static Error data(std::string message) { return {ExitCode::data, std::move(message)}; }
+  static Error cannot_open(std::string_view file, std::string_view why);
+  static Error output(std::string_view why);
+
+ private:
+  ExitCode code_;
+};
+
+/// `text` quoted for a message: shortened to 40 characters, control and non-ASCII bytes escaped.
+std::string quote_value(std::string_view text);
+
+}  // namespace cxkpi::cli

@@ -1,0 +1,172 @@
+#include "io/column_map.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <numeric>
+
+#include "errors.hpp"
+
+namespace cxkpi::cli {
+namespace {
+
+struct Alias {
+  std::string_view name;  // normalised header
+  Field field;
+};
+
+// Names that exports and period tables use for the canonical fields. Canonical names
+// themselves always match and are not repeated here.
+constexpr std::array kAliases{
+    Alias{"total_contacts", Field::contacts},      Alias{"contact_volume", Field::contacts},
+    Alias{"interactions", Field::contacts},        Alias{"order_count", Field::orders},
+    Alias{"total_orders", Field::orders},          Alias{"active_customers", Field::customers},
+    Alias{"customer_count", Field::customers},     Alias{"cost", Field::total_cost},
+    Alias{"costs", Field::total_cost},             Alias{"total_costs", Field::total_cost},
+    Alias{"nps_promoters", Field::promoters},      Alias{"nps_passives", Field::passives},
+    Alias{"nps_detractors", Field::detractors},    Alias{"responses", Field::csat_responses},
+    Alias{"survey_responses", Field::csat_responses}, Alias{"csat_count", Field::csat_responses},
+    Alias{"satisfied", Field::csat_satisfied},     Alias{"satisfied_responses", Field::csat_satisfied},
+    Alias{"calls_offered", Field::offered},        Alias{"contacts_offered", Field::offered},
+    Alias{"calls_abandoned", Field::abandoned},    Alias{"contacts_abandoned", Field::abandoned},
+    Alias{"abandons", Field::abandoned},           Alias{"short_abandons", Field::short_abandoned},
+    Alias{"contacts_queued", Field::queued},       Alias{"answered", Field::handled},
+    Alias{"calls_handled", Field::handled},        Alias{"calls_answered", Field::handled},
+    Alias{"contacts_handled", Field::handled},     Alias{"talk", Field::talk_s},
+    Alias{"talk_time", Field::talk_s},             Alias{"talk_time_s", Field::talk_s},
+    Alias{"talk_seconds", Field::talk_s},          Alias{"total_talk_time", Field::talk_s},
+    Alias{"hold", Field::hold_s},                  Alias{"hold_time", Field::hold_s},
+    Alias{"hold_time_s", Field::hold_s},           Alias{"hold_seconds", Field::hold_s},
+    Alias{"total_hold_time", Field::hold_s},       Alias{"wrap", Field::wrap_s},
+    Alias{"wrap_time", Field::wrap_s},             Alias{"wrap_time_s", Field::wrap_s},
+    Alias{"wrap_up_time", Field::wrap_s},          Alias{"acw", Field::wrap_s},
+    Alias{"acw_s", Field::wrap_s},                 Alias{"after_call_work", Field::wrap_s},
+    Alias{"total_wrap_time", Field::wrap_s},       Alias{"fcr_count", Field::resolved_first_contact},
+    Alias{"first_contact_resolutions", Field::resolved_first_contact},
+    Alias{"resolved_first_call", Field::resolved_first_contact},
+    Alias{"resolved_count", Field::resolved},
+};
+
+constexpr std::array<std::string_view, 9> kPeriodNames{"period", "date", "day", "week", "month",
+                                                       "quarter", "year", "interval", "period_start"};
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  std::iota(row.begin(), row.end(), std::size_t{0});
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t substitute = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
+      diagonal = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitute});
+    }
+  }
+  return row[b.size()];
+}
+
+std::vector<std::string> canonical_names() {
+  std::vector<std::string> names{"period"};
+  for (const auto& f : kFields) names.emplace_back(f.name);
+  return names;
+}
+
+}  // namespace
+
+std::string normalize_header(std::string_view header) {
+  std::string out;
+  bool gap = false;
+  for (const char c : header) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) != 0 || u >= 0x80) {
+      if (gap && !out.empty()) out += '_';
+      out += static_cast<char>(std::tolower(u));
+      gap = false;
+    } else {
+      gap = true;
+    }
+  }
+  return out;
+}
+
+ColumnRole role_of_header(std::string_view header) {
+  const auto name = normalize_header(header);
+  if (const auto f = field_named(name)) return {ColumnRole::Kind::field, *f};
+  for (const auto& a : kAliases)
+    if (a.name == name) return {ColumnRole::Kind::field, a.field};
+  if (std::find(kPeriodNames.begin(), kPeriodNames.end(), name) != kPeriodNames.end())
+    return {ColumnRole::Kind::period, {}};
+  return {};
+}
+
+std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+  const std::string* best = nullptr;
+  std::size_t best_distance = 0;
+  for (const auto& c : candidates) {
+    const auto d = edit_distance(normalize_header(word), normalize_header(c));
+    if (best == nullptr || d < best_distance) {
+      best = &c;
+      best_distance = d;
+    }
+  }
+  if (best == nullptr || best_distance > std::max<std::size_t>(2, word.size() / 3)) return std::nullopt;
+  return *best;
+}
+
+ColumnMap::ColumnMap(const std::vector<std::string>& header, const std::vector<ColumnOverride>& overrides,
+                     const std::string& source) {
+  roles_.reserve(header.size());
+  for (const auto& h : header) roles_.push_back(role_of_header(h));
+  for (const auto& o : overrides) {
+    ColumnRole role{ColumnRole::Kind::period, {}};
+    if (normalize_header(o.canonical) != "period") {
+      const auto f = field_named(normalize_header(o.canonical));
+      if (!f) {
+        const auto hint = did_you_mean(o.canonical, canonical_names());
+        throw Error::usage(fmt::format("--map: unknown field {}{}", quote_value(o.canonical),
+                                       hint ? fmt::format(" (did you mean {}?)", *hint) : ""));
+      }
+      role = {ColumnRole::Kind::field, *f};
+    }
+    const auto it = std::find_if(header.begin(), header.end(),
+                                 [&](const std::string& h) { return normalize_header(h) == normalize_header(o.header); });
+    if (it == header.end()) {
+      const auto hint = did_you_mean(o.header, header);
+      throw Error::usage(fmt::format("--map: {} has no column {}{}", source, quote_value(o.header),
+                                     hint ? fmt::format(" (did you mean {}?)", quote_value(*hint)) : ""));
+    }
+    // The override wins: any other column that claimed the same role goes back to a label.
+    for (auto& r : roles_)
+      if (r.kind == role.kind && (role.kind == ColumnRole::Kind::period || r.field == role.field)) r = {};
+    roles_[static_cast<std::size_t>(it - header.begin())] = role;
+  }
+  for (std::size_t c = 0; c < roles_.size(); ++c) {
+    const auto& r = roles_[c];
+    if (r.kind == ColumnRole::Kind::label) {
+      labels_.push_back(c);
+    } else if (r.kind == ColumnRole::Kind::period) {
+      if (!period_) period_ = c;
+      else labels_.push_back(c);  // a second date-like column (e.g. week beside month) labels rows
+    } else if (const auto first = column_of(r.field); first && *first != c) {
+      throw Error::data(fmt::format("{}: columns {} and {} both mean {} (use --map {}=HEADER to pick one)", source,
+                                    quote_value(header[*first]), quote_value(header[c]), name_of(r.field), name_of(r.field)));
+    }
+  }
+}
+
+std::optional<std::size_t> ColumnMap::column_of(Field f) const {
+  for (std::size_t c = 0; c < roles_.size(); ++c)
+    if (roles_[c].kind == ColumnRole::Kind::field && roles_[c].field == f) return c;
+  return std::nullopt;
+}
+
+FieldSet ColumnMap::fields() const {
+  FieldSet set;
+  for (const auto& r : roles_)
+    if (r.kind == ColumnRole::Kind::field) set.add(r.field);
+  return set;
+}
+
+}  // namespace cxkpi::cli

@@ -1,0 +1,59 @@
+#pragma once
+// Maps input headers to canonical fields: case-insensitively, after trimming, through
+// built-in aliases, and through `--map field=Header` overrides.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "cxkpi/fields.hpp"
+#include "cxkpi/sums.hpp"
+
+namespace cxkpi::cli {
+
+/// What one input column is.
+struct ColumnRole {
+  enum class Kind { field, period, label } kind = Kind::label;
+  Field field{};  // when kind == field
+};
+
+/// A `--map field=Header` override, as given.
+struct ColumnOverride {
+  std::string canonical;  // a field name, or "period"
+  std::string header;
+};
+
+class ColumnMap {
+ public:
+  /// Throws Error (usage) for an override naming an unknown field or a missing header, and
+  /// (data) when two columns map to the same field.
+  ColumnMap(const std::vector<std::string>& header, const std::vector<ColumnOverride>& overrides,
+            const std::string& source);
+
+  [[nodiscard]] const ColumnRole& role(std::size_t column) const { return roles_[column]; }
+  [[nodiscard]] std::size_t size() const { return roles_.size(); }
+  /// The column holding `f`, if any.
+  [[nodiscard]] std::optional<std::size_t> column_of(Field f) const;
+  [[nodiscard]] std::optional<std::size_t> period_column() const { return period_; }
+  /// Columns that are neither a field nor the period: they label rows (e.g. channel).
+  [[nodiscard]] const std::vector<std::size_t>& label_columns() const { return labels_; }
+  [[nodiscard]] FieldSet fields() const;
+
+ private:
+  std::vector<ColumnRole> roles_;
+  std::optional<std::size_t> period_;
+  std::vector<std::size_t> labels_;
+};
+
+/// "Talk Time (s)" → "talk_time_s": lower case, runs of other characters become '_'.
+std::string normalize_header(std::string_view header);
+
+/// What a header means without overrides.
+ColumnRole role_of_header(std::string_view header);
+
+/// The closest of `candidates` to `word`, if it is close enough to suggest.
+std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+}  // namespace cxkpi::cli

@@ -1,0 +1,147 @@
+#include "io/csv_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <cstring>
+
+namespace cxkpi::cli {
+
+CsvReader::CsvReader(InputStream in, std::string head, char delimiter)
+    : buf_(std::move(in), std::move(head)), delimiter_(delimiter) {
+  if (read_row())
+    for (const auto f : fields_) header_.emplace_back(f);
+}
+
+bool CsvReader::next() {
+  if (!read_row()) return false;
+  if (fields_.size() != header_.size())
+    throw Error::data(fmt::format("{}:{}: row has {} field{} but the header has {}", buf_.name(), row_line_,
+                                  fields_.size(), fields_.size() == 1 ? "" : "s", header_.size()));
+  return true;
+}
+
+SourcePos CsvReader::where(std::size_t column) const {
+  return {buf_.name(), column < field_lines_.size() ? field_lines_[column] : row_line_, column + 1, {}};
+}
+
+std::string CsvReader::describe() const {
+  const char* name = delimiter_ == '\t' ? "tab" : nullptr;
+  return name ? fmt::format("csv, delimiter {}", name) : fmt::format("csv, delimiter '{}'", delimiter_);
+}
+
+// Finds the newline that ends the row starting at pos_, looking at each byte once even
+// when the row spans many refills. Leaves scan_ at the newline (or at the end of data).
+bool CsvReader::find_row_end() {
+  const char* data = buf_.data();
+  const std::size_t size = buf_.size();
+  for (; scan_ < size; ++scan_) {
+    const char c = data[scan_];
+    if (c == '"') scan_in_quotes_ = !scan_in_quotes_;
+    else if (c == '\n' && !scan_in_quotes_) return true;
+  }
+  return false;
+}
+
+bool CsvReader::read_row() {
+  for (;;) {
+    bool complete = find_row_end();
+    while (!complete && !buf_.eof()) {
+      if (scan_ - pos_ > kMaxRowBytes)
+        throw Error::data(fmt::format("{}:{}: a row is longer than {} MiB (is this a CSV file?)", buf_.name(), line_,
+                                      kMaxRowBytes >> 20));
+      const auto shift = buf_.refill(pos_);
+      pos_ -= shift;
+      scan_ -= shift;
+      complete = find_row_end();
+    }
+    if (pos_ >= buf_.size()) return false;  // end of input
+    const std::size_t end = scan_;          // the newline, or the end of the data at EOF
+    const bool blank = end == pos_ || (end == pos_ + 1 && buf_.data()[pos_] == '\r');
+    if (!blank) split_fields(end);
+    ++line_;  // the newline that ends the row
+    pos_ = scan_ = end + 1;
+    scan_in_quotes_ = false;
+    if (!blank) return true;
+  }
+}
+
+// Splits buf_[pos_, end) into fields. Quoted fields are unescaped in place (the result is
+// never longer than the source), so the views stay inside buf_.
+void CsvReader::split_fields(std::size_t end) {
+  char* data = buf_.data();
+  if (end > pos_ && data[end - 1] == '\r') --end;
+  fields_.clear();
+  field_lines_.clear();
+  row_line_ = line_;
+  std::size_t line = line_;
+  std::size_t i = pos_;
+  for (;;) {
+    field_lines_.push_back(line);
+    if (i < end && data[i] == '"') {
+      std::size_t length = 0;
+      const std::size_t after = parse_quoted(i, end, line, length);
+      fields_.emplace_back(data + i, length);
+      i = after;
+    } else {
+      const void* hit = std::memchr(data + i, delimiter_, end - i);
+      const std::size_t stop = hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - data) : end;
+      fields_.emplace_back(data + i, stop - i);
+      i = stop;
+    }
+    while (i < end && data[i] == ' ') ++i;  // tolerate spaces after a closing quote
+    if (i >= end) break;
+    if (data[i] != delimiter_)
+      throw Error::data(SourcePos{buf_.name(), line, fields_.size(), {}}, "csv",
+                        fmt::format("unexpected {} after a closing quote", quote_value(std::string_view(data + i, 1))));
+    ++i;
+    if (i == end) {  // a trailing delimiter ends with one empty field
+      field_lines_.push_back(line);
+      fields_.emplace_back();
+      break;
+    }
+  }
+  line_ = line;
+}
+
+// Unescapes the quoted field at `begin` to the front of its own bytes, sets its `length`
+// and returns the position after the closing quote. `line` advances over quoted newlines.
+std::size_t CsvReader::parse_quoted(std::size_t begin, std::size_t end, std::size_t& line, std::size_t& length) {
+  char* data = buf_.data();
+  const std::size_t start_line = line;
+  std::size_t write = begin;
+  for (std::size_t read = begin + 1; read < end; ++read) {
+    const char c = data[read];
+    if (c == '"') {
+      if (read + 1 < end && data[read + 1] == '"') {
+        data[write++] = '"';
+        ++read;
+        continue;
+      }
+      length = write - begin;
+      return read + 1;
+    }
+    if (c == '\n') ++line;
+    data[write++] = c;
+  }
+  throw Error::data(SourcePos{buf_.name(), start_line, fields_.size() + 1, {}}, "csv",
+                    "quoted field is not closed before the end of the input");
+}
+
+char sniff_delimiter(std::string_view head) {
+  constexpr std::array<char, 4> kCandidates{',', '\t', ';', '|'};
+  std::array<std::size_t, 4> counts{};
+  bool in_quotes = false;
+  for (const char c : head) {
+    if (c == '"') in_quotes = !in_quotes;
+    if (in_quotes) continue;
+    if (c == '\n') break;
+    for (std::size_t k = 0; k < kCandidates.size(); ++k) counts[k] += c == kCandidates[k] ? 1U : 0U;
+  }
+  std::size_t best = 0;
+  for (std::size_t k = 1; k < kCandidates.size(); ++k)
+    if (counts[k] > counts[best]) best = k;
+  return kCandidates[best];
+}
+
+}  // namespace cxkpi::cli

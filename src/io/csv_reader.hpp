@@ -1,0 +1,54 @@
+#pragma once
+// RFC 4180 CSV (and TSV, or any one-byte delimiter): quoted fields with delimiters, doubled
+// quotes and newlines; CRLF or LF line ends; blank lines skipped. Reads in chunks and
+// unescapes quoted fields in place, so a row costs no heap allocation once buffers are warm.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "io/chunk_buffer.hpp"
+#include "io/table.hpp"
+
+namespace cxkpi::cli {
+
+class CsvReader final : public TableReader {
+ public:
+  /// `head` holds bytes already read from `in` (after any byte-order mark).
+  CsvReader(InputStream in, std::string head, char delimiter);
+
+  [[nodiscard]] const std::vector<std::string>& header() const override { return header_; }
+  bool next() override;
+  [[nodiscard]] std::string_view cell(std::size_t column) const override {
+    return column < fields_.size() ? fields_[column] : std::string_view{};
+  }
+  [[nodiscard]] SourcePos where(std::size_t column) const override;
+  [[nodiscard]] std::string describe() const override;
+  [[nodiscard]] const std::string& source_name() const override { return buf_.name(); }
+
+  /// A row is refused past this size, so a file with no line ends cannot exhaust memory.
+  static constexpr std::size_t kMaxRowBytes = std::size_t{64} << 20;
+
+ private:
+  bool read_row();
+  bool find_row_end();
+  void split_fields(std::size_t end);
+  std::size_t parse_quoted(std::size_t begin, std::size_t end, std::size_t& line, std::size_t& length);
+
+  ChunkBuffer buf_;
+  char delimiter_;
+  std::size_t pos_ = 0;        // start of the unparsed input in buf_
+  std::size_t scan_ = 0;       // how far find_row_end has looked, so long rows are scanned once
+  bool scan_in_quotes_ = false;
+  std::size_t line_ = 1;       // line number at pos_
+  std::vector<std::string> header_;
+  std::vector<std::string_view> fields_;
+  std::vector<std::size_t> field_lines_;
+  std::size_t row_line_ = 0;
+};
+
+/// The delimiter (',', '\t', ';' or '|') that occurs most often in the first line.
+char sniff_delimiter(std::string_view head);
+
+}  // namespace cxkpi::cli

@@ -1,0 +1,64 @@
+#include "io/input.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <utility>
+
+#include "errors.hpp"
+
+namespace cxkpi::cli {
+
+InputStream InputStream::open(const std::string& path) {
+  if (path == "-") return {STDIN_FILENO, "<stdin>", false};
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw Error::cannot_open(path, std::strerror(errno));
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    throw Error::cannot_open(path, "is a directory");
+  }
+  return {fd, path, true};
+}
+
+InputStream::InputStream(InputStream&& other) noexcept
+    : fd_(std::exchange(other.fd_, -1)), name_(std::move(other.name_)), owned_(std::exchange(other.owned_, false)) {}
+
+InputStream& InputStream::operator=(InputStream&& other) noexcept {
+  if (this != &other) {
+    if (owned_) ::close(fd_);
+    fd_ = std::exchange(other.fd_, -1);
+    name_ = std::move(other.name_);
+    owned_ = std::exchange(other.owned_, false);
+  }
+  return *this;
+}
+
+InputStream::~InputStream() {
+  if (owned_) ::close(fd_);
+}
+
+std::size_t InputStream::read(char* buffer, std::size_t size) {
+  for (;;) {
+    const auto n = ::read(fd_, buffer, size);
+    if (n >= 0) return static_cast<std::size_t>(n);
+    if (errno != EINTR) throw Error::cannot_open(name_, std::strerror(errno));
+  }
+}
+
+std::string read_all(InputStream& in) {
+  std::string out;
+  constexpr std::size_t kChunk = 1 << 16;
+  for (;;) {
+    const auto old_size = out.size();
+    out.resize(old_size + kChunk);
+    const auto n = in.read(out.data() + old_size, kChunk);
+    out.resize(old_size + n);
+    if (n == 0) return out;
+  }
+}
+
+}  // namespace cxkpi::cli

@@ -1,0 +1,36 @@
+#pragma once
+// Byte input from a file or standard input, read in chunks (never mapped whole), so memory
+// stays flat however large the export is.
+
+#include <cstddef>
+#include <string>
+
+namespace cxkpi::cli {
+
+class InputStream {
+ public:
+  /// Opens `path`; "-" is standard input. Throws Error (exit 66) when it cannot be opened.
+  static InputStream open(const std::string& path);
+
+  InputStream(InputStream&& other) noexcept;
+  InputStream& operator=(InputStream&& other) noexcept;
+  InputStream(const InputStream&) = delete;
+  InputStream& operator=(const InputStream&) = delete;
+  ~InputStream();
+
+  /// Reads up to `size` bytes; 0 means end of input. Throws Error (exit 66) on a read error.
+  std::size_t read(char* buffer, std::size_t size);
+  /// The name used in messages: the path, or `<stdin>`.
+  [[nodiscard]] const std::string& name() const { return name_; }
+
+ private:
+  InputStream(int fd, std::string name, bool owned) : fd_(fd), name_(std::move(name)), owned_(owned) {}
+  int fd_ = -1;
+  std::string name_;
+  bool owned_ = false;
+};
+
+/// Reads the rest of `in` into a string (for whole-document formats such as a JSON array).
+std::string read_all(InputStream& in);
+
+}  // namespace cxkpi::cli

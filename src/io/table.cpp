@@ -1,0 +1,59 @@
+#include "io/table.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "io/csv_reader.hpp"
+#include "io/json_reader.hpp"
+
+namespace cxkpi::cli {
+namespace {
+
+constexpr std::size_t kSniffBytes = std::size_t{1} << 16;
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+std::string read_head(InputStream& in) {
+  std::string head(kSniffBytes, '\0');
+  std::size_t got = 0;
+  while (got < head.size()) {
+    const auto n = in.read(head.data() + got, head.size() - got);
+    if (n == 0) break;
+    got += n;
+  }
+  head.resize(got);
+  if (head.starts_with(kUtf8Bom)) head.erase(0, kUtf8Bom.size());
+  return head;
+}
+
+// '[' starts a JSON document; '{' starts either a JSON document or NDJSON, told apart by
+// whether the first line is a whole object followed by more lines.
+InputFormat sniff_format(std::string_view head) {
+  const auto first = head.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return InputFormat::csv;
+  if (head[first] == '[') return InputFormat::json;
+  if (head[first] != '{') return InputFormat::csv;
+  const auto newline = head.find('\n', first);
+  if (newline == std::string_view::npos) return InputFormat::json;
+  const bool first_line_is_object = nlohmann::json::accept(head.substr(first, newline - first));
+  const bool more = head.find_first_not_of(" \t\r\n", newline) != std::string_view::npos;
+  return first_line_is_object && more ? InputFormat::ndjson : InputFormat::json;
+}
+
+}  // namespace
+
+std::unique_ptr<TableReader> open_table(InputStream in, const ReadOptions& options) {
+  std::string head = read_head(in);
+  const auto format = options.format == InputFormat::automatic ? sniff_format(head) : options.format;
+  switch (format) {
+    case InputFormat::json: {
+      const std::string name = in.name();
+      return make_json_reader(name, head + read_all(in));
+    }
+    case InputFormat::ndjson: return make_ndjson_reader(std::move(in), std::move(head));
+    case InputFormat::automatic:
+    case InputFormat::csv: break;
+  }
+  const char delimiter = options.delimiter.value_or(sniff_delimiter(head));
+  return std::make_unique<CsvReader>(std::move(in), std::move(head), delimiter);
+}
+
+}  // namespace cxkpi::cli

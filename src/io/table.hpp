@@ -1,0 +1,42 @@
+#pragma once
+// TableReader: one interface over CSV/TSV, JSON and NDJSON input. Rows are read one at a
+// time; a cell is text (JSON numbers are given as their literal text) and "" means missing.
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "errors.hpp"
+#include "io/input.hpp"
+
+namespace cxkpi::cli {
+
+enum class InputFormat { automatic, csv, json, ndjson };
+
+struct ReadOptions {
+  InputFormat format = InputFormat::automatic;
+  std::optional<char> delimiter;  // CSV only; sniffed from the header line when unset
+};
+
+class TableReader {
+ public:
+  virtual ~TableReader() = default;
+  [[nodiscard]] virtual const std::vector<std::string>& header() const = 0;
+  /// Moves to the next row; false at the end of input.
+  virtual bool next() = 0;
+  /// The text of `column` in the current row ("" when missing).
+  [[nodiscard]] virtual std::string_view cell(std::size_t column) const = 0;
+  /// Where `column` of the current row is, for messages.
+  [[nodiscard]] virtual SourcePos where(std::size_t column) const = 0;
+  /// A description of what was detected, for `-v`: "csv, delimiter ','".
+  [[nodiscard]] virtual std::string describe() const = 0;
+  [[nodiscard]] virtual const std::string& source_name() const = 0;
+};
+
+/// Detects the format (unless given) and returns a reader positioned before the first row.
+std::unique_ptr<TableReader> open_table(InputStream in, const ReadOptions& options);
+
+}  // namespace cxkpi::cli

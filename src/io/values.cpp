@@ -1,0 +1,175 @@
+#include "io/values.hpp"
+
+#include <fast_float/fast_float.h>
+#include <fmt/format.h>
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <optional>
+
+#include "errors.hpp"
+#include "cxkpi/sums.hpp"
+
+namespace cxkpi::cli {
+namespace {
+
+constexpr int kFractionDigits = 4;  // kAmountScale = 10^4
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+struct Decimal {
+  bool negative = false;
+  std::int64_t raw = 0;  // |value| × 10^4, rounded half up
+};
+
+enum class DecimalError { none, syntax, range };
+
+// Plain decimals are parsed digit by digit so that "0.1" is exactly 1000 raw units; only
+// exponent forms go through a double.
+DecimalError parse_plain_decimal(std::string_view s, Decimal& out) {
+  std::size_t i = 0;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) out.negative = s[i++] == '-';
+  std::int64_t whole = 0;
+  std::size_t digits = 0;
+  for (; i < s.size() && is_digit(s[i]); ++i, ++digits)
+    if (__builtin_mul_overflow(whole, 10, &whole) || __builtin_add_overflow(whole, s[i] - '0', &whole))
+      return DecimalError::range;
+  std::int64_t fraction = 0;
+  int fraction_digits = 0;
+  bool round_up = false;
+  if (i < s.size() && s[i] == '.') {
+    for (++i; i < s.size() && is_digit(s[i]); ++i, ++digits) {
+      if (fraction_digits < kFractionDigits) {
+        fraction = fraction * 10 + (s[i] - '0');
+        ++fraction_digits;
+      } else if (fraction_digits++ == kFractionDigits) {
+        round_up = s[i] >= '5';
+      }
+    }
+  }
+  if (digits == 0 || i != s.size()) return DecimalError::syntax;
+  for (; fraction_digits < kFractionDigits; ++fraction_digits) fraction *= 10;
+  if (__builtin_mul_overflow(whole, kAmountScale, &out.raw) ||
+      __builtin_add_overflow(out.raw, fraction + (round_up ? 1 : 0), &out.raw))
+    return DecimalError::range;
+  return DecimalError::none;
+}
+
+DecimalError parse_exponent_decimal(std::string_view s, Decimal& out) {
+  double v = 0;
+  const char* first = s.data();
+  if (!s.empty() && s.front() == '+') ++first;  // from_chars takes '-' but not '+'
+  const auto [end, ec] = fast_float::from_chars(first, s.data() + s.size(), v, fast_float::chars_format::scientific);
+  if (ec == std::errc::result_out_of_range) return DecimalError::range;
+  if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v)) return DecimalError::syntax;
+  const double raw = std::round(std::fabs(v) * static_cast<double>(kAmountScale));
+  if (!(raw < 9.2233720368547758e18)) return DecimalError::range;
+  out.negative = std::signbit(v);
+  out.raw = static_cast<std::int64_t>(raw);
+  return DecimalError::none;
+}
+
+DecimalError parse_decimal(std::string_view s, Decimal& out) {
+  if (s.find_first_of("eE") == std::string_view::npos) return parse_plain_decimal(s, out);
+  return parse_exponent_decimal(s, out);
+}
+
+std::string_view expectation(FieldKind kind) {
+  switch (kind) {
+    case FieldKind::count: return "expected a whole number >= 0";
+    case FieldKind::seconds: return "expected seconds >= 0, h:mm:ss or mm:ss";
+    case FieldKind::money: return "expected an amount >= 0";
+  }
+  return "";
+}
+
+ParsedValue failure(std::string_view text, std::string_view what, FieldKind kind) {
+  return {0, fmt::format("{} {} ({})", quote_value(text), what, expectation(kind))};
+}
+
+// "h:mm:ss" or "mm:ss"; the last part may have decimals.
+std::optional<std::int64_t> parse_clock(std::string_view s) {
+  std::array<std::string_view, 3> parts{};
+  std::size_t count = 0;
+  for (std::size_t start = 0;;) {
+    const auto colon = s.find(':', start);
+    if (count == parts.size()) return std::nullopt;
+    parts[count++] = s.substr(start, colon == std::string_view::npos ? colon : colon - start);
+    if (colon == std::string_view::npos) break;
+    start = colon + 1;
+  }
+  if (count < 2) return std::nullopt;
+  std::int64_t total = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    Decimal d;
+    const bool last = i + 1 == count;
+    if (parts[i].empty() || !is_digit(parts[i].front()) || parse_plain_decimal(parts[i], d) != DecimalError::none)
+      return std::nullopt;
+    if (!last && d.raw % kAmountScale != 0) return std::nullopt;          // only seconds may be fractional
+    if (i > 0 && d.raw >= 60 * kAmountScale) return std::nullopt;         // mm and ss stay below 60
+    if (__builtin_mul_overflow(total, i == 0 ? 1 : 60, &total) || __builtin_add_overflow(total, d.raw, &total))
+      return std::nullopt;
+  }
+  return total;
+}
+
+ParsedValue parse_count(std::string_view s) {
+  std::size_t i = s.front() == '+' ? 1 : 0;
+  std::int64_t v = 0;
+  const auto [end, ec] = std::from_chars(s.data() + i, s.data() + s.size(), v);
+  const std::string_view rest(end, static_cast<std::size_t>(s.data() + s.size() - end));
+  const bool whole_fraction = rest.size() > 1 && rest.front() == '.' &&
+                              rest.find_first_not_of('0', 1) == std::string_view::npos;
+  if (ec == std::errc() && (rest.empty() || whole_fraction) && s[i] != '-' && s[i] != '+') return {v, {}};
+  if (ec == std::errc::result_out_of_range) return failure(s, "is out of range", FieldKind::count);
+  Decimal d;
+  switch (parse_decimal(s, d)) {
+    case DecimalError::range: return failure(s, "is out of range", FieldKind::count);
+    case DecimalError::syntax: return failure(s, "is not a number", FieldKind::count);
+    case DecimalError::none: break;
+  }
+  if (d.negative && d.raw != 0) return failure(s, "is negative", FieldKind::count);
+  if (d.raw % kAmountScale != 0) return failure(s, "is not a whole number", FieldKind::count);
+  return {d.raw / kAmountScale, {}};
+}
+
+ParsedValue parse_amount(std::string_view s, FieldKind kind) {
+  Decimal d;
+  switch (parse_decimal(s, d)) {
+    case DecimalError::range: return failure(s, "is out of range", kind);
+    case DecimalError::syntax:
+      if (kind == FieldKind::seconds)
+        if (const auto clock = parse_clock(s)) return {*clock, {}};
+      return failure(s, kind == FieldKind::seconds ? "is not a duration" : "is not a number", kind);
+    case DecimalError::none: break;
+  }
+  if (d.negative && d.raw != 0) return failure(s, "is negative", kind);
+  return {d.raw, {}};
+}
+
+}  // namespace
+
+std::string_view trim(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+}
+
+ParsedValue parse_value(std::string_view text, FieldKind kind) {
+  const auto s = trim(text);
+  if (s.empty()) return failure(text, "is empty", kind);
+  return kind == FieldKind::count ? parse_count(s) : parse_amount(s, kind);
+}
+
+ParsedValue parse_integer_in(std::string_view text, std::int64_t min, std::int64_t max) {
+  const auto s = trim(text);
+  std::int64_t v = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || end != s.data() + s.size() || v < min || v > max)
+    return {0, fmt::format("{} is not a whole number from {} to {}", quote_value(text), min, max)};
+  return {v, {}};
+}
+
+}  // namespace cxkpi::cli

@@ -1,0 +1,34 @@
+#pragma once
+// Locale-independent parsing of one cell or flag value into a field's exact units.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "cxkpi/fields.hpp"
+
+namespace cxkpi::cli {
+
+/// A parsed value in the field's raw units (1 for counts, 1/10000 for seconds and money),
+/// or an explanation of what is wrong with the text.
+struct ParsedValue {
+  std::int64_t raw = 0;
+  std::string error;  // empty on success; otherwise e.g. `"abc" is not a number (expected …)`
+  [[nodiscard]] bool ok() const { return error.empty(); }
+};
+
+/// Spaces and tabs around a value are not part of it (` 12 ` is 12).
+std::string_view trim(std::string_view text);
+
+/// An empty cell is missing data (a survey not answered), never zero.
+inline bool is_missing(std::string_view text) { return trim(text).empty(); }
+
+/// Counts: whole numbers ≥ 0 (`12`, `+12`, `12.0`). Seconds: decimals ≥ 0 or `h:mm:ss` /
+/// `mm:ss`. Money: decimals ≥ 0. Exponents (`1.5e3`) are accepted; hex, `inf`, `nan`,
+/// thousands separators and trailing text are not.
+ParsedValue parse_value(std::string_view text, FieldKind kind);
+
+/// A whole number in [min, max], for scores and small settings.
+ParsedValue parse_integer_in(std::string_view text, std::int64_t min, std::int64_t max);
+
+}  // namespace cxkpi::cli

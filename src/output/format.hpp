@@ -1,0 +1,33 @@
+#pragma once
+// Rendering a ResultTable: aligned tables and Markdown for people, JSON, NDJSON and CSV for
+// scripts. Writers return text; writing it out is the sink's job.
+
+#include <string>
+#include <string_view>
+
+#include "output/result_table.hpp"
+
+namespace cxkpi::cli {
+
+enum class OutputFormat { table, json, ndjson, csv, markdown };
+
+struct FormatOptions {
+  OutputFormat format = OutputFormat::table;
+  int precision = 2;  // digits after the point in tables; JSON and CSV keep every digit
+};
+
+std::string render(const ResultTable& table, const FormatOptions& options);
+
+std::string render_table(const ResultTable& table, int precision, bool markdown);
+std::string render_json(const ResultTable& table);
+std::string render_ndjson(const ResultTable& table);
+std::string render_csv(const ResultTable& table);
+
+/// A number for people: fixed `precision`, never "-0".
+std::string format_fixed(double value, int precision);
+/// A number for machines: the shortest text that reads back as the same double.
+std::string format_exact(double value);
+/// Seconds as h:mm:ss or m:ss ("3:54"), for durations in tables.
+std::string format_clock(double seconds);
+
+}  // namespace cxkpi::cli

@@ -1,0 +1,176 @@
+// Tables, Markdown and CSV share one grid of cells; they differ only in how numbers are
+// written (rounded for people, exact for machines) and how cells are joined.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+
+#include "output/format.hpp"
+
+namespace cxkpi::cli {
+namespace {
+
+struct Grid {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+  std::size_t text_columns = 0;  // leading columns that are labels, aligned left
+};
+
+std::string unit_suffix(std::string_view unit) {
+  if (unit == "percent") return "%";
+  if (unit == "seconds") return "s";
+  return std::string(unit);
+}
+
+std::vector<std::string_view> detail_names(const ResultTable& t) {
+  std::vector<std::string_view> names;
+  for (const auto& d : t.total.details) names.push_back(d.name);
+  for (const auto& row : t.rows)
+    for (const auto& d : row.result.details)
+      if (std::find(names.begin(), names.end(), d.name) == names.end()) names.push_back(d.name);
+  return names;
+}
+
+std::optional<double> detail_value(const Result& r, std::string_view name) {
+  for (const auto& d : r.details)
+    if (d.name == name) return d.value;
+  return std::nullopt;
+}
+
+class CellWriter {
+ public:
+  CellWriter(bool for_people, int precision, std::string_view unit)
+      : for_people_(for_people), precision_(precision), seconds_(unit == "seconds") {}
+
+  [[nodiscard]] std::string number(std::optional<double> v) const {
+    if (!v) return for_people_ ? "n/a" : "";
+    return for_people_ ? format_fixed(*v, precision_) : format_exact(*v);
+  }
+  [[nodiscard]] std::string value(std::optional<double> v) const {
+    if (v && seconds_ && for_people_) return number(v) + " (" + format_clock(*v) + ")";
+    return number(v);
+  }
+  // Numerators and denominators are sums: shown exactly in both styles (no false rounding).
+  [[nodiscard]] static std::string sum(double v) { return format_exact(v); }
+
+ private:
+  bool for_people_;
+  int precision_;
+  bool seconds_;
+};
+
+Grid build_grid(const ResultTable& t, bool for_people, int precision) {
+  const auto names = detail_names(t);
+  const CellWriter cells(for_people, precision, t.plan.unit);
+  Grid g;
+  g.header.emplace_back("period");
+  g.header.insert(g.header.end(), t.label_names.begin(), t.label_names.end());
+  g.text_columns = g.header.size();
+  g.header.push_back(for_people ? fmt::format("{} ({})", t.metric->name, unit_suffix(t.plan.unit)) : "value");
+  g.header.insert(g.header.end(), {"numerator", "denominator", "n"});
+  for (const auto n : names) g.header.emplace_back(n);
+  g.header.emplace_back(for_people ? "note" : "reason");
+
+  const auto add = [&](const std::string& period, const std::vector<std::string>& labels, const Result& r) {
+    std::vector<std::string> row{period};
+    row.insert(row.end(), labels.begin(), labels.end());
+    row.resize(g.text_columns);
+    row.insert(row.end(), {cells.value(r.value), CellWriter::sum(r.numerator), CellWriter::sum(r.denominator),
+                           std::to_string(r.n)});
+    for (const auto n : names) row.push_back(cells.number(detail_value(r, n)));
+    row.push_back(r.reason);
+    g.rows.push_back(std::move(row));
+  };
+  for (const auto& r : t.rows) add(r.period, r.labels, r.result);
+  add("total", {}, t.total);
+  return g;
+}
+
+// Drops the note/reason column when no row has one.
+void drop_empty_last_column(Grid& g) {
+  if (std::all_of(g.rows.begin(), g.rows.end(), [](const auto& r) { return r.back().empty(); })) {
+    g.header.pop_back();
+    for (auto& r : g.rows) r.pop_back();
+  }
+}
+
+std::size_t display_width(std::string_view s) {
+  // UTF-8 continuation bytes take no column.
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+std::string pad(std::string_view s, std::size_t width, bool right) {
+  const std::string fill(width - std::min(width, display_width(s)), ' ');
+  return right ? fill + std::string(s) : std::string(s) + fill;
+}
+
+// Numbers given on the command line have no rows: one "name value" line per figure reads better.
+std::string render_vertical(const ResultTable& t, int precision) {
+  const auto g = build_grid(t, true, precision);
+  const auto& total = g.rows.back();
+  std::vector<std::pair<std::string, std::string>> lines;
+  for (std::size_t c = g.text_columns; c < g.header.size(); ++c)
+    if (!total[c].empty()) lines.emplace_back(g.header[c], total[c]);
+  lines.emplace_back("formula", t.plan.definition);
+  std::size_t width = 0;
+  for (const auto& [k, v] : lines) width = std::max(width, display_width(k));
+  std::string out;
+  for (const auto& [k, v] : lines) out += pad(k, width, false) + "  " + v + "\n";
+  return out;
+}
+
+std::string csv_escape(const std::string& cell) {
+  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+  std::string out = "\"";
+  for (const char c : cell) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string render_table(const ResultTable& t, int precision, bool markdown) {
+  if (t.rows.empty() && !markdown) return render_vertical(t, precision);
+  auto g = build_grid(t, true, precision);
+  drop_empty_last_column(g);
+  std::vector<std::size_t> widths(g.header.size());
+  for (std::size_t c = 0; c < widths.size(); ++c) {
+    widths[c] = display_width(g.header[c]);
+    for (const auto& r : g.rows) widths[c] = std::max(widths[c], display_width(r[c]));
+  }
+  const auto right = [&](std::size_t c) { return c >= g.text_columns && g.header[c] != "note"; };
+  const auto line = [&](const std::vector<std::string>& cells) {
+    std::string out = markdown ? "| " : "";
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      const bool last = c + 1 == cells.size();
+      out += pad(cells[c], widths[c], right(c));
+      out += markdown ? (last ? " |" : " | ") : (last ? "" : "  ");
+    }
+    while (!markdown && !out.empty() && out.back() == ' ') out.pop_back();
+    return out + "\n";
+  };
+  std::string out = line(g.header);
+  if (markdown) {
+    std::vector<std::string> rule;
+    for (std::size_t c = 0; c < widths.size(); ++c)
+      rule.push_back(right(c) ? std::string(widths[c] - 1, '-') + ":" : std::string(widths[c], '-'));
+    out += line(rule);
+  }
+  for (const auto& r : g.rows) out += line(r);
+  return out;
+}
+
+std::string render_csv(const ResultTable& t) {
+  const auto g = build_grid(t, false, 0);
+  std::string out;
+  const auto line = [&](const std::vector<std::string>& cells) {
+    for (std::size_t c = 0; c < cells.size(); ++c) out += (c ? "," : "") + csv_escape(cells[c]);
+    out += "\n";
+  };
+  line(g.header);
+  for (const auto& r : g.rows) line(r);
+  return out;
+}
+
+}  // namespace cxkpi::cli
