@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cxkpi/result.hpp"
@@ -58,11 +59,11 @@ inline Plan plan_aht(const AhtOptions& o, const FieldSet& present) {
     if (!(o.components.*c.selected)) continue;
     (present.has(c.field) ? used : missing).push_back(c.field);
   }
+  // Components the input has are required in every row, so an empty cell is never a 0 s.
+  if (used.empty()) std::swap(used, missing);
   Plan p{{Field::handled}, {}, "seconds", "(" + detail::join_names(used, " + ") + ") / handled", {}};
-  if (used.empty()) {
-    p.required.insert(p.required.end(), missing.begin(), missing.end());
-    p.definition = "(" + detail::join_names(missing, " + ") + ") / handled";
-  } else if (!missing.empty()) {
+  p.required.insert(p.required.end(), used.begin(), used.end());
+  if (!missing.empty()) {
     p.warnings.push_back(detail::join_names(missing, ", ") + " not in the input: AHT counts " +
                          detail::join_names(used, ", ") + " only");
   }

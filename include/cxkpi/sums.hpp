@@ -82,7 +82,10 @@ class Sums {
   [[nodiscard]] const FieldSet& present() const { return present_; }
 
   void merge(const Sums& other) {
-    for (const auto& f : kFields) add_raw(f.field, other.raw(f.field));
+    for (const auto& f : kFields) {
+      auto& slot = raw_[index_of(f.field)];
+      if (__builtin_add_overflow(slot, other.raw(f.field), &slot)) throw SumOverflow(f.field);
+    }
     present_ |= other.present_;
   }
 
