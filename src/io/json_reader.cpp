@@ -10,7 +10,8 @@
 namespace cxkpi::cli {
 namespace {
 
-using nlohmann::json;
+// ordered_json keeps keys in file order, so the header reads as the file does.
+using json = nlohmann::ordered_json;
 
 // nlohmann reports "[json.exception.parse_error.101] parse error at line 1, column 5:
 // syntax error while parsing value - …"; cxkpi shows the place its own way.

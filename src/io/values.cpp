@@ -62,8 +62,8 @@ DecimalError parse_exponent_decimal(std::string_view s, Decimal& out) {
   const char* first = s.data();
   if (!s.empty() && s.front() == '+') ++first;  // from_chars takes '-' but not '+'
   const auto [end, ec] = fast_float::from_chars(first, s.data() + s.size(), v, fast_float::chars_format::scientific);
-  if (ec == std::errc::result_out_of_range) return DecimalError::range;
-  if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v)) return DecimalError::syntax;
+  if (ec != std::errc() || end != s.data() + s.size() || std::isnan(v)) return DecimalError::syntax;
+  if (std::isinf(v)) return DecimalError::range;  // fast_float gives ±inf for 1e400
   const double raw = std::round(std::fabs(v) * static_cast<double>(kAmountScale));
   if (!(raw < 9.2233720368547758e18)) return DecimalError::range;
   out.negative = std::signbit(v);

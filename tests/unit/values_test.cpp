@@ -1,0 +1,60 @@
+// Parsing one cell: locale-independent, exact, and strict about what is not a number.
+#include <catch2/catch.hpp>
+
+#include "io/values.hpp"
+
+using cxkpi::FieldKind;
+using cxkpi::cli::parse_integer_in;
+using cxkpi::cli::parse_value;
+
+TEST_CASE("counts are whole numbers >= 0", "[values]") {
+  REQUIRE(parse_value("12", FieldKind::count).raw == 12);
+  REQUIRE(parse_value(" 12 ", FieldKind::count).raw == 12);
+  REQUIRE(parse_value("+12", FieldKind::count).raw == 12);
+  REQUIRE(parse_value("12.0", FieldKind::count).raw == 12);
+  REQUIRE(parse_value("1e3", FieldKind::count).raw == 1000);
+  REQUIRE(parse_value("-0", FieldKind::count).raw == 0);
+  REQUIRE(parse_value("1000000000000000", FieldKind::count).raw == 1'000'000'000'000'000);
+  REQUIRE(parse_value("12.5", FieldKind::count).error ==
+          R"("12.5" is not a whole number (expected a whole number >= 0))");
+  REQUIRE(parse_value("-3", FieldKind::count).error == R"("-3" is negative (expected a whole number >= 0))");
+  REQUIRE(parse_value("abc", FieldKind::count).error == R"("abc" is not a number (expected a whole number >= 0))");
+  for (const auto* bad : {"12abc", "0x10", "1,000", "nan", "inf", "", "+-1", "1.2.3", "."}) {
+    INFO(bad);
+    REQUIRE_FALSE(parse_value(bad, FieldKind::count).ok());
+  }
+  REQUIRE(parse_value("99999999999999999999", FieldKind::count).error.find("out of range") != std::string::npos);
+  REQUIRE(parse_value("1e400", FieldKind::count).error.find("out of range") != std::string::npos);
+}
+
+TEST_CASE("money keeps four decimals exactly", "[values]") {
+  REQUIRE(parse_value("4.00", FieldKind::money).raw == 40000);
+  REQUIRE(parse_value("0.1", FieldKind::money).raw == 1000);
+  REQUIRE(parse_value("71600", FieldKind::money).raw == 716'000'000);
+  REQUIRE(parse_value("0.00005", FieldKind::money).raw == 1);   // rounds half up
+  REQUIRE(parse_value("0.00004", FieldKind::money).raw == 0);
+  REQUIRE(parse_value("1.5e2", FieldKind::money).raw == 1'500'000);
+  REQUIRE(parse_value("-4", FieldKind::money).error == R"("-4" is negative (expected an amount >= 0))");
+  REQUIRE_FALSE(parse_value("4,00", FieldKind::money).ok());
+}
+
+TEST_CASE("durations accept seconds or h:mm:ss or mm:ss", "[values]") {
+  const auto seconds = [](std::string_view s) { return parse_value(s, FieldKind::seconds); };
+  REQUIRE(seconds("234").raw == 2'340'000);
+  REQUIRE(seconds("12.5").raw == 125'000);
+  REQUIRE(seconds("3:54").raw == 2'340'000);
+  REQUIRE(seconds("0:03:54").raw == 2'340'000);
+  REQUIRE(seconds("1:00:00").raw == 36'000'000);
+  REQUIRE(seconds("100:00:00").raw == 3'600'000'000);
+  REQUIRE(seconds("0:00:01.5").raw == 15'000);
+  for (const auto* bad : {"3:60", "1:2:3:4", ":30", "1:-1", "a:b", "1.5:00", "3:54x"}) {
+    INFO(bad);
+    REQUIRE(seconds(bad).error.find("is not a duration") != std::string::npos);
+  }
+}
+
+TEST_CASE("bounded integers for scores and settings", "[values]") {
+  REQUIRE(parse_integer_in("5", 1, 5).raw == 5);
+  REQUIRE(parse_integer_in("6", 1, 5).error == R"("6" is not a whole number from 1 to 5)");
+  REQUIRE_FALSE(parse_integer_in("x", 1, 5).ok());
+}
