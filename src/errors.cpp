@@ -19,7 +19,9 @@ Error Error::cannot_open(std::string_view file, std::string_view why) {
   return {ExitCode::no_input, fmt::format("cannot open {}: {}", file, why)};
 }
 
-Error Error::output(std::string_view why) { return {ExitCode::io, fmt::format("cannot write output: {}", why)}; }
+Error Error::output(std::string_view why) {
+  return {ExitCode::io, fmt::format("cannot write output: {}", why)};
+}
 
 std::string quote_value(std::string_view text) {
   constexpr std::size_t kMaxShown = 40;

@@ -26,9 +26,9 @@ struct Settings {
 };
 
 struct MetricSpec {
-  std::string_view name;      ///< subcommand name
-  std::string_view title;     ///< one-line description
-  std::string_view example;   ///< a numbers-mode example with its answer
+  std::string_view name;          ///< subcommand name
+  std::string_view title;         ///< one-line description
+  std::string_view example;       ///< a numbers-mode example with its answer
   std::span<const Field> inputs;  ///< aggregate fields it reads, in flag order
   Plan (*plan)(const Settings&, const FieldSet& present);
   Result (*finalize)(const Sums&, const Settings&);
@@ -37,10 +37,11 @@ struct MetricSpec {
 namespace detail {
 inline constexpr std::array kContactRateInputs{Field::contacts, Field::orders, Field::customers};
 inline constexpr std::array kCostPerContactInputs{Field::total_cost, Field::contacts, Field::handled};
-inline constexpr std::array kCsatInputs{Field::csat_satisfied, Field::csat_responses};
+inline constexpr std::array kCsatInputs{Field::csat_satisfied, Field::csat_responses, Field::csat_1, Field::csat_2,
+                                        Field::csat_3,         Field::csat_4,         Field::csat_5, Field::csat_6,
+                                        Field::csat_7,         Field::csat_8,         Field::csat_9, Field::csat_10};
 inline constexpr std::array kNpsInputs{Field::promoters, Field::passives, Field::detractors};
-inline constexpr std::array kAbandonmentInputs{Field::offered, Field::abandoned, Field::short_abandoned,
-                                               Field::queued};
+inline constexpr std::array kAbandonmentInputs{Field::offered, Field::abandoned, Field::short_abandoned, Field::queued};
 inline constexpr std::array kAhtInputs{Field::talk_s, Field::hold_s, Field::wrap_s, Field::handled};
 inline constexpr std::array kFcrInputs{Field::resolved_first_contact, Field::handled, Field::resolved};
 }  // namespace detail

@@ -20,13 +20,35 @@ enum class FieldKind : std::uint8_t {
 };
 
 enum class Field : std::uint8_t {
-  contacts, orders, customers, total_cost,
-  promoters, passives, detractors,
-  csat_responses, csat_satisfied,
-  csat_1, csat_2, csat_3, csat_4, csat_5, csat_6, csat_7, csat_8, csat_9, csat_10,
-  offered, abandoned, short_abandoned, queued,
-  handled, talk_s, hold_s, wrap_s,
-  resolved_first_contact, resolved,
+  contacts,
+  orders,
+  customers,
+  total_cost,
+  promoters,
+  passives,
+  detractors,
+  csat_responses,
+  csat_satisfied,
+  csat_1,
+  csat_2,
+  csat_3,
+  csat_4,
+  csat_5,
+  csat_6,
+  csat_7,
+  csat_8,
+  csat_9,
+  csat_10,
+  offered,
+  abandoned,
+  short_abandoned,
+  queued,
+  handled,
+  talk_s,
+  hold_s,
+  wrap_s,
+  resolved_first_contact,
+  resolved,
 };
 
 inline constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::resolved) + 1;
@@ -71,9 +93,15 @@ inline constexpr std::array<FieldInfo, kFieldCount> kFields{{
     {Field::resolved, "resolved", FieldKind::count, "contacts resolved"},
 }};
 
-constexpr std::size_t index_of(Field f) { return static_cast<std::size_t>(f); }
-constexpr const FieldInfo& info(Field f) { return kFields[index_of(f)]; }
-constexpr std::string_view name_of(Field f) { return info(f).name; }
+constexpr std::size_t index_of(Field f) {
+  return static_cast<std::size_t>(f);
+}
+constexpr const FieldInfo& info(Field f) {
+  return kFields[index_of(f)];
+}
+constexpr std::string_view name_of(Field f) {
+  return info(f).name;
+}
 
 /// The field with this canonical name, if any.
 constexpr std::optional<Field> field_named(std::string_view name) {

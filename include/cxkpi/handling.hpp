@@ -80,8 +80,9 @@ inline Result aht(const Sums& s, const AhtOptions& o = {}) {
                          static_cast<double>(handled), 1.0, handled, "no handled contacts");
   for (const auto& c : detail::kHandleComponents)
     if (o.components.*c.selected && s.present().has(c.field))
-      r.details.push_back({c.detail_name, detail::ratio(s.value(c.field), static_cast<double>(handled), 1.0,
-                                                        handled, "").value, "seconds"});
+      r.details.push_back({c.detail_name,
+                           detail::ratio(s.value(c.field), static_cast<double>(handled), 1.0, handled, "").value,
+                           "seconds"});
   return r;
 }
 

@@ -42,8 +42,8 @@ inline Result abandonment(const Sums& s, const AbandonmentOptions& o = {}) {
   const Field base = detail::abandon_base_field(o);
   const auto short_abandoned = s.raw(Field::short_abandoned);
   const auto den = s.raw(base) - short_abandoned;
-  return detail::ratio(static_cast<double>(s.raw(Field::abandoned) - short_abandoned), static_cast<double>(den),
-                       100.0, den, base == Field::offered ? "no offered contacts" : "no queued contacts");
+  return detail::ratio(static_cast<double>(s.raw(Field::abandoned) - short_abandoned), static_cast<double>(den), 100.0,
+                       den, base == Field::offered ? "no offered contacts" : "no queued contacts");
 }
 
 /// abandonment from plain numbers: 100 × (abandoned − short) / (offered − short).

@@ -26,8 +26,11 @@ inline Field fcr_base_field(const FcrOptions& o) {
 
 inline Plan plan_fcr(const FcrOptions& o, const FieldSet&) {
   const Field base = detail::fcr_base_field(o);
-  return {{Field::resolved_first_contact, base}, {}, "percent",
-          "100 × resolved_first_contact / " + std::string(name_of(base)), {}};
+  return {{Field::resolved_first_contact, base},
+          {},
+          "percent",
+          "100 × resolved_first_contact / " + std::string(name_of(base)),
+          {}};
 }
 
 inline Result fcr(const Sums& s, const FcrOptions& o = {}) {

@@ -40,8 +40,7 @@ struct Plan {
 namespace detail {
 
 /// `factor × numerator / denominator`, or null with `reason` when the denominator is 0.
-inline Result ratio(double numerator, double denominator, double factor, std::int64_t n,
-                    std::string_view reason) {
+inline Result ratio(double numerator, double denominator, double factor, std::int64_t n, std::string_view reason) {
   Result r;
   r.numerator = numerator;
   r.denominator = denominator;

@@ -26,7 +26,8 @@ class FieldSet {
  public:
   constexpr FieldSet() = default;
   FieldSet(std::initializer_list<Field> fields) {
-    for (Field f : fields) add(f);
+    for (Field f : fields)
+      add(f);
   }
   void add(Field f) { bits_.set(index_of(f)); }
   [[nodiscard]] bool has(Field f) const { return bits_.test(index_of(f)); }

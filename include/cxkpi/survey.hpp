@@ -21,7 +21,7 @@ namespace cxkpi {
 enum class CsatMethod : std::uint8_t { top2, top1, mean };
 
 struct CsatOptions {
-  int scale = 5;                     ///< answers run 1 … scale
+  int scale = 5;  ///< answers run 1 … scale
   CsatMethod method = CsatMethod::top2;
   std::optional<int> satisfied_min;  ///< lowest satisfied score; overrides the method's cut
 };
@@ -58,8 +58,7 @@ inline ScoreCounts count_scores(const Sums& s, int cut) {
 
 inline std::string csat_definition(const CsatOptions& o) {
   if (o.method == CsatMethod::mean) return "Σ score / responses";
-  return "100 × responses scoring " + std::to_string(satisfied_cut(o)) + "-" + std::to_string(o.scale) +
-         " / responses";
+  return "100 × responses scoring " + std::to_string(satisfied_cut(o)) + "-" + std::to_string(o.scale) + " / responses";
 }
 
 }  // namespace detail
@@ -104,16 +103,19 @@ inline Result csat(std::int64_t satisfied, std::int64_t responses) {
 }
 
 inline Plan plan_nps(const FieldSet&) {
-  return {{Field::promoters, Field::passives, Field::detractors}, {}, "points",
-          "100 × (promoters − detractors) / (promoters + passives + detractors)", {}};
+  return {{Field::promoters, Field::passives, Field::detractors},
+          {},
+          "points",
+          "100 × (promoters − detractors) / (promoters + passives + detractors)",
+          {}};
 }
 
 inline Result nps(const Sums& s) {
   const auto promoters = s.raw(Field::promoters);
   const auto detractors = s.raw(Field::detractors);
   const auto responses = promoters + s.raw(Field::passives) + detractors;
-  auto r = detail::ratio(static_cast<double>(promoters - detractors), static_cast<double>(responses), 100.0,
-                         responses, "no survey responses");
+  auto r = detail::ratio(static_cast<double>(promoters - detractors), static_cast<double>(responses), 100.0, responses,
+                         "no survey responses");
   const auto share = [&](Field f) {
     return detail::ratio(s.value(f), static_cast<double>(responses), 100.0, responses, "").value;
   };

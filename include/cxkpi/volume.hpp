@@ -38,8 +38,11 @@ inline Field cost_base_field(const CostPerContactOptions& o) {
 
 inline Plan plan_contact_rate(const ContactRateOptions& o, const FieldSet& present) {
   const Field base = detail::contact_base_field(o, present);
-  return {{Field::contacts, base}, {}, "percent",
-          base == Field::orders ? "100 × contacts / orders" : "100 × contacts / customers", {}};
+  return {{Field::contacts, base},
+          {},
+          "percent",
+          base == Field::orders ? "100 × contacts / orders" : "100 × contacts / customers",
+          {}};
 }
 
 inline Result contact_rate(const Sums& s, const ContactRateOptions& o = {}) {
@@ -58,8 +61,11 @@ inline Result contact_rate(std::int64_t contacts, std::int64_t orders) {
 
 inline Plan plan_cost_per_contact(const CostPerContactOptions& o, const FieldSet&) {
   const Field base = detail::cost_base_field(o);
-  return {{Field::total_cost, base}, {}, "currency",
-          base == Field::contacts ? "total_cost / contacts" : "total_cost / handled", {}};
+  return {{Field::total_cost, base},
+          {},
+          "currency",
+          base == Field::contacts ? "total_cost / contacts" : "total_cost / handled",
+          {}};
 }
 
 inline Result cost_per_contact(const Sums& s, const CostPerContactOptions& o = {}) {

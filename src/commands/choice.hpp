@@ -16,7 +16,8 @@ template <typename Enum>
 CLI::Option* add_choice(CLI::App& app, const std::string& flag, Choices<Enum> choices, std::function<void(Enum)> set,
                         const std::string& help) {
   std::vector<std::string> words;
-  for (const auto& [word, value] : choices) words.push_back(word);
+  for (const auto& [word, value] : choices)
+    words.push_back(word);
   auto* option = app.add_option_function<std::string>(
       flag,
       [choices, set](const std::string& given) {

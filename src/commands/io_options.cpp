@@ -20,7 +20,7 @@ void add_input_flags(CLI::App& app, InputFlags& flags) {
       ->group(group);
   app.add_option("--map", flags.maps, "read a column as a field: field=Header (repeatable)")
       ->group(group)
-      ->take_all();
+      ->allow_extra_args(false);  // --map a=B FILE: FILE is not a second mapping
   app.add_option("--on-error", flags.on_error, "fail (default): stop at the first bad row; skip: count and skip")
       ->check(CLI::IsMember({"fail", "skip"}))
       ->group(group);
@@ -74,7 +74,8 @@ FileInputOptions file_input(const InputFlags& flags) {
   }
   in.read.format = input_format(flags.format_in);
   in.read.delimiter = delimiter_of(flags);
-  for (const auto& m : flags.maps) in.overrides.push_back(parse_map(m));
+  for (const auto& m : flags.maps)
+    in.overrides.push_back(parse_map(m));
   in.skip_bad_rows = flags.on_error == "skip";
   return in;
 }
@@ -83,16 +84,21 @@ FormatOptions format_options(const OutputFlags& flags) {
   FormatOptions o;
   o.precision = flags.precision;
   const std::string f = flags.json ? std::string("json") : flags.format;
-  if (f == "json") o.format = OutputFormat::json;
-  else if (f == "ndjson") o.format = OutputFormat::ndjson;
-  else if (f == "csv") o.format = OutputFormat::csv;
-  else if (f == "markdown") o.format = OutputFormat::markdown;
+  if (f == "json")
+    o.format = OutputFormat::json;
+  else if (f == "ndjson")
+    o.format = OutputFormat::ndjson;
+  else if (f == "csv")
+    o.format = OutputFormat::csv;
+  else if (f == "markdown")
+    o.format = OutputFormat::markdown;
   return o;
 }
 
 void emit(const ResultTable& table, const OutputFlags& flags) {
   const auto text = render(table, format_options(flags));
-  for (const auto& w : table.warnings) fmt::print(stderr, "cxkpi: warning: {}\n", w);
+  for (const auto& w : table.warnings)
+    fmt::print(stderr, "cxkpi: warning: {}\n", w);
   write_output(text, flags.output);
 }
 

@@ -14,9 +14,12 @@ struct FlagAlias {
 
 // Short flags users type for one-off numbers; the canonical --field-name always works too.
 constexpr std::array kFlagAliases{
-    FlagAlias{Field::csat_satisfied, "--satisfied"}, FlagAlias{Field::csat_responses, "--responses"},
-    FlagAlias{Field::talk_s, "--talk"},              FlagAlias{Field::hold_s, "--hold"},
-    FlagAlias{Field::wrap_s, "--wrap"},              FlagAlias{Field::total_cost, "--cost"},
+    FlagAlias{Field::csat_satisfied, "--satisfied"},
+    FlagAlias{Field::csat_responses, "--responses"},
+    FlagAlias{Field::talk_s, "--talk"},
+    FlagAlias{Field::hold_s, "--hold"},
+    FlagAlias{Field::wrap_s, "--wrap"},
+    FlagAlias{Field::total_cost, "--cost"},
 };
 
 std::string canonical_flag(Field f) {
@@ -32,7 +35,8 @@ bool is_score_count(Field f) {
 
 FieldSet all_inputs(const MetricSpec& spec) {
   FieldSet set;
-  for (const Field f : spec.inputs) set.add(f);
+  for (const Field f : spec.inputs)
+    set.add(f);
   return set;
 }
 
@@ -47,7 +51,8 @@ std::string flag_names(Field f) {
 std::string help_footer(const MetricSpec& spec) {
   const auto plan = spec.plan(Settings{}, all_inputs(spec));
   std::vector<std::string_view> columns;
-  for (const Field f : spec.inputs) columns.push_back(name_of(f));
+  for (const Field f : spec.inputs)
+    columns.push_back(name_of(f));
   return fmt::format(
       "\nFormula:  {} ({})\n"
       "Columns:  {} (period tables; common aliases and --map field=Header work too)\n"

@@ -12,7 +12,8 @@ namespace cxkpi::cli {
 
 std::vector<std::unique_ptr<Command>> register_commands(CLI::App& app) {
   std::vector<std::unique_ptr<Command>> commands;
-  for (const auto& metric : kMetrics) commands.push_back(std::make_unique<MetricCommand>(app, metric));
+  for (const auto& metric : kMetrics)
+    commands.push_back(std::make_unique<MetricCommand>(app, metric));
   return commands;
 }
 
@@ -26,7 +27,8 @@ void check_command_name(int argc, const char* const* argv, const CLI::App& app) 
   if (argc < 2 || argv[1][0] == '-') return;
   const std::string word = argv[1];
   std::vector<std::string> names;
-  for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) names.push_back(sub->get_name());
+  for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+    names.push_back(sub->get_name());
   if (std::find(names.begin(), names.end(), word) != names.end()) return;
   const auto hint = did_you_mean(word, names);
   throw Error::usage(fmt::format("unknown command {}{}; cxkpi --help lists them", quote_value(word),

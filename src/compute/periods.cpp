@@ -40,7 +40,10 @@ class RowErrors {
 class PeriodFile {
  public:
   PeriodFile(const MetricSpec& metric, const Settings& settings, TableReader& reader, const ColumnMap& columns)
-      : metric_(metric), settings_(settings), reader_(reader), columns_(columns),
+      : metric_(metric),
+        settings_(settings),
+        reader_(reader),
+        columns_(columns),
         plan_(metric.plan(settings, columns.fields())) {
     check_columns();
     for (const Field f : metric.inputs)
@@ -99,7 +102,8 @@ class PeriodFile {
 
 std::vector<std::string> label_names_of(const TableReader& reader, const ColumnMap& columns) {
   std::vector<std::string> names;
-  for (const auto c : columns.label_columns()) names.push_back(reader.header()[c]);
+  for (const auto c : columns.label_columns())
+    names.push_back(reader.header()[c]);
   return names;
 }
 
@@ -133,7 +137,8 @@ ResultTable compute_from_periods(const MetricSpec& metric, const Settings& setti
       for (const auto& label : table.label_names) {
         const auto& h = reader->header();
         const auto it = std::find(h.begin(), h.end(), label);
-        row.labels.emplace_back(it == h.end() ? std::string_view{} : trim(reader->cell(static_cast<std::size_t>(it - h.begin()))));
+        row.labels.emplace_back(it == h.end() ? std::string_view{}
+                                              : trim(reader->cell(static_cast<std::size_t>(it - h.begin()))));
       }
       if (empty_required) {
         row.result.reason = fmt::format("no {} in this row", name_of(*empty_required));

@@ -20,37 +20,62 @@ struct Alias {
 // Names that exports and period tables use for the canonical fields. Canonical names
 // themselves always match and are not repeated here.
 constexpr std::array kAliases{
-    Alias{"total_contacts", Field::contacts},      Alias{"contact_volume", Field::contacts},
-    Alias{"interactions", Field::contacts},        Alias{"order_count", Field::orders},
-    Alias{"total_orders", Field::orders},          Alias{"active_customers", Field::customers},
-    Alias{"customer_count", Field::customers},     Alias{"cost", Field::total_cost},
-    Alias{"costs", Field::total_cost},             Alias{"total_costs", Field::total_cost},
-    Alias{"nps_promoters", Field::promoters},      Alias{"nps_passives", Field::passives},
-    Alias{"nps_detractors", Field::detractors},    Alias{"responses", Field::csat_responses},
-    Alias{"survey_responses", Field::csat_responses}, Alias{"csat_count", Field::csat_responses},
-    Alias{"satisfied", Field::csat_satisfied},     Alias{"satisfied_responses", Field::csat_satisfied},
-    Alias{"calls_offered", Field::offered},        Alias{"contacts_offered", Field::offered},
-    Alias{"calls_abandoned", Field::abandoned},    Alias{"contacts_abandoned", Field::abandoned},
-    Alias{"abandons", Field::abandoned},           Alias{"short_abandons", Field::short_abandoned},
-    Alias{"contacts_queued", Field::queued},       Alias{"answered", Field::handled},
-    Alias{"calls_handled", Field::handled},        Alias{"calls_answered", Field::handled},
-    Alias{"contacts_handled", Field::handled},     Alias{"talk", Field::talk_s},
-    Alias{"talk_time", Field::talk_s},             Alias{"talk_time_s", Field::talk_s},
-    Alias{"talk_seconds", Field::talk_s},          Alias{"total_talk_time", Field::talk_s},
-    Alias{"hold", Field::hold_s},                  Alias{"hold_time", Field::hold_s},
-    Alias{"hold_time_s", Field::hold_s},           Alias{"hold_seconds", Field::hold_s},
-    Alias{"total_hold_time", Field::hold_s},       Alias{"wrap", Field::wrap_s},
-    Alias{"wrap_time", Field::wrap_s},             Alias{"wrap_time_s", Field::wrap_s},
-    Alias{"wrap_up_time", Field::wrap_s},          Alias{"acw", Field::wrap_s},
-    Alias{"acw_s", Field::wrap_s},                 Alias{"after_call_work", Field::wrap_s},
-    Alias{"total_wrap_time", Field::wrap_s},       Alias{"fcr_count", Field::resolved_first_contact},
+    Alias{"total_contacts", Field::contacts},
+    Alias{"contact_volume", Field::contacts},
+    Alias{"interactions", Field::contacts},
+    Alias{"order_count", Field::orders},
+    Alias{"total_orders", Field::orders},
+    Alias{"active_customers", Field::customers},
+    Alias{"customer_count", Field::customers},
+    Alias{"cost", Field::total_cost},
+    Alias{"costs", Field::total_cost},
+    Alias{"total_costs", Field::total_cost},
+    Alias{"nps_promoters", Field::promoters},
+    Alias{"nps_passives", Field::passives},
+    Alias{"nps_detractors", Field::detractors},
+    Alias{"responses", Field::csat_responses},
+    Alias{"survey_responses", Field::csat_responses},
+    Alias{"csat_count", Field::csat_responses},
+    Alias{"satisfied", Field::csat_satisfied},
+    Alias{"satisfied_responses", Field::csat_satisfied},
+    Alias{"calls_offered", Field::offered},
+    Alias{"contacts_offered", Field::offered},
+    Alias{"calls_abandoned", Field::abandoned},
+    Alias{"contacts_abandoned", Field::abandoned},
+    Alias{"abandons", Field::abandoned},
+    Alias{"short_abandons", Field::short_abandoned},
+    Alias{"contacts_queued", Field::queued},
+    Alias{"answered", Field::handled},
+    Alias{"calls_handled", Field::handled},
+    Alias{"calls_answered", Field::handled},
+    Alias{"contacts_handled", Field::handled},
+    Alias{"talk", Field::talk_s},
+    Alias{"talk_time", Field::talk_s},
+    Alias{"talk_time_s", Field::talk_s},
+    Alias{"talk_seconds", Field::talk_s},
+    Alias{"total_talk_time", Field::talk_s},
+    Alias{"hold", Field::hold_s},
+    Alias{"hold_time", Field::hold_s},
+    Alias{"hold_time_s", Field::hold_s},
+    Alias{"hold_seconds", Field::hold_s},
+    Alias{"total_hold_time", Field::hold_s},
+    Alias{"wrap", Field::wrap_s},
+    Alias{"wrap_time", Field::wrap_s},
+    Alias{"wrap_time_s", Field::wrap_s},
+    Alias{"wrap_up_time", Field::wrap_s},
+    Alias{"acw", Field::wrap_s},
+    Alias{"acw_s", Field::wrap_s},
+    Alias{"after_call_work", Field::wrap_s},
+    Alias{"total_wrap_time", Field::wrap_s},
+    Alias{"fcr_count", Field::resolved_first_contact},
     Alias{"first_contact_resolutions", Field::resolved_first_contact},
     Alias{"resolved_first_call", Field::resolved_first_contact},
     Alias{"resolved_count", Field::resolved},
 };
 
-constexpr std::array<std::string_view, 9> kPeriodNames{"period", "date", "day", "week", "month",
-                                                       "quarter", "year", "interval", "period_start"};
+constexpr std::array<std::string_view, 14> kPeriodNames{
+    "period",       "date",           "day",        "week",       "month",       "quarter",  "year", "interval",
+    "period_start", "interval_start", "start_date", "week_start", "month_start", "date_time"};
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
@@ -69,7 +94,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::vector<std::string> canonical_names() {
   std::vector<std::string> names{"period"};
-  for (const auto& f : kFields) names.emplace_back(f.name);
+  for (const auto& f : kFields)
+    names.emplace_back(f.name);
   return names;
 }
 
@@ -118,7 +144,8 @@ std::optional<std::string> did_you_mean(std::string_view word, const std::vector
 ColumnMap::ColumnMap(const std::vector<std::string>& header, const std::vector<ColumnOverride>& overrides,
                      const std::string& source) {
   roles_.reserve(header.size());
-  for (const auto& h : header) roles_.push_back(role_of_header(h));
+  for (const auto& h : header)
+    roles_.push_back(role_of_header(h));
   for (const auto& o : overrides) {
     ColumnRole role{ColumnRole::Kind::period, {}};
     if (normalize_header(o.canonical) != "period") {
@@ -130,8 +157,9 @@ ColumnMap::ColumnMap(const std::vector<std::string>& header, const std::vector<C
       }
       role = {ColumnRole::Kind::field, *f};
     }
-    const auto it = std::find_if(header.begin(), header.end(),
-                                 [&](const std::string& h) { return normalize_header(h) == normalize_header(o.header); });
+    const auto it = std::find_if(header.begin(), header.end(), [&](const std::string& h) {
+      return normalize_header(h) == normalize_header(o.header);
+    });
     if (it == header.end()) {
       const auto hint = did_you_mean(o.header, header);
       throw Error::usage(fmt::format("--map: {} has no column {}{}", source, quote_value(o.header),
@@ -147,11 +175,14 @@ ColumnMap::ColumnMap(const std::vector<std::string>& header, const std::vector<C
     if (r.kind == ColumnRole::Kind::label) {
       labels_.push_back(c);
     } else if (r.kind == ColumnRole::Kind::period) {
-      if (!period_) period_ = c;
-      else labels_.push_back(c);  // a second date-like column (e.g. week beside month) labels rows
+      if (!period_)
+        period_ = c;
+      else
+        labels_.push_back(c);  // a second date-like column (e.g. week beside month) labels rows
     } else if (const auto first = column_of(r.field); first && *first != c) {
       throw Error::data(fmt::format("{}: columns {} and {} both mean {} (use --map {}=HEADER to pick one)", source,
-                                    quote_value(header[*first]), quote_value(header[c]), name_of(r.field), name_of(r.field)));
+                                    quote_value(header[*first]), quote_value(header[c]), name_of(r.field),
+                                    name_of(r.field)));
     }
   }
 }

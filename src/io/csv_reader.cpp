@@ -10,7 +10,8 @@ namespace cxkpi::cli {
 CsvReader::CsvReader(InputStream in, std::string head, char delimiter)
     : buf_(std::move(in), std::move(head)), delimiter_(delimiter) {
   if (read_row())
-    for (const auto f : fields_) header_.emplace_back(f);
+    for (const auto f : fields_)
+      header_.emplace_back(f);
 }
 
 bool CsvReader::next() {
@@ -37,8 +38,10 @@ bool CsvReader::find_row_end() {
   const std::size_t size = buf_.size();
   for (; scan_ < size; ++scan_) {
     const char c = data[scan_];
-    if (c == '"') scan_in_quotes_ = !scan_in_quotes_;
-    else if (c == '\n' && !scan_in_quotes_) return true;
+    if (c == '"')
+      scan_in_quotes_ = !scan_in_quotes_;
+    else if (c == '\n' && !scan_in_quotes_)
+      return true;
   }
   return false;
 }
@@ -89,7 +92,8 @@ void CsvReader::split_fields(std::size_t end) {
       fields_.emplace_back(data + i, stop - i);
       i = stop;
     }
-    while (i < end && data[i] == ' ') ++i;  // tolerate spaces after a closing quote
+    while (i < end && data[i] == ' ')
+      ++i;  // tolerate spaces after a closing quote
     if (i >= end) break;
     if (data[i] != delimiter_)
       throw Error::data(SourcePos{buf_.name(), line, fields_.size(), {}}, "csv",
@@ -136,7 +140,8 @@ char sniff_delimiter(std::string_view head) {
     if (c == '"') in_quotes = !in_quotes;
     if (in_quotes) continue;
     if (c == '\n') break;
-    for (std::size_t k = 0; k < kCandidates.size(); ++k) counts[k] += c == kCandidates[k] ? 1U : 0U;
+    for (std::size_t k = 0; k < kCandidates.size(); ++k)
+      counts[k] += c == kCandidates[k] ? 1U : 0U;
   }
   std::size_t best = 0;
   for (std::size_t k = 1; k < kCandidates.size(); ++k)

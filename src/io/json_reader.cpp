@@ -33,16 +33,23 @@ SourcePos position_of_byte(const std::string& name, std::string_view text, std::
 // The text of a scalar as the value parsers expect it; null is a missing cell.
 std::string cell_text(const json& v, const SourcePos& at, const std::string& key) {
   switch (v.type()) {
-    case json::value_t::string: return v.get<std::string>();
-    case json::value_t::number_integer: return std::to_string(v.get<std::int64_t>());
-    case json::value_t::number_unsigned: return std::to_string(v.get<std::uint64_t>());
-    case json::value_t::number_float: return fmt::format("{}", v.get<double>());
-    case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
+    case json::value_t::string:
+      return v.get<std::string>();
+    case json::value_t::number_integer:
+      return std::to_string(v.get<std::int64_t>());
+    case json::value_t::number_unsigned:
+      return std::to_string(v.get<std::uint64_t>());
+    case json::value_t::number_float:
+      return fmt::format("{}", v.get<double>());
+    case json::value_t::boolean:
+      return v.get<bool>() ? "true" : "false";
     case json::value_t::null:
-    case json::value_t::discarded: return {};
+    case json::value_t::discarded:
+      return {};
     case json::value_t::object:
     case json::value_t::array:
-    case json::value_t::binary: break;
+    case json::value_t::binary:
+      break;
   }
   throw Error::data(at, key, fmt::format("expected a number or text, got {}", v.type_name()));
 }
@@ -117,7 +124,8 @@ class NdjsonReader final : public TableReader {
   bool read_object() {
     for (;;) {
       std::size_t newline = 0;
-      while ((newline = find_newline()) == std::string::npos && !buf_.eof()) pos_ -= buf_.refill(pos_);
+      while ((newline = find_newline()) == std::string::npos && !buf_.eof())
+        pos_ -= buf_.refill(pos_);
       if (newline == std::string::npos) newline = buf_.size();
       if (pos_ >= buf_.size()) return false;
       const std::string_view text(buf_.data() + pos_, newline - pos_);
@@ -166,9 +174,9 @@ std::unique_ptr<TableReader> make_json_reader(const std::string& name, std::stri
   for (const auto& [key, value] : doc.items())
     if (value.is_array()) arrays.push_back(key);
   if (arrays.size() > 1)
-    throw Error::data(SourcePos{name, 0, 0, "$"}, "json",
-                      fmt::format("the object holds several arrays ({}); expected one array of rows",
-                                  fmt::join(arrays, ", ")));
+    throw Error::data(
+        SourcePos{name, 0, 0, "$"}, "json",
+        fmt::format("the object holds several arrays ({}); expected one array of rows", fmt::join(arrays, ", ")));
   if (arrays.empty()) return std::make_unique<JsonArrayReader>(name, json::array({std::move(doc)}), "$");
   auto rows = std::move(doc[arrays.front()]);
   return std::make_unique<JsonArrayReader>(name, std::move(rows), "$." + arrays.front());

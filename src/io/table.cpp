@@ -48,9 +48,11 @@ std::unique_ptr<TableReader> open_table(InputStream in, const ReadOptions& optio
       const std::string name = in.name();
       return make_json_reader(name, head + read_all(in));
     }
-    case InputFormat::ndjson: return make_ndjson_reader(std::move(in), std::move(head));
+    case InputFormat::ndjson:
+      return make_ndjson_reader(std::move(in), std::move(head));
     case InputFormat::automatic:
-    case InputFormat::csv: break;
+    case InputFormat::csv:
+      break;
   }
   const char delimiter = options.delimiter.value_or(sniff_delimiter(head));
   return std::make_unique<CsvReader>(std::move(in), std::move(head), delimiter);

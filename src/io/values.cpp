@@ -9,15 +9,17 @@
 #include <limits>
 #include <optional>
 
-#include "errors.hpp"
 #include "cxkpi/sums.hpp"
+#include "errors.hpp"
 
 namespace cxkpi::cli {
 namespace {
 
 constexpr int kFractionDigits = 4;  // kAmountScale = 10^4
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 struct Decimal {
   bool negative = false;
@@ -50,7 +52,8 @@ DecimalError parse_plain_decimal(std::string_view s, Decimal& out) {
     }
   }
   if (digits == 0 || i != s.size()) return DecimalError::syntax;
-  for (; fraction_digits < kFractionDigits; ++fraction_digits) fraction *= 10;
+  for (; fraction_digits < kFractionDigits; ++fraction_digits)
+    fraction *= 10;
   if (__builtin_mul_overflow(whole, kAmountScale, &out.raw) ||
       __builtin_add_overflow(out.raw, fraction + (round_up ? 1 : 0), &out.raw))
     return DecimalError::range;
@@ -78,9 +81,12 @@ DecimalError parse_decimal(std::string_view s, Decimal& out) {
 
 std::string_view expectation(FieldKind kind) {
   switch (kind) {
-    case FieldKind::count: return "expected a whole number >= 0";
-    case FieldKind::seconds: return "expected seconds >= 0, h:mm:ss or mm:ss";
-    case FieldKind::money: return "expected an amount >= 0";
+    case FieldKind::count:
+      return "expected a whole number >= 0";
+    case FieldKind::seconds:
+      return "expected seconds >= 0, h:mm:ss or mm:ss";
+    case FieldKind::money:
+      return "expected an amount >= 0";
   }
   return "";
 }
@@ -107,8 +113,8 @@ std::optional<std::int64_t> parse_clock(std::string_view s) {
     const bool last = i + 1 == count;
     if (parts[i].empty() || !is_digit(parts[i].front()) || parse_plain_decimal(parts[i], d) != DecimalError::none)
       return std::nullopt;
-    if (!last && d.raw % kAmountScale != 0) return std::nullopt;          // only seconds may be fractional
-    if (i > 0 && d.raw >= 60 * kAmountScale) return std::nullopt;         // mm and ss stay below 60
+    if (!last && d.raw % kAmountScale != 0) return std::nullopt;   // only seconds may be fractional
+    if (i > 0 && d.raw >= 60 * kAmountScale) return std::nullopt;  // mm and ss stay below 60
     if (__builtin_mul_overflow(total, i == 0 ? 1 : 60, &total) || __builtin_add_overflow(total, d.raw, &total))
       return std::nullopt;
   }
@@ -120,15 +126,18 @@ ParsedValue parse_count(std::string_view s) {
   std::int64_t v = 0;
   const auto [end, ec] = std::from_chars(s.data() + i, s.data() + s.size(), v);
   const std::string_view rest(end, static_cast<std::size_t>(s.data() + s.size() - end));
-  const bool whole_fraction = rest.size() > 1 && rest.front() == '.' &&
-                              rest.find_first_not_of('0', 1) == std::string_view::npos;
+  const bool whole_fraction =
+      rest.size() > 1 && rest.front() == '.' && rest.find_first_not_of('0', 1) == std::string_view::npos;
   if (ec == std::errc() && (rest.empty() || whole_fraction) && s[i] != '-' && s[i] != '+') return {v, {}};
   if (ec == std::errc::result_out_of_range) return failure(s, "is out of range", FieldKind::count);
   Decimal d;
   switch (parse_decimal(s, d)) {
-    case DecimalError::range: return failure(s, "is out of range", FieldKind::count);
-    case DecimalError::syntax: return failure(s, "is not a number", FieldKind::count);
-    case DecimalError::none: break;
+    case DecimalError::range:
+      return failure(s, "is out of range", FieldKind::count);
+    case DecimalError::syntax:
+      return failure(s, "is not a number", FieldKind::count);
+    case DecimalError::none:
+      break;
   }
   if (d.negative && d.raw != 0) return failure(s, "is negative", FieldKind::count);
   if (d.raw % kAmountScale != 0) return failure(s, "is not a whole number", FieldKind::count);
@@ -138,12 +147,14 @@ ParsedValue parse_count(std::string_view s) {
 ParsedValue parse_amount(std::string_view s, FieldKind kind) {
   Decimal d;
   switch (parse_decimal(s, d)) {
-    case DecimalError::range: return failure(s, "is out of range", kind);
+    case DecimalError::range:
+      return failure(s, "is out of range", kind);
     case DecimalError::syntax:
       if (kind == FieldKind::seconds)
         if (const auto clock = parse_clock(s)) return {*clock, {}};
       return failure(s, kind == FieldKind::seconds ? "is not a duration" : "is not a number", kind);
-    case DecimalError::none: break;
+    case DecimalError::none:
+      break;
   }
   if (d.negative && d.raw != 0) return failure(s, "is negative", kind);
   return {d.raw, {}};

@@ -21,7 +21,9 @@ struct ParsedValue {
 std::string_view trim(std::string_view text);
 
 /// An empty cell is missing data (a survey not answered), never zero.
-inline bool is_missing(std::string_view text) { return trim(text).empty(); }
+inline bool is_missing(std::string_view text) {
+  return trim(text).empty();
+}
 
 /// Counts: whole numbers ≥ 0 (`12`, `+12`, `12.0`). Seconds: decimals ≥ 0 or `h:mm:ss` /
 /// `mm:ss`. Money: decimals ≥ 0. Exponents (`1.5e3`) are accepted; hex, `inf`, `nan`,

@@ -11,7 +11,9 @@ std::string format_fixed(double value, int precision) {
   return fmt::format("{:.{}f}", rounded_zero + 0.0, precision);  // + 0.0 turns -0 into 0
 }
 
-std::string format_exact(double value) { return fmt::format("{}", value + 0.0); }
+std::string format_exact(double value) {
+  return fmt::format("{}", value + 0.0);
+}
 
 std::string format_clock(double seconds) {
   const auto total = static_cast<long long>(std::llround(seconds));
@@ -23,11 +25,16 @@ std::string format_clock(double seconds) {
 
 std::string render(const ResultTable& table, const FormatOptions& options) {
   switch (options.format) {
-    case OutputFormat::json: return render_json(table);
-    case OutputFormat::ndjson: return render_ndjson(table);
-    case OutputFormat::csv: return render_csv(table);
-    case OutputFormat::markdown: return render_table(table, options.precision, true);
-    case OutputFormat::table: break;
+    case OutputFormat::json:
+      return render_json(table);
+    case OutputFormat::ndjson:
+      return render_ndjson(table);
+    case OutputFormat::csv:
+      return render_csv(table);
+    case OutputFormat::markdown:
+      return render_table(table, options.precision, true);
+    case OutputFormat::table:
+      break;
   }
   return render_table(table, options.precision, false);
 }

@@ -24,7 +24,8 @@ std::string unit_suffix(std::string_view unit) {
 
 std::vector<std::string_view> detail_names(const ResultTable& t) {
   std::vector<std::string_view> names;
-  for (const auto& d : t.total.details) names.push_back(d.name);
+  for (const auto& d : t.total.details)
+    names.push_back(d.name);
   for (const auto& row : t.rows)
     for (const auto& d : row.result.details)
       if (std::find(names.begin(), names.end(), d.name) == names.end()) names.push_back(d.name);
@@ -68,7 +69,8 @@ Grid build_grid(const ResultTable& t, bool for_people, int precision) {
   g.text_columns = g.header.size();
   g.header.push_back(for_people ? fmt::format("{} ({})", t.metric->name, unit_suffix(t.plan.unit)) : "value");
   g.header.insert(g.header.end(), {"numerator", "denominator", "n"});
-  for (const auto n : names) g.header.emplace_back(n);
+  for (const auto n : names)
+    g.header.emplace_back(n);
   g.header.emplace_back(for_people ? "note" : "reason");
 
   const auto add = [&](const std::string& period, const std::vector<std::string>& labels, const Result& r) {
@@ -77,11 +79,13 @@ Grid build_grid(const ResultTable& t, bool for_people, int precision) {
     row.resize(g.text_columns);
     row.insert(row.end(), {cells.value(r.value), CellWriter::sum(r.numerator), CellWriter::sum(r.denominator),
                            std::to_string(r.n)});
-    for (const auto n : names) row.push_back(cells.number(detail_value(r, n)));
+    for (const auto n : names)
+      row.push_back(cells.number(detail_value(r, n)));
     row.push_back(r.reason);
     g.rows.push_back(std::move(row));
   };
-  for (const auto& r : t.rows) add(r.period, r.labels, r.result);
+  for (const auto& r : t.rows)
+    add(r.period, r.labels, r.result);
   add("total", {}, t.total);
   return g;
 }
@@ -90,15 +94,15 @@ Grid build_grid(const ResultTable& t, bool for_people, int precision) {
 void drop_empty_last_column(Grid& g) {
   if (std::all_of(g.rows.begin(), g.rows.end(), [](const auto& r) { return r.back().empty(); })) {
     g.header.pop_back();
-    for (auto& r : g.rows) r.pop_back();
+    for (auto& r : g.rows)
+      r.pop_back();
   }
 }
 
 std::size_t display_width(std::string_view s) {
   // UTF-8 continuation bytes take no column.
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 std::string pad(std::string_view s, std::size_t width, bool right) {
@@ -115,16 +119,19 @@ std::string render_vertical(const ResultTable& t, int precision) {
     if (!total[c].empty()) lines.emplace_back(g.header[c], total[c]);
   lines.emplace_back("formula", t.plan.definition);
   std::size_t width = 0;
-  for (const auto& [k, v] : lines) width = std::max(width, display_width(k));
+  for (const auto& [k, v] : lines)
+    width = std::max(width, display_width(k));
   std::string out;
-  for (const auto& [k, v] : lines) out += pad(k, width, false) + "  " + v + "\n";
+  for (const auto& [k, v] : lines)
+    out += pad(k, width, false) + "  " + v + "\n";
   return out;
 }
 
 std::string csv_escape(const std::string& cell) {
   if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
   std::string out = "\"";
-  for (const char c : cell) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  for (const char c : cell)
+    out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
 }
 
@@ -137,7 +144,8 @@ std::string render_table(const ResultTable& t, int precision, bool markdown) {
   std::vector<std::size_t> widths(g.header.size());
   for (std::size_t c = 0; c < widths.size(); ++c) {
     widths[c] = display_width(g.header[c]);
-    for (const auto& r : g.rows) widths[c] = std::max(widths[c], display_width(r[c]));
+    for (const auto& r : g.rows)
+      widths[c] = std::max(widths[c], display_width(r[c]));
   }
   const auto right = [&](std::size_t c) { return c >= g.text_columns && g.header[c] != "note"; };
   const auto line = [&](const std::vector<std::string>& cells) {
@@ -147,7 +155,8 @@ std::string render_table(const ResultTable& t, int precision, bool markdown) {
       out += pad(cells[c], widths[c], right(c));
       out += markdown ? (last ? " |" : " | ") : (last ? "" : "  ");
     }
-    while (!markdown && !out.empty() && out.back() == ' ') out.pop_back();
+    while (!markdown && !out.empty() && out.back() == ' ')
+      out.pop_back();
     return out + "\n";
   };
   std::string out = line(g.header);
@@ -157,7 +166,8 @@ std::string render_table(const ResultTable& t, int precision, bool markdown) {
       rule.push_back(right(c) ? std::string(widths[c] - 1, '-') + ":" : std::string(widths[c], '-'));
     out += line(rule);
   }
-  for (const auto& r : g.rows) out += line(r);
+  for (const auto& r : g.rows)
+    out += line(r);
   return out;
 }
 
@@ -165,11 +175,13 @@ std::string render_csv(const ResultTable& t) {
   const auto g = build_grid(t, false, 0);
   std::string out;
   const auto line = [&](const std::vector<std::string>& cells) {
-    for (std::size_t c = 0; c < cells.size(); ++c) out += (c ? "," : "") + csv_escape(cells[c]);
+    for (std::size_t c = 0; c < cells.size(); ++c)
+      out += (c ? "," : "") + csv_escape(cells[c]);
     out += "\n";
   };
   line(g.header);
-  for (const auto& r : g.rows) line(r);
+  for (const auto& r : g.rows)
+    line(r);
   return out;
 }
 

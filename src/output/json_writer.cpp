@@ -23,7 +23,8 @@ ordered_json result_object(const Result& r) {
   o["denominator"] = number(r.denominator);
   o["n"] = r.n;
   if (!r.value) o["reason"] = r.reason;
-  for (const auto& d : r.details) o[std::string(d.name)] = d.value ? number(*d.value) : ordered_json(nullptr);
+  for (const auto& d : r.details)
+    o[std::string(d.name)] = d.value ? number(*d.value) : ordered_json(nullptr);
   return o;
 }
 
@@ -31,7 +32,8 @@ ordered_json row_object(const ResultTable& t, const ResultRow& row) {
   ordered_json o;
   o["period"] = row.period;
   ordered_json group = ordered_json::object();
-  for (std::size_t i = 0; i < t.label_names.size(); ++i) group[t.label_names[i]] = row.labels[i];
+  for (std::size_t i = 0; i < t.label_names.size(); ++i)
+    group[t.label_names[i]] = row.labels[i];
   o["group"] = std::move(group);
   o.update(result_object(row.result));
   return o;
@@ -46,7 +48,8 @@ std::string render_json(const ResultTable& t) {
   doc["unit"] = t.plan.unit;
   doc["definition"] = t.plan.definition;
   doc["rows"] = ordered_json::array();
-  for (const auto& row : t.rows) doc["rows"].push_back(row_object(t, row));
+  for (const auto& row : t.rows)
+    doc["rows"].push_back(row_object(t, row));
   doc["total"] = result_object(t.total);
   doc["warnings"] = t.warnings;
   return doc.dump(-1, ' ', false, ordered_json::error_handler_t::replace) + "\n";
@@ -61,7 +64,8 @@ std::string render_ndjson(const ResultTable& t) {
     line.update(o);
     out += line.dump(-1, ' ', false, ordered_json::error_handler_t::replace) + "\n";
   };
-  for (const auto& row : t.rows) emit(row_object(t, row));
+  for (const auto& row : t.rows)
+    emit(row_object(t, row));
   ordered_json total;
   total["period"] = "total";
   total.update(result_object(t.total));

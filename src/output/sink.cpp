@@ -52,8 +52,10 @@ void write_file(std::string_view text, const std::string& path) {
 }  // namespace
 
 void write_output(std::string_view text, const std::string& path) {
-  if (path.empty() || path == "-") write_stdout(text);
-  else write_file(text, path);
+  if (path.empty() || path == "-")
+    write_stdout(text);
+  else
+    write_file(text, path);
 }
 
 }  // namespace cxkpi::cli

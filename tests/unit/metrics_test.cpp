@@ -24,7 +24,8 @@ Sums fixture_f() {
   s.add(Field::resolved, 7);
   s.add(Field::resolved_first_contact, 5);
   s.add_amount(Field::total_cost, 44.00);
-  for (const int score : {5, 4, 2, 5, 3, 4, 5, 1}) s.add(csat_score_field(score), 1);
+  for (const int score : {5, 4, 2, 5, 3, 4, 5, 1})
+    s.add(csat_score_field(score), 1);
   s.add(Field::promoters, 4);   // 10, 9, 10, 9
   s.add(Field::passives, 2);    // 7, 8
   s.add(Field::detractors, 2);  // 3, 0
@@ -69,7 +70,8 @@ TEST_CASE("CSAT is top-2-box by default and top-1 or mean on request", "[metrics
 TEST_CASE("CSAT from score counts gives the share and the mean", "[metrics]") {
   Sums s;
   const int counts[] = {10, 10, 30, 80, 120};
-  for (int k = 1; k <= 5; ++k) s.add(csat_score_field(k), counts[k - 1]);
+  for (int k = 1; k <= 5; ++k)
+    s.add(csat_score_field(k), counts[k - 1]);
   require_value(csat(s), 80.0);
   REQUIRE(test::close(*csat(s).details[0].value, 4.16));
 }

@@ -1,6 +1,5 @@
 // Reading CSV, TSV, JSON and NDJSON into rows of text cells with their positions.
 #include <catch2/catch.hpp>
-
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -33,7 +32,8 @@ Read read_all_rows(const std::string& name, const std::string& content, ReadOpti
   out.described = reader->describe();
   while (reader->next()) {
     std::vector<std::string> row;
-    for (std::size_t c = 0; c < out.header.size(); ++c) row.emplace_back(reader->cell(c));
+    for (std::size_t c = 0; c < out.header.size(); ++c)
+      row.emplace_back(reader->cell(c));
     out.rows.push_back(row);
     const auto pos = reader->where(0);
     out.first_positions.push_back(SourcePos{"f", pos.line, pos.column, pos.path}.str());
@@ -98,7 +98,8 @@ TEST_CASE("malformed CSV is an error with its place", "[readers]") {
 }
 
 TEST_CASE("JSON arrays and objects holding an array and NDJSON are read", "[readers]") {
-  const auto array = read_all_rows("a.json", R"([{"period":"2026-01","contacts":5},{"period":"2026-02","orders":7.5}])");
+  const auto array =
+      read_all_rows("a.json", R"([{"period":"2026-01","contacts":5},{"period":"2026-02","orders":7.5}])");
   REQUIRE(array.header == std::vector<std::string>{"period", "contacts", "orders"});
   REQUIRE(array.rows[1] == std::vector<std::string>{"2026-02", "", "7.5"});
   REQUIRE(array.first_positions[1] == "f:$[1]");
@@ -107,7 +108,8 @@ TEST_CASE("JSON arrays and objects holding an array and NDJSON are read", "[read
   REQUIRE(held.rows[0] == std::vector<std::string>{"W1", ""});
   REQUIRE(held.first_positions[0] == "f:$.periods[0]");
 
-  const auto nd = read_all_rows("n.ndjson", "{\"period\":\"a\",\"contacts\":1}\n\n{\"period\":\"b\",\"contacts\":true}\n");
+  const auto nd =
+      read_all_rows("n.ndjson", "{\"period\":\"a\",\"contacts\":1}\n\n{\"period\":\"b\",\"contacts\":true}\n");
   REQUIRE(nd.described == "ndjson");
   REQUIRE(nd.rows[1] == std::vector<std::string>{"b", "true"});
   REQUIRE(nd.first_positions == std::vector<std::string>{"f:1", "f:3"});

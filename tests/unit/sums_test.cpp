@@ -1,6 +1,5 @@
 // Sums: exact, additive and mergeable.
 #include <catch2/catch.hpp>
-
 #include <cstdint>
 #include <limits>
 #include <random>
@@ -18,8 +17,10 @@ Sums random_row(std::mt19937_64& rng) {
   std::uniform_int_distribution<std::int64_t> amount(0, 50'000'000);  // raw 1/10000 units
   Sums s;
   for (const auto& f : kFields) {
-    if (f.kind == FieldKind::count) s.add(f.field, count(rng));
-    else s.add_raw(f.field, amount(rng));
+    if (f.kind == FieldKind::count)
+      s.add(f.field, count(rng));
+    else
+      s.add_raw(f.field, amount(rng));
   }
   return s;
 }
@@ -30,15 +31,19 @@ TEST_CASE("merging partial sums equals summing the whole input", "[sums]") {
   std::mt19937_64 rng(42);
   for (int trial = 0; trial < 50; ++trial) {
     std::vector<Sums> rows;
-    for (int i = 0; i < 20; ++i) rows.push_back(random_row(rng));
+    for (int i = 0; i < 20; ++i)
+      rows.push_back(random_row(rng));
     Sums whole;
-    for (const auto& r : rows) whole.merge(r);
+    for (const auto& r : rows)
+      whole.merge(r);
     const auto split = std::uniform_int_distribution<std::size_t>(0, rows.size())(rng);
     Sums left;
     Sums right;
-    for (std::size_t i = 0; i < rows.size(); ++i) (i < split ? left : right).merge(rows[i]);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      (i < split ? left : right).merge(rows[i]);
     left.merge(right);
-    for (const auto& f : kFields) REQUIRE(left.raw(f.field) == whole.raw(f.field));
+    for (const auto& f : kFields)
+      REQUIRE(left.raw(f.field) == whole.raw(f.field));
     const Settings settings;
     for (const auto& m : kMetrics) {
       INFO(m.name);
@@ -52,7 +57,8 @@ TEST_CASE("merging partial sums equals summing the whole input", "[sums]") {
 
 TEST_CASE("money and seconds add exactly in 1/10000 units", "[sums]") {
   Sums s;
-  for (int i = 0; i < 1'000'000; ++i) s.add_amount(Field::total_cost, 0.1);
+  for (int i = 0; i < 1'000'000; ++i)
+    s.add_amount(Field::total_cost, 0.1);
   REQUIRE(s.raw(Field::total_cost) == 1'000'000'000);
   REQUIRE(s.value(Field::total_cost) == Approx(100000.0).margin(0));
 }

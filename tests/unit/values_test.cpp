@@ -1,7 +1,7 @@
 // Parsing one cell: locale-independent, exact, and strict about what is not a number.
-#include <catch2/catch.hpp>
-
 #include "io/values.hpp"
+
+#include <catch2/catch.hpp>
 
 using cxkpi::FieldKind;
 using cxkpi::cli::parse_integer_in;
@@ -31,7 +31,7 @@ TEST_CASE("money keeps four decimals exactly", "[values]") {
   REQUIRE(parse_value("4.00", FieldKind::money).raw == 40000);
   REQUIRE(parse_value("0.1", FieldKind::money).raw == 1000);
   REQUIRE(parse_value("71600", FieldKind::money).raw == 716'000'000);
-  REQUIRE(parse_value("0.00005", FieldKind::money).raw == 1);   // rounds half up
+  REQUIRE(parse_value("0.00005", FieldKind::money).raw == 1);  // rounds half up
   REQUIRE(parse_value("0.00004", FieldKind::money).raw == 0);
   REQUIRE(parse_value("1.5e2", FieldKind::money).raw == 1'500'000);
   REQUIRE(parse_value("-4", FieldKind::money).error == R"("-4" is negative (expected an amount >= 0))");
