@@ -9,6 +9,7 @@
 
 #include "cxkpi/handling.hpp"
 #include "cxkpi/queue.hpp"
+#include "cxkpi/record.hpp"
 #include "cxkpi/resolution.hpp"
 #include "cxkpi/survey.hpp"
 #include "cxkpi/volume.hpp"
@@ -23,6 +24,9 @@ struct Settings {
   AbandonmentOptions abandonment;
   AhtOptions aht;
   FcrOptions fcr;
+  AvgWaitOptions avg_wait;
+  ServiceLevelOptions service_level;
+  RecordRules records;  ///< thresholds applied when reading record logs
 };
 
 struct MetricSpec {
@@ -43,10 +47,16 @@ inline constexpr std::array kCsatInputs{Field::csat_satisfied, Field::csat_respo
 inline constexpr std::array kNpsInputs{Field::promoters, Field::passives, Field::detractors};
 inline constexpr std::array kAbandonmentInputs{Field::offered, Field::abandoned, Field::short_abandoned, Field::queued};
 inline constexpr std::array kAhtInputs{Field::talk_s, Field::hold_s, Field::wrap_s, Field::handled};
+inline constexpr std::array kAsaInputs{Field::answer_wait_s, Field::handled};
+inline constexpr std::array kAvgWaitInputs{Field::answer_wait_s, Field::abandon_wait_s, Field::handled,
+                                           Field::abandoned};
+inline constexpr std::array kServiceLevelInputs{Field::answered_in_t, Field::abandoned_in_t, Field::offered,
+                                                Field::handled,       Field::abandoned,      Field::short_abandoned};
+inline constexpr std::array kHoldInputs{Field::hold_s, Field::handled, Field::held};
 inline constexpr std::array kFcrInputs{Field::resolved_first_contact, Field::handled, Field::resolved};
 }  // namespace detail
 
-inline constexpr std::array<MetricSpec, 7> kMetrics{{
+inline constexpr std::array<MetricSpec, 11> kMetrics{{
     {"contact-rate", "contacts per 100 orders (or per 100 customers)",
      "cxkpi contact-rate --contacts 450 --orders 15000  # 3.0", detail::kContactRateInputs,
      [](const Settings& o, const FieldSet& p) { return plan_contact_rate(o.contact_rate, p); },
@@ -75,6 +85,22 @@ inline constexpr std::array<MetricSpec, 7> kMetrics{{
      "cxkpi fcr --resolved-first-contact 720 --handled 1000  # 72.0", detail::kFcrInputs,
      [](const Settings& o, const FieldSet& p) { return plan_fcr(o.fcr, p); },
      [](const Sums& s, const Settings& o) { return fcr(s, o.fcr); }},
+    {"asa", "average speed of answer: mean queue wait of answered contacts, in seconds",
+     "cxkpi asa --answer-wait 137 --handled 8  # 17.125 s", detail::kAsaInputs,
+     [](const Settings&, const FieldSet& p) { return plan_asa(p); },
+     [](const Sums& s, const Settings&) { return asa(s); }},
+    {"avg-wait", "average time in queue of all (or answered, or abandoned) contacts, in seconds",
+     "cxkpi avg-wait --answer-wait 137 --abandon-wait 55 --handled 8 --abandoned 3  # 17.45 s", detail::kAvgWaitInputs,
+     [](const Settings& o, const FieldSet& p) { return plan_avg_wait(o.avg_wait, p); },
+     [](const Sums& s, const Settings& o) { return avg_wait(s, o.avg_wait); }},
+    {"service-level", "share of offered contacts answered within the threshold (default 20 s)",
+     "cxkpi service-level --answered-in-t 6 --offered 11  # 54.55", detail::kServiceLevelInputs,
+     [](const Settings& o, const FieldSet& p) { return plan_service_level(o.service_level, p); },
+     [](const Sums& s, const Settings& o) { return service_level(s, o.service_level); }},
+    {"hold", "average hold time per handled contact, with the share of contacts put on hold",
+     "cxkpi hold --hold 250 --handled 8 --held 4  # 31.25 s, 50 % held", detail::kHoldInputs,
+     [](const Settings&, const FieldSet& p) { return plan_hold(p); },
+     [](const Sums& s, const Settings&) { return hold(s); }},
 }};
 
 /// The metric with this subcommand name, or nullptr.

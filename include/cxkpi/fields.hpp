@@ -49,9 +49,14 @@ enum class Field : std::uint8_t {
   wrap_s,
   resolved_first_contact,
   resolved,
+  answered_in_t,
+  abandoned_in_t,
+  answer_wait_s,
+  abandon_wait_s,
+  held,
 };
 
-inline constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::resolved) + 1;
+inline constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::held) + 1;
 
 struct FieldInfo {
   Field field;
@@ -91,6 +96,11 @@ inline constexpr std::array<FieldInfo, kFieldCount> kFields{{
     {Field::resolved_first_contact, "resolved_first_contact", FieldKind::count,
      "contacts resolved at the first contact"},
     {Field::resolved, "resolved", FieldKind::count, "contacts resolved"},
+    {Field::answered_in_t, "answered_in_t", FieldKind::count, "contacts answered within the service-level threshold"},
+    {Field::abandoned_in_t, "abandoned_in_t", FieldKind::count, "contacts abandoned within the threshold"},
+    {Field::answer_wait_s, "answer_wait_s", FieldKind::seconds, "queue wait of answered contacts, in seconds"},
+    {Field::abandon_wait_s, "abandon_wait_s", FieldKind::seconds, "queue wait of abandoned contacts, in seconds"},
+    {Field::held, "held", FieldKind::count, "handled contacts put on hold"},
 }};
 
 constexpr std::size_t index_of(Field f) {

@@ -5,6 +5,9 @@
 ///   of the three components may be chosen; a component missing from the input adds nothing
 ///   and is reported in a warning. Null when nothing was handled.
 ///   Example: talk 36000, hold 3600, wrap 7200 over 200 handled → 234 s.
+/// hold: average hold per handled contact, hold_s / handled, in seconds; with the share of
+///   handled contacts put on hold (100 × held / handled) and the average hold of those held
+///   (hold_s / held) when `held` is known. Example (fixture F): 250/8 = 31.25 s; 50 %; 62.5 s.
 
 #include <array>
 #include <cstdint>
@@ -94,6 +97,24 @@ inline Result aht(double talk_s, double hold_s, double wrap_s, std::int64_t hand
   s.add_amount(Field::wrap_s, wrap_s);
   s.add(Field::handled, handled);
   return aht(s);
+}
+
+inline Plan plan_hold(const FieldSet&) {
+  return {{Field::hold_s, Field::handled}, {}, "seconds", "hold_s / handled", {}};
+}
+
+inline Result hold(const Sums& s) {
+  const auto handled = s.raw(Field::handled);
+  auto r = detail::ratio(s.value(Field::hold_s), static_cast<double>(handled), 1.0, handled, "no handled contacts");
+  if (s.present().has(Field::held)) {
+    const auto held = s.raw(Field::held);
+    r.details = {
+        {"pct_with_hold",
+         detail::ratio(static_cast<double>(held), static_cast<double>(handled), 100.0, handled, "").value, "percent"},
+        {"avg_hold_per_held", detail::ratio(s.value(Field::hold_s), static_cast<double>(held), 1.0, held, "").value,
+         "seconds"}};
+  }
+  return r;
 }
 
 }  // namespace cxkpi

@@ -6,9 +6,20 @@
 ///   leave numerator and denominator; `den = queued` divides by contacts that waited.
 ///   Null when the denominator is 0.
 ///   Example: 1000 offered, 90 abandoned, 30 short → 100 × 60 / 970 = 6.1855….
+/// asa: average speed of answer, answer_wait_s / handled, in seconds; abandoned waits never
+///   enter. Null when nothing was answered. Example (fixture F): 137 / 8 = 17.125 s.
+/// avg-wait: average time in queue; `scope = all` (default): (answer_wait_s + abandon_wait_s)
+///   / (handled + abandoned); `answered` is ASA; `abandoned` is the average abandon time.
+///   Example (fixture F): 192 / 11 = 17.4545… s; abandoned 55 / 3 = 18.333… s.
+/// service-level: share answered within the threshold T, 100 × answered_in_t / offered, in
+///   percent, with the denominators of METRICS.md's modes (answered, offered − short,
+///   answered + abandoned, abandons counted as positive, abandons ignored). T is applied when
+///   records are read (or given as the answered_in_t column). Example (F, T 20): 6/11.
 
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "cxkpi/result.hpp"
 #include "cxkpi/sums.hpp"
@@ -53,6 +64,132 @@ inline Result abandonment(std::int64_t offered, std::int64_t abandoned, std::int
   s.add(Field::abandoned, abandoned);
   s.add(Field::short_abandoned, short_abandoned);
   return abandonment(s);
+}
+
+// --- asa and avg-wait ------------------------------------------------------------------
+
+enum class WaitScope : std::uint8_t { all, answered, abandoned };
+
+struct AvgWaitOptions {
+  WaitScope scope = WaitScope::all;
+};
+
+inline Plan plan_asa(const FieldSet&) {
+  return {{Field::answer_wait_s, Field::handled}, {}, "seconds", "answer_wait_s / handled", {}};
+}
+
+inline Result asa(const Sums& s) {
+  return detail::ratio(s.value(Field::answer_wait_s), s.value(Field::handled), 1.0, s.raw(Field::handled),
+                       "no answered contacts");
+}
+
+inline Plan plan_avg_wait(const AvgWaitOptions& o, const FieldSet&) {
+  switch (o.scope) {
+    case WaitScope::answered:
+      return plan_asa({});
+    case WaitScope::abandoned:
+      return {{Field::abandon_wait_s, Field::abandoned}, {}, "seconds", "abandon_wait_s / abandoned", {}};
+    case WaitScope::all:
+      break;
+  }
+  return {{Field::answer_wait_s, Field::abandon_wait_s, Field::handled, Field::abandoned},
+          {},
+          "seconds",
+          "(answer_wait_s + abandon_wait_s) / (handled + abandoned)",
+          {}};
+}
+
+inline Result avg_wait(const Sums& s, const AvgWaitOptions& o = {}) {
+  switch (o.scope) {
+    case WaitScope::answered:
+      return asa(s);
+    case WaitScope::abandoned:
+      return detail::ratio(s.value(Field::abandon_wait_s), s.value(Field::abandoned), 1.0, s.raw(Field::abandoned),
+                           "no abandoned contacts");
+    case WaitScope::all:
+      break;
+  }
+  const auto n = s.raw(Field::handled) + s.raw(Field::abandoned);
+  return detail::ratio(s.value(Field::answer_wait_s) + s.value(Field::abandon_wait_s), static_cast<double>(n), 1.0, n,
+                       "no offered contacts");
+}
+
+// --- service level -------------------------------------------------------------------
+
+enum class ServiceLevelMode : std::uint8_t {
+  offered,                  ///< A_T / offered (default)
+  answered,                 ///< A_T / answered
+  offered_minus_short,      ///< A_T / (offered − short abandons)
+  answered_plus_abandoned,  ///< A_T / (answered + abandoned)
+  abandons_positive,        ///< (A_T + Ab_T) / offered
+  abandons_ignored,         ///< A_T / (offered − Ab_T)
+};
+
+struct ServiceLevelOptions {
+  ServiceLevelMode mode = ServiceLevelMode::offered;
+};
+
+namespace detail {
+
+struct ServiceLevelShape {
+  std::vector<Field> fields;
+  std::string_view definition;
+};
+
+inline ServiceLevelShape service_level_shape(ServiceLevelMode mode) {
+  switch (mode) {
+    case ServiceLevelMode::answered:
+      return {{Field::answered_in_t, Field::handled}, "100 × answered_in_t / handled"};
+    case ServiceLevelMode::offered_minus_short:
+      return {{Field::answered_in_t, Field::offered, Field::short_abandoned},
+              "100 × answered_in_t / (offered − short_abandoned)"};
+    case ServiceLevelMode::answered_plus_abandoned:
+      return {{Field::answered_in_t, Field::handled, Field::abandoned}, "100 × answered_in_t / (handled + abandoned)"};
+    case ServiceLevelMode::abandons_positive:
+      return {{Field::answered_in_t, Field::abandoned_in_t, Field::offered},
+              "100 × (answered_in_t + abandoned_in_t) / offered"};
+    case ServiceLevelMode::abandons_ignored:
+      return {{Field::answered_in_t, Field::abandoned_in_t, Field::offered},
+              "100 × answered_in_t / (offered − abandoned_in_t)"};
+    case ServiceLevelMode::offered:
+      break;
+  }
+  return {{Field::answered_in_t, Field::offered}, "100 × answered_in_t / offered"};
+}
+
+}  // namespace detail
+
+inline Plan plan_service_level(const ServiceLevelOptions& o, const FieldSet&) {
+  auto shape = detail::service_level_shape(o.mode);
+  return {std::move(shape.fields), {}, "percent", std::string(shape.definition), {}};
+}
+
+inline Result service_level(const Sums& s, const ServiceLevelOptions& o = {}) {
+  const auto in_t = s.raw(Field::answered_in_t);
+  const auto offered = s.raw(Field::offered);
+  std::int64_t numerator = in_t;
+  std::int64_t denominator = offered;
+  switch (o.mode) {
+    case ServiceLevelMode::answered:
+      denominator = s.raw(Field::handled);
+      break;
+    case ServiceLevelMode::offered_minus_short:
+      denominator = offered - s.raw(Field::short_abandoned);
+      break;
+    case ServiceLevelMode::answered_plus_abandoned:
+      denominator = s.raw(Field::handled) + s.raw(Field::abandoned);
+      break;
+    case ServiceLevelMode::abandons_positive:
+      numerator += s.raw(Field::abandoned_in_t);
+      break;
+    case ServiceLevelMode::abandons_ignored:
+      denominator = offered - s.raw(Field::abandoned_in_t);
+      break;
+    case ServiceLevelMode::offered:
+      break;
+  }
+  return detail::ratio(static_cast<double>(numerator), static_cast<double>(denominator), 100.0, denominator,
+                       "no contacts in the denominator");
 }
 
 }  // namespace cxkpi

@@ -71,6 +71,8 @@ class Sums {
     add_raw(f, static_cast<std::int64_t>(raw));
   }
   void mark_present(Field f) { present_.add(f); }
+  /// Declares exactly which fields the input supplied (record logs: from their columns).
+  void set_present(const FieldSet& fields) { present_ = fields; }
 
   [[nodiscard]] std::int64_t raw(Field f) const { return raw_[index_of(f)]; }
   /// The sum as a number in the field's unit (counts, seconds, currency).

@@ -9,7 +9,8 @@ using namespace cxkpi::cli;
 
 TEST_CASE("the total row is the metric over the summed rows for every metric and file", "[periods]") {
   for (const auto* file : {"monthly.csv", "weekly.csv", "monthly.json", "weekly.json", "monthly_by_channel.csv"}) {
-    for (const auto& metric : kMetrics) {
+    for (const auto* name : {"contact-rate", "cost-per-contact", "csat", "nps", "abandonment", "aht", "fcr"}) {
+      const auto& metric = *find_metric(name);
       INFO(file << " " << metric.name);
       FileInputOptions input;
       input.files = {std::string(CXKPI_DATA_DIR) + "/" + file};

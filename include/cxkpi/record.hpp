@@ -1,0 +1,137 @@
+#pragma once
+/// One contact from a record-level log, and how it adds to `Sums`.
+///
+/// Record logs (one row per call, chat, ticket or survey answer) feed the same accumulator
+/// as period tables: each contact adds its counts (offered, handled, abandoned, within the
+/// service-level threshold, …) and amounts (waits, handle times, cost), so every metric is
+/// computed the same way from either shape. Derived flags follow METRICS.md: no `offered`
+/// column means each row was offered; no `abandoned` means offered − answered; no
+/// `answered` means an agent or talk time says so.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "cxkpi/checks.hpp"
+#include "cxkpi/sums.hpp"
+
+namespace cxkpi {
+
+/// The measures of one contact. Durations and cost are raw 1/10000 units (see Sums);
+/// nullopt is a missing cell (or a column the log does not have).
+struct Contact {
+  std::optional<bool> offered;
+  std::optional<bool> answered;
+  std::optional<bool> abandoned;
+  std::optional<bool> resolved;
+  std::optional<bool> first_contact_resolved;
+  std::optional<std::int64_t> wait;
+  std::optional<std::int64_t> talk;
+  std::optional<std::int64_t> hold;
+  std::optional<std::int64_t> wrap;
+  std::optional<std::int64_t> cost;
+  std::optional<int> csat;
+  std::optional<int> nps;
+  bool has_agent = false;  ///< a non-empty agent cell
+};
+
+/// Which measure columns a log has; decides which aggregate fields its sums supply.
+struct RecordColumns {
+  bool offered = false, answered = false, abandoned = false, resolved = false, first_contact_resolved = false;
+  bool wait = false, talk = false, hold = false, wrap = false, cost = false, csat = false, nps = false;
+  bool agent = false;
+};
+
+/// Thresholds applied while reading, so that any T and S work on records.
+struct RecordRules {
+  std::int64_t threshold_raw = 20 * kAmountScale;  ///< service-level T
+  bool strict = false;                             ///< answered within T means wait < T, not ≤ T
+  std::int64_t short_abandon_raw = 0;              ///< abandons with wait < S are short; 0 = none
+  int csat_scale = 5;
+};
+
+/// The aggregate fields a log with these columns supplies (for plans and presence).
+inline FieldSet supplied_fields(const RecordColumns& c, const RecordRules& rules) {
+  FieldSet s{Field::contacts, Field::offered, Field::handled, Field::abandoned};
+  const auto add_if = [&s](bool has, std::initializer_list<Field> fields) {
+    if (has)
+      for (Field f : fields)
+        s.add(f);
+  };
+  add_if(c.wait,
+         {Field::queued, Field::answered_in_t, Field::abandoned_in_t, Field::answer_wait_s, Field::abandon_wait_s});
+  add_if(c.wait && rules.short_abandon_raw > 0, {Field::short_abandoned});
+  add_if(c.talk, {Field::talk_s});
+  add_if(c.hold, {Field::hold_s, Field::held});
+  add_if(c.wrap, {Field::wrap_s});
+  add_if(c.resolved, {Field::resolved});
+  add_if(c.first_contact_resolved, {Field::resolved_first_contact});
+  add_if(c.cost, {Field::total_cost});
+  add_if(c.nps, {Field::promoters, Field::passives, Field::detractors});
+  if (c.csat)
+    for (int k = 1; k <= rules.csat_scale; ++k)
+      s.add(csat_score_field(k));
+  return s;
+}
+
+/// Fills the derived flags (offered, answered, abandoned) of `c` in place.
+inline void derive_flags(Contact& c) {
+  if (!c.offered) c.offered = true;
+  if (!c.answered) {
+    c.answered = c.abandoned ? (*c.offered && !*c.abandoned) : (c.has_agent || c.talk.value_or(0) > 0);
+  }
+  if (!c.abandoned) c.abandoned = *c.offered && !*c.answered;
+}
+
+/// What is wrong with a contact (after derive_flags), naming the column to blame.
+struct RecordViolation {
+  std::string_view column;  ///< canonical record column: "answered", "csat", …
+  std::string message;
+};
+
+inline std::optional<RecordViolation> check_contact(const Contact& c, const RecordRules& rules) {
+  if (*c.answered && *c.abandoned) return RecordViolation{"abandoned", "answered and abandoned are both 1"};
+  if ((*c.answered || *c.abandoned) && !*c.offered)
+    return RecordViolation{*c.answered ? "answered" : "abandoned", "is 1 but offered is 0"};
+  if (c.first_contact_resolved.value_or(false) && c.resolved && !*c.resolved)
+    return RecordViolation{"first_contact_resolved", "is 1 but resolved is 0"};
+  if (c.csat && (*c.csat < 1 || *c.csat > rules.csat_scale))
+    return RecordViolation{"csat", std::to_string(*c.csat) + " is outside the 1-" + std::to_string(rules.csat_scale) +
+                                       " scale (set --scale)"};
+  if (c.nps && (*c.nps < 0 || *c.nps > 10))
+    return RecordViolation{"nps", std::to_string(*c.nps) + " is outside the 0-10 scale"};
+  return std::nullopt;
+}
+
+/// Adds one contact (after derive_flags and check_contact) to `s`. Presence is the
+/// caller's to declare, once per sum: `s.set_present(supplied_fields(columns, rules))`.
+inline void accumulate(Sums& s, const Contact& c, const RecordRules& rules) {
+  const bool answered = *c.answered;
+  const bool abandoned = *c.abandoned;
+  const auto wait = c.wait.value_or(0);
+  s.add_raw(Field::contacts, 1);
+  if (*c.offered) s.add_raw(Field::offered, 1);
+  if (answered) {
+    s.add_raw(Field::handled, 1);
+    s.add_raw(Field::answer_wait_s, wait);
+    if (rules.strict ? wait < rules.threshold_raw : wait <= rules.threshold_raw) s.add_raw(Field::answered_in_t, 1);
+    if (c.first_contact_resolved.value_or(false)) s.add_raw(Field::resolved_first_contact, 1);
+  }
+  if (abandoned) {
+    s.add_raw(Field::abandoned, 1);
+    s.add_raw(Field::abandon_wait_s, wait);
+    if (wait <= rules.threshold_raw) s.add_raw(Field::abandoned_in_t, 1);
+    if (wait < rules.short_abandon_raw) s.add_raw(Field::short_abandoned, 1);
+  }
+  if (*c.offered && (wait > 0 || abandoned)) s.add_raw(Field::queued, 1);
+  s.add_raw(Field::talk_s, c.talk.value_or(0));
+  s.add_raw(Field::hold_s, c.hold.value_or(0));
+  s.add_raw(Field::wrap_s, c.wrap.value_or(0));
+  if (c.hold.value_or(0) > 0 && answered) s.add_raw(Field::held, 1);
+  if (c.resolved.value_or(false)) s.add_raw(Field::resolved, 1);
+  s.add_raw(Field::total_cost, c.cost.value_or(0));
+  if (c.csat) s.add_raw(csat_score_field(*c.csat), 1);
+  if (c.nps) s.add_raw(*c.nps >= 9 ? Field::promoters : *c.nps >= 7 ? Field::passives : Field::detractors, 1);
+}
+
+}  // namespace cxkpi
