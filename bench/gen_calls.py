@@ -74,7 +74,7 @@ def generate(rng, rows, start, days):
         hour_cum.append(hour_cum[-1] + w)
     hour_cum = [c / hour_cum[-1] for c in hour_cum]
     hour_cum[-1] = 1.0 + 1e-12  # x < 1 always falls in hour 23 at the latest
-    pool = max(20, rows * 11 // 20)  # customer ids c00001 .. c<pool>
+    pool = max(20, 2 * rows)  # customer ids c00001 .. c<pool>
     recent = [1 + int(random_() * pool) for _ in range(256)]  # recent callers call again
 
     def lognormal(median, sigma):

@@ -38,6 +38,49 @@ void add_output_flags(CLI::App& app, OutputFlags& flags) {
   app.add_option("-o,--output", flags.output, "write to FILE (atomically) instead of stdout")->group(group);
 }
 
+void add_record_flags(CLI::App& app, RecordFlags& flags) {
+  const auto* group = "Record logs";
+  app.add_option("--by", flags.by,
+                 "period of each row: all (default), hour, day, week (ISO), month, quarter, year, "
+                 "weekday or hour-of-day")
+      ->check(CLI::IsMember({"all", "hour", "day", "week", "month", "quarter", "year", "weekday", "hour-of-day"}))
+      ->group(group);
+  app.add_option("--tz", flags.tz, "IANA time zone for periods; times without an offset are local to it (default UTC)")
+      ->group(group);
+  app.add_option("--group", flags.group, "columns to break results down by, e.g. channel,agent")
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->group(group);
+  app.add_option("--from", flags.from, "first time included, e.g. 2026-03-01 (local to --tz)")->group(group);
+  app.add_option("--to", flags.to, "first time excluded, e.g. 2026-04-01 (local to --tz)")->group(group);
+  app.add_option("--shape", flags.shape, "read the input as period totals or per-contact records (default: detected)")
+      ->check(CLI::IsMember({"auto", "periods", "records"}))
+      ->group(group);
+}
+
+BucketOptions bucket_options(const RecordFlags& flags) {
+  BucketOptions o;
+  o.by = bucket_by_named(flags.by).value_or(BucketBy::all);
+  o.tz = flags.tz;
+  o.group = flags.group;
+  o.from = flags.from;
+  o.to = flags.to;
+  return o;
+}
+
+Shape input_shape(const RecordFlags& flags, const Readers& readers) {
+  if (flags.shape == "records") return Shape::records;
+  if (flags.shape == "periods") return Shape::periods;
+  const auto shape = detect_shape(*readers.front());
+  const bool record_flags = flags.by != "all" || !flags.group.empty() || !flags.from.empty() || !flags.to.empty();
+  if (shape == Shape::periods && record_flags)
+    throw Error::usage(
+        fmt::format("--by, --group, --from and --to work on per-contact logs; {} looks like a table "
+                    "of period totals (say --shape records if it is a log)",
+                    readers.front()->source_name()));
+  return shape;
+}
+
 namespace {
 
 InputFormat input_format(const std::string& name) {

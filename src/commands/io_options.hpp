@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "compute/buckets.hpp"
 #include "compute/compute.hpp"
 #include "output/format.hpp"
 
@@ -18,6 +19,16 @@ struct InputFlags {
   std::string on_error = "fail";
 };
 
+/// How record logs are bucketed: --by, --tz, --group, --from, --to, and --shape.
+struct RecordFlags {
+  std::string by = "all";
+  std::string tz = "UTC";
+  std::vector<std::string> group;
+  std::string from;
+  std::string to;
+  std::string shape = "auto";
+};
+
 struct OutputFlags {
   std::string format = "table";
   bool json = false;
@@ -27,6 +38,10 @@ struct OutputFlags {
 
 void add_input_flags(CLI::App& app, InputFlags& flags);
 void add_output_flags(CLI::App& app, OutputFlags& flags);
+void add_record_flags(CLI::App& app, RecordFlags& flags);
+BucketOptions bucket_options(const RecordFlags& flags);
+/// The shape to read the inputs as: --shape, or detected from the first input's columns.
+Shape input_shape(const RecordFlags& flags, const Readers& readers);
 
 /// The files to read: the given ones, or stdin when none are given and stdin is not a terminal.
 FileInputOptions file_input(const InputFlags& flags);

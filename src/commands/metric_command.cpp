@@ -71,6 +71,7 @@ MetricCommand::MetricCommand(CLI::App& parent, const MetricSpec& spec)
   }
   add_metric_options(spec.name, *app_, settings_, extras_);
   add_input_flags(*app_, input_);
+  add_record_flags(*app_, records_);
   add_output_flags(*app_, output_);
   app_->footer(help_footer(spec));
 }
@@ -94,9 +95,15 @@ void MetricCommand::run() {
   const auto numbers = given_numbers();
   if (!numbers.empty() && !input_.files.empty())
     throw Error::usage(fmt::format("give {} either numbers ({} …) or files, not both", spec_.name, numbers[0].flag));
-  const auto table = numbers.empty() ? compute_from_periods(spec_, settings_, file_input(input_))
-                                     : compute_from_numbers(spec_, settings_, numbers);
-  emit(table, output_);
+  if (!numbers.empty()) return emit(compute_from_numbers(spec_, settings_, numbers), output_);
+  const auto input = file_input(input_);
+  auto readers = open_inputs(input);
+  if (input_shape(records_, readers) == Shape::periods)
+    return emit(compute_from_periods(spec_, settings_, readers, input), output_);
+  auto rules = settings_.records;
+  rules.csat_scale = settings_.csat.scale;
+  const auto buckets = read_records(readers, input, bucket_options(records_), rules);
+  emit(metric_table(spec_, settings_, buckets), output_);
 }
 
 }  // namespace cxkpi::cli

@@ -26,6 +26,7 @@ class MetricCommand final : public Command {
   Settings settings_;
   MetricExtras extras_;
   InputFlags input_;
+  RecordFlags records_;
   OutputFlags output_;
   std::array<std::string, kFieldCount> number_text_;
   std::array<CLI::Option*, kFieldCount> number_option_{};

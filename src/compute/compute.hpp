@@ -2,6 +2,7 @@
 // From input to ResultTable: numbers given as flags, or period tables read from files.
 // Both fill cxkpi::Sums and finalise through the metric's catalogue entry.
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -29,7 +30,16 @@ struct NumberInput {
 ResultTable compute_from_numbers(const MetricSpec& metric, const Settings& settings,
                                  const std::vector<NumberInput>& numbers);
 
-ResultTable compute_from_periods(const MetricSpec& metric, const Settings& settings, const FileInputOptions& input);
+/// The input files, opened (format sniffed, header read) but not yet read further.
+using Readers = std::vector<std::unique_ptr<TableReader>>;
+Readers open_inputs(const FileInputOptions& input);
+
+enum class Shape { automatic, periods, records };
+/// Records when the first input's columns look more like a per-contact log than a period table.
+Shape detect_shape(const TableReader& first);
+
+ResultTable compute_from_periods(const MetricSpec& metric, const Settings& settings, Readers& readers,
+                                 const FileInputOptions& input);
 
 /// "1=10,2=10,3=30" → one NumberInput per score (csat_1 …), checked against `scale`.
 std::vector<NumberInput> parse_score_counts(const std::string& flag, const std::string& text, int scale);

@@ -1,9 +1,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
 
 #include "compute/compute.hpp"
+#include "compute/row_errors.hpp"
 #include "cxkpi/checks.hpp"
 #include "errors.hpp"
 #include "io/values.hpp"
@@ -14,28 +14,6 @@ namespace {
 bool contains(const std::vector<Field>& fields, Field f) {
   return std::find(fields.begin(), fields.end(), f) != fields.end();
 }
-
-// Counts rows skipped under --on-error skip, by reason, for one summary warning each.
-class RowErrors {
- public:
-  explicit RowErrors(bool skip) : skip_(skip) {}
-  /// Throws unless bad rows are being skipped.
-  void report(Error error) {
-    if (!skip_) throw std::move(error);
-    const std::string what = error.what();
-    // "file:line:col: field: message" → count by "field: message" without the position.
-    const auto field_start = what.find(": ");
-    ++counts_[field_start == std::string::npos ? what : what.substr(field_start + 2)];
-  }
-  void add_warnings(std::vector<std::string>& warnings) const {
-    for (const auto& [reason, count] : counts_)
-      warnings.push_back(fmt::format("skipped {} bad row{}: {}", count, count == 1 ? "" : "s", reason));
-  }
-
- private:
-  bool skip_;
-  std::map<std::string, std::size_t> counts_;
-};
 
 class PeriodFile {
  public:
@@ -109,13 +87,20 @@ std::vector<std::string> label_names_of(const TableReader& reader, const ColumnM
 
 }  // namespace
 
-ResultTable compute_from_periods(const MetricSpec& metric, const Settings& settings, const FileInputOptions& input) {
+Readers open_inputs(const FileInputOptions& input) {
+  Readers readers;
+  for (const auto& path : input.files)
+    readers.push_back(open_table(InputStream::open(path), input.read));
+  return readers;
+}
+
+ResultTable compute_from_periods(const MetricSpec& metric, const Settings& settings, Readers& readers,
+                                 const FileInputOptions& input) {
   ResultTable table{&metric, {}, {}, {}, {}, {}};
   Sums total;
   RowErrors errors(input.skip_bad_rows);
   bool first_file = true;
-  for (const auto& path : input.files) {
-    auto reader = open_table(InputStream::open(path), input.read);
+  for (auto& reader : readers) {
     const ColumnMap columns(reader->header(), input.overrides, reader->source_name());
     const PeriodFile file(metric, settings, *reader, columns);
     if (first_file) {

@@ -14,7 +14,8 @@ TEST_CASE("the total row is the metric over the summed rows for every metric and
       INFO(file << " " << metric.name);
       FileInputOptions input;
       input.files = {std::string(CXKPI_DATA_DIR) + "/" + file};
-      const auto table = compute_from_periods(metric, Settings{}, input);
+      auto readers = open_inputs(input);
+      const auto table = compute_from_periods(metric, Settings{}, readers, input);
       REQUIRE_FALSE(table.rows.empty());
       double numerator = 0;
       double denominator = 0;
@@ -38,7 +39,8 @@ TEST_CASE("the total row is the metric over the summed rows for every metric and
 TEST_CASE("a row with an empty required cell is null and left out of the total", "[periods]") {
   FileInputOptions input;
   input.files = {std::string(CXKPI_DATA_DIR) + "/monthly_by_channel.csv"};
-  const auto table = compute_from_periods(*find_metric("abandonment"), Settings{}, input);
+  auto readers = open_inputs(input);
+  const auto table = compute_from_periods(*find_metric("abandonment"), Settings{}, readers, input);
   REQUIRE(table.label_names == std::vector<std::string>{"channel"});
   std::size_t nulls = 0;
   for (const auto& row : table.rows) {

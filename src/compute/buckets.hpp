@@ -1,0 +1,48 @@
+#pragma once
+// Record logs read into sums per (period, group): the only state that grows is the number
+// of buckets, never the number of rows.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compute/compute.hpp"
+#include "records/timestamps.hpp"
+
+namespace cxkpi::cli {
+
+struct BucketOptions {
+  BucketBy by = BucketBy::all;
+  std::string tz = "UTC";
+  std::vector<std::string> group;  // column names from --group
+  std::string from;                // --from: first local time included ("" = no limit)
+  std::string to;                  // --to: first local time excluded
+};
+
+struct Bucket {
+  Period period;
+  std::vector<std::string> groups;  // one per BucketTable::group_names
+  Sums sums;
+};
+
+struct BucketTable {
+  BucketOptions options;
+  std::string source;  // the first input's name, for messages
+  std::vector<std::string> group_names;
+  std::vector<Bucket> buckets;  // in period order, then by group values
+  Sums total;
+  FieldSet supplied;  // aggregate fields the logs' columns supply
+  std::vector<std::string> warnings;
+};
+
+/// Reads record logs into buckets. Throws Error for bad input (unless skipping bad rows).
+BucketTable read_records(Readers& readers, const FileInputOptions& input, const BucketOptions& options,
+                         const RecordRules& rules);
+
+/// One metric per bucket, and over all buckets.
+ResultTable metric_table(const MetricSpec& metric, const Settings& settings, const BucketTable& buckets);
+
+/// Throws Error (data) naming the record columns a metric needs but the logs lack.
+void require_fields(const MetricSpec& metric, const Plan& plan, const FieldSet& supplied, const std::string& source);
+
+}  // namespace cxkpi::cli

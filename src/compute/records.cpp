@@ -1,0 +1,301 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
+#include <unordered_map>
+
+#include "compute/buckets.hpp"
+#include "compute/row_errors.hpp"
+#include "errors.hpp"
+#include "io/values.hpp"
+#include "records/record_columns.hpp"
+
+namespace cxkpi::cli {
+namespace {
+
+// Flags: 1/0, y/n, yes/no, true/false, in any case; empty is missing.
+std::optional<bool> parse_flag(std::string_view text, bool& ok) {
+  const auto s = trim(text);
+  ok = true;
+  if (s.empty()) return std::nullopt;
+  std::string lower(s);
+  for (auto& c : lower)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower == "1" || lower == "y" || lower == "yes" || lower == "true") return true;
+  if (lower == "0" || lower == "n" || lower == "no" || lower == "false") return false;
+  ok = false;
+  return std::nullopt;
+}
+
+// Reads the cells of one row into a Contact; throws Error naming the bad cell.
+class ContactReader {
+ public:
+  ContactReader(const TableReader& reader, const RecordColumnMap& columns) : reader_(reader), columns_(columns) {}
+
+  [[nodiscard]] Contact read() const {
+    Contact c;
+    c.offered = flag(RecordField::offered);
+    c.answered = flag(RecordField::answered);
+    c.abandoned = flag(RecordField::abandoned);
+    c.resolved = flag(RecordField::resolved);
+    c.first_contact_resolved = flag(RecordField::first_contact_resolved);
+    c.wait = amount(RecordField::wait_s, FieldKind::seconds);
+    c.talk = amount(RecordField::talk_s, FieldKind::seconds);
+    c.hold = amount(RecordField::hold_s, FieldKind::seconds);
+    c.wrap = amount(RecordField::wrap_s, FieldKind::seconds);
+    c.cost = amount(RecordField::cost, FieldKind::money);
+    c.csat = score(RecordField::csat);
+    c.nps = score(RecordField::nps);
+    if (const auto col = columns_.column_of(RecordField::agent)) c.has_agent = !is_missing(reader_.cell(*col));
+    return c;
+  }
+
+  [[nodiscard]] Error error_at(RecordField f, std::string_view message) const {
+    const auto col = columns_.column_of(f).value_or(0);
+    return Error::data(reader_.where(col), columns_.has(f) ? reader_.header()[col] : record_field_name(f), message);
+  }
+
+ private:
+  [[nodiscard]] std::optional<std::string_view> text(RecordField f) const {
+    const auto col = columns_.column_of(f);
+    if (!col || is_missing(reader_.cell(*col))) return std::nullopt;
+    return reader_.cell(*col);
+  }
+  [[nodiscard]] std::optional<bool> flag(RecordField f) const {
+    const auto t = text(f);
+    if (!t) return std::nullopt;
+    bool ok = true;
+    const auto v = parse_flag(*t, ok);
+    if (!ok)
+      throw error_at(f,
+                     fmt::format("{} is not a yes/no flag (expected 1/0, Y/N, yes/no or true/false)", quote_value(*t)));
+    return v;
+  }
+  [[nodiscard]] std::optional<std::int64_t> amount(RecordField f, FieldKind kind) const {
+    const auto t = text(f);
+    if (!t) return std::nullopt;
+    const auto v = parse_value(*t, kind);
+    if (!v.ok()) throw error_at(f, v.error);
+    return v.raw;
+  }
+  [[nodiscard]] std::optional<int> score(RecordField f) const {
+    const auto t = text(f);
+    if (!t) return std::nullopt;
+    const auto v = parse_integer_in(*t, -1'000'000, 1'000'000);
+    if (!v.ok()) throw error_at(f, fmt::format("{} is not a whole-number score", quote_value(*t)));
+    return static_cast<int>(v.raw);
+  }
+
+  const TableReader& reader_;
+  const RecordColumnMap& columns_;
+};
+
+// Finds the timestamp of a row: opened_at, or date + time.
+class RowClock {
+ public:
+  RowClock(const TableReader& reader, const RecordColumnMap& columns, const LocalClock& clock)
+      : reader_(reader), columns_(columns), clock_(clock) {}
+
+  [[nodiscard]] bool available() const {
+    return columns_.has(RecordField::opened_at) || columns_.has(RecordField::date);
+  }
+
+  /// Local seconds of the current row; throws Error for an unreadable or missing time.
+  [[nodiscard]] std::int64_t local_seconds() const {
+    std::string error;
+    std::optional<Timestamp> t;
+    RecordField blame = RecordField::opened_at;
+    if (const auto col = columns_.column_of(RecordField::opened_at)) {
+      t = parse_timestamp(reader_.cell(*col), error);
+    } else {
+      blame = RecordField::date;
+      const auto time_col = columns_.column_of(RecordField::time);
+      t = parse_date_and_time(reader_.cell(*columns_.column_of(RecordField::date)),
+                              time_col ? reader_.cell(*time_col) : std::string_view{}, error);
+    }
+    if (!t) {
+      const auto col = *columns_.column_of(blame);
+      throw Error::data(reader_.where(col), reader_.header()[col], error);
+    }
+    return clock_.local_seconds(*t);
+  }
+
+ private:
+  const TableReader& reader_;
+  const RecordColumnMap& columns_;
+  const LocalClock& clock_;
+};
+
+std::vector<std::size_t> group_columns(const std::vector<std::string>& group, const std::vector<std::string>& header,
+                                       const RecordColumnMap& columns, const std::string& source) {
+  std::vector<std::size_t> out;
+  for (const auto& name : group) {
+    const auto it = std::find_if(header.begin(), header.end(),
+                                 [&](const std::string& h) { return normalize_header(h) == normalize_header(name); });
+    if (it != header.end()) {
+      out.push_back(static_cast<std::size_t>(it - header.begin()));
+      continue;
+    }
+    if (const auto f = record_field_named(normalize_header(name)); f && columns.has(*f)) {
+      out.push_back(*columns.column_of(*f));  // --group channel finds a "Media Type" column
+      continue;
+    }
+    const auto hint = did_you_mean(name, header);
+    throw Error::usage(fmt::format("--group: {} has no column {}{}", source, quote_value(name),
+                                   hint ? fmt::format(" (did you mean {}?)", quote_value(*hint)) : ""));
+  }
+  return out;
+}
+
+std::optional<std::int64_t> limit_of(const std::string& text, const LocalClock& clock, const char* flag) {
+  if (text.empty()) return std::nullopt;
+  std::string error;
+  const auto t = parse_timestamp(text, error);
+  if (!t) throw Error::usage(fmt::format("{}: {}", flag, error));
+  return clock.local_seconds(*t);
+}
+
+// Sums per bucket, found through a key of period order and group values; the key buffer is
+// reused so that a row costs no allocation once its bucket exists.
+class BucketIndex {
+ public:
+  Sums& at(const Period& period, const std::vector<std::string_view>& groups) {
+    key_.assign(reinterpret_cast<const char*>(&period.order), sizeof period.order);
+    key_ += period.label;
+    for (const auto g : groups)
+      key_.append(1, '\x1f').append(g);
+    if (const auto it = index_.find(key_); it != index_.end()) return buckets_[it->second].sums;
+    index_.emplace(key_, buckets_.size());
+    buckets_.push_back({period, {groups.begin(), groups.end()}, {}});
+    return buckets_.back().sums;
+  }
+  std::vector<Bucket> take_sorted() {
+    std::sort(buckets_.begin(), buckets_.end(), [](const Bucket& a, const Bucket& b) {
+      return a.period.order != b.period.order ? a.period.order < b.period.order : a.groups < b.groups;
+    });
+    return std::move(buckets_);
+  }
+
+ private:
+  std::string key_;
+  std::unordered_map<std::string, std::size_t> index_;
+  std::vector<Bucket> buckets_;
+};
+
+// Which record column a missing aggregate field would come from, for messages.
+std::string_view record_source_of(Field f) {
+  switch (f) {
+    case Field::answer_wait_s:
+    case Field::abandon_wait_s:
+    case Field::answered_in_t:
+    case Field::abandoned_in_t:
+    case Field::queued:
+    case Field::short_abandoned:
+      return "wait_s";
+    case Field::held:
+      return "hold_s";
+    case Field::resolved_first_contact:
+      return "first_contact_resolved";
+    case Field::total_cost:
+      return "cost";
+    case Field::promoters:
+    case Field::passives:
+    case Field::detractors:
+      return "nps";
+    case Field::orders:
+      return "orders (give --orders N)";
+    case Field::customers:
+      return "customers (give --customers N)";
+    default:
+      break;
+  }
+  if (index_of(f) >= index_of(Field::csat_1) && index_of(f) <= index_of(Field::csat_10)) return "csat";
+  return name_of(f);
+}
+
+}  // namespace
+
+void require_fields(const MetricSpec& metric, const Plan& plan, const FieldSet& supplied, const std::string& source) {
+  if (!plan.problem.empty()) throw Error::data(fmt::format("{}: {}", source, plan.problem));
+  std::vector<std::string_view> missing;
+  for (const Field f : plan.required) {
+    const auto column = record_source_of(f);
+    if (!supplied.has(f) && std::find(missing.begin(), missing.end(), column) == missing.end())
+      missing.push_back(column);
+  }
+  if (!missing.empty())
+    throw Error::data(fmt::format("{}: {} needs {} in the log", source, metric.name, fmt::join(missing, ", ")));
+}
+
+Shape detect_shape(const TableReader& first) {
+  const auto e = shape_evidence(first.header());
+  return e.record_columns > e.period_columns ? Shape::records : Shape::periods;
+}
+
+BucketTable read_records(Readers& readers, const FileInputOptions& input, const BucketOptions& options,
+                         const RecordRules& rules) {
+  BucketTable table;
+  table.options = options;
+  table.group_names = options.group;
+  const LocalClock clock(options.tz);
+  const auto from = limit_of(options.from, clock, "--from");
+  const auto to = limit_of(options.to, clock, "--to");
+  const bool needs_time = options.by != BucketBy::all || from || to;
+  RowErrors errors(input.skip_bad_rows);
+  BucketIndex index;
+  std::vector<std::string_view> groups;
+  if (!readers.empty()) table.source = readers.front()->source_name();
+  for (auto& reader : readers) {
+    const RecordColumnMap columns(reader->header(), input.overrides, reader->source_name());
+    const auto group_cols = group_columns(options.group, reader->header(), columns, reader->source_name());
+    const ContactReader contacts(*reader, columns);
+    const RowClock row_clock(*reader, columns, clock);
+    if (needs_time && !row_clock.available())
+      throw Error::data(fmt::format("{}: --by and --from/--to need a time column (opened_at, or date and time)",
+                                    reader->source_name()));
+    table.supplied |= supplied_fields(columns.measures(), rules);
+    while (reader->next()) {
+      try {
+        auto c = contacts.read();
+        derive_flags(c);
+        if (const auto v = check_contact(c, rules)) throw contacts.error_at(*record_field_named(v->column), v->message);
+        Period period;
+        if (needs_time) {
+          const auto local = row_clock.local_seconds();
+          if ((from && local < *from) || (to && local >= *to)) continue;
+          period = period_of(local, options.by);
+        } else {
+          period = period_of(0, BucketBy::all);
+        }
+        groups.clear();
+        for (const auto col : group_cols)
+          groups.push_back(trim(reader->cell(col)));
+        accumulate(index.at(period, groups), c, rules);
+      } catch (const Error& e) {
+        errors.report(e);
+      }
+    }
+  }
+  table.buckets = index.take_sorted();
+  for (auto& b : table.buckets) {
+    b.sums.set_present(table.supplied);
+    table.total.merge(b.sums);
+  }
+  table.total.set_present(table.supplied);
+  errors.add_warnings(table.warnings);
+  return table;
+}
+
+ResultTable metric_table(const MetricSpec& metric, const Settings& settings, const BucketTable& buckets) {
+  ResultTable table{&metric, metric.plan(settings, buckets.supplied), buckets.group_names, {}, {}, buckets.warnings};
+  require_fields(metric, table.plan, buckets.supplied, buckets.source);
+  table.warnings.insert(table.warnings.end(), table.plan.warnings.begin(), table.plan.warnings.end());
+  const bool one_bucket_only = buckets.options.by == BucketBy::all && buckets.group_names.empty();
+  if (!one_bucket_only)
+    for (const auto& b : buckets.buckets)
+      table.rows.push_back({b.period.label, b.groups, metric.finalize(b.sums, settings)});
+  table.total = metric.finalize(buckets.total, settings);
+  return table;
+}
+
+}  // namespace cxkpi::cli

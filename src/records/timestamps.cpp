@@ -1,0 +1,208 @@
+#include "records/timestamps.hpp"
+
+#include <date/date.h>
+#include <date/iso_week.h>
+#include <date/tz.h>
+#include <fmt/format.h>
+
+#include <array>
+#include <chrono>
+
+#include "errors.hpp"
+
+namespace cxkpi::cli {
+namespace {
+
+constexpr std::int64_t kDay = 86400;
+
+// Reads exactly `digits` decimal digits at s[pos]; advances pos.
+bool read_digits(std::string_view s, std::size_t& pos, int digits, int& out) {
+  if (pos + static_cast<std::size_t>(digits) > s.size()) return false;
+  out = 0;
+  for (int i = 0; i < digits; ++i) {
+    const char c = s[pos++];
+    if (c < '0' || c > '9') return false;
+    out = out * 10 + (c - '0');
+  }
+  return true;
+}
+
+// "YYYY-MM-DD" at the start of s; returns days since the epoch.
+std::optional<std::int64_t> parse_date_part(std::string_view s, std::size_t& pos) {
+  int y = 0, m = 0, d = 0;
+  if (!read_digits(s, pos, 4, y) || pos >= s.size() || s[pos++] != '-' || !read_digits(s, pos, 2, m) ||
+      pos >= s.size() || s[pos++] != '-' || !read_digits(s, pos, 2, d))
+    return std::nullopt;
+  const date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(m)},
+                                 date::day{static_cast<unsigned>(d)}};
+  if (!ymd.ok()) return std::nullopt;  // 2026-02-30
+  return date::sys_days{ymd}.time_since_epoch().count();
+}
+
+// "H:MM", "HH:MM:SS" with optional fraction (dropped: buckets are whole seconds).
+std::optional<std::int64_t> parse_time_part(std::string_view s, std::size_t& pos) {
+  int h = 0, m = 0, sec = 0;
+  const bool one_digit_hour = pos + 1 < s.size() && s[pos + 1] == ':';
+  if (!read_digits(s, pos, one_digit_hour ? 1 : 2, h) || pos >= s.size() || s[pos++] != ':' ||
+      !read_digits(s, pos, 2, m))
+    return std::nullopt;
+  if (pos < s.size() && s[pos] == ':') {
+    ++pos;
+    if (!read_digits(s, pos, 2, sec)) return std::nullopt;
+    if (pos < s.size() && (s[pos] == '.' || s[pos] == ','))
+      for (++pos; pos < s.size() && s[pos] >= '0' && s[pos] <= '9';)
+        ++pos;
+  }
+  if (h > 23 || m > 59 || sec > 60) return std::nullopt;  // 60: a leap second reads as :59 + 1
+  return std::int64_t{h} * 3600 + m * 60 + sec;
+}
+
+// "Z", "+02:00", "+0200", "+02" at pos; nullopt offset when nothing is there.
+bool parse_offset(std::string_view s, std::size_t& pos, std::optional<std::int64_t>& offset) {
+  if (pos == s.size()) return true;
+  if (s[pos] == 'Z' || s[pos] == 'z') {
+    offset = 0;
+    return ++pos == s.size();
+  }
+  if (s[pos] != '+' && s[pos] != '-') return false;
+  const int sign = s[pos++] == '-' ? -1 : 1;
+  int h = 0, m = 0;
+  if (!read_digits(s, pos, 2, h)) return false;
+  if (pos < s.size() && s[pos] == ':') ++pos;
+  if (pos < s.size() && !read_digits(s, pos, 2, m)) return false;
+  if (h > 23 || m > 59) return false;
+  offset = sign * (std::int64_t{h} * 3600 + m * 60);
+  return pos == s.size();
+}
+
+constexpr std::string_view kExpected = "expected an ISO-8601 time such as 2026-03-04T09:05:00Z or 2026-03-04 09:05";
+
+std::string_view trim_spaces(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+std::optional<Timestamp> parse_timestamp(std::string_view text, std::string& error) {
+  const auto s = trim_spaces(text);
+  std::size_t pos = 0;
+  const auto days = parse_date_part(s, pos);
+  Timestamp t;
+  if (days && pos == s.size()) {
+    t.written_seconds = *days * kDay;
+    return t;
+  }
+  if (days && pos < s.size() && (s[pos] == 'T' || s[pos] == 't' || s[pos] == ' ')) {
+    ++pos;
+    if (const auto secs = parse_time_part(s, pos); secs && parse_offset(s, pos, t.offset_seconds)) {
+      t.written_seconds = *days * kDay + *secs;
+      return t;
+    }
+  }
+  error = fmt::format("{} is not a valid time ({})", quote_value(text), kExpected);
+  return std::nullopt;
+}
+
+std::optional<Timestamp> parse_date_and_time(std::string_view date_text, std::string_view time_text,
+                                             std::string& error) {
+  const auto d = trim_spaces(date_text);
+  const auto tm = trim_spaces(time_text);
+  std::size_t pos = 0;
+  const auto days = parse_date_part(d, pos);
+  if (!days || pos != d.size()) {
+    error = fmt::format("{} is not a valid date (expected YYYY-MM-DD)", quote_value(date_text));
+    return std::nullopt;
+  }
+  Timestamp t;
+  if (tm.empty()) {
+    t.written_seconds = *days * kDay;
+    return t;
+  }
+  pos = 0;
+  const auto secs = parse_time_part(tm, pos);
+  if (!secs || !parse_offset(tm, pos, t.offset_seconds)) {
+    error = fmt::format("{} is not a valid time of day (expected H:MM or HH:MM:SS)", quote_value(time_text));
+    return std::nullopt;
+  }
+  t.written_seconds = *days * kDay + *secs;
+  return t;
+}
+
+LocalClock::LocalClock(const std::string& zone_name) : name_(zone_name) {
+  if (zone_name.empty() || zone_name == "UTC" || zone_name == "Etc/UTC") return;
+  try {
+    zone_ = date::locate_zone(zone_name);
+  } catch (const std::exception&) {
+    throw Error::usage(fmt::format("--tz: unknown time zone {} (use an IANA name such as Europe/Riga or UTC)",
+                                   quote_value(zone_name)));
+  }
+}
+
+std::int64_t LocalClock::local_seconds(const Timestamp& t) const {
+  if (!t.offset_seconds) return t.written_seconds;  // already local to --tz
+  const std::int64_t utc = t.written_seconds - *t.offset_seconds;
+  if (zone_ == nullptr) return utc;
+  const date::sys_seconds sys{std::chrono::seconds{utc}};
+  return zone_->to_local(sys).time_since_epoch().count();
+}
+
+std::optional<BucketBy> bucket_by_named(std::string_view name) {
+  constexpr std::array<std::pair<std::string_view, BucketBy>, 9> kNames{{
+      {"all", BucketBy::all},
+      {"hour", BucketBy::hour},
+      {"day", BucketBy::day},
+      {"week", BucketBy::week},
+      {"month", BucketBy::month},
+      {"quarter", BucketBy::quarter},
+      {"year", BucketBy::year},
+      {"weekday", BucketBy::weekday},
+      {"hour-of-day", BucketBy::hour_of_day},
+  }};
+  for (const auto& [n, by] : kNames)
+    if (n == name) return by;
+  return std::nullopt;
+}
+
+Period period_of(std::int64_t local_seconds, BucketBy by) {
+  const auto days = local_seconds >= 0 ? local_seconds / kDay : (local_seconds - kDay + 1) / kDay;
+  const std::int64_t second_of_day = local_seconds - days * kDay;
+  const date::sys_days day{date::days{days}};
+  const date::year_month_day ymd{day};
+  const int y = static_cast<int>(ymd.year());
+  const auto m = static_cast<unsigned>(ymd.month());
+  const auto d = static_cast<unsigned>(ymd.day());
+  switch (by) {
+    case BucketBy::hour:
+      return {days * 24 + second_of_day / 3600, fmt::format("{:04}-{:02}-{:02}T{:02}", y, m, d, second_of_day / 3600)};
+    case BucketBy::day:
+      return {days, fmt::format("{:04}-{:02}-{:02}", y, m, d)};
+    case BucketBy::week: {
+      const iso_week::year_weeknum_weekday iso{day};
+      const auto monday = date::sys_days{iso_week::year_weeknum_weekday{iso.year(), iso.weeknum(), iso_week::mon}};
+      return {monday.time_since_epoch().count(),
+              fmt::format("{:04}-W{:02}", static_cast<int>(iso.year()), static_cast<unsigned>(iso.weeknum()))};
+    }
+    case BucketBy::month:
+      return {y * 12 + static_cast<int>(m), fmt::format("{:04}-{:02}", y, m)};
+    case BucketBy::quarter:
+      return {y * 4 + static_cast<int>((m - 1) / 3), fmt::format("{:04}-Q{}", y, (m - 1) / 3 + 1)};
+    case BucketBy::year:
+      return {y, fmt::format("{:04}", y)};
+    case BucketBy::weekday: {
+      constexpr std::array<std::string_view, 7> kDays{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+      const auto iso_day = date::weekday{day}.iso_encoding();  // 1 = Monday
+      return {iso_day, std::string(kDays[iso_day - 1])};
+    }
+    case BucketBy::hour_of_day:
+      return {second_of_day / 3600, fmt::format("{:02}", second_of_day / 3600)};
+    case BucketBy::all:
+      break;
+  }
+  return {0, "all"};
+}
+
+}  // namespace cxkpi::cli

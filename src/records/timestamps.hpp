@@ -1,0 +1,60 @@
+#pragma once
+// Timestamps of record logs, and the periods (buckets) they fall into in a time zone.
+//
+// ISO-8601 with or without an offset (`2026-03-04T09:00:00Z`, `2026-03-04 09:00`,
+// `…+02:00`), a bare date, or separate date and time columns. Timestamps without an offset
+// are local to --tz; bucketing is always in --tz local time (DST-aware through the system
+// tz database).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace date {
+class time_zone;
+}
+
+namespace cxkpi::cli {
+
+/// A parsed timestamp: seconds since the epoch of the time as written, and its UTC offset
+/// when one was written.
+struct Timestamp {
+  std::int64_t written_seconds = 0;            // the wall-clock reading, as if it were UTC
+  std::optional<std::int64_t> offset_seconds;  // set for `Z` or `±hh:mm`
+};
+
+/// Parses an ISO-8601 timestamp or date; on failure returns nullopt and sets `error`.
+std::optional<Timestamp> parse_timestamp(std::string_view text, std::string& error);
+/// Parses separate date (`2026-03-04`) and time (`9:05`, `09:05:30`) cells.
+std::optional<Timestamp> parse_date_and_time(std::string_view date, std::string_view time, std::string& error);
+
+/// Converts timestamps to local time in one zone (UTC unless --tz names another).
+class LocalClock {
+ public:
+  /// Throws Error (usage) for an unknown zone name, with a hint.
+  explicit LocalClock(const std::string& zone_name);
+  /// Local seconds (wall clock in the zone, counted as if UTC) for `t`.
+  [[nodiscard]] std::int64_t local_seconds(const Timestamp& t) const;
+  [[nodiscard]] const std::string& name() const { return name_; }
+
+ private:
+  std::string name_;
+  const date::time_zone* zone_ = nullptr;  // nullptr = UTC
+};
+
+enum class BucketBy { all, hour, day, week, month, quarter, year, weekday, hour_of_day };
+
+std::optional<BucketBy> bucket_by_named(std::string_view name);
+
+/// A period: its label (`2026-W07`, `2026-03-04`, `Mon`, …) and a key that sorts periods in
+/// time order.
+struct Period {
+  std::int64_t order = 0;
+  std::string label;
+};
+
+/// The period of local time `local_seconds`.
+Period period_of(std::int64_t local_seconds, BucketBy by);
+
+}  // namespace cxkpi::cli
