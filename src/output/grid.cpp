@@ -6,15 +6,10 @@
 #include <optional>
 
 #include "output/format.hpp"
+#include "output/text_table.hpp"
 
 namespace cxkpi::cli {
 namespace {
-
-struct Grid {
-  std::vector<std::string> header;
-  std::vector<std::vector<std::string>> rows;
-  std::size_t text_columns = 0;  // leading columns that are labels, aligned left
-};
 
 std::string unit_suffix(std::string_view unit) {
   if (unit == "percent") return "%";
@@ -60,10 +55,11 @@ class CellWriter {
   bool seconds_;
 };
 
-Grid build_grid(const ResultTable& t, bool for_people, int precision) {
+TextTable build_grid(const ResultTable& t, bool for_people, int precision) {
   const auto names = detail_names(t);
   const CellWriter cells(for_people, precision, t.plan.unit);
-  Grid g;
+  TextTable g;
+  g.left_columns = {"note"};
   g.header.emplace_back("period");
   g.header.insert(g.header.end(), t.label_names.begin(), t.label_names.end());
   g.text_columns = g.header.size();
@@ -91,23 +87,12 @@ Grid build_grid(const ResultTable& t, bool for_people, int precision) {
 }
 
 // Drops the note/reason column when no row has one.
-void drop_empty_last_column(Grid& g) {
+void drop_empty_last_column(TextTable& g) {
   if (std::all_of(g.rows.begin(), g.rows.end(), [](const auto& r) { return r.back().empty(); })) {
     g.header.pop_back();
     for (auto& r : g.rows)
       r.pop_back();
   }
-}
-
-std::size_t display_width(std::string_view s) {
-  // UTF-8 continuation bytes take no column.
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-std::string pad(std::string_view s, std::size_t width, bool right) {
-  const std::string fill(width - std::min(width, display_width(s)), ' ');
-  return right ? fill + std::string(s) : std::string(s) + fill;
 }
 
 // Numbers given on the command line have no rows: one "name value" line per figure reads better.
@@ -127,62 +112,17 @@ std::string render_vertical(const ResultTable& t, int precision) {
   return out;
 }
 
-std::string csv_escape(const std::string& cell) {
-  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
-  std::string out = "\"";
-  for (const char c : cell)
-    out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 }  // namespace
 
 std::string render_table(const ResultTable& t, int precision, bool markdown) {
   if (t.rows.empty() && !markdown) return render_vertical(t, precision);
   auto g = build_grid(t, true, precision);
   drop_empty_last_column(g);
-  std::vector<std::size_t> widths(g.header.size());
-  for (std::size_t c = 0; c < widths.size(); ++c) {
-    widths[c] = display_width(g.header[c]);
-    for (const auto& r : g.rows)
-      widths[c] = std::max(widths[c], display_width(r[c]));
-  }
-  const auto right = [&](std::size_t c) { return c >= g.text_columns && g.header[c] != "note"; };
-  const auto line = [&](const std::vector<std::string>& cells) {
-    std::string out = markdown ? "| " : "";
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-      const bool last = c + 1 == cells.size();
-      out += pad(cells[c], widths[c], right(c));
-      out += markdown ? (last ? " |" : " | ") : (last ? "" : "  ");
-    }
-    while (!markdown && !out.empty() && out.back() == ' ')
-      out.pop_back();
-    return out + "\n";
-  };
-  std::string out = line(g.header);
-  if (markdown) {
-    std::vector<std::string> rule;
-    for (std::size_t c = 0; c < widths.size(); ++c)
-      rule.push_back(right(c) ? std::string(widths[c] - 1, '-') + ":" : std::string(widths[c], '-'));
-    out += line(rule);
-  }
-  for (const auto& r : g.rows)
-    out += line(r);
-  return out;
+  return render_aligned(g, markdown);
 }
 
 std::string render_csv(const ResultTable& t) {
-  const auto g = build_grid(t, false, 0);
-  std::string out;
-  const auto line = [&](const std::vector<std::string>& cells) {
-    for (std::size_t c = 0; c < cells.size(); ++c)
-      out += (c ? "," : "") + csv_escape(cells[c]);
-    out += "\n";
-  };
-  line(g.header);
-  for (const auto& r : g.rows)
-    line(r);
-  return out;
+  return render_csv(build_grid(t, false, 0));
 }
 
 }  // namespace cxkpi::cli
