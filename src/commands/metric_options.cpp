@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cmath>
 
 #include "commands/choice.hpp"
 #include "errors.hpp"
@@ -35,7 +36,25 @@ void add_csat(CLI::App& app, Settings& s, MetricExtras& extras) {
   app.add_option("--scores", extras.scores, "answers per score, e.g. 1=10,2=10,3=30,4=80,5=120")->group("Numbers");
 }
 
+void add_short_abandon(CLI::App& app, Settings& s) {
+  app.add_option_function<double>(
+         "--short-abandon",
+         [&s](double seconds) { s.records.short_abandon_raw = std::llround(seconds * kAmountScale); },
+         "record logs: abandons after waiting less than this many seconds are short and left out")
+      ->check(CLI::Range(0.0, 86400.0));
+}
+
+void add_threshold(CLI::App& app, Settings& s) {
+  app.add_option_function<double>(
+         "--threshold", [&s](double seconds) { s.records.threshold_raw = std::llround(seconds * kAmountScale); },
+         "record logs: answered within this many seconds counts (default 20)")
+      ->check(CLI::Range(0.0, 86400.0));
+  app.add_flag_callback(
+      "--strict", [&s] { s.records.strict = true; }, "within the threshold means strictly less than it");
+}
+
 void add_abandonment(CLI::App& app, Settings& s, MetricExtras&) {
+  add_short_abandon(app, s);
   add_choice<AbandonBase>(
       app, "--den", {{"offered", AbandonBase::offered}, {"queued", AbandonBase::queued}},
       [&s](AbandonBase b) { s.abandonment.den = b; }, "divide by offered (default) or by queued contacts");
@@ -63,6 +82,29 @@ void add_fcr(CLI::App& app, Settings& s, MetricExtras&) {
       [&s](FcrBase b) { s.fcr.den = b; }, "divide by handled (default) or by resolved contacts");
 }
 
+void add_avg_wait(CLI::App& app, Settings& s, MetricExtras&) {
+  add_choice<WaitScope>(
+      app, "--scope", {{"all", WaitScope::all}, {"answered", WaitScope::answered}, {"abandoned", WaitScope::abandoned}},
+      [&s](WaitScope w) { s.avg_wait.scope = w; },
+      "all offered contacts (default), answered ones (ASA) or abandoned ones");
+}
+
+void add_service_level(CLI::App& app, Settings& s, MetricExtras&) {
+  add_threshold(app, s);
+  add_short_abandon(app, s);
+  add_choice<ServiceLevelMode>(
+      app, "--mode",
+      {{"offered", ServiceLevelMode::offered},
+       {"answered", ServiceLevelMode::answered},
+       {"offered-minus-short", ServiceLevelMode::offered_minus_short},
+       {"answered-plus-abandoned", ServiceLevelMode::answered_plus_abandoned},
+       {"abandons-positive", ServiceLevelMode::abandons_positive},
+       {"abandons-ignored", ServiceLevelMode::abandons_ignored}},
+      [&s](ServiceLevelMode m) { s.service_level.mode = m; },
+      "denominator: offered (default), answered, offered-minus-short, answered-plus-abandoned, "
+      "abandons-positive or abandons-ignored");
+}
+
 struct MetricOptions {
   std::string_view metric;
   void (*add)(CLI::App&, Settings&, MetricExtras&);
@@ -75,9 +117,18 @@ constexpr std::array kMetricOptions{
     MetricOptions{"abandonment", add_abandonment},
     MetricOptions{"aht", add_aht},
     MetricOptions{"fcr", add_fcr},
+    MetricOptions{"avg-wait", add_avg_wait},
+    MetricOptions{"service-level", add_service_level},
 };
 
 }  // namespace
+
+void add_report_options(CLI::App& app, Settings& settings) {
+  add_threshold(app, settings);
+  add_short_abandon(app, settings);
+  app.add_option("--scale", settings.csat.scale, "CSAT answers run from 1 to this (5, 7 or 10)")
+      ->check(CLI::IsMember({5, 7, 10}));
+}
 
 void add_metric_options(std::string_view metric, CLI::App& app, Settings& settings, MetricExtras& extras) {
   for (const auto& m : kMetricOptions)

@@ -18,6 +18,9 @@ struct MetricExtras {
 /// Adds `metric`'s variant flags, writing into `settings` and `extras`.
 void add_metric_options(std::string_view metric, CLI::App& app, Settings& settings, MetricExtras& extras);
 
+/// The flags `report` takes: the thresholds applied while reading, and the CSAT scale.
+void add_report_options(CLI::App& app, Settings& settings);
+
 /// Checks the variant flags against each other after parsing; throws a usage Error.
 void validate_settings(std::string_view metric, const Settings& settings);
 

@@ -5,6 +5,7 @@
 
 #include "commands/command.hpp"
 #include "commands/metric_command.hpp"
+#include "commands/report_command.hpp"
 #include "errors.hpp"
 #include "io/column_map.hpp"
 
@@ -14,6 +15,7 @@ std::vector<std::unique_ptr<Command>> register_commands(CLI::App& app) {
   std::vector<std::unique_ptr<Command>> commands;
   for (const auto& metric : kMetrics)
     commands.push_back(std::make_unique<MetricCommand>(app, metric));
+  commands.push_back(make_report_command(app));
   return commands;
 }
 

@@ -2,31 +2,12 @@
 #include <nlohmann/json.hpp>
 
 #include "output/format.hpp"
+#include "output/json_values.hpp"
 
 namespace cxkpi::cli {
 namespace {
 
 using nlohmann::ordered_json;
-
-// Whole numbers print as integers (841, not 841.0); others keep every digit.
-ordered_json number(double v) {
-  constexpr double kExactIntegerLimit = 9007199254740992.0;  // 2^53
-  if (std::fabs(v) < kExactIntegerLimit && std::trunc(v) <= v && std::trunc(v) >= v)
-    return static_cast<std::int64_t>(v);
-  return v + 0.0;
-}
-
-ordered_json result_object(const Result& r) {
-  ordered_json o;
-  o["value"] = r.value ? number(*r.value) : ordered_json(nullptr);
-  o["numerator"] = number(r.numerator);
-  o["denominator"] = number(r.denominator);
-  o["n"] = r.n;
-  if (!r.value) o["reason"] = r.reason;
-  for (const auto& d : r.details)
-    o[std::string(d.name)] = d.value ? number(*d.value) : ordered_json(nullptr);
-  return o;
-}
 
 ordered_json row_object(const ResultTable& t, const ResultRow& row) {
   ordered_json o;
@@ -35,11 +16,34 @@ ordered_json row_object(const ResultTable& t, const ResultRow& row) {
   for (std::size_t i = 0; i < t.label_names.size(); ++i)
     group[t.label_names[i]] = row.labels[i];
   o["group"] = std::move(group);
-  o.update(result_object(row.result));
+  o.update(result_json(row.result));
   return o;
 }
 
 }  // namespace
+
+ordered_json json_number(double v) {
+  constexpr double kExactIntegerLimit = 9007199254740992.0;  // 2^53
+  if (std::fabs(v) < kExactIntegerLimit && std::trunc(v) <= v && std::trunc(v) >= v)
+    return static_cast<std::int64_t>(v);
+  return v + 0.0;
+}
+
+ordered_json result_json(const Result& r) {
+  ordered_json o;
+  o["value"] = r.value ? json_number(*r.value) : ordered_json(nullptr);
+  o["numerator"] = json_number(r.numerator);
+  o["denominator"] = json_number(r.denominator);
+  o["n"] = r.n;
+  if (!r.value) o["reason"] = r.reason;
+  for (const auto& d : r.details)
+    o[std::string(d.name)] = d.value ? json_number(*d.value) : ordered_json(nullptr);
+  return o;
+}
+
+std::string dump_json(const ordered_json& j) {
+  return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
 
 std::string render_json(const ResultTable& t) {
   ordered_json doc;
@@ -50,9 +54,9 @@ std::string render_json(const ResultTable& t) {
   doc["rows"] = ordered_json::array();
   for (const auto& row : t.rows)
     doc["rows"].push_back(row_object(t, row));
-  doc["total"] = result_object(t.total);
+  doc["total"] = result_json(t.total);
   doc["warnings"] = t.warnings;
-  return doc.dump(-1, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  return dump_json(doc) + "\n";
 }
 
 std::string render_ndjson(const ResultTable& t) {
@@ -62,13 +66,13 @@ std::string render_ndjson(const ResultTable& t) {
     line["metric"] = t.metric->name;
     line["unit"] = t.plan.unit;
     line.update(o);
-    out += line.dump(-1, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+    out += dump_json(line) + "\n";
   };
   for (const auto& row : t.rows)
     emit(row_object(t, row));
   ordered_json total;
   total["period"] = "total";
-  total.update(result_object(t.total));
+  total.update(result_json(t.total));
   emit(std::move(total));
   return out;
 }

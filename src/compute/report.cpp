@@ -1,0 +1,75 @@
+#include "compute/report.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "errors.hpp"
+#include "io/column_map.hpp"
+
+namespace cxkpi::cli {
+namespace {
+
+bool computable(const Plan& plan, const FieldSet& supplied) {
+  return plan.problem.empty() &&
+         std::all_of(plan.required.begin(), plan.required.end(), [&](Field f) { return supplied.has(f); });
+}
+
+ReportRow row_of(const ReportTable& t, const Settings& settings, const std::string& period,
+                 const std::vector<std::string>& groups, const Sums& sums) {
+  ReportRow row{period, groups, sums.raw(Field::contacts), {}};
+  for (const auto& c : t.columns)
+    row.results.push_back(c.metric->finalize(sums, settings));
+  return row;
+}
+
+}  // namespace
+
+std::string report_key(std::string_view metric_name) {
+  std::string key(metric_name);
+  std::replace(key.begin(), key.end(), '-', '_');
+  return key;
+}
+
+std::vector<ReportColumn> report_columns(const std::vector<std::string>& names, const Settings& settings,
+                                         const FieldSet& supplied, const std::string& source) {
+  std::vector<ReportColumn> columns;
+  if (names.empty()) {
+    for (const auto& m : kMetrics)
+      if (auto plan = m.plan(settings, supplied); computable(plan, supplied)) columns.push_back({&m, std::move(plan)});
+    return columns;
+  }
+  std::vector<std::string> known;
+  for (const auto& m : kMetrics)
+    known.emplace_back(m.name);
+  for (const auto& name : names) {
+    const auto* m = find_metric(name);
+    if (m == nullptr) {
+      std::string dashed = name;
+      std::replace(dashed.begin(), dashed.end(), '_', '-');
+      m = find_metric(dashed);
+    }
+    if (m == nullptr) {
+      const auto hint = did_you_mean(name, known);
+      throw Error::usage(fmt::format("--metrics: unknown metric {}{}", quote_value(name),
+                                     hint ? fmt::format(" (did you mean {}?)", *hint) : ""));
+    }
+    auto plan = m->plan(settings, supplied);
+    require_fields(*m, plan, supplied, source);
+    columns.push_back({m, std::move(plan)});
+  }
+  return columns;
+}
+
+ReportTable build_report(const BucketTable& buckets, const Settings& settings, std::vector<ReportColumn> columns,
+                         const std::string& by_name) {
+  ReportTable t{by_name, buckets.options.tz, buckets.group_names, std::move(columns), {}, {}, buckets.warnings};
+  for (const auto& c : t.columns)
+    t.warnings.insert(t.warnings.end(), c.plan.warnings.begin(), c.plan.warnings.end());
+  for (const auto& b : buckets.buckets)
+    t.rows.push_back(row_of(t, settings, b.period.label, b.groups, b.sums));
+  t.total = row_of(t, settings, "total", {}, buckets.total);
+  return t;
+}
+
+}  // namespace cxkpi::cli

@@ -1,0 +1,111 @@
+#include "output/report_format.hpp"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "output/json_values.hpp"
+#include "output/text_table.hpp"
+
+namespace cxkpi::cli {
+namespace {
+
+using nlohmann::ordered_json;
+
+std::string unit_suffix(std::string_view unit) {
+  if (unit == "percent") return " (%)";
+  if (unit == "seconds") return " (s)";
+  if (unit == "points") return " (points)";
+  return "";
+}
+
+TextTable report_grid(const ReportTable& r, bool for_people, int precision) {
+  TextTable g;
+  g.header.emplace_back("period");
+  g.header.insert(g.header.end(), r.group_names.begin(), r.group_names.end());
+  g.text_columns = g.header.size();
+  g.header.emplace_back("contacts");
+  for (const auto& c : r.columns)
+    g.header.push_back(for_people ? std::string(c.metric->name) + unit_suffix(c.plan.unit)
+                                  : report_key(c.metric->name));
+  const auto add = [&](const ReportRow& row) {
+    std::vector<std::string> cells{row.period};
+    cells.insert(cells.end(), row.groups.begin(), row.groups.end());
+    cells.resize(g.text_columns);
+    cells.push_back(std::to_string(row.contacts));
+    for (const auto& result : row.results) {
+      if (!result.value)
+        cells.emplace_back(for_people ? "n/a" : "");
+      else
+        cells.push_back(for_people ? format_fixed(*result.value, precision) : format_exact(*result.value));
+    }
+    g.rows.push_back(std::move(cells));
+  };
+  for (const auto& row : r.rows)
+    add(row);
+  add(r.total);
+  return g;
+}
+
+ordered_json row_json(const ReportTable& r, const ReportRow& row, bool with_group) {
+  ordered_json o;
+  o["period"] = row.period;
+  if (with_group) {
+    ordered_json group = ordered_json::object();
+    for (std::size_t i = 0; i < r.group_names.size(); ++i)
+      group[r.group_names[i]] = row.groups[i];
+    o["group"] = std::move(group);
+  }
+  o["contacts"] = row.contacts;
+  for (std::size_t i = 0; i < r.columns.size(); ++i)
+    o[report_key(r.columns[i].metric->name)] = result_json(row.results[i]);
+  return o;
+}
+
+std::string report_json(const ReportTable& r) {
+  ordered_json doc;
+  doc["schema"] = 1;
+  doc["by"] = r.by;
+  doc["tz"] = r.tz;
+  doc["metrics"] = ordered_json::array();
+  for (const auto& c : r.columns)
+    doc["metrics"].push_back(report_key(c.metric->name));
+  doc["units"] = ordered_json::object();
+  for (const auto& c : r.columns)
+    doc["units"][report_key(c.metric->name)] = c.plan.unit;
+  doc["rows"] = ordered_json::array();
+  for (const auto& row : r.rows)
+    doc["rows"].push_back(row_json(r, row, true));
+  auto total = row_json(r, r.total, false);
+  total.erase("period");
+  doc["total"] = std::move(total);
+  doc["warnings"] = r.warnings;
+  return dump_json(doc) + "\n";
+}
+
+std::string report_ndjson(const ReportTable& r) {
+  std::string out;
+  for (const auto& row : r.rows)
+    out += dump_json(row_json(r, row, true)) + "\n";
+  return out + dump_json(row_json(r, r.total, false)) + "\n";
+}
+
+}  // namespace
+
+std::string render_report(const ReportTable& report, const FormatOptions& options) {
+  switch (options.format) {
+    case OutputFormat::json:
+      return report_json(report);
+    case OutputFormat::ndjson:
+      return report_ndjson(report);
+    case OutputFormat::csv:
+      return render_csv(report_grid(report, false, 0));
+    case OutputFormat::markdown:
+      return render_aligned(report_grid(report, true, options.precision), true);
+    case OutputFormat::table:
+      break;
+  }
+  return render_aligned(report_grid(report, true, options.precision), false);
+}
+
+}  // namespace cxkpi::cli

@@ -1,0 +1,79 @@
+#include "output/text_table.hpp"
+
+#include <algorithm>
+
+namespace cxkpi::cli {
+namespace {
+
+std::string csv_escape(const std::string& cell) {
+  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+  std::string out = "\"";
+  for (const char c : cell) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::size_t display_width(std::string_view s) {
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::string pad(std::string_view s, std::size_t width, bool right) {
+  const std::string fill(width - std::min(width, display_width(s)), ' ');
+  return right ? fill + std::string(s) : std::string(s) + fill;
+}
+
+std::string render_aligned(const TextTable& t, bool markdown) {
+  std::vector<std::size_t> widths(t.header.size());
+  for (std::size_t c = 0; c < widths.size(); ++c) {
+    widths[c] = std::max<std::size_t>(display_width(t.header[c]), markdown ? 3 : 0);
+    for (const auto& r : t.rows)
+      widths[c] = std::max(widths[c], display_width(r[c]));
+  }
+  const auto right = [&](std::size_t c) {
+    return c >= t.text_columns &&
+           std::find(t.left_columns.begin(), t.left_columns.end(), t.header[c]) == t.left_columns.end();
+  };
+  const auto line = [&](const std::vector<std::string>& cells) {
+    std::string out = markdown ? "| " : "";
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      const bool last = c + 1 == cells.size();
+      out += pad(cells[c], widths[c], right(c));
+      out += markdown ? (last ? " |" : " | ") : (last ? "" : "  ");
+    }
+    while (!markdown && !out.empty() && out.back() == ' ')
+      out.pop_back();
+    return out + "\n";
+  };
+  std::string out = line(t.header);
+  if (markdown) {
+    std::vector<std::string> rule;
+    for (std::size_t c = 0; c < widths.size(); ++c)
+      rule.push_back(right(c) ? std::string(widths[c] - 1, '-') + ":" : std::string(widths[c], '-'));
+    out += line(rule);
+  }
+  for (const auto& r : t.rows)
+    out += line(r);
+  return out;
+}
+
+std::string render_csv(const TextTable& t) {
+  std::string out;
+  const auto line = [&](const std::vector<std::string>& cells) {
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      if (c > 0) out += ',';
+      out += csv_escape(cells[c]);
+    }
+    out += '\n';
+  };
+  line(t.header);
+  for (const auto& r : t.rows)
+    line(r);
+  return out;
+}
+
+}  // namespace cxkpi::cli
