@@ -243,6 +243,7 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
   const bool needs_time = options.by != BucketBy::all || from || to;
   RowErrors errors(input.skip_bad_rows);
   BucketIndex index;
+  std::size_t untimed = 0;  // offered contacts whose wait cell is empty
   std::vector<std::string_view> groups;
   if (!readers.empty()) table.source = readers.front()->source_name();
   for (auto& reader : readers) {
@@ -267,6 +268,7 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
         } else {
           period = period_of(0, BucketBy::all);
         }
+        if (columns.has(RecordField::wait_s) && !c.wait && *c.offered) ++untimed;
         groups.clear();
         for (const auto col : group_cols)
           groups.push_back(trim(reader->cell(col)));
@@ -282,6 +284,10 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
     table.total.merge(b.sums);
   }
   table.total.set_present(table.supplied);
+  if (untimed > 0)
+    table.warnings.push_back(fmt::format("{} offered contact{} no wait_s: ASA, average wait and service level count "
+                                         "{} wait as 0 s",
+                                         untimed, untimed == 1 ? " has" : "s have", untimed == 1 ? "its" : "their"));
   errors.add_warnings(table.warnings);
   return table;
 }
