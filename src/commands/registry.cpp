@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "commands/columns_command.hpp"
 #include "commands/command.hpp"
 #include "commands/metric_command.hpp"
 #include "commands/report_command.hpp"
@@ -16,6 +17,7 @@ std::vector<std::unique_ptr<Command>> register_commands(CLI::App& app) {
   for (const auto& metric : kMetrics)
     commands.push_back(std::make_unique<MetricCommand>(app, metric));
   commands.push_back(make_report_command(app));
+  commands.push_back(make_columns_command(app));
   return commands;
 }
 

@@ -1,0 +1,143 @@
+// `cxkpi columns FILE`: how each header is read, and which metrics the file supports.
+#include "commands/columns_command.hpp"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "commands/io_options.hpp"
+#include "compute/report.hpp"
+#include "errors.hpp"
+#include "output/json_values.hpp"
+#include "output/sink.hpp"
+#include "output/text_table.hpp"
+#include "records/record_columns.hpp"
+
+namespace cxkpi::cli {
+namespace {
+
+struct ColumnReport {
+  std::string source;
+  std::string detected;  // "csv, delimiter ','"
+  Shape shape = Shape::periods;
+  std::vector<std::pair<std::string, std::string>> columns;  // header → how it is read
+  std::vector<std::string> supported;
+  std::vector<std::pair<std::string, std::string>> unsupported;  // metric → what it lacks
+};
+
+std::string role_text(const TableReader& reader, const ColumnMap& periods, const RecordColumnMap& records, Shape shape,
+                      std::size_t column) {
+  if (shape == Shape::records) {
+    if (const auto f = records.field_at(column)) return std::string(record_field_name(*f));
+    return "label (--group " + reader.header()[column] + ")";
+  }
+  const auto& role = periods.role(column);
+  if (role.kind == ColumnRole::Kind::field) return std::string(name_of(role.field));
+  if (periods.period_column() == column) return "period";
+  return "label";
+}
+
+FieldSet supplied_by(const ColumnMap& periods, const RecordColumnMap& records, Shape shape, const Settings& s) {
+  return shape == Shape::records ? supplied_fields(records.measures(), s.records) : periods.fields();
+}
+
+ColumnReport inspect(TableReader& reader, const FileInputOptions& input, Shape shape) {
+  const ColumnMap periods(reader.header(), shape == Shape::periods ? input.overrides : std::vector<ColumnOverride>{},
+                          reader.source_name());
+  const RecordColumnMap records(
+      reader.header(), shape == Shape::records ? input.overrides : std::vector<ColumnOverride>{}, reader.source_name());
+  ColumnReport r{reader.source_name(), reader.describe(), shape, {}, {}, {}};
+  for (std::size_t c = 0; c < reader.header().size(); ++c)
+    r.columns.emplace_back(reader.header()[c], role_text(reader, periods, records, shape, c));
+  const Settings settings;
+  const auto supplied = supplied_by(periods, records, shape, settings);
+  for (const auto& m : kMetrics) {
+    const auto plan = m.plan(settings, supplied);
+    try {
+      if (shape == Shape::records) require_fields(m, plan, supplied, reader.source_name());
+      std::vector<std::string_view> missing;
+      for (const Field f : plan.required)
+        if (!supplied.has(f)) missing.push_back(name_of(f));
+      if (!missing.empty()) throw Error::data(fmt::format(": needs column {}", fmt::join(missing, ", ")));
+      r.supported.emplace_back(m.name);
+    } catch (const Error& e) {
+      const std::string what = e.what();
+      r.unsupported.emplace_back(m.name, what.substr(what.rfind(": ") + 2));
+    }
+  }
+  return r;
+}
+
+std::string render_text(const ColumnReport& r) {
+  TextTable t;
+  t.header = {"column", "read as"};
+  t.text_columns = 2;
+  for (const auto& [h, role] : r.columns)
+    t.rows.push_back({h, role});
+  std::string out = fmt::format("{}: {}, {}\n\n", r.source, r.detected,
+                                r.shape == Shape::records ? "a per-contact log" : "a table of period totals");
+  out += render_aligned(t, false);
+  out += fmt::format("\nmetrics: {}\n", fmt::join(r.supported, ", "));
+  for (const auto& [metric, why] : r.unsupported)
+    out += fmt::format("not available: {} ({})\n", metric, why);
+  return out;
+}
+
+std::string render_json(const ColumnReport& r) {
+  nlohmann::ordered_json doc;
+  doc["schema"] = 1;
+  doc["file"] = r.source;
+  doc["detected"] = r.detected;
+  doc["shape"] = r.shape == Shape::records ? "records" : "periods";
+  doc["columns"] = nlohmann::ordered_json::array();
+  for (const auto& [h, role] : r.columns)
+    doc["columns"].push_back({{"header", h}, {"read_as", role}});
+  doc["metrics"] = r.supported;
+  doc["unavailable"] = nlohmann::ordered_json::object();
+  for (const auto& [metric, why] : r.unsupported)
+    doc["unavailable"][metric] = why;
+  return dump_json(doc) + "\n";
+}
+
+class ColumnsCommand final : public Command {
+ public:
+  explicit ColumnsCommand(CLI::App& parent)
+      : app_(parent.add_subcommand("columns", "how each column of a file is read, and which metrics it supports")) {
+    add_input_flags(*app_, input_);
+    app_->add_option("--shape", records_.shape, "read the input as period totals or per-contact records")
+        ->check(CLI::IsMember({"auto", "periods", "records"}));
+    app_->add_flag("--json", output_.json, "JSON output");
+    app_->footer("\nExample:  cxkpi columns data/calls.csv");
+  }
+  [[nodiscard]] const CLI::App& app() const override { return *app_; }
+
+  void run() override {
+    const auto input = file_input(input_);
+    auto readers = open_inputs(input);
+    std::string out;
+    for (auto& reader : readers) {
+      const Readers one_file = [&] {
+        Readers r;
+        r.push_back(std::move(reader));
+        return r;
+      }();
+      const auto report = inspect(*one_file.front(), input, input_shape(records_, one_file));
+      out += output_.json ? render_json(report) : render_text(report);
+    }
+    write_output(out, output_.output);
+  }
+
+ private:
+  CLI::App* app_;
+  InputFlags input_;
+  RecordFlags records_;
+  OutputFlags output_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_columns_command(CLI::App& parent) {
+  return std::make_unique<ColumnsCommand>(parent);
+}
+
+}  // namespace cxkpi::cli
