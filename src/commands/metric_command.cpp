@@ -72,6 +72,9 @@ MetricCommand::MetricCommand(CLI::App& parent, const MetricSpec& spec)
   add_metric_options(spec.name, *app_, settings_, extras_);
   add_input_flags(*app_, input_);
   add_record_flags(*app_, records_);
+  app_->add_option("--base-file", base_file_,
+                   "record logs: a period table of orders, customers or total_cost, joined to the periods")
+      ->group("Record logs");
   add_output_flags(*app_, output_);
   app_->footer(help_footer(spec));
 }
@@ -93,16 +96,24 @@ std::vector<NumberInput> MetricCommand::given_numbers() const {
 void MetricCommand::run() {
   validate_settings(spec_.name, settings_);
   const auto numbers = given_numbers();
-  if (!numbers.empty() && !input_.files.empty())
-    throw Error::usage(fmt::format("give {} either numbers ({} …) or files, not both", spec_.name, numbers[0].flag));
-  if (!numbers.empty()) return emit(compute_from_numbers(spec_, settings_, numbers), output_);
+  if (!numbers.empty() && input_.files.empty() && base_file_.empty())
+    return emit(compute_from_numbers(spec_, settings_, numbers), output_);
   const auto input = file_input(input_);
   auto readers = open_inputs(input);
-  if (input_shape(records_, readers) == Shape::periods)
+  if (input_shape(records_, readers) == Shape::periods) {
+    if (!numbers.empty() || !base_file_.empty())
+      throw Error::usage(fmt::format("give {} either numbers ({} …) or a table of period totals, not both", spec_.name,
+                                     numbers.empty() ? "--base-file" : numbers[0].flag));
     return emit(compute_from_periods(spec_, settings_, readers, input), output_);
+  }
   auto rules = settings_.records;
   rules.csat_scale = settings_.csat.scale;
-  const auto buckets = read_records(readers, input, bucket_options(records_), rules);
+  auto buckets = read_records(readers, input, bucket_options(records_), rules);
+  add_base_totals(buckets, numbers);
+  if (!base_file_.empty()) {
+    auto base = open_table(InputStream::open(base_file_), {});
+    join_base_file(buckets, *base, {});
+  }
   emit(metric_table(spec_, settings_, buckets), output_);
 }
 

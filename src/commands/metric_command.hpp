@@ -27,6 +27,7 @@ class MetricCommand final : public Command {
   MetricExtras extras_;
   InputFlags input_;
   RecordFlags records_;
+  std::string base_file_;
   OutputFlags output_;
   std::array<std::string, kFieldCount> number_text_;
   std::array<CLI::Option*, kFieldCount> number_option_{};

@@ -39,6 +39,15 @@ struct BucketTable {
 BucketTable read_records(Readers& readers, const FileInputOptions& input, const BucketOptions& options,
                          const RecordRules& rules);
 
+/// Adds business volumes given for the whole input (--orders, --customers, --total-cost) to
+/// the total; buckets do not get them (a per-period base comes from join_base_file).
+void add_base_totals(BucketTable& buckets, const std::vector<NumberInput>& numbers);
+
+/// Joins a period table of orders, customers and/or total_cost to the buckets by period
+/// label (`--base-file`): each bucket gets its period's values; the total gets each matched
+/// period once.
+void join_base_file(BucketTable& buckets, TableReader& base, const std::vector<ColumnOverride>& overrides);
+
 /// One metric per bucket, and over all buckets.
 ResultTable metric_table(const MetricSpec& metric, const Settings& settings, const BucketTable& buckets);
 

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <unordered_map>
 
@@ -285,11 +286,83 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
   }
   table.total.set_present(table.supplied);
   if (untimed > 0)
-    table.warnings.push_back(fmt::format("{} offered contact{} no wait_s: ASA, average wait and service level count "
-                                         "{} wait as 0 s",
-                                         untimed, untimed == 1 ? " has" : "s have", untimed == 1 ? "its" : "their"));
+    table.warnings.push_back(
+        fmt::format("{} offered contact{} no wait_s: ASA, average wait and service level count "
+                    "{} wait as 0 s",
+                    untimed, untimed == 1 ? " has" : "s have", untimed == 1 ? "its" : "their"));
   errors.add_warnings(table.warnings);
   return table;
+}
+
+namespace {
+
+constexpr std::array kBaseFields{Field::orders, Field::customers, Field::total_cost};
+
+void check_not_in_log(const BucketTable& buckets, Field f, std::string_view flag) {
+  if (buckets.supplied.has(f))
+    throw Error::usage(fmt::format("{} conflicts with the log's own {} column", flag, record_source_of(f)));
+}
+
+}  // namespace
+
+void add_base_totals(BucketTable& buckets, const std::vector<NumberInput>& numbers) {
+  for (const auto& n : numbers) {
+    if (std::find(kBaseFields.begin(), kBaseFields.end(), n.field) == kBaseFields.end())
+      throw Error::usage(
+          fmt::format("{} describes period totals; with a per-contact log only --orders, --customers "
+                      "and --total-cost can be added",
+                      n.flag));
+    check_not_in_log(buckets, n.field, n.flag);
+    const auto parsed = parse_value(n.text, info(n.field).kind);
+    if (!parsed.ok()) throw Error::data(fmt::format("{}: {}", n.flag, parsed.error));
+    buckets.total.add_raw(n.field, parsed.raw);
+    buckets.supplied.add(n.field);
+  }
+  buckets.total.set_present(buckets.supplied);
+  if (!numbers.empty() && !buckets.buckets.empty() &&
+      !(buckets.options.by == BucketBy::all && buckets.group_names.empty()))
+    buckets.warnings.push_back(
+        fmt::format("{} applies to the total only; --base-file gives each period its own", numbers.front().flag));
+}
+
+void join_base_file(BucketTable& buckets, TableReader& base, const std::vector<ColumnOverride>& overrides) {
+  const ColumnMap columns(base.header(), overrides, base.source_name());
+  const auto period_column = columns.period_column();
+  if (!period_column) throw Error::data(fmt::format("{}: --base-file needs a period column", base.source_name()));
+  std::vector<Field> fields;
+  for (const Field f : kBaseFields)
+    if (columns.column_of(f)) {
+      check_not_in_log(buckets, f, "--base-file");
+      fields.push_back(f);
+    }
+  if (fields.empty())
+    throw Error::data(fmt::format("{}: --base-file needs orders, customers or total_cost", base.source_name()));
+  std::unordered_map<std::string, Sums> by_period;
+  while (base.next()) {
+    Sums row;
+    for (const Field f : fields) {
+      const auto col = *columns.column_of(f);
+      if (is_missing(base.cell(col))) continue;
+      const auto parsed = parse_value(base.cell(col), info(f).kind);
+      if (!parsed.ok()) throw Error::data(base.where(col), base.header()[col], parsed.error);
+      row.add_raw(f, parsed.raw);
+    }
+    by_period[std::string(trim(base.cell(*period_column)))].merge(row);
+  }
+  for (const Field f : fields)
+    buckets.supplied.add(f);
+  std::vector<std::string> counted;
+  for (auto& b : buckets.buckets) {
+    if (const auto it = by_period.find(b.period.label); it != by_period.end()) {
+      b.sums.merge(it->second);
+      if (std::find(counted.begin(), counted.end(), b.period.label) == counted.end()) {
+        buckets.total.merge(it->second);
+        counted.push_back(b.period.label);
+      }
+    }
+    b.sums.set_present(buckets.supplied);
+  }
+  buckets.total.set_present(buckets.supplied);
 }
 
 ResultTable metric_table(const MetricSpec& metric, const Settings& settings, const BucketTable& buckets) {
