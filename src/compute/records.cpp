@@ -319,6 +319,7 @@ void add_base_totals(BucketTable& buckets, const std::vector<NumberInput>& numbe
     buckets.supplied.add(n.field);
   }
   buckets.total.set_present(buckets.supplied);
+  for (auto& b : buckets.buckets) b.sums.set_present(buckets.supplied);
   if (!numbers.empty() && !buckets.buckets.empty() &&
       !(buckets.options.by == BucketBy::all && buckets.group_names.empty()))
     buckets.warnings.push_back(
