@@ -113,7 +113,7 @@ class ColumnsCommand final : public Command {
 
   void run() override {
     const auto input = file_input(input_);
-    auto readers = open_inputs(input);
+    auto readers = open_inputs(input, input_);
     std::string out;
     for (auto& reader : readers) {
       const Readers one_file = [&] {

@@ -21,6 +21,12 @@ void add_input_flags(CLI::App& app, InputFlags& flags) {
   app.add_option("--map", flags.maps, "read a column as a field: field=Header (repeatable)")
       ->group(group)
       ->allow_extra_args(false);  // --map a=B FILE: FILE is not a second mapping
+  app.add_option("--encoding", flags.encoding,
+                 "input encoding: utf-8 (default; UTF-16 is found by its BOM), latin1, cp1252")
+      ->check(CLI::IsMember({"utf-8", "utf8", "utf-16le", "utf-16be", "latin1", "cp1252"}, CLI::ignore_case))
+      ->group(group);
+  app.add_flag("--decimal-comma", flags.decimal_comma, "numbers use a decimal comma: 3,5 is 3.5")->group(group);
+  app.add_flag("-v,--verbose", flags.verbose, "say on stderr what was detected in each input")->group(group);
   app.add_option("--on-error", flags.on_error, "fail (default): stop at the first bad row; skip: count and skip")
       ->check(CLI::IsMember({"fail", "skip"}))
       ->group(group);
@@ -120,7 +126,18 @@ FileInputOptions file_input(const InputFlags& flags) {
   for (const auto& m : flags.maps)
     in.overrides.push_back(parse_map(m));
   in.skip_bad_rows = flags.on_error == "skip";
+  in.decimal_comma = flags.decimal_comma;
+  in.read.encoding = flags.encoding;
   return in;
+}
+
+Readers open_inputs(const FileInputOptions& input, const InputFlags& flags) {
+  auto readers = open_inputs(input);
+  if (flags.verbose)
+    for (const auto& r : readers)
+      fmt::print(stderr, "cxkpi: {}: {}, encoding {}, {} columns\n", r->source_name(), r->describe(), r->encoding,
+                 r->header().size());
+  return readers;
 }
 
 FormatOptions format_options(const OutputFlags& flags) {

@@ -17,6 +17,9 @@ struct InputFlags {
   std::string delimiter;
   std::vector<std::string> maps;  // field=Header
   std::string on_error = "fail";
+  std::string encoding;
+  bool decimal_comma = false;
+  bool verbose = false;
 };
 
 /// How record logs are bucketed: --by, --tz, --group, --from, --to, and --shape.
@@ -45,6 +48,8 @@ Shape input_shape(const RecordFlags& flags, const Readers& readers);
 
 /// The files to read: the given ones, or stdin when none are given and stdin is not a terminal.
 FileInputOptions file_input(const InputFlags& flags);
+/// Opens the inputs; with -v says on stderr what was detected in each.
+Readers open_inputs(const FileInputOptions& input, const InputFlags& flags);
 FormatOptions format_options(const OutputFlags& flags);
 
 /// Renders `table`, prints its warnings on stderr, and writes it where -o says.

@@ -99,7 +99,7 @@ void MetricCommand::run() {
   if (!numbers.empty() && input_.files.empty() && base_file_.empty())
     return emit(compute_from_numbers(spec_, settings_, numbers), output_);
   const auto input = file_input(input_);
-  auto readers = open_inputs(input);
+  auto readers = open_inputs(input, input_);
   if (input_shape(records_, readers) == Shape::periods) {
     if (!numbers.empty() || !base_file_.empty())
       throw Error::usage(fmt::format("give {} either numbers ({} …) or a table of period totals, not both", spec_.name,

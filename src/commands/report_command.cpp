@@ -33,7 +33,7 @@ class ReportCommand final : public Command {
 
   void run() override {
     const auto input = file_input(input_);
-    auto readers = open_inputs(input);
+    auto readers = open_inputs(input, input_);
     if (records_.shape != "periods" && input_shape(records_, readers) != Shape::records)
       throw Error::usage(
           fmt::format("report reads per-contact logs; {} looks like a table of period totals (run one "

@@ -18,6 +18,7 @@ struct FileInputOptions {
   ReadOptions read;
   std::vector<ColumnOverride> overrides;
   bool skip_bad_rows = false;  // --on-error skip
+  bool decimal_comma = false;  // --decimal-comma: 3,5 is 3.5
 };
 
 /// One figure given on the command line: `--passives 50`.

@@ -17,8 +17,10 @@ bool contains(const std::vector<Field>& fields, Field f) {
 
 class PeriodFile {
  public:
-  PeriodFile(const MetricSpec& metric, const Settings& settings, TableReader& reader, const ColumnMap& columns)
-      : metric_(metric),
+  PeriodFile(const MetricSpec& metric, const Settings& settings, TableReader& reader, const ColumnMap& columns,
+             bool decimal_comma)
+      : decimal_comma_(decimal_comma),
+        metric_(metric),
         settings_(settings),
         reader_(reader),
         columns_(columns),
@@ -43,7 +45,7 @@ class PeriodFile {
         if (!empty_required && contains(plan_.required, f)) empty_required = f;
         continue;
       }
-      const auto parsed = parse_value(text, info(f).kind);
+      const auto parsed = parse_value(text, info(f).kind, decimal_comma_);
       if (!parsed.ok()) throw Error::data(reader_.where(column), reader_.header()[column], parsed.error);
       sums.add_raw(f, parsed.raw);
     }
@@ -70,6 +72,7 @@ class PeriodFile {
                                     fmt::join(reader_.header(), ", ")));
   }
 
+  bool decimal_comma_;
   const MetricSpec& metric_;
   const Settings& settings_;
   TableReader& reader_;
@@ -102,7 +105,7 @@ ResultTable compute_from_periods(const MetricSpec& metric, const Settings& setti
   bool first_file = true;
   for (auto& reader : readers) {
     const ColumnMap columns(reader->header(), input.overrides, reader->source_name());
-    const PeriodFile file(metric, settings, *reader, columns);
+    const PeriodFile file(metric, settings, *reader, columns, input.decimal_comma);
     if (first_file) {
       table.label_names = label_names_of(*reader, columns);
       table.warnings = file.plan().warnings;

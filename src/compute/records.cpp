@@ -31,7 +31,8 @@ std::optional<bool> parse_flag(std::string_view text, bool& ok) {
 // Reads the cells of one row into a Contact; throws Error naming the bad cell.
 class ContactReader {
  public:
-  ContactReader(const TableReader& reader, const RecordColumnMap& columns) : reader_(reader), columns_(columns) {}
+  ContactReader(const TableReader& reader, const RecordColumnMap& columns, bool decimal_comma)
+      : reader_(reader), columns_(columns), decimal_comma_(decimal_comma) {}
 
   [[nodiscard]] Contact read() const {
     Contact c;
@@ -75,7 +76,7 @@ class ContactReader {
   [[nodiscard]] std::optional<std::int64_t> amount(RecordField f, FieldKind kind) const {
     const auto t = text(f);
     if (!t) return std::nullopt;
-    const auto v = parse_value(*t, kind);
+    const auto v = parse_value(*t, kind, decimal_comma_);
     if (!v.ok()) throw error_at(f, v.error);
     return v.raw;
   }
@@ -89,6 +90,7 @@ class ContactReader {
 
   const TableReader& reader_;
   const RecordColumnMap& columns_;
+  bool decimal_comma_;
 };
 
 // Finds the timestamp of a row: opened_at, or date + time.
@@ -250,7 +252,7 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
   for (auto& reader : readers) {
     const RecordColumnMap columns(reader->header(), input.overrides, reader->source_name());
     const auto group_cols = group_columns(options.group, reader->header(), columns, reader->source_name());
-    const ContactReader contacts(*reader, columns);
+    const ContactReader contacts(*reader, columns, input.decimal_comma);
     const RowClock row_clock(*reader, columns, clock);
     if (needs_time && !row_clock.available())
       throw Error::data(fmt::format("{}: --by and --from/--to need a time column (opened_at, or date and time)",
@@ -319,7 +321,8 @@ void add_base_totals(BucketTable& buckets, const std::vector<NumberInput>& numbe
     buckets.supplied.add(n.field);
   }
   buckets.total.set_present(buckets.supplied);
-  for (auto& b : buckets.buckets) b.sums.set_present(buckets.supplied);
+  for (auto& b : buckets.buckets)
+    b.sums.set_present(buckets.supplied);
   if (!numbers.empty() && !buckets.buckets.empty() &&
       !(buckets.options.by == BucketBy::all && buckets.group_names.empty()))
     buckets.warnings.push_back(

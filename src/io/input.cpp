@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <utility>
@@ -24,8 +25,18 @@ InputStream InputStream::open(const std::string& path) {
   return {fd, path, true};
 }
 
+InputStream InputStream::from_memory(std::string name, std::string text) {
+  InputStream in(-1, std::move(name), false);
+  in.memory_ = std::move(text);
+  return in;
+}
+
 InputStream::InputStream(InputStream&& other) noexcept
-    : fd_(std::exchange(other.fd_, -1)), name_(std::move(other.name_)), owned_(std::exchange(other.owned_, false)) {}
+    : fd_(std::exchange(other.fd_, -1)),
+      name_(std::move(other.name_)),
+      owned_(std::exchange(other.owned_, false)),
+      memory_(std::move(other.memory_)),
+      memory_pos_(std::exchange(other.memory_pos_, 0)) {}
 
 InputStream& InputStream::operator=(InputStream&& other) noexcept {
   if (this != &other) {
@@ -33,6 +44,8 @@ InputStream& InputStream::operator=(InputStream&& other) noexcept {
     fd_ = std::exchange(other.fd_, -1);
     name_ = std::move(other.name_);
     owned_ = std::exchange(other.owned_, false);
+    memory_ = std::move(other.memory_);
+    memory_pos_ = std::exchange(other.memory_pos_, 0);
   }
   return *this;
 }
@@ -42,6 +55,12 @@ InputStream::~InputStream() {
 }
 
 std::size_t InputStream::read(char* buffer, std::size_t size) {
+  if (fd_ < 0) {
+    const auto n = std::min(size, memory_.size() - memory_pos_);
+    std::memcpy(buffer, memory_.data() + memory_pos_, n);
+    memory_pos_ += n;
+    return n;
+  }
   for (;;) {
     const auto n = ::read(fd_, buffer, size);
     if (n >= 0) return static_cast<std::size_t>(n);

@@ -11,6 +11,8 @@ class InputStream {
  public:
   /// Opens `path`; "-" is standard input. Throws Error (exit 66) when it cannot be opened.
   static InputStream open(const std::string& path);
+  /// Serves `text` (e.g. input converted to UTF-8) under the name `name`.
+  static InputStream from_memory(std::string name, std::string text);
 
   InputStream(InputStream&& other) noexcept;
   InputStream& operator=(InputStream&& other) noexcept;
@@ -28,6 +30,8 @@ class InputStream {
   int fd_ = -1;
   std::string name_;
   bool owned_ = false;
+  std::string memory_;  // used when fd_ < 0
+  std::size_t memory_pos_ = 0;
 };
 
 /// Reads the rest of `in` into a string (for whole-document formats such as a JSON array).

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "io/csv_reader.hpp"
+#include "io/encoding.hpp"
 #include "io/json_reader.hpp"
 
 namespace cxkpi::cli {
@@ -38,10 +39,25 @@ InputFormat sniff_format(std::string_view head) {
   return first_line_is_object && more ? InputFormat::ndjson : InputFormat::json;
 }
 
-}  // namespace
+// Input that is not UTF-8 is converted whole, then read like any other. Such exports are
+// small legacy files; UTF-8 input keeps streaming in chunks.
+Encoding convert_if_needed(InputStream& in, std::string& head, const ReadOptions& options) {
+  Encoding from = encoding_from_bom(head);
+  if (!options.encoding.empty() && from == Encoding::utf8) {
+    const auto named = encoding_named(options.encoding);
+    if (!named) throw Error::usage("--encoding: expected utf-8, utf-16le, utf-16be, latin1 or cp1252");
+    from = *named;
+  }
+  if (from == Encoding::utf8) return from;
+  const bool utf16_bom = encoding_from_bom(head) != Encoding::utf8;
+  const auto name = in.name();
+  const std::string bytes = head.substr(utf16_bom ? 2 : 0) + read_all(in);
+  in = InputStream::from_memory(name, to_utf8(bytes, from));
+  head = read_head(in);
+  return from;
+}
 
-std::unique_ptr<TableReader> open_table(InputStream in, const ReadOptions& options) {
-  std::string head = read_head(in);
+std::unique_ptr<TableReader> open_reader(InputStream in, std::string head, const ReadOptions& options) {
   const auto format = options.format == InputFormat::automatic ? sniff_format(head) : options.format;
   switch (format) {
     case InputFormat::json: {
@@ -56,6 +72,16 @@ std::unique_ptr<TableReader> open_table(InputStream in, const ReadOptions& optio
   }
   const char delimiter = options.delimiter.value_or(sniff_delimiter(head));
   return std::make_unique<CsvReader>(std::move(in), std::move(head), delimiter);
+}
+
+}  // namespace
+
+std::unique_ptr<TableReader> open_table(InputStream in, const ReadOptions& options) {
+  std::string head = read_head(in);
+  const auto encoding = convert_if_needed(in, head, options);
+  auto reader = open_reader(std::move(in), std::move(head), options);
+  reader->encoding = encoding_name(encoding);
+  return reader;
 }
 
 }  // namespace cxkpi::cli

@@ -19,6 +19,7 @@ enum class InputFormat { automatic, csv, json, ndjson };
 struct ReadOptions {
   InputFormat format = InputFormat::automatic;
   std::optional<char> delimiter;  // CSV only; sniffed from the header line when unset
+  std::string encoding;           // "" = UTF-8, or UTF-16 when a byte-order mark says so
 };
 
 class TableReader {
@@ -34,6 +35,9 @@ class TableReader {
   /// A description of what was detected, for `-v`: "csv, delimiter ','".
   [[nodiscard]] virtual std::string describe() const = 0;
   [[nodiscard]] virtual const std::string& source_name() const = 0;
+
+  /// The encoding the input was converted from ("utf-8" when it needed none).
+  std::string encoding = "utf-8";
 };
 
 /// Detects the format (unless given) and returns a reader positioned before the first row.

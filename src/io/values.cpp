@@ -168,8 +168,17 @@ std::string_view trim(std::string_view text) {
   return text.substr(first, text.find_last_not_of(" \t") - first + 1);
 }
 
-ParsedValue parse_value(std::string_view text, FieldKind kind) {
+ParsedValue parse_value(std::string_view text, FieldKind kind, bool decimal_comma) {
   const auto s = trim(text);
+  if (decimal_comma && s.find(',') != std::string_view::npos) {
+    if (s.find('.') != std::string_view::npos) return failure(text, "mixes ',' and '.'", kind);
+    std::string dotted(s);
+    for (auto& c : dotted)
+      if (c == ',') c = '.';
+    auto parsed = parse_value(dotted, kind, false);
+    if (!parsed.ok()) parsed.error = failure(text, "is not a number", kind).error;
+    return parsed;
+  }
   if (s.empty()) return failure(text, "is empty", kind);
   return kind == FieldKind::count ? parse_count(s) : parse_amount(s, kind);
 }

@@ -28,7 +28,8 @@ inline bool is_missing(std::string_view text) {
 /// Counts: whole numbers ≥ 0 (`12`, `+12`, `12.0`). Seconds: decimals ≥ 0 or `h:mm:ss` /
 /// `mm:ss`. Money: decimals ≥ 0. Exponents (`1.5e3`) are accepted; hex, `inf`, `nan`,
 /// thousands separators and trailing text are not.
-ParsedValue parse_value(std::string_view text, FieldKind kind);
+/// With `decimal_comma`, `3,5` reads as 3.5 (and a `.` in the number is refused).
+ParsedValue parse_value(std::string_view text, FieldKind kind, bool decimal_comma = false);
 
 /// A whole number in [min, max], for scores and small settings.
 ParsedValue parse_integer_in(std::string_view text, std::int64_t min, std::int64_t max);
