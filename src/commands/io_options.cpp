@@ -51,6 +51,9 @@ void add_record_flags(CLI::App& app, RecordFlags& flags) {
                  "weekday or hour-of-day")
       ->check(CLI::IsMember({"all", "hour", "day", "week", "month", "quarter", "year", "weekday", "hour-of-day"}))
       ->group(group);
+  app.add_option("--by-column", flags.by_column, "use a column's own values as periods (e.g. a shift or week column)")
+      ->group(group)
+      ->excludes(app.get_option("--by"));
   app.add_option("--tz", flags.tz, "IANA time zone for periods; times without an offset are local to it (default UTC)")
       ->group(group);
   app.add_option("--group", flags.group, "columns to break results down by, e.g. channel,agent")
@@ -67,6 +70,7 @@ void add_record_flags(CLI::App& app, RecordFlags& flags) {
 BucketOptions bucket_options(const RecordFlags& flags) {
   BucketOptions o;
   o.by = bucket_by_named(flags.by).value_or(BucketBy::all);
+  o.by_column = flags.by_column;
   o.tz = flags.tz;
   o.group = flags.group;
   o.from = flags.from;
@@ -78,7 +82,8 @@ Shape input_shape(const RecordFlags& flags, const Readers& readers) {
   if (flags.shape == "records") return Shape::records;
   if (flags.shape == "periods") return Shape::periods;
   const auto shape = detect_shape(*readers.front());
-  const bool record_flags = flags.by != "all" || !flags.group.empty() || !flags.from.empty() || !flags.to.empty();
+  const bool record_flags =
+      flags.by != "all" || !flags.by_column.empty() || !flags.group.empty() || !flags.from.empty() || !flags.to.empty();
   if (shape == Shape::periods && record_flags)
     throw Error::usage(
         fmt::format("--by, --group, --from and --to work on per-contact logs; {} looks like a table "

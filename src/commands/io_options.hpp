@@ -25,6 +25,7 @@ struct InputFlags {
 /// How record logs are bucketed: --by, --tz, --group, --from, --to, and --shape.
 struct RecordFlags {
   std::string by = "all";
+  std::string by_column;
   std::string tz = "UTC";
   std::vector<std::string> group;
   std::string from;

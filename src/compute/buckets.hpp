@@ -15,6 +15,7 @@ struct BucketOptions {
   BucketBy by = BucketBy::all;
   std::string tz = "UTC";
   std::vector<std::string> group;  // column names from --group
+  std::string by_column;           // --by-column: a column whose text is the period label
   std::string from;                // --from: first local time included ("" = no limit)
   std::string to;                  // --to: first local time excluded
 };

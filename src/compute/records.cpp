@@ -130,7 +130,8 @@ class RowClock {
 };
 
 std::vector<std::size_t> group_columns(const std::vector<std::string>& group, const std::vector<std::string>& header,
-                                       const RecordColumnMap& columns, const std::string& source) {
+                                       const RecordColumnMap& columns, const std::string& source,
+                                       std::string_view flag = "--group") {
   std::vector<std::size_t> out;
   for (const auto& name : group) {
     const auto it = std::find_if(header.begin(), header.end(),
@@ -144,11 +145,25 @@ std::vector<std::size_t> group_columns(const std::vector<std::string>& group, co
       continue;
     }
     const auto hint = did_you_mean(name, header);
-    throw Error::usage(fmt::format("--group: {} has no column {}{}", source, quote_value(name),
+    throw Error::usage(fmt::format("{}: {} has no column {}{}", flag, source, quote_value(name),
                                    hint ? fmt::format(" (did you mean {}?)", quote_value(*hint)) : ""));
   }
   return out;
 }
+
+// --by-column: periods are the column's own labels, in the order they first appear.
+class ColumnPeriods {
+ public:
+  Period at(std::string_view label) {
+    const auto it = std::find(labels_.begin(), labels_.end(), label);
+    if (it != labels_.end()) return {it - labels_.begin(), *it};
+    labels_.emplace_back(label);
+    return {static_cast<std::int64_t>(labels_.size() - 1), labels_.back()};
+  }
+
+ private:
+  std::vector<std::string> labels_;
+};
 
 std::optional<std::int64_t> limit_of(const std::string& text, const LocalClock& clock, const char* flag) {
   if (text.empty()) return std::nullopt;
@@ -246,12 +261,20 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
   const bool needs_time = options.by != BucketBy::all || from || to;
   RowErrors errors(input.skip_bad_rows);
   BucketIndex index;
+  ColumnPeriods column_periods;
   std::size_t untimed = 0;  // offered contacts whose wait cell is empty
   std::vector<std::string_view> groups;
   if (!readers.empty()) table.source = readers.front()->source_name();
   for (auto& reader : readers) {
     const RecordColumnMap columns(reader->header(), input.overrides, reader->source_name());
     const auto group_cols = group_columns(options.group, reader->header(), columns, reader->source_name());
+    // A plain index (not std::optional): GCC 12 misreads optional<size_t> here as uninitialised.
+    constexpr auto kNoColumn = static_cast<std::size_t>(-1);
+    const std::size_t period_col =
+        options.by_column.empty()
+            ? kNoColumn
+            : group_columns({options.by_column}, reader->header(), columns, reader->source_name(), "--by-column")
+                  .front();
     const ContactReader contacts(*reader, columns, input.decimal_comma);
     const RowClock row_clock(*reader, columns, clock);
     if (needs_time && !row_clock.available())
@@ -264,7 +287,9 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
         derive_flags(c);
         if (const auto v = check_contact(c, rules)) throw contacts.error_at(*record_field_named(v->column), v->message);
         Period period;
-        if (needs_time) {
+        if (period_col != kNoColumn) {
+          period = column_periods.at(trim(reader->cell(period_col)));
+        } else if (needs_time) {
           const auto local = row_clock.local_seconds();
           if ((from && local < *from) || (to && local >= *to)) continue;
           period = period_of(local, options.by);
@@ -373,7 +398,8 @@ ResultTable metric_table(const MetricSpec& metric, const Settings& settings, con
   ResultTable table{&metric, metric.plan(settings, buckets.supplied), buckets.group_names, {}, {}, buckets.warnings};
   require_fields(metric, table.plan, buckets.supplied, buckets.source);
   table.warnings.insert(table.warnings.end(), table.plan.warnings.begin(), table.plan.warnings.end());
-  const bool one_bucket_only = buckets.options.by == BucketBy::all && buckets.group_names.empty();
+  const bool one_bucket_only =
+      buckets.options.by == BucketBy::all && buckets.options.by_column.empty() && buckets.group_names.empty();
   if (!one_bucket_only)
     for (const auto& b : buckets.buckets)
       table.rows.push_back({b.period.label, b.groups, metric.finalize(b.sums, settings)});

@@ -71,7 +71,8 @@ TextTable build_grid(const ResultTable& t, bool for_people, int precision) {
 
   const auto add = [&](const std::string& period, const std::vector<std::string>& labels, const Result& r) {
     std::vector<std::string> row{period};
-    row.insert(row.end(), labels.begin(), labels.end());
+    for (const auto& label : labels)
+      row.push_back(for_people && label.empty() ? "(empty)" : label);
     row.resize(g.text_columns);
     row.insert(row.end(), {cells.value(r.value), CellWriter::sum(r.numerator), CellWriter::sum(r.denominator),
                            std::to_string(r.n)});

@@ -30,7 +30,8 @@ TextTable report_grid(const ReportTable& r, bool for_people, int precision) {
                                   : report_key(c.metric->name));
   const auto add = [&](const ReportRow& row) {
     std::vector<std::string> cells{row.period};
-    cells.insert(cells.end(), row.groups.begin(), row.groups.end());
+    for (const auto& label : row.groups)
+      cells.push_back(for_people && label.empty() ? "(empty)" : label);
     cells.resize(g.text_columns);
     cells.push_back(std::to_string(row.contacts));
     for (const auto& result : row.results) {
