@@ -134,19 +134,13 @@ std::vector<std::size_t> group_columns(const std::vector<std::string>& group, co
                                        std::string_view flag = "--group") {
   std::vector<std::size_t> out;
   for (const auto& name : group) {
-    const auto it = std::find_if(header.begin(), header.end(),
-                                 [&](const std::string& h) { return normalize_header(h) == normalize_header(name); });
-    if (it != header.end()) {
-      out.push_back(static_cast<std::size_t>(it - header.begin()));
-      continue;
-    }
-    if (const auto f = record_field_named(normalize_header(name)); f && columns.has(*f)) {
+    if (const auto column = find_column(header, name)) {
+      out.push_back(*column);
+    } else if (const auto f = record_field_named(normalize_header(name)); f && columns.has(*f)) {
       out.push_back(*columns.column_of(*f));  // --group channel finds a "Media Type" column
-      continue;
+    } else {
+      throw no_such_column(header, name, source, flag);
     }
-    const auto hint = did_you_mean(name, header);
-    throw Error::usage(fmt::format("{}: {} has no column {}{}", flag, source, quote_value(name),
-                                   hint ? fmt::format(" (did you mean {}?)", quote_value(*hint)) : ""));
   }
   return out;
 }

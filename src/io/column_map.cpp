@@ -127,6 +127,20 @@ ColumnRole role_of_header(std::string_view header) {
   return {};
 }
 
+std::optional<std::size_t> find_column(const std::vector<std::string>& header, std::string_view name) {
+  const auto wanted = normalize_header(name);
+  for (std::size_t c = 0; c < header.size(); ++c)
+    if (normalize_header(header[c]) == wanted) return c;
+  return std::nullopt;
+}
+
+Error no_such_column(const std::vector<std::string>& header, std::string_view name, std::string_view source,
+                     std::string_view flag) {
+  const auto hint = did_you_mean(name, header);
+  return Error::usage(fmt::format("{}: {} has no column {}{}", flag, source, quote_value(name),
+                                  hint ? fmt::format(" (did you mean {}?)", quote_value(*hint)) : ""));
+}
+
 std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
   const std::string* best = nullptr;
   std::size_t best_distance = 0;
@@ -157,18 +171,12 @@ ColumnMap::ColumnMap(const std::vector<std::string>& header, const std::vector<C
       }
       role = {ColumnRole::Kind::field, *f};
     }
-    const auto it = std::find_if(header.begin(), header.end(), [&](const std::string& h) {
-      return normalize_header(h) == normalize_header(o.header);
-    });
-    if (it == header.end()) {
-      const auto hint = did_you_mean(o.header, header);
-      throw Error::usage(fmt::format("--map: {} has no column {}{}", source, quote_value(o.header),
-                                     hint ? fmt::format(" (did you mean {}?)", quote_value(*hint)) : ""));
-    }
+    const auto column = find_column(header, o.header);
+    if (!column) throw no_such_column(header, o.header, source, "--map");
     // The override wins: any other column that claimed the same role goes back to a label.
     for (auto& r : roles_)
       if (r.kind == role.kind && (role.kind == ColumnRole::Kind::period || r.field == role.field)) r = {};
-    roles_[static_cast<std::size_t>(it - header.begin())] = role;
+    roles_[*column] = role;
   }
   for (std::size_t c = 0; c < roles_.size(); ++c) {
     const auto& r = roles_[c];

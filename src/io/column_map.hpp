@@ -10,6 +10,7 @@
 
 #include "cxkpi/fields.hpp"
 #include "cxkpi/sums.hpp"
+#include "errors.hpp"
 
 namespace cxkpi::cli {
 
@@ -52,6 +53,13 @@ std::string normalize_header(std::string_view header);
 
 /// What a header means without overrides.
 ColumnRole role_of_header(std::string_view header);
+
+/// The column whose header matches `name` after normalising both, if any.
+std::optional<std::size_t> find_column(const std::vector<std::string>& header, std::string_view name);
+
+/// The usage error for a `flag` naming a column `source` does not have, with a hint.
+Error no_such_column(const std::vector<std::string>& header, std::string_view name, std::string_view source,
+                     std::string_view flag);
 
 /// The closest of `candidates` to `word`, if it is close enough to suggest.
 std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates);

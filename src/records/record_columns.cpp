@@ -158,15 +158,9 @@ RecordColumnMap::RecordColumnMap(const std::vector<std::string>& header, const s
       throw Error::usage(fmt::format("--map: unknown record field {}{}", quote_value(o.canonical),
                                      hint ? fmt::format(" (did you mean {}?)", *hint) : ""));
     }
-    const auto it = std::find_if(header.begin(), header.end(), [&](const std::string& h) {
-      return normalize_header(h) == normalize_header(o.header);
-    });
-    if (it == header.end()) {
-      const auto hint = did_you_mean(o.header, header);
-      throw Error::usage(fmt::format("--map: {} has no column {}{}", source, quote_value(o.header),
-                                     hint ? fmt::format(" (did you mean {}?)", quote_value(*hint)) : ""));
-    }
-    columns_[index(*f)] = static_cast<std::size_t>(it - header.begin());
+    const auto column = find_column(header, o.header);
+    if (!column) throw no_such_column(header, o.header, source, "--map");
+    columns_[index(*f)] = *column;
   }
 }
 
