@@ -21,7 +21,6 @@ class PeriodFile {
              bool decimal_comma)
       : decimal_comma_(decimal_comma),
         metric_(metric),
-        settings_(settings),
         reader_(reader),
         columns_(columns),
         plan_(metric.plan(settings, columns.fields())) {
@@ -74,7 +73,6 @@ class PeriodFile {
 
   bool decimal_comma_;
   const MetricSpec& metric_;
-  const Settings& settings_;
   TableReader& reader_;
   const ColumnMap& columns_;
   Plan plan_;
