@@ -12,7 +12,10 @@ std::string SourcePos::str() const {
 }
 
 Error Error::data(const SourcePos& pos, std::string_view field, std::string_view what) {
-  return {ExitCode::data, fmt::format("{}: {}: {}", pos.str(), field, what)};
+  Error e{ExitCode::data, fmt::format("{}: {}: {}", pos.str(), field, what)};
+  e.where_ = pos;
+  e.field_ = field;
+  return e;
 }
 
 Error Error::cannot_open(std::string_view file, std::string_view why) {

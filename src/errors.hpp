@@ -34,6 +34,10 @@ class Error : public std::runtime_error {
  public:
   Error(ExitCode code, std::string message) : std::runtime_error(std::move(message)), code_(code) {}
   [[nodiscard]] ExitCode code() const { return code_; }
+  /// Where bad data was found (file empty when the error has no place).
+  [[nodiscard]] const SourcePos& where() const { return where_; }
+  /// The column or flag the error is about ("" when none).
+  [[nodiscard]] const std::string& field() const { return field_; }
 
   static Error usage(std::string message) { return {ExitCode::usage, std::move(message)}; }
   /// Bad input at `pos`: "<pos>: <field>: <what>".
@@ -44,6 +48,8 @@ class Error : public std::runtime_error {
 
  private:
   ExitCode code_;
+  SourcePos where_;
+  std::string field_;
 };
 
 /// `text` quoted for a message: shortened to 40 characters, control and non-ASCII bytes escaped.

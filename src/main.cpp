@@ -9,6 +9,7 @@
 #include "commands/command.hpp"
 #include "cxkpi_version.hpp"
 #include "errors.hpp"
+#include "output/error_json.hpp"
 #include "output/sink.hpp"
 
 int main(int argc, char** argv) {
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : static_cast<int>(ExitCode::usage);
   } catch (const Error& e) {
     fmt::print(stderr, "cxkpi: {}\n", e.what());
+    if (wants_json(argc, argv)) fmt::print(stderr, "{}\n", error_json(e));
     return static_cast<int>(e.code());
   } catch (const BrokenPipe&) {
     return 0;

@@ -30,6 +30,12 @@ void add_input_flags(CLI::App& app, InputFlags& flags) {
   app.add_option("--on-error", flags.on_error, "fail (default): stop at the first bad row; skip: count and skip")
       ->check(CLI::IsMember({"fail", "skip"}))
       ->group(group);
+  app.add_option_function<std::size_t>(
+         "--max-errors", [&flags](std::size_t n) { flags.max_errors = n; },
+         "with --on-error skip: fail when more than N rows are bad")
+      ->group(group);
+  app.add_option("--rejects", flags.rejects, "with --on-error skip: write each skipped row to FILE as NDJSON")
+      ->group(group);
 }
 
 void add_output_flags(CLI::App& app, OutputFlags& flags) {
@@ -130,7 +136,11 @@ FileInputOptions file_input(const InputFlags& flags) {
   in.read.delimiter = delimiter_of(flags);
   for (const auto& m : flags.maps)
     in.overrides.push_back(parse_map(m));
-  in.skip_bad_rows = flags.on_error == "skip";
+  in.errors.skip = flags.on_error == "skip";
+  in.errors.max_errors = flags.max_errors;
+  in.errors.rejects_path = flags.rejects;
+  if (!in.errors.skip && (flags.max_errors || !flags.rejects.empty()))
+    throw Error::usage("--max-errors and --rejects go with --on-error skip");
   in.decimal_comma = flags.decimal_comma;
   in.read.encoding = flags.encoding;
   return in;

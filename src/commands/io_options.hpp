@@ -17,6 +17,8 @@ struct InputFlags {
   std::string delimiter;
   std::vector<std::string> maps;  // field=Header
   std::string on_error = "fail";
+  std::optional<std::size_t> max_errors;
+  std::string rejects;
   std::string encoding;
   bool decimal_comma = false;
   bool verbose = false;

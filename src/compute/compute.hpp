@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "compute/row_errors.hpp"
 #include "cxkpi/catalog.hpp"
 #include "io/column_map.hpp"
 #include "io/table.hpp"
@@ -17,7 +18,7 @@ struct FileInputOptions {
   std::vector<std::string> files;  // "-" is standard input
   ReadOptions read;
   std::vector<ColumnOverride> overrides;
-  bool skip_bad_rows = false;  // --on-error skip
+  RowErrorPolicy errors;       // --on-error, --max-errors, --rejects
   bool decimal_comma = false;  // --decimal-comma: 3,5 is 3.5
 };
 

@@ -65,10 +65,13 @@ class PeriodFile {
       const auto hint = did_you_mean(name_of(f), reader_.header());
       missing.push_back(std::string(name_of(f)) + (hint ? fmt::format(" (did you mean {}?)", quote_value(*hint)) : ""));
     }
-    if (!missing.empty())
+    if (!missing.empty()) {
+      std::vector<std::string> shown;
+      for (const auto& h : reader_.header())
+        shown.push_back(quote_value(h));
       throw Error::data(fmt::format("{}: {} needs column{} {}; the columns are: {}", name, metric_.name,
-                                    missing.size() == 1 ? "" : "s", fmt::join(missing, ", "),
-                                    fmt::join(reader_.header(), ", ")));
+                                    missing.size() == 1 ? "" : "s", fmt::join(missing, ", "), fmt::join(shown, ", ")));
+    }
   }
 
   bool decimal_comma_;
@@ -99,7 +102,7 @@ ResultTable compute_from_periods(const MetricSpec& metric, const Settings& setti
                                  const FileInputOptions& input) {
   ResultTable table{&metric, {}, {}, {}, {}, {}};
   Sums total;
-  RowErrors errors(input.skip_bad_rows);
+  RowErrors errors(input.errors);
   bool first_file = true;
   for (auto& reader : readers) {
     const ColumnMap columns(reader->header(), input.overrides, reader->source_name());
@@ -115,7 +118,7 @@ ResultTable compute_from_periods(const MetricSpec& metric, const Settings& setti
       try {
         empty_required = file.read_row(sums);
       } catch (const Error& e) {
-        errors.report(e);
+        errors.report(e, *reader);
         continue;
       }
       ResultRow row;

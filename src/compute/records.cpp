@@ -253,7 +253,7 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
   const auto from = limit_of(options.from, clock, "--from");
   const auto to = limit_of(options.to, clock, "--to");
   const bool needs_time = options.by != BucketBy::all || from || to;
-  RowErrors errors(input.skip_bad_rows);
+  RowErrors errors(input.errors);
   BucketIndex index;
   ColumnPeriods column_periods;
   std::size_t untimed = 0;  // offered contacts whose wait cell is empty
@@ -296,7 +296,7 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
           groups.push_back(trim(reader->cell(col)));
         accumulate(index.at(period, groups), c, rules);
       } catch (const Error& e) {
-        errors.report(e);
+        errors.report(e, *reader);
       }
     }
   }

@@ -1,35 +1,42 @@
 #pragma once
-// --on-error: stop at the first bad row (default), or skip bad rows and count them by reason.
+// --on-error: stop at the first bad row (default), or skip bad rows and count them by
+// reason; --max-errors turns a flood of bad rows into a failure; --rejects keeps each
+// skipped row (place, raw text, reason) as NDJSON, so nothing is dropped without a trace.
 
-#include <fmt/format.h>
-
+#include <cstdio>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "errors.hpp"
+#include "io/table.hpp"
 
 namespace cxkpi::cli {
 
+struct RowErrorPolicy {
+  bool skip = false;                      // --on-error skip
+  std::optional<std::size_t> max_errors;  // --max-errors N
+  std::string rejects_path;               // --rejects FILE
+};
+
 class RowErrors {
  public:
-  explicit RowErrors(bool skip) : skip_(skip) {}
-  /// Throws `error` unless bad rows are being skipped; then counts it.
-  void report(const Error& error) {
-    if (!skip_) throw error;
-    // "file:line:col: field: message" is counted as "field: message", without the place.
-    const std::string what = error.what();
-    const auto field_start = what.find(": ");
-    ++counts_[field_start == std::string::npos ? what : what.substr(field_start + 2)];
-  }
-  void add_warnings(std::vector<std::string>& warnings) const {
-    for (const auto& [reason, count] : counts_)
-      warnings.push_back(fmt::format("skipped {} bad row{}: {}", count, count == 1 ? "" : "s", reason));
-  }
+  explicit RowErrors(const RowErrorPolicy& policy);
+  RowErrors(const RowErrors&) = delete;
+  RowErrors& operator=(const RowErrors&) = delete;
+  ~RowErrors();
+
+  /// Throws `error` unless bad rows are being skipped; then counts it (and records the row
+  /// of `reader` in the rejects file). Throws once more than --max-errors rows were skipped.
+  void report(const Error& error, const TableReader& reader);
+  void add_warnings(std::vector<std::string>& warnings) const;
 
  private:
-  bool skip_;
+  RowErrorPolicy policy_;
   std::map<std::string, std::size_t> counts_;
+  std::size_t total_ = 0;
+  std::FILE* rejects_ = nullptr;
 };
 
 }  // namespace cxkpi::cli

@@ -181,7 +181,7 @@ ColumnMap::ColumnMap(const std::vector<std::string>& header, const std::vector<C
   for (std::size_t c = 0; c < roles_.size(); ++c) {
     const auto& r = roles_[c];
     if (r.kind == ColumnRole::Kind::label) {
-      labels_.push_back(c);
+      if (!normalize_header(header[c]).empty()) labels_.push_back(c);  // an unnamed column labels nothing
     } else if (r.kind == ColumnRole::Kind::period) {
       if (!period_)
         period_ = c;

@@ -1,5 +1,7 @@
 #include "io/table.hpp"
 
+#include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 
 #include "io/csv_reader.hpp"
@@ -79,6 +81,13 @@ std::unique_ptr<TableReader> open_reader(InputStream in, std::string head, const
 std::unique_ptr<TableReader> open_table(InputStream in, const ReadOptions& options) {
   std::string head = read_head(in);
   const auto encoding = convert_if_needed(in, head, options);
+  if (head.find_first_not_of(" \t\r\n") == std::string::npos)
+    throw Error::data(fmt::format("{}: the input is empty", in.name()));
+  if (head.find('\0') != std::string::npos)
+    throw Error::data(
+        fmt::format("{}: the input contains NUL bytes (a binary file, or UTF-16 without a byte-order "
+                    "mark: try --encoding utf-16le)",
+                    in.name()));
   auto reader = open_reader(std::move(in), std::move(head), options);
   reader->encoding = encoding_name(encoding);
   return reader;

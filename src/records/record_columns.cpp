@@ -123,6 +123,12 @@ bool is_record_evidence(RecordField f) {
   }
 }
 
+bool overridden(const std::vector<ColumnOverride>& overrides, RecordField f) {
+  for (const auto& o : overrides)
+    if (normalize_header(o.canonical) == record_field_name(f)) return true;
+  return false;
+}
+
 std::vector<std::string> all_names() {
   return {kNames.begin(), kNames.end()};
 }
@@ -149,8 +155,15 @@ std::optional<RecordField> record_role_of_header(std::string_view header) {
 
 RecordColumnMap::RecordColumnMap(const std::vector<std::string>& header, const std::vector<ColumnOverride>& overrides,
                                  const std::string& source) {
-  for (std::size_t c = 0; c < header.size(); ++c)
-    if (const auto f = record_role_of_header(header[c]); f && !columns_[index(*f)]) columns_[index(*f)] = c;
+  for (std::size_t c = 0; c < header.size(); ++c) {
+    const auto f = record_role_of_header(header[c]);
+    if (!f) continue;
+    if (const auto first = columns_[index(*f)]; first && !overridden(overrides, *f))
+      throw Error::data(fmt::format("{}: columns {} and {} both mean {} (use --map {}=HEADER to pick one)", source,
+                                    quote_value(header[*first]), quote_value(header[c]), record_field_name(*f),
+                                    record_field_name(*f)));
+    if (!columns_[index(*f)]) columns_[index(*f)] = c;
+  }
   for (const auto& o : overrides) {
     const auto f = record_field_named(normalize_header(o.canonical));
     if (!f) {
