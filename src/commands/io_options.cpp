@@ -47,6 +47,8 @@ void add_output_flags(CLI::App& app, OutputFlags& flags) {
   app.add_option("--precision", flags.precision, "digits after the decimal point in tables (default 2)")
       ->check(CLI::Range(0, 12))
       ->group(group);
+  app.add_flag("--safe-csv", flags.safe_csv, "CSV: prefix ' to labels a spreadsheet would run as formulas (=, +, -, @)")
+      ->group(group);
   app.add_option("-o,--output", flags.output, "write to FILE (atomically) instead of stdout")->group(group);
 }
 
@@ -68,6 +70,8 @@ void add_record_flags(CLI::App& app, RecordFlags& flags) {
       ->group(group);
   app.add_option("--from", flags.from, "first time included, e.g. 2026-03-01 (local to --tz)")->group(group);
   app.add_option("--to", flags.to, "first time excluded, e.g. 2026-04-01 (local to --tz)")->group(group);
+  app.add_flag("--no-scale-check", flags.no_scale_check, "accept an NPS column with no 0 answers but some 1s")
+      ->group(group);
   app.add_option("--shape", flags.shape, "read the input as period totals or per-contact records (default: detected)")
       ->check(CLI::IsMember({"auto", "periods", "records"}))
       ->group(group);
@@ -77,6 +81,7 @@ BucketOptions bucket_options(const RecordFlags& flags) {
   BucketOptions o;
   o.by = bucket_by_named(flags.by).value_or(BucketBy::all);
   o.by_column = flags.by_column;
+  o.scale_check = !flags.no_scale_check;
   o.tz = flags.tz;
   o.group = flags.group;
   o.from = flags.from;
@@ -158,6 +163,7 @@ Readers open_inputs(const FileInputOptions& input, const InputFlags& flags) {
 FormatOptions format_options(const OutputFlags& flags) {
   FormatOptions o;
   o.precision = flags.precision;
+  o.safe_csv = flags.safe_csv;
   const std::string f = flags.json ? std::string("json") : flags.format;
   if (f == "json")
     o.format = OutputFormat::json;

@@ -33,6 +33,7 @@ struct RecordFlags {
   std::string from;
   std::string to;
   std::string shape = "auto";
+  bool no_scale_check = false;
 };
 
 struct OutputFlags {
@@ -40,6 +41,7 @@ struct OutputFlags {
   bool json = false;
   int precision = 2;
   std::string output;  // -o FILE
+  bool safe_csv = false;
 };
 
 void add_input_flags(CLI::App& app, InputFlags& flags);

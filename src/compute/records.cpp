@@ -159,6 +159,20 @@ class ColumnPeriods {
   std::vector<std::string> labels_;
 };
 
+// A 0-10 question answered by many never gets no 0 but some 1s by chance: such a column
+// was almost surely asked on 1-10, and NPS on it would be wrong.
+void check_nps_scale(const std::array<std::int64_t, 11>& answers, const std::string& source) {
+  constexpr std::int64_t kEnoughAnswers = 30;
+  std::int64_t n = 0;
+  for (const auto a : answers)
+    n += a;
+  if (n >= kEnoughAnswers && answers[0] == 0 && answers[1] > 0)
+    throw Error::data(
+        fmt::format("{}: nps: {} answers and none is 0, but some are 1: this looks like a 1-10 scale; "
+                    "NPS is asked on 0-10 (--no-scale-check if the survey really was 0-10)",
+                    source, n));
+}
+
 std::optional<std::int64_t> limit_of(const std::string& text, const LocalClock& clock, const char* flag) {
   if (text.empty()) return std::nullopt;
   std::string error;
@@ -257,6 +271,7 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
   BucketIndex index;
   ColumnPeriods column_periods;
   std::size_t untimed = 0;  // offered contacts whose wait cell is empty
+  std::array<std::int64_t, 11> nps_answers{};
   std::vector<std::string_view> groups;
   if (!readers.empty()) table.source = readers.front()->source_name();
   for (auto& reader : readers) {
@@ -291,6 +306,7 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
           period = period_of(0, BucketBy::all);
         }
         if (columns.has(RecordField::wait_s) && !c.wait && *c.offered) ++untimed;
+        if (c.nps) ++nps_answers[static_cast<std::size_t>(*c.nps)];
         groups.clear();
         for (const auto col : group_cols)
           groups.push_back(trim(reader->cell(col)));
@@ -300,6 +316,7 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
       }
     }
   }
+  if (options.scale_check) check_nps_scale(nps_answers, table.source);
   table.buckets = index.take_sorted();
   for (auto& b : table.buckets) {
     b.sums.set_present(table.supplied);

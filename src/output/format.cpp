@@ -30,7 +30,7 @@ std::string render(const ResultTable& table, const FormatOptions& options) {
     case OutputFormat::ndjson:
       return render_ndjson(table);
     case OutputFormat::csv:
-      return render_csv(table);
+      return render_csv(table, options.safe_csv);
     case OutputFormat::markdown:
       return render_table(table, options.precision, true);
     case OutputFormat::table:

@@ -13,7 +13,8 @@ enum class OutputFormat { table, json, ndjson, csv, markdown };
 
 struct FormatOptions {
   OutputFormat format = OutputFormat::table;
-  int precision = 2;  // digits after the point in tables; JSON and CSV keep every digit
+  int precision = 2;      // digits after the point in tables; JSON and CSV keep every digit
+  bool safe_csv = false;  // --safe-csv: neutralise cells a spreadsheet would run as formulas
 };
 
 std::string render(const ResultTable& table, const FormatOptions& options);
@@ -21,7 +22,7 @@ std::string render(const ResultTable& table, const FormatOptions& options);
 std::string render_table(const ResultTable& table, int precision, bool markdown);
 std::string render_json(const ResultTable& table);
 std::string render_ndjson(const ResultTable& table);
-std::string render_csv(const ResultTable& table);
+std::string render_csv(const ResultTable& table, bool safe);
 
 /// A number for people: fixed `precision`, never "-0".
 std::string format_fixed(double value, int precision);

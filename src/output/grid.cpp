@@ -122,8 +122,8 @@ std::string render_table(const ResultTable& t, int precision, bool markdown) {
   return render_aligned(g, markdown);
 }
 
-std::string render_csv(const ResultTable& t) {
-  return render_csv(build_grid(t, false, 0));
+std::string render_csv(const ResultTable& t, bool safe) {
+  return render_csv(build_grid(t, false, 0), safe);
 }
 
 }  // namespace cxkpi::cli

@@ -100,7 +100,7 @@ std::string render_report(const ReportTable& report, const FormatOptions& option
     case OutputFormat::ndjson:
       return report_ndjson(report);
     case OutputFormat::csv:
-      return render_csv(report_grid(report, false, 0));
+      return render_csv(report_grid(report, false, 0), options.safe_csv);
     case OutputFormat::markdown:
       return render_aligned(report_grid(report, true, options.precision), true);
     case OutputFormat::table:

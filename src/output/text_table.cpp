@@ -61,18 +61,21 @@ std::string render_aligned(const TextTable& t, bool markdown) {
   return out;
 }
 
-std::string render_csv(const TextTable& t) {
+std::string render_csv(const TextTable& t, bool safe) {
   std::string out;
-  const auto line = [&](const std::vector<std::string>& cells) {
+  const auto line = [&](const std::vector<std::string>& cells, bool is_header) {
     for (std::size_t c = 0; c < cells.size(); ++c) {
       if (c > 0) out += ',';
-      out += csv_escape(cells[c]);
+      const bool label = is_header || c < t.text_columns;
+      const bool formula =
+          !cells[c].empty() && std::string_view("=+-@\t\r").find(cells[c].front()) != std::string_view::npos;
+      out += csv_escape(safe && label && formula ? "'" + cells[c] : cells[c]);
     }
     out += '\n';
   };
-  line(t.header);
+  line(t.header, true);
   for (const auto& r : t.rows)
-    line(r);
+    line(r, false);
   return out;
 }
 

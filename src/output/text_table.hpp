@@ -15,7 +15,9 @@ struct TextTable {
 };
 
 std::string render_aligned(const TextTable& table, bool markdown);
-std::string render_csv(const TextTable& table);
+/// With `safe`, label cells that a spreadsheet would run as a formula (starting with =, +,
+/// -, @, tab or CR) get a leading apostrophe.
+std::string render_csv(const TextTable& table, bool safe = false);
 /// Display width in a terminal (UTF-8 continuation bytes take no column).
 std::size_t display_width(std::string_view s);
 std::string pad(std::string_view s, std::size_t width, bool right);
