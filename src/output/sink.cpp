@@ -31,7 +31,20 @@ void write_stdout(std::string_view text) {
   throw Error::output(std::strerror(errno));
 }
 
+// Devices and pipes (-o /dev/stdout, /dev/null, a FIFO) are written in place: renaming a
+// temporary file over them would replace the device node itself.
+void write_in_place(std::string_view text, const std::string& path) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) throw Error::output(path + ": " + std::strerror(errno));
+  const bool ok = write_all(fd, text);
+  const int saved = errno;
+  ::close(fd);
+  if (!ok) throw Error::output(path + ": " + std::strerror(saved));
+}
+
 void write_file(std::string_view text, const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) return write_in_place(text, path);
   std::string temp = path + ".XXXXXX";
   const int fd = ::mkstemp(temp.data());
   if (fd < 0) throw Error::output(path + ": " + std::strerror(errno));
