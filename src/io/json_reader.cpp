@@ -21,6 +21,13 @@ Error invalid_json(const SourcePos& at, const json::parse_error& e) {
   return Error::data(at, "json", k == std::string::npos ? what : what.substr(k));
 }
 
+// "[json.exception.out_of_range.406] number overflow parsing '1e999'" → the part after "] ".
+std::string unsupported_json(const json::exception& e) {
+  const std::string what = e.what();
+  const auto k = what.find("] ");
+  return k == std::string::npos ? what : what.substr(k + 2);
+}
+
 SourcePos position_of_byte(const std::string& name, std::string_view text, std::size_t byte) {
   byte = std::min(byte, text.size());
   const auto before = text.substr(0, byte > 0 ? byte - 1 : 0);
@@ -138,6 +145,8 @@ class NdjsonReader final : public TableReader {
         auto at = position_of_byte(buf_.name(), text, e.byte);
         at.line = line_;
         throw invalid_json(at, e);
+      } catch (const json::exception& e) {  // e.g. out_of_range: a number beyond a double
+        throw Error::data(SourcePos{buf_.name(), line_, 0, {}}, "json", unsupported_json(e));
       }
       return true;
     }
@@ -165,6 +174,8 @@ std::unique_ptr<TableReader> make_json_reader(const std::string& name, std::stri
     doc = json::parse(text);
   } catch (const json::parse_error& e) {
     throw invalid_json(position_of_byte(name, text, e.byte), e);
+  } catch (const json::exception& e) {  // e.g. out_of_range: a number beyond a double
+    throw Error::data(SourcePos{name, 0, 0, "$"}, "json", unsupported_json(e));
   }
   if (doc.is_array()) return std::make_unique<JsonArrayReader>(name, std::move(doc), "$");
   if (!doc.is_object())

@@ -21,7 +21,7 @@ while IFS=$'\t' read -r name args want message; do
   got=$?
   problem=""
   [ "$got" = "$want" ] || problem="exit $got, expected $want"
-  if [ -n "$message" ] && ! grep -qF -- "$message" "$tmp/err"; then problem+="${problem:+; }stderr lacks: $message"; fi
+  if [ -n "$message" ] && ! cat "$tmp/err" "$tmp/out" | grep -qF -- "$message"; then problem+="${problem:+; }output lacks: $message"; fi
   if grep -qiE '(^|[^a-z])(nan|-?inf)([^a-z]|$)|-0\.0+([^0-9]|$)' "$tmp/out"; then problem+="${problem:+; }nan, inf or -0 in output"; fi
   if [ "$got" -ge 128 ] || grep -q 'internal error' "$tmp/err"; then problem+="${problem:+; }crash"; fi
   if [ -n "$problem" ]; then
