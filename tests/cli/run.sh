@@ -7,6 +7,7 @@
 #   run.sh CXKPI CASE_DIR            run one case (what ctest does)
 #   run.sh --update CXKPI [CASE...]  rewrite expout/exit/experr from the current binary;
 #                                    review the diff in git before committing
+#   CXKPI_WRAPPER="valgrind -q --error-exitcode=99" run.sh CXKPI   runs every case under a wrapper
 set -u
 update=0
 if [ "${1:-}" = "--update" ]; then update=1; shift; fi
@@ -19,9 +20,8 @@ status=0
 for dir in "${cases[@]}"; do
   dir=$(realpath "$dir")
   out=$(mktemp) err=$(mktemp)
-  (cd "$root" && cxkpi() { "$bin" "$@"; } && export -f cxkpi 2>/dev/null; export bin
-   PATH="$(dirname "$bin"):$PATH" NO_COLOR=1 bash -c "cxkpi() { \"\$bin\" \"\$@\"; }; $(cat "$dir/cmd")" \
-     <"${CXKPI_TEST_STDIN:-/dev/null}" >"$out" 2>"$err")
+  (cd "$root" && export bin wrapper="${CXKPI_WRAPPER:-}"
+   NO_COLOR=1 bash -c "cxkpi() { \$wrapper \"\$bin\" \"\$@\"; }; $(cat "$dir/cmd")" </dev/null >"$out" 2>"$err")
   code=$?
   if [ $update = 1 ]; then
     cp "$out" "$dir/expout"; echo "$code" >"$dir/exit"
