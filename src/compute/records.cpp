@@ -15,15 +15,23 @@ namespace cxkpi::cli {
 namespace {
 
 // Flags: 1/0, y/n, yes/no, true/false, in any case; empty is missing.
+bool equals_ignoring_case(std::string_view text, std::string_view lower) {
+  if (text.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(text[i])) != lower[i]) return false;
+  return true;
+}
+
 std::optional<bool> parse_flag(std::string_view text, bool& ok) {
   const auto s = trim(text);
   ok = true;
   if (s.empty()) return std::nullopt;
-  std::string lower(s);
-  for (auto& c : lower)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (lower == "1" || lower == "y" || lower == "yes" || lower == "true") return true;
-  if (lower == "0" || lower == "n" || lower == "no" || lower == "false") return false;
+  if (s == "1") return true;  // the common case first: no case folding
+  if (s == "0") return false;
+  for (const auto word : {"y", "yes", "true"})
+    if (equals_ignoring_case(s, word)) return true;
+  for (const auto word : {"n", "no", "false"})
+    if (equals_ignoring_case(s, word)) return false;
   ok = false;
   return std::nullopt;
 }
@@ -181,6 +189,30 @@ std::optional<std::int64_t> limit_of(const std::string& text, const LocalClock& 
   return clock.local_seconds(*t);
 }
 
+// The period of a local time, remembered for the last day (and hour) seen: consecutive rows
+// of a log almost always share them, and labelling a period costs a format.
+class PeriodCache {
+ public:
+  explicit PeriodCache(BucketBy by) : by_(by) {}
+  const Period& at(std::int64_t local_seconds) {
+    const auto slot = by_ == BucketBy::hour || by_ == BucketBy::hour_of_day ? floor_div(local_seconds, 3600)
+                                                                            : floor_div(local_seconds, 86400);
+    if (!valid_ || slot != slot_) {
+      period_ = period_of(local_seconds, by_);
+      slot_ = slot;
+      valid_ = true;
+    }
+    return period_;
+  }
+
+ private:
+  static std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a >= 0 ? a / b : (a - b + 1) / b; }
+  BucketBy by_;
+  bool valid_ = false;
+  std::int64_t slot_ = 0;
+  Period period_;
+};
+
 // Sums per bucket, found through a key of period order and group values; the key buffer is
 // reused so that a row costs no allocation once its bucket exists.
 class BucketIndex {
@@ -270,6 +302,7 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
   RowErrors errors(input.errors);
   BucketIndex index;
   ColumnPeriods column_periods;
+  PeriodCache periods(options.by);
   std::size_t untimed = 0;  // offered contacts whose wait cell is empty
   std::array<std::int64_t, 11> nps_answers{};
   std::vector<std::string_view> groups;
@@ -301,7 +334,7 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
         } else if (needs_time) {
           const auto local = row_clock.local_seconds();
           if ((from && local < *from) || (to && local >= *to)) continue;
-          period = period_of(local, options.by);
+          period = periods.at(local);
         } else {
           period = period_of(0, BucketBy::all);
         }

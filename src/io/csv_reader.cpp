@@ -38,10 +38,15 @@ bool CsvReader::find_row_end() {
   const std::size_t size = buf_.size();
   for (; scan_ < size; ++scan_) {
     const char c = data[scan_];
-    if (c == '"')
+    if (c == '"') {
       scan_in_quotes_ = !scan_in_quotes_;
-    else if (c == '\n' && !scan_in_quotes_)
-      return true;
+      row_quoted_ = true;
+    } else if (!scan_in_quotes_) {
+      if (c == delimiter_)
+        delimiters_.push_back(scan_);
+      else if (c == '\n')
+        return true;
+    }
   }
   return false;
 }
@@ -56,6 +61,8 @@ bool CsvReader::read_row() {
       const auto shift = buf_.refill(pos_);
       pos_ -= shift;
       scan_ -= shift;
+      for (auto& d : delimiters_)
+        d -= shift;
       complete = find_row_end();
     }
     if (pos_ >= buf_.size()) return false;  // end of input
@@ -65,6 +72,8 @@ bool CsvReader::read_row() {
     ++line_;  // the newline that ends the row
     pos_ = scan_ = end + 1;
     scan_in_quotes_ = false;
+    row_quoted_ = false;
+    delimiters_.clear();
     if (!blank) return true;
   }
 }
@@ -77,6 +86,17 @@ void CsvReader::split_fields(std::size_t end) {
   fields_.clear();
   field_lines_.clear();
   row_line_ = line_;
+  if (!row_quoted_) {
+    // Most rows have no quotes: the delimiters find_row_end saw are the field boundaries.
+    std::size_t start = pos_;
+    for (const auto d : delimiters_) {
+      fields_.emplace_back(data + start, d - start);
+      start = d + 1;
+    }
+    fields_.emplace_back(data + start, end - start);
+    field_lines_.assign(fields_.size(), line_);
+    return;
+  }
   std::size_t line = line_;
   std::size_t i = pos_;
   for (;;) {

@@ -41,7 +41,9 @@ class CsvReader final : public TableReader {
   std::size_t pos_ = 0;   // start of the unparsed input in buf_
   std::size_t scan_ = 0;  // how far find_row_end has looked, so long rows are scanned once
   bool scan_in_quotes_ = false;
-  std::size_t line_ = 1;  // line number at pos_
+  bool row_quoted_ = false;              // the row being scanned has a quote somewhere
+  std::vector<std::size_t> delimiters_;  // unquoted delimiters of that row, as offsets in buf_
+  std::size_t line_ = 1;                 // line number at pos_
   std::vector<std::string> header_;
   std::vector<std::string_view> fields_;
   std::vector<std::size_t> field_lines_;

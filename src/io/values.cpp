@@ -163,9 +163,14 @@ ParsedValue parse_amount(std::string_view s, FieldKind kind) {
 }  // namespace
 
 std::string_view trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+  // A plain loop: find_first_not_of(" \t") searches the set once per character.
+  std::size_t first = 0;
+  std::size_t last = text.size();
+  while (first < last && (text[first] == ' ' || text[first] == '\t'))
+    ++first;
+  while (last > first && (text[last - 1] == ' ' || text[last - 1] == '\t'))
+    --last;
+  return text.substr(first, last - first);
 }
 
 ParsedValue parse_value(std::string_view text, FieldKind kind, bool decimal_comma) {
