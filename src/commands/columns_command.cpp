@@ -111,7 +111,7 @@ class ColumnsCommand final : public Command {
   }
   [[nodiscard]] const CLI::App& app() const override { return *app_; }
 
-  void run() override {
+  int run() override {
     const auto input = file_input(input_);
     auto readers = open_inputs(input, input_);
     std::string out;
@@ -125,6 +125,7 @@ class ColumnsCommand final : public Command {
       out += output_.json ? render_json(report) : render_text(report);
     }
     write_output(out, output_.output);
+    return 0;
   }
 
  private:

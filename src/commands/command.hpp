@@ -12,15 +12,16 @@ class Command {
   virtual ~Command() = default;
   /// The CLI11 subcommand this command registered.
   [[nodiscard]] virtual const CLI::App& app() const = 0;
-  /// Runs the parsed command; throws Error on failure.
-  virtual void run() = 0;
+  /// Runs the parsed command and returns its exit code (0, or a check status); throws
+  /// Error on failure.
+  virtual int run() = 0;
 };
 
 /// Registers every subcommand of cxkpi on `app`, from the command table.
 std::vector<std::unique_ptr<Command>> register_commands(CLI::App& app);
 
 /// Runs the subcommand the user chose.
-void run_selected(const std::vector<std::unique_ptr<Command>>& commands);
+int run_selected(const std::vector<std::unique_ptr<Command>>& commands);
 
 /// Throws a usage error with a "did you mean" hint when argv names no known subcommand.
 void check_command_name(int argc, const char* const* argv, const CLI::App& app);

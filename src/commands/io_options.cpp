@@ -176,11 +176,52 @@ FormatOptions format_options(const OutputFlags& flags) {
   return o;
 }
 
-void emit(const ResultTable& table, const OutputFlags& flags) {
-  const auto text = render(table, format_options(flags));
-  for (const auto& w : table.warnings)
+void add_check_flags(CLI::App& app, CheckFlags& flags) {
+  const auto* group = "Checks (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)";
+  app.add_option("--warn", flags.warn, "warn when the total is outside RANGE (10, 10:, ~:10, 10:20, @10:20)")
+      ->group(group);
+  app.add_option("--crit", flags.crit, "critical when the total is outside RANGE")->group(group);
+}
+
+namespace {
+std::optional<Range> range_flag(const std::string& text, std::string_view flag) {
+  if (text.empty()) return std::nullopt;
+  std::string error;
+  auto range = parse_range(text, error);
+  if (!range) throw Error::usage(fmt::format("{}: {}", flag, error));
+  return range;
+}
+}  // namespace
+
+Thresholds thresholds_of(const CheckFlags& flags) {
+  return {range_flag(flags.warn, "--warn"), range_flag(flags.crit, "--crit")};
+}
+
+int write_result(const std::string& text, const std::vector<std::string>& warnings,
+                 const std::vector<CheckItem>& checks, const OutputFlags& flags) {
+  for (const auto& w : warnings)
     fmt::print(stderr, "cxkpi: warning: {}\n", w);
-  write_output(text, flags.output);
+  if (checks.empty()) {
+    write_output(text, flags.output);
+    return 0;
+  }
+  const auto line = status_line(checks) + "\n";
+  const auto format = format_options(flags).format;
+  if (format == OutputFormat::table || format == OutputFormat::markdown) {
+    // The status line leads stdout; with -o the table goes to the file.
+    write_output(flags.output.empty() ? line + text : line, "");
+    if (!flags.output.empty()) write_output(text, flags.output);
+  } else {
+    fmt::print(stderr, "{}", line);  // stdout stays valid JSON or CSV
+    write_output(text, flags.output);
+  }
+  return static_cast<int>(overall(checks));
+}
+
+int emit(const ResultTable& table, const OutputFlags& flags, const Thresholds& thresholds) {
+  std::vector<CheckItem> checks;
+  if (thresholds.any()) checks.push_back(evaluate(table.metric->name, table.plan.unit, table.total, thresholds));
+  return write_result(render(table, format_options(flags)), table.warnings, checks, flags);
 }
 
 }  // namespace cxkpi::cli

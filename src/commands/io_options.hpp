@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "check/check.hpp"
 #include "compute/buckets.hpp"
 #include "compute/compute.hpp"
 #include "output/format.hpp"
@@ -57,7 +58,21 @@ FileInputOptions file_input(const InputFlags& flags);
 Readers open_inputs(const FileInputOptions& input, const InputFlags& flags);
 FormatOptions format_options(const OutputFlags& flags);
 
-/// Renders `table`, prints its warnings on stderr, and writes it where -o says.
-void emit(const ResultTable& table, const OutputFlags& flags);
+/// --warn and --crit of a single-metric command.
+struct CheckFlags {
+  std::string warn;
+  std::string crit;
+};
+void add_check_flags(CLI::App& app, CheckFlags& flags);
+Thresholds thresholds_of(const CheckFlags& flags);
+
+/// Prints `warnings` on stderr and writes `text` where -o says. With check items, a status
+/// line comes first (on stdout before a table; on stderr when stdout is JSON or CSV) and
+/// the check status is returned as the exit code; otherwise 0.
+int write_result(const std::string& text, const std::vector<std::string>& warnings,
+                 const std::vector<CheckItem>& checks, const OutputFlags& flags);
+
+/// Renders `table` and writes it, judged against `thresholds` when any are given.
+int emit(const ResultTable& table, const OutputFlags& flags, const Thresholds& thresholds = {});
 
 }  // namespace cxkpi::cli

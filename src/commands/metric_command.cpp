@@ -76,6 +76,7 @@ MetricCommand::MetricCommand(CLI::App& parent, const MetricSpec& spec)
                    "record logs: a period table of orders, customers or total_cost, joined to the periods")
       ->group("Record logs");
   add_output_flags(*app_, output_);
+  add_check_flags(*app_, checks_);
   app_->footer(help_footer(spec));
 }
 
@@ -93,18 +94,18 @@ std::vector<NumberInput> MetricCommand::given_numbers() const {
   return numbers;
 }
 
-void MetricCommand::run() {
+int MetricCommand::run() {
   validate_settings(spec_.name, settings_);
   const auto numbers = given_numbers();
   if (!numbers.empty() && input_.files.empty() && base_file_.empty())
-    return emit(compute_from_numbers(spec_, settings_, numbers), output_);
+    return emit(compute_from_numbers(spec_, settings_, numbers), output_, thresholds_of(checks_));
   const auto input = file_input(input_);
   auto readers = open_inputs(input, input_);
   if (input_shape(records_, readers) == Shape::periods) {
     if (!numbers.empty() || !base_file_.empty())
       throw Error::usage(fmt::format("give {} either numbers ({} …) or a table of period totals, not both", spec_.name,
                                      numbers.empty() ? "--base-file" : numbers[0].flag));
-    return emit(compute_from_periods(spec_, settings_, readers, input), output_);
+    return emit(compute_from_periods(spec_, settings_, readers, input), output_, thresholds_of(checks_));
   }
   auto rules = settings_.records;
   rules.csat_scale = settings_.csat.scale;
@@ -114,7 +115,7 @@ void MetricCommand::run() {
     auto base = open_table(InputStream::open(base_file_), {});
     join_base_file(buckets, *base, {});
   }
-  emit(metric_table(spec_, settings_, buckets), output_);
+  return emit(metric_table(spec_, settings_, buckets), output_, thresholds_of(checks_));
 }
 
 }  // namespace cxkpi::cli

@@ -16,7 +16,7 @@ class MetricCommand final : public Command {
  public:
   MetricCommand(CLI::App& parent, const MetricSpec& spec);
   [[nodiscard]] const CLI::App& app() const override { return *app_; }
-  void run() override;
+  int run() override;
 
  private:
   [[nodiscard]] std::vector<NumberInput> given_numbers() const;
@@ -29,6 +29,7 @@ class MetricCommand final : public Command {
   RecordFlags records_;
   std::string base_file_;
   OutputFlags output_;
+  CheckFlags checks_;
   std::array<std::string, kFieldCount> number_text_;
   std::array<CLI::Option*, kFieldCount> number_option_{};
 };

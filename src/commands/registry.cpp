@@ -21,7 +21,7 @@ std::vector<std::unique_ptr<Command>> register_commands(CLI::App& app) {
   return commands;
 }
 
-void run_selected(const std::vector<std::unique_ptr<Command>>& commands) {
+int run_selected(const std::vector<std::unique_ptr<Command>>& commands) {
   for (const auto& c : commands)
     if (c->app().parsed()) return c->run();
   throw Error::usage("no command given; see cxkpi --help");

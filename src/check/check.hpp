@@ -1,0 +1,44 @@
+#pragma once
+// Threshold checks for cron jobs and monitoring (--warn / --crit): one status line first,
+// in the monitoring-plugin format, and exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "check/range.hpp"
+#include "cxkpi/result.hpp"
+
+namespace cxkpi::cli {
+
+enum class CheckStatus { ok = 0, warning = 1, critical = 2, unknown = 3 };
+
+struct Thresholds {
+  std::optional<Range> warn;
+  std::optional<Range> crit;
+  [[nodiscard]] bool any() const { return warn || crit; }
+};
+
+struct CheckItem {
+  std::string label;  // the metric
+  std::string unit;
+  std::optional<double> value;
+  std::string reason;  // why the value is null
+  Thresholds thresholds;
+  CheckStatus status = CheckStatus::ok;
+};
+
+/// Judges one metric's total against its thresholds (a null value is UNKNOWN).
+CheckItem evaluate(std::string_view label, std::string_view unit, const Result& result, const Thresholds& thresholds);
+
+/// The worst status of all items.
+CheckStatus overall(const std::vector<CheckItem>& items);
+
+/// `CXKPI CRITICAL - abandonment 12.40 % (crit > 10) | 'abandonment'=12.4%;8;10`
+std::string status_line(const std::vector<CheckItem>& items);
+
+/// Whether the command line asks for a check (--warn or --crit): failures then exit 3.
+bool in_check_mode(int argc, const char* const* argv);
+
+}  // namespace cxkpi::cli

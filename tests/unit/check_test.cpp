@@ -1,0 +1,78 @@
+// Threshold ranges as the monitoring-plugin guidelines define them, and check statuses.
+#include "check/check.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace cxkpi::cli;
+
+namespace {
+
+Range range(std::string_view text) {
+  std::string error;
+  auto r = parse_range(text, error);
+  INFO(text << ": " << error);
+  REQUIRE(r);
+  return *r;
+}
+
+}  // namespace
+
+TEST_CASE("threshold ranges alert as the plugin guidelines say", "[check]") {
+  struct Case {
+    const char* range;
+    double value;
+    bool alert;
+  };
+  // The guidelines' table: 10 (< 0 or > 10), 10: (< 10), ~:10 (> 10), 10:20 (< 10 or > 20), @10:20 (10 <= x <= 20).
+  const Case cases[] = {
+      {"10", -0.5, true},   {"10", 0, false},     {"10", 10, false},       {"10", 10.01, true}, {"10:", 9.99, true},
+      {"10:", 10, false},   {"10:", 1e9, false},  {"~:10", -1e9, false},   {"~:10", 10, false}, {"~:10", 10.5, true},
+      {"10:20", 9, true},   {"10:20", 10, false}, {"10:20", 20, false},    {"10:20", 21, true}, {"@10:20", 9, false},
+      {"@10:20", 10, true}, {"@10:20", 20, true}, {"@10:20", 20.1, false}, {"@10", 5, true},    {"@10", 11, false},
+      {"-5:-1", -3, false}, {"-5:-1", 0, true},   {"0.5:1.5", 1, false},   {"@~:0", -1, true},
+  };
+  for (const auto& c : cases) {
+    INFO(c.range << " with " << c.value);
+    REQUIRE(alerts(range(c.range), c.value) == c.alert);
+  }
+}
+
+TEST_CASE("malformed ranges are refused", "[check]") {
+  for (const auto* bad : {"", "abc", "10:abc", "20:10", "~", "@", "1:2:3", "nan", "inf:"}) {
+    INFO(bad);
+    std::string error;
+    REQUIRE_FALSE(parse_range(bad, error));
+    REQUIRE_FALSE(error.empty());
+  }
+}
+
+TEST_CASE("ranges describe what triggers them", "[check]") {
+  REQUIRE(describe(range("10")) == "outside 0..10");
+  REQUIRE(describe(range("10:")) == "< 10");
+  REQUIRE(describe(range("~:10")) == "> 10");
+  REQUIRE(describe(range("@10:20")) == "inside 10..20");
+  REQUIRE(describe(range("@10:")) == ">= 10");
+}
+
+TEST_CASE("the status is the worst of the checks and a missing value is unknown", "[check]") {
+  const Thresholds t{range("~:8"), range("~:10")};
+  cxkpi::Result r;
+  r.value = 12.4;
+  const auto critical = evaluate("abandonment", "percent", r, t);
+  REQUIRE(critical.status == CheckStatus::critical);
+  r.value = 9;
+  REQUIRE(evaluate("abandonment", "percent", r, t).status == CheckStatus::warning);
+  r.value = 3;
+  const auto ok = evaluate("abandonment", "percent", r, t);
+  REQUIRE(ok.status == CheckStatus::ok);
+  cxkpi::Result none;
+  none.reason = "no offered contacts";
+  const auto unknown = evaluate("asa", "seconds", none, {});
+  REQUIRE(unknown.status == CheckStatus::unknown);
+  REQUIRE(overall({ok, unknown}) == CheckStatus::unknown);
+  REQUIRE(overall({critical, unknown}) == CheckStatus::critical);
+  REQUIRE(status_line({ok, critical}) ==
+          "CXKPI CRITICAL - abandonment 12.40 % (crit > 10), abandonment 3.00 % | "
+          "'abandonment'=12.4%;~:8;~:10 'abandonment'=3%;~:8;~:10");
+  REQUIRE(status_line({unknown}) == "CXKPI UNKNOWN - asa n/a (no offered contacts) | 'asa'=U;;");
+}
