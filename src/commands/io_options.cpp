@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <functional>
 
 #include "errors.hpp"
 #include "output/sink.hpp"
@@ -46,6 +48,16 @@ void add_output_flags(CLI::App& app, OutputFlags& flags) {
   app.add_flag("--json", flags.json, "same as --format json")->group(group);
   app.add_option("--precision", flags.precision, "digits after the decimal point in tables (default 2)")
       ->check(CLI::Range(0, 12))
+      ->group(group);
+  app.add_option("--fields", flags.fields, "only these columns, e.g. period,channel,value (tables and CSV)")
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->group(group);
+  app.add_flag("--no-header", flags.no_header, "CSV without its header line")->group(group);
+  app.add_option("--sort", flags.sort, "order rows by a column (value, n, a group, a metric, contacts)")->group(group);
+  app.add_flag("--desc", flags.desc, "with --sort: largest first")->group(group);
+  app.add_option_function<std::size_t>(
+         "--top", [&flags](std::size_t n) { flags.top = n; }, "keep the first N rows (after --sort)")
       ->group(group);
   app.add_flag("--safe-csv", flags.safe_csv, "CSV: prefix ' to labels a spreadsheet would run as formulas (=, +, -, @)")
       ->group(group);
@@ -164,6 +176,8 @@ FormatOptions format_options(const OutputFlags& flags) {
   FormatOptions o;
   o.precision = flags.precision;
   o.safe_csv = flags.safe_csv;
+  o.fields = flags.fields;
+  o.header = !flags.no_header;
   const std::string f = flags.json ? std::string("json") : flags.format;
   if (f == "json")
     o.format = OutputFormat::json;
@@ -174,6 +188,83 @@ FormatOptions format_options(const OutputFlags& flags) {
   else if (f == "markdown")
     o.format = OutputFormat::markdown;
   return o;
+}
+
+namespace {
+
+// Rows ordered by a key: numbers by value (nulls last, whichever direction), text by bytes.
+struct SortKey {
+  std::optional<double> number;
+  std::string text;
+};
+
+template <typename Row>
+void sort_and_cut(std::vector<Row>& rows, const OutputFlags& flags, const std::function<SortKey(const Row&)>& key) {
+  if (!flags.sort.empty()) {
+    std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+      const auto ka = key(a);
+      const auto kb = key(b);
+      if (ka.number.has_value() != kb.number.has_value()) return ka.number.has_value();  // nulls last
+      if (ka.number) return flags.desc ? *ka.number > *kb.number : *ka.number < *kb.number;
+      return flags.desc ? ka.text > kb.text : ka.text < kb.text;
+    });
+  }
+  if (flags.top && rows.size() > *flags.top) rows.resize(*flags.top);
+}
+
+std::optional<double> detail_named(const Result& r, std::string_view name) {
+  for (const auto& d : r.details)
+    if (d.name == name) return d.value;
+  return std::nullopt;
+}
+
+Error unknown_sort_key(const std::string& key, const std::vector<std::string>& known) {
+  const auto hint = did_you_mean(key, known);
+  return Error::usage(fmt::format("--sort: no column {}{} (columns: {})", quote_value(key),
+                                  hint ? fmt::format(" (did you mean {}?)", *hint) : "", fmt::join(known, ", ")));
+}
+
+}  // namespace
+
+void sort_rows(ResultTable& table, const OutputFlags& flags) {
+  const auto& key = flags.sort;
+  const auto label = std::find(table.label_names.begin(), table.label_names.end(), key);
+  std::vector<std::string> known{"period", "value", "numerator", "denominator", "n"};
+  known.insert(known.end(), table.label_names.begin(), table.label_names.end());
+  for (const auto& d : table.total.details)
+    known.emplace_back(d.name);
+  if (!key.empty() && std::find(known.begin(), known.end(), key) == known.end()) throw unknown_sort_key(key, known);
+  sort_and_cut<ResultRow>(table.rows, flags, [&](const ResultRow& row) -> SortKey {
+    const auto& r = row.result;
+    if (key == "period") return {std::nullopt, row.period};
+    if (label != table.label_names.end())
+      return {std::nullopt, row.labels[static_cast<std::size_t>(label - table.label_names.begin())]};
+    if (key == "value") return {r.value, {}};
+    if (key == "numerator") return {r.numerator, {}};
+    if (key == "denominator") return {r.denominator, {}};
+    if (key == "n") return {static_cast<double>(r.n), {}};
+    return {detail_named(r, key), {}};
+  });
+}
+
+void sort_rows(ReportTable& report, const OutputFlags& flags) {
+  const auto& key = flags.sort;
+  std::vector<std::string> known{"period", "contacts"};
+  known.insert(known.end(), report.group_names.begin(), report.group_names.end());
+  for (const auto& c : report.columns)
+    known.push_back(report_key(c.metric->name));
+  if (!key.empty() && std::find(known.begin(), known.end(), report_key(key)) == known.end())
+    throw unknown_sort_key(key, known);
+  const auto group = std::find(report.group_names.begin(), report.group_names.end(), key);
+  sort_and_cut<ReportRow>(report.rows, flags, [&](const ReportRow& row) -> SortKey {
+    if (key == "period") return {std::nullopt, row.period};
+    if (key == "contacts") return {static_cast<double>(row.contacts), {}};
+    if (group != report.group_names.end())
+      return {std::nullopt, row.groups[static_cast<std::size_t>(group - report.group_names.begin())]};
+    for (std::size_t i = 0; i < report.columns.size(); ++i)
+      if (report_key(report.columns[i].metric->name) == report_key(key)) return {row.results[i].value, {}};
+    return {};
+  });
 }
 
 void add_check_flags(CLI::App& app, CheckFlags& flags) {
@@ -218,7 +309,8 @@ int write_result(const std::string& text, const std::vector<std::string>& warnin
   return static_cast<int>(overall(checks));
 }
 
-int emit(const ResultTable& table, const OutputFlags& flags, const Thresholds& thresholds) {
+int emit(ResultTable table, const OutputFlags& flags, const Thresholds& thresholds) {
+  sort_rows(table, flags);
   std::vector<CheckItem> checks;
   if (thresholds.any()) checks.push_back(evaluate(table.metric->name, table.plan.unit, table.total, thresholds));
   return write_result(render(table, format_options(flags)), table.warnings, checks, flags);

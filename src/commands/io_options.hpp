@@ -8,6 +8,7 @@
 #include "check/check.hpp"
 #include "compute/buckets.hpp"
 #include "compute/compute.hpp"
+#include "compute/report.hpp"
 #include "output/format.hpp"
 
 namespace cxkpi::cli {
@@ -43,6 +44,11 @@ struct OutputFlags {
   int precision = 2;
   std::string output;  // -o FILE
   bool safe_csv = false;
+  std::vector<std::string> fields;
+  bool no_header = false;
+  std::string sort;  // a column to sort rows by
+  bool desc = false;
+  std::optional<std::size_t> top;
 };
 
 void add_input_flags(CLI::App& app, InputFlags& flags);
@@ -72,7 +78,11 @@ Thresholds thresholds_of(const CheckFlags& flags);
 int write_result(const std::string& text, const std::vector<std::string>& warnings,
                  const std::vector<CheckItem>& checks, const OutputFlags& flags);
 
+/// --sort/--desc/--top: orders the rows (never the total) by a column and keeps the first N.
+void sort_rows(ResultTable& table, const OutputFlags& flags);
+void sort_rows(ReportTable& report, const OutputFlags& flags);
+
 /// Renders `table` and writes it, judged against `thresholds` when any are given.
-int emit(const ResultTable& table, const OutputFlags& flags, const Thresholds& thresholds = {});
+int emit(ResultTable table, const OutputFlags& flags, const Thresholds& thresholds = {});
 
 }  // namespace cxkpi::cli

@@ -52,7 +52,8 @@ class ReportCommand final : public Command {
     rules.csat_scale = settings_.csat.scale;
     const auto buckets = read_records(readers, input, bucket_options(records_), rules);
     auto columns = report_columns(metrics_, settings_, buckets.supplied, buckets.source);
-    const auto report = build_report(buckets, settings_, std::move(columns), records_.by);
+    auto report = build_report(buckets, settings_, std::move(columns), records_.by);
+    sort_rows(report, output_);
     return write_result(render_report(report, format_options(output_)), report.warnings, checks(report), output_);
   }
 

@@ -30,13 +30,13 @@ std::string render(const ResultTable& table, const FormatOptions& options) {
     case OutputFormat::ndjson:
       return render_ndjson(table);
     case OutputFormat::csv:
-      return render_csv(table, options.safe_csv);
+      return render_csv(table, options);
     case OutputFormat::markdown:
-      return render_table(table, options.precision, true);
+      return render_table(table, options, true);
     case OutputFormat::table:
       break;
   }
-  return render_table(table, options.precision, false);
+  return render_table(table, options, false);
 }
 
 }  // namespace cxkpi::cli

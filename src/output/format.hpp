@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "output/result_table.hpp"
 
@@ -13,16 +14,18 @@ enum class OutputFormat { table, json, ndjson, csv, markdown };
 
 struct FormatOptions {
   OutputFormat format = OutputFormat::table;
-  int precision = 2;      // digits after the point in tables; JSON and CSV keep every digit
-  bool safe_csv = false;  // --safe-csv: neutralise cells a spreadsheet would run as formulas
+  int precision = 2;                // digits after the point in tables; JSON and CSV keep every digit
+  bool safe_csv = false;            // --safe-csv: neutralise cells a spreadsheet would run as formulas
+  std::vector<std::string> fields;  // --fields: only these columns (tables and CSV)
+  bool header = true;               // --no-header: CSV without its header line
 };
 
 std::string render(const ResultTable& table, const FormatOptions& options);
 
-std::string render_table(const ResultTable& table, int precision, bool markdown);
+std::string render_table(const ResultTable& table, const FormatOptions& options, bool markdown);
 std::string render_json(const ResultTable& table);
 std::string render_ndjson(const ResultTable& table);
-std::string render_csv(const ResultTable& table, bool safe);
+std::string render_csv(const ResultTable& table, const FormatOptions& options);
 
 /// A number for people: fixed `precision`, never "-0".
 std::string format_fixed(double value, int precision);

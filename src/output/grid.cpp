@@ -68,6 +68,12 @@ TextTable build_grid(const ResultTable& t, bool for_people, int precision) {
   for (const auto n : names)
     g.header.emplace_back(n);
   g.header.emplace_back(for_people ? "note" : "reason");
+  g.keys = {"period"};
+  g.keys.insert(g.keys.end(), t.label_names.begin(), t.label_names.end());
+  g.keys.insert(g.keys.end(), {"value", "numerator", "denominator", "n"});
+  for (const auto n : names)
+    g.keys.emplace_back(n);
+  g.keys.emplace_back("reason");
 
   const auto add = [&](const std::string& period, const std::vector<std::string>& labels, const Result& r) {
     std::vector<std::string> row{period};
@@ -91,6 +97,7 @@ TextTable build_grid(const ResultTable& t, bool for_people, int precision) {
 void drop_empty_last_column(TextTable& g) {
   if (std::all_of(g.rows.begin(), g.rows.end(), [](const auto& r) { return r.back().empty(); })) {
     g.header.pop_back();
+    g.keys.pop_back();
     for (auto& r : g.rows)
       r.pop_back();
   }
@@ -115,15 +122,20 @@ std::string render_vertical(const ResultTable& t, int precision) {
 
 }  // namespace
 
-std::string render_table(const ResultTable& t, int precision, bool markdown) {
-  if (t.rows.empty() && !markdown) return render_vertical(t, precision);
-  auto g = build_grid(t, true, precision);
-  drop_empty_last_column(g);
+std::string render_table(const ResultTable& t, const FormatOptions& options, bool markdown) {
+  if (t.rows.empty() && !markdown && options.fields.empty()) return render_vertical(t, options.precision);
+  auto g = build_grid(t, true, options.precision);
+  if (options.fields.empty())
+    drop_empty_last_column(g);
+  else
+    select_columns(g, options.fields);
   return render_aligned(g, markdown);
 }
 
-std::string render_csv(const ResultTable& t, bool safe) {
-  return render_csv(build_grid(t, false, 0), safe);
+std::string render_csv(const ResultTable& t, const FormatOptions& options) {
+  auto g = build_grid(t, false, 0);
+  if (!options.fields.empty()) select_columns(g, options.fields);
+  return render_csv(g, options.safe_csv, options.header);
 }
 
 }  // namespace cxkpi::cli

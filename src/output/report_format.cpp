@@ -28,6 +28,11 @@ TextTable report_grid(const ReportTable& r, bool for_people, int precision) {
   for (const auto& c : r.columns)
     g.header.push_back(for_people ? std::string(c.metric->name) + unit_suffix(c.plan.unit)
                                   : report_key(c.metric->name));
+  g.keys = {"period"};
+  g.keys.insert(g.keys.end(), r.group_names.begin(), r.group_names.end());
+  g.keys.emplace_back("contacts");
+  for (const auto& c : r.columns)
+    g.keys.push_back(report_key(c.metric->name));
   const auto add = [&](const ReportRow& row) {
     std::vector<std::string> cells{row.period};
     for (const auto& label : row.groups)
@@ -45,6 +50,11 @@ TextTable report_grid(const ReportTable& r, bool for_people, int precision) {
   for (const auto& row : r.rows)
     add(row);
   add(r.total);
+  return g;
+}
+
+TextTable selected(TextTable g, const FormatOptions& options) {
+  if (!options.fields.empty()) select_columns(g, options.fields);
   return g;
 }
 
@@ -100,13 +110,13 @@ std::string render_report(const ReportTable& report, const FormatOptions& option
     case OutputFormat::ndjson:
       return report_ndjson(report);
     case OutputFormat::csv:
-      return render_csv(report_grid(report, false, 0), options.safe_csv);
+      return render_csv(selected(report_grid(report, false, 0), options), options.safe_csv, options.header);
     case OutputFormat::markdown:
-      return render_aligned(report_grid(report, true, options.precision), true);
+      return render_aligned(selected(report_grid(report, true, options.precision), options), true);
     case OutputFormat::table:
       break;
   }
-  return render_aligned(report_grid(report, true, options.precision), false);
+  return render_aligned(selected(report_grid(report, true, options.precision), options), false);
 }
 
 }  // namespace cxkpi::cli

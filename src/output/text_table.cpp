@@ -1,6 +1,11 @@
 #include "output/text_table.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+
+#include "errors.hpp"
+#include "io/column_map.hpp"
 
 namespace cxkpi::cli {
 namespace {
@@ -16,6 +21,32 @@ std::string csv_escape(const std::string& cell) {
 }
 
 }  // namespace
+
+void select_columns(TextTable& t, const std::vector<std::string>& fields) {
+  std::vector<std::size_t> picked;
+  for (const auto& f : fields) {
+    const auto it = std::find(t.keys.begin(), t.keys.end(), f);
+    if (it == t.keys.end()) {
+      const auto hint = did_you_mean(f, t.keys);
+      throw Error::usage(fmt::format("--fields: no column {}{} (columns: {})", quote_value(f),
+                                     hint ? fmt::format(" (did you mean {}?)", *hint) : "", fmt::join(t.keys, ", ")));
+    }
+    picked.push_back(static_cast<std::size_t>(it - t.keys.begin()));
+  }
+  const auto pick = [&](const std::vector<std::string>& cells) {
+    std::vector<std::string> out;
+    for (const auto c : picked)
+      out.push_back(cells[c]);
+    return out;
+  };
+  for (std::size_t c = 0; c < t.text_columns; ++c)
+    t.left_columns.push_back(t.header[c]);
+  t.text_columns = 0;
+  t.header = pick(t.header);
+  t.keys = pick(t.keys);
+  for (auto& r : t.rows)
+    r = pick(r);
+}
 
 std::size_t display_width(std::string_view s) {
   return static_cast<std::size_t>(
@@ -61,7 +92,7 @@ std::string render_aligned(const TextTable& t, bool markdown) {
   return out;
 }
 
-std::string render_csv(const TextTable& t, bool safe) {
+std::string render_csv(const TextTable& t, bool safe, bool header) {
   std::string out;
   const auto line = [&](const std::vector<std::string>& cells, bool is_header) {
     for (std::size_t c = 0; c < cells.size(); ++c) {
@@ -73,7 +104,7 @@ std::string render_csv(const TextTable& t, bool safe) {
     }
     out += '\n';
   };
-  line(t.header, true);
+  if (header) line(t.header, true);
   for (const auto& r : t.rows)
     line(r, false);
   return out;
