@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Validates real cxkpi JSON output against docs/cxkpi.schema.json (python3-jsonschema)."""
+import json
+import subprocess
+import sys
+
+import jsonschema
+
+CXKPI, ROOT = sys.argv[1], sys.argv[2]
+schema = json.load(open(f"{ROOT}/docs/cxkpi.schema.json"))
+validator = jsonschema.Draft202012Validator(schema)
+jsonschema.Draft202012Validator.check_schema(schema)
+
+RUNS = [  # (arguments, which stream holds the JSON document)
+    (["nps", "--promoters", "120", "--passives", "50", "--detractors", "30", "--json"], "stdout"),
+    (["nps", "--promoters", "0", "--passives", "0", "--detractors", "0", "--json"], "stdout"),
+    (["csat", "data/monthly_by_channel.csv", "--json"], "stdout"),
+    (["abandonment", "data/monthly_by_channel.csv", "--json"], "stdout"),
+    (["aht", "data/weekly.json", "--json"], "stdout"),
+    (["hold", "data/calls.csv", "--by", "week", "--group", "channel", "--json"], "stdout"),
+    (["report", "data/calls.csv", "--by", "week", "--group", "channel", "--json"], "stdout"),
+    (["report", "tests/cli/inputs/call_centre_export.csv", "--by", "day", "--json"], "stdout"),
+    (["nps", "tests/cli/inputs/bad_passives.csv", "--json"], "stderr-last-line"),
+    (["nps", "no/such/file.csv", "--json"], "stderr-last-line"),
+]
+
+passed = failed = 0
+for args, stream in RUNS:
+    run = subprocess.run([CXKPI, *args], capture_output=True, text=True, cwd=ROOT)
+    text = run.stdout if stream == "stdout" else run.stderr.strip().splitlines()[-1]
+    try:
+        document = json.loads(text)
+        errors = sorted(validator.iter_errors(document), key=lambda e: list(e.path))
+    except json.JSONDecodeError as e:
+        errors = [e]
+    if errors:
+        failed += 1
+        print(f"FAIL cxkpi {' '.join(args)}")
+        for e in errors[:3]:
+            print(f"  at {'/'.join(map(str, getattr(e, 'absolute_path', [])))}: {str(getattr(e, 'message', e))[:200]}")
+    else:
+        passed += 1
+        print(f"ok   cxkpi {' '.join(args)}")
+
+# The schema must also refuse what cxkpi must never print.
+bad = {"schema": 1, "metric": "nps", "unit": "points", "definition": "x", "rows": [],
+       "total": {"value": None, "numerator": 0, "denominator": 0, "n": 0}, "warnings": []}
+if validator.is_valid(bad):
+    failed += 1
+    print("FAIL the schema accepts a null value without a reason")
+else:
+    passed += 1
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
