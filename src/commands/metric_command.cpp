@@ -48,6 +48,13 @@ std::string flag_names(Field f) {
   return canonical_flag(f);
 }
 
+std::string metric_formula(const MetricSpec& spec) {
+  return spec.plan(Settings{}, all_inputs(spec)).definition;
+}
+std::string metric_unit(const MetricSpec& spec) {
+  return std::string(spec.plan(Settings{}, all_inputs(spec)).unit);
+}
+
 std::string help_footer(const MetricSpec& spec) {
   const auto plan = spec.plan(Settings{}, all_inputs(spec));
   std::vector<std::string_view> columns;

@@ -37,6 +37,10 @@ class MetricCommand final : public Command {
 /// The numbers-mode flag names for a field: "--talk,--talk-s".
 std::string flag_names(Field f);
 
+/// The formula and unit of a metric with default options and every input present.
+std::string metric_formula(const MetricSpec& spec);
+std::string metric_unit(const MetricSpec& spec);
+
 /// `cxkpi <metric> --help` ends with the formula, the columns it reads and an example.
 std::string help_footer(const MetricSpec& spec);
 

@@ -5,6 +5,7 @@
 
 #include "commands/columns_command.hpp"
 #include "commands/command.hpp"
+#include "commands/docs_command.hpp"
 #include "commands/metric_command.hpp"
 #include "commands/report_command.hpp"
 #include "errors.hpp"
@@ -18,6 +19,8 @@ std::vector<std::unique_ptr<Command>> register_commands(CLI::App& app) {
     commands.push_back(std::make_unique<MetricCommand>(app, metric));
   commands.push_back(make_report_command(app));
   commands.push_back(make_columns_command(app));
+  commands.push_back(make_completions_command(app));
+  commands.push_back(make_man_command(app));
   return commands;
 }
 
