@@ -2,6 +2,7 @@
 /// Umbrella header for the cxkpi metrics library.
 #include "cxkpi/catalog.hpp"
 #include "cxkpi/checks.hpp"
+#include "cxkpi/compare.hpp"
 #include "cxkpi/fields.hpp"
 #include "cxkpi/handling.hpp"
 #include "cxkpi/queue.hpp"

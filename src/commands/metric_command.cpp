@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "compute/compare.hpp"
 #include "errors.hpp"
 
 namespace cxkpi::cli {
@@ -84,6 +85,9 @@ MetricCommand::MetricCommand(CLI::App& parent, const MetricSpec& spec)
       ->group("Record logs");
   add_output_flags(*app_, output_);
   add_check_flags(*app_, checks_);
+  app_->add_option("--compare", compare_,
+                   "baseline per row: previous (period of the same group), previous-year, or a FILE read the same way")
+      ->group("Output");
   app_->footer(help_footer(spec));
 }
 
@@ -104,15 +108,28 @@ std::vector<NumberInput> MetricCommand::given_numbers() const {
 int MetricCommand::run() {
   validate_settings(spec_.name, settings_);
   const auto numbers = given_numbers();
-  if (!numbers.empty() && input_.files.empty() && base_file_.empty())
+  if (!numbers.empty() && input_.files.empty() && base_file_.empty()) {
+    if (!compare_.empty()) throw Error::usage("--compare needs input files, not numbers");
     return emit(compute_from_numbers(spec_, settings_, numbers), output_, thresholds_of(checks_));
-  const auto input = file_input(input_);
+  }
+  auto table = compute_table(file_input(input_), numbers);
+  if (compare_ == "previous" || compare_ == "previous-year") {
+    compare_within(table, compare_ == "previous-year");
+  } else if (!compare_.empty()) {
+    auto baseline_input = file_input(input_);
+    baseline_input.files = {compare_};
+    compare_with(table, compute_table(baseline_input, numbers), compare_);
+  }
+  return emit(std::move(table), output_, thresholds_of(checks_));
+}
+
+ResultTable MetricCommand::compute_table(const FileInputOptions& input, const std::vector<NumberInput>& numbers) const {
   auto readers = open_inputs(input, input_);
   if (input_shape(records_, readers) == Shape::periods) {
     if (!numbers.empty() || !base_file_.empty())
       throw Error::usage(fmt::format("give {} either numbers ({} …) or a table of period totals, not both", spec_.name,
                                      numbers.empty() ? "--base-file" : numbers[0].flag));
-    return emit(compute_from_periods(spec_, settings_, readers, input), output_, thresholds_of(checks_));
+    return compute_from_periods(spec_, settings_, readers, input);
   }
   auto rules = settings_.records;
   rules.csat_scale = settings_.csat.scale;
@@ -122,7 +139,7 @@ int MetricCommand::run() {
     auto base = open_table(InputStream::open(base_file_), {});
     join_base_file(buckets, *base, {});
   }
-  return emit(metric_table(spec_, settings_, buckets), output_, thresholds_of(checks_));
+  return metric_table(spec_, settings_, buckets);
 }
 
 }  // namespace cxkpi::cli

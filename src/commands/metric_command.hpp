@@ -20,6 +20,7 @@ class MetricCommand final : public Command {
 
  private:
   [[nodiscard]] std::vector<NumberInput> given_numbers() const;
+  [[nodiscard]] ResultTable compute_table(const FileInputOptions& input, const std::vector<NumberInput>& numbers) const;
 
   const MetricSpec& spec_;
   CLI::App* app_;
@@ -30,6 +31,7 @@ class MetricCommand final : public Command {
   std::string base_file_;
   OutputFlags output_;
   CheckFlags checks_;
+  std::string compare_;
   std::array<std::string, kFieldCount> number_text_;
   std::array<CLI::Option*, kFieldCount> number_option_{};
 };

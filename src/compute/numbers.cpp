@@ -31,7 +31,7 @@ ResultTable compute_from_numbers(const MetricSpec& metric, const Settings& setti
     if (!parsed.ok()) throw Error::data(fmt::format("{}: {}", n.flag, parsed.error));
     sums.add_raw(n.field, parsed.raw);
   }
-  ResultTable table{&metric, metric.plan(settings, sums.present()), {}, {}, {}, {}};
+  ResultTable table{&metric, metric.plan(settings, sums.present()), {}, {}, {}, {}, {}, {}};
   if (!table.plan.problem.empty()) throw Error::usage(fmt::format("{}: {}", metric.name, table.plan.problem));
   std::vector<std::string> missing;
   for (const Field f : table.plan.required)

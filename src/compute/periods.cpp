@@ -100,7 +100,7 @@ Readers open_inputs(const FileInputOptions& input) {
 
 ResultTable compute_from_periods(const MetricSpec& metric, const Settings& settings, Readers& readers,
                                  const FileInputOptions& input) {
-  ResultTable table{&metric, {}, {}, {}, {}, {}};
+  ResultTable table{&metric, {}, {}, {}, {}, {}, {}, {}};
   Sums total;
   RowErrors errors(input.errors);
   bool first_file = true;

@@ -75,7 +75,25 @@ TextTable build_grid(const ResultTable& t, bool for_people, int precision) {
     g.keys.emplace_back(n);
   g.keys.emplace_back("reason");
 
-  const auto add = [&](const std::string& period, const std::vector<std::string>& labels, const Result& r) {
+  const bool comparing = !t.compare.empty();
+  if (comparing) {
+    const std::vector<std::string> names_for_people{"vs", "baseline", "change", "change %", "sig"};
+    const std::vector<std::string> keys{"baseline_period", "baseline", "change", "relative_change", "significant"};
+    g.header.insert(g.header.end() - 1, (for_people ? names_for_people : keys).begin(),
+                    (for_people ? names_for_people : keys).end());
+    g.keys.insert(g.keys.end() - 1, keys.begin(), keys.end());
+    g.left_columns.emplace_back("vs");
+  }
+  const auto comparison_cells = [&](const std::optional<Comparison>& c) {
+    if (!c) return std::vector<std::string>(5);
+    const std::string sig = !c->significant   ? ""
+                            : *c->significant ? (for_people ? "yes" : "true")
+                                              : (for_people ? "no" : "false");
+    return std::vector<std::string>{c->baseline_period, cells.number(c->baseline), cells.number(c->change),
+                                    cells.number(c->relative_change), sig};
+  };
+  const auto add = [&](const std::string& period, const std::vector<std::string>& labels, const Result& r,
+                       const std::optional<Comparison>& c) {
     std::vector<std::string> row{period};
     for (const auto& label : labels)
       row.push_back(for_people && label.empty() ? "(empty)" : label);
@@ -84,12 +102,15 @@ TextTable build_grid(const ResultTable& t, bool for_people, int precision) {
                            std::to_string(r.n)});
     for (const auto n : names)
       row.push_back(cells.number(detail_value(r, n)));
-    row.push_back(r.reason);
+    if (comparing)
+      for (auto& cell : comparison_cells(c))
+        row.push_back(std::move(cell));
+    row.push_back(!r.reason.empty() ? r.reason : c && !c->reason.empty() ? c->reason : "");
     g.rows.push_back(std::move(row));
   };
   for (const auto& r : t.rows)
-    add(r.period, r.labels, r.result);
-  add("total", {}, t.total);
+    add(r.period, r.labels, r.result, r.comparison);
+  add("total", {}, t.total, t.total_comparison);
   return g;
 }
 

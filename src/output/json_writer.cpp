@@ -9,6 +9,17 @@ namespace {
 
 using nlohmann::ordered_json;
 
+ordered_json comparison_json(const Comparison& c) {
+  ordered_json o;
+  o["period"] = c.baseline_period;
+  o["value"] = c.baseline ? json_number(*c.baseline) : ordered_json(nullptr);
+  o["change"] = c.change ? json_number(*c.change) : ordered_json(nullptr);
+  o["relative_change"] = c.relative_change ? json_number(*c.relative_change) : ordered_json(nullptr);
+  o["significant"] = c.significant ? ordered_json(*c.significant) : ordered_json(nullptr);
+  if (!c.reason.empty()) o["reason"] = c.reason;
+  return o;
+}
+
 ordered_json row_object(const ResultTable& t, const ResultRow& row) {
   ordered_json o;
   o["period"] = row.period;
@@ -17,6 +28,7 @@ ordered_json row_object(const ResultTable& t, const ResultRow& row) {
     group[t.label_names[i]] = row.labels[i];
   o["group"] = std::move(group);
   o.update(result_json(row.result));
+  if (row.comparison) o["baseline"] = comparison_json(*row.comparison);
   return o;
 }
 
@@ -55,6 +67,8 @@ std::string render_json(const ResultTable& t) {
   for (const auto& row : t.rows)
     doc["rows"].push_back(row_object(t, row));
   doc["total"] = result_json(t.total);
+  if (t.total_comparison) doc["total"]["baseline"] = comparison_json(*t.total_comparison);
+  if (!t.compare.empty()) doc["compare"] = t.compare;
   doc["warnings"] = t.warnings;
   return dump_json(doc) + "\n";
 }
