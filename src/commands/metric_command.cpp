@@ -4,6 +4,7 @@
 
 #include "compute/compare.hpp"
 #include "errors.hpp"
+#include "output/sink.hpp"
 
 namespace cxkpi::cli {
 namespace {
@@ -85,6 +86,8 @@ MetricCommand::MetricCommand(CLI::App& parent, const MetricSpec& spec)
       ->group("Record logs");
   add_output_flags(*app_, output_);
   add_check_flags(*app_, checks_);
+  app_->add_flag("--no-stream", no_stream_, "NDJSON: write every period at the end, for input not in time order")
+      ->group("Output");
   app_->add_option("--compare", compare_,
                    "baseline per row: previous (period of the same group), previous-year, or a FILE read the same way")
       ->group("Output");
@@ -112,6 +115,7 @@ int MetricCommand::run() {
     if (!compare_.empty()) throw Error::usage("--compare needs input files, not numbers");
     return emit(compute_from_numbers(spec_, settings_, numbers), output_, thresholds_of(checks_));
   }
+  if (streams()) return stream_ndjson();
   auto table = compute_table(file_input(input_), numbers);
   if (compare_ == "previous" || compare_ == "previous-year") {
     compare_within(table, compare_ == "previous-year");
@@ -121,6 +125,48 @@ int MetricCommand::run() {
     compare_with(table, compute_table(baseline_input, numbers), compare_);
   }
   return emit(std::move(table), output_, thresholds_of(checks_));
+}
+
+// NDJSON to stdout from a log bucketed in time order streams: each period is written as
+// soon as the next one starts, so a pipeline sees yesterday before the whole file is read.
+bool MetricCommand::streams() const {
+  const auto by = bucket_by_named(records_.by).value_or(BucketBy::all);
+  return format_options(output_).format == OutputFormat::ndjson && output_.output.empty() && periods_follow_time(by) &&
+         records_.by_column.empty() && compare_.empty() && output_.sort.empty() && !output_.top && base_file_.empty() &&
+         !no_stream_;
+}
+
+int MetricCommand::stream_ndjson() const {
+  const auto input = file_input(input_);
+  auto readers = open_inputs(input, input_);
+  if (input_shape(records_, readers) == Shape::periods)
+    return emit(compute_from_periods(spec_, settings_, readers, input), output_, thresholds_of(checks_));
+  ResultTable out{&spec_, {}, records_.group, {}, {}, {}, {}, {}};
+  bool planned = false;
+  const auto plan = [&](const BucketTable& so_far) {
+    if (planned) return;
+    out.plan = spec_.plan(settings_, so_far.supplied);
+    require_fields(spec_, out.plan, so_far.supplied, so_far.source);
+    planned = true;
+  };
+  auto rules = settings_.records;
+  rules.csat_scale = settings_.csat.scale;
+  const auto buckets = read_records(
+      readers, input, bucket_options(records_), rules, [&](std::vector<Bucket> closed, const BucketTable& so_far) {
+        plan(so_far);
+        std::string lines;
+        for (const auto& b : closed)
+          lines += render_ndjson_row(out, {b.period.label, b.groups, spec_.finalize(b.sums, settings_), {}});
+        write_output(lines, "");
+      });
+  plan(buckets);
+  out.total = spec_.finalize(buckets.total, settings_);
+  auto warnings = buckets.warnings;
+  warnings.insert(warnings.end(), out.plan.warnings.begin(), out.plan.warnings.end());
+  const auto thresholds = thresholds_of(checks_);
+  std::vector<CheckItem> checks;
+  if (thresholds.any()) checks.push_back(evaluate(spec_.name, out.plan.unit, out.total, thresholds));
+  return write_result(render_ndjson_total(out), warnings, checks, output_);
 }
 
 ResultTable MetricCommand::compute_table(const FileInputOptions& input, const std::vector<NumberInput>& numbers) const {

@@ -20,6 +20,8 @@ class MetricCommand final : public Command {
 
  private:
   [[nodiscard]] std::vector<NumberInput> given_numbers() const;
+  [[nodiscard]] bool streams() const;
+  [[nodiscard]] int stream_ndjson() const;
   [[nodiscard]] ResultTable compute_table(const FileInputOptions& input, const std::vector<NumberInput>& numbers) const;
 
   const MetricSpec& spec_;
@@ -32,6 +34,7 @@ class MetricCommand final : public Command {
   OutputFlags output_;
   CheckFlags checks_;
   std::string compare_;
+  bool no_stream_ = false;
   std::array<std::string, kFieldCount> number_text_;
   std::array<CLI::Option*, kFieldCount> number_option_{};
 };

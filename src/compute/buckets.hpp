@@ -2,6 +2,7 @@
 // Record logs read into sums per (period, group): the only state that grows is the number
 // of buckets, never the number of rows.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,9 +38,19 @@ struct BucketTable {
   std::vector<std::string> warnings;
 };
 
+/// Called with the buckets of periods that are complete (sorted), and the table so far.
+using ClosedBuckets = std::function<void(std::vector<Bucket>, const BucketTable&)>;
+
 /// Reads record logs into buckets. Throws Error for bad input (unless skipping bad rows).
+/// With `on_closed` the input must be in time order: each period's buckets go to it as soon
+/// as a later period starts (and the rest at the end), instead of into the table.
 BucketTable read_records(Readers& readers, const FileInputOptions& input, const BucketOptions& options,
-                         const RecordRules& rules);
+                         const RecordRules& rules, const ClosedBuckets& on_closed = {});
+
+/// Whether buckets by `by` follow time order, so that they can close as the input goes on.
+inline bool periods_follow_time(BucketBy by) {
+  return by != BucketBy::all && by != BucketBy::weekday && by != BucketBy::hour_of_day;
+}
 
 /// Adds business volumes given for the whole input (--orders, --customers, --total-cost) to
 /// the total; buckets do not get them (a per-period base comes from join_base_file).

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <limits>
 #include <unordered_map>
 
 #include "compute/buckets.hpp"
@@ -231,9 +232,30 @@ class BucketIndex {
     std::sort(buckets_.begin(), buckets_.end(), [](const Bucket& a, const Bucket& b) {
       return a.period.order != b.period.order ? a.period.order < b.period.order : a.groups < b.groups;
     });
+    index_.clear();
     return std::move(buckets_);
   }
+  /// Removes and returns (sorted) the buckets of periods before `order`.
+  std::vector<Bucket> take_before(std::int64_t order) {
+    auto all = take_sorted();
+    const auto split = std::find_if(all.begin(), all.end(), [&](const Bucket& b) { return b.period.order >= order; });
+    std::vector<Bucket> closed(std::make_move_iterator(all.begin()), std::make_move_iterator(split));
+    buckets_.assign(std::make_move_iterator(split), std::make_move_iterator(all.end()));
+    for (std::size_t i = 0; i < buckets_.size(); ++i)
+      index_.emplace(key_of(buckets_[i]), i);
+    return closed;
+  }
 
+ private:
+  static std::string key_of(const Bucket& b) {
+    std::string key(reinterpret_cast<const char*>(&b.period.order), sizeof b.period.order);
+    key += b.period.label;
+    for (const auto& g : b.groups)
+      key.append(1, '\x1f').append(g);
+    return key;
+  }
+
+ public:
  private:
   std::string key_;
   std::unordered_map<std::string, std::size_t> index_;
@@ -291,7 +313,7 @@ Shape detect_shape(const TableReader& first) {
 }
 
 BucketTable read_records(Readers& readers, const FileInputOptions& input, const BucketOptions& options,
-                         const RecordRules& rules) {
+                         const RecordRules& rules, const ClosedBuckets& on_closed) {
   BucketTable table;
   table.options = options;
   table.group_names = options.group;
@@ -303,6 +325,16 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
   BucketIndex index;
   ColumnPeriods column_periods;
   PeriodCache periods(options.by);
+  // Streaming: buckets of periods before the current row's are complete on ordered input.
+  std::int64_t open_order = std::numeric_limits<std::int64_t>::min();
+  std::string open_label;
+  const auto close_buckets = [&](std::vector<Bucket> closed) {
+    for (auto& b : closed) {
+      b.sums.set_present(table.supplied);
+      table.total.merge(b.sums);
+    }
+    if (!closed.empty()) on_closed(std::move(closed), table);
+  };
   std::size_t untimed = 0;  // offered contacts whose wait cell is empty
   std::array<std::int64_t, 11> nps_answers{};
   std::vector<std::string_view> groups;
@@ -343,6 +375,16 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
         groups.clear();
         for (const auto col : group_cols)
           groups.push_back(trim(reader->cell(col)));
+        if (on_closed && period.order != open_order) {
+          if (period.order < open_order)
+            throw Error::data(reader->where(0), "time",
+                              fmt::format("rows are not in time order ({} after {}): streamed NDJSON needs "
+                                          "time-ordered input (sort it, or give --no-stream)",
+                                          period.label, open_label));
+          close_buckets(index.take_before(period.order));
+          open_order = period.order;
+          open_label = period.label;
+        }
         accumulate(index.at(period, groups), c, rules);
       } catch (const Error& e) {
         errors.report(e, *reader);
@@ -350,10 +392,15 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
     }
   }
   if (options.scale_check) check_nps_scale(nps_answers, table.source);
-  table.buckets = index.take_sorted();
-  for (auto& b : table.buckets) {
-    b.sums.set_present(table.supplied);
-    table.total.merge(b.sums);
+  auto remaining = index.take_sorted();
+  if (on_closed) {
+    close_buckets(std::move(remaining));
+  } else {
+    for (auto& b : remaining) {
+      b.sums.set_present(table.supplied);
+      table.total.merge(b.sums);
+    }
+    table.buckets = std::move(remaining);
   }
   table.total.set_present(table.supplied);
   if (untimed > 0)

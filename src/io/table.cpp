@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "io/csv_reader.hpp"
@@ -14,12 +15,16 @@ namespace {
 constexpr std::size_t kSniffBytes = std::size_t{1} << 16;
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
+// Reads enough to detect the format: up to 64 KiB, but no more than the first two lines once
+// they are in, so that a slow pipe is not waited for (NDJSON output streams from it).
 std::string read_head(InputStream& in) {
   std::string head(kSniffBytes, '\0');
   std::size_t got = 0;
-  while (got < head.size()) {
+  std::size_t lines = 0;
+  while (got < head.size() && lines < 2) {
     const auto n = in.read(head.data() + got, head.size() - got);
     if (n == 0) break;
+    lines += static_cast<std::size_t>(std::count(head.data() + got, head.data() + got + n, '\n'));
     got += n;
   }
   head.resize(got);

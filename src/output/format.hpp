@@ -25,6 +25,9 @@ std::string render(const ResultTable& table, const FormatOptions& options);
 std::string render_table(const ResultTable& table, const FormatOptions& options, bool markdown);
 std::string render_json(const ResultTable& table);
 std::string render_ndjson(const ResultTable& table);
+/// One NDJSON line, for streaming: a row, and the closing total.
+std::string render_ndjson_row(const ResultTable& table, const ResultRow& row);
+std::string render_ndjson_total(const ResultTable& table);
 std::string render_csv(const ResultTable& table, const FormatOptions& options);
 
 /// A number for people: fixed `precision`, never "-0".

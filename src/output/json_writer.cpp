@@ -73,22 +73,29 @@ std::string render_json(const ResultTable& t) {
   return dump_json(doc) + "\n";
 }
 
+std::string render_ndjson_row(const ResultTable& t, const ResultRow& row) {
+  ordered_json line;
+  line["metric"] = t.metric->name;
+  line["unit"] = t.plan.unit;
+  line.update(row_object(t, row));
+  return dump_json(line) + "\n";
+}
+
+std::string render_ndjson_total(const ResultTable& t) {
+  ordered_json line;
+  line["metric"] = t.metric->name;
+  line["unit"] = t.plan.unit;
+  line["period"] = "total";
+  line.update(result_json(t.total));
+  if (t.total_comparison) line["baseline"] = comparison_json(*t.total_comparison);
+  return dump_json(line) + "\n";
+}
+
 std::string render_ndjson(const ResultTable& t) {
   std::string out;
-  const auto emit = [&](ordered_json o) {
-    ordered_json line;
-    line["metric"] = t.metric->name;
-    line["unit"] = t.plan.unit;
-    line.update(o);
-    out += dump_json(line) + "\n";
-  };
   for (const auto& row : t.rows)
-    emit(row_object(t, row));
-  ordered_json total;
-  total["period"] = "total";
-  total.update(result_json(t.total));
-  emit(std::move(total));
-  return out;
+    out += render_ndjson_row(t, row);
+  return out + render_ndjson_total(t);
 }
 
 }  // namespace cxkpi::cli
