@@ -8,6 +8,7 @@
 #include "commands/command.hpp"
 #include "commands/io_options.hpp"
 #include "commands/metric_options.hpp"
+#include "compute/compare.hpp"
 #include "compute/report.hpp"
 #include "errors.hpp"
 #include "output/report_format.hpp"
@@ -27,6 +28,11 @@ class ReportCommand final : public Command {
     add_input_flags(*app_, input_);
     add_record_flags(*app_, records_);
     add_output_flags(*app_, output_);
+    app_->add_option("--compare", compare_,
+                     "baseline per row and metric: previous, previous-year, or a FILE read the same way")
+        ->group("Output");
+    app_->add_flag("--no-stream", no_stream_, "NDJSON: write every period at the end, for input not in time order")
+        ->group("Output");
     const auto* group = "Checks (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)";
     app_->add_option("--warn", warn_, "warn when a metric's total is outside a range: abandonment=~:8 (repeatable)")
         ->group(group)
@@ -42,22 +48,76 @@ class ReportCommand final : public Command {
 
   int run() override {
     const auto input = file_input(input_);
+    if (streams()) return stream_ndjson(input);
+    auto report = compute_report(input);
+    if (compare_ == "previous" || compare_ == "previous-year") {
+      compare_within(report, compare_ == "previous-year");
+    } else if (!compare_.empty()) {
+      auto baseline_input = input;
+      baseline_input.files = {compare_};
+      compare_with(report, compute_report(baseline_input), compare_);
+    }
+    sort_rows(report, output_);
+    return write_result(render_report(report, format_options(output_)), report.warnings, checks(report), output_);
+  }
+
+ private:
+  Readers open_logs(const FileInputOptions& input) const {
     auto readers = open_inputs(input, input_);
     if (records_.shape != "periods" && input_shape(records_, readers) != Shape::records)
       throw Error::usage(
           fmt::format("report reads per-contact logs; {} looks like a table of period totals (run one "
                       "metric at a time on it, e.g. cxkpi nps {})",
                       readers.front()->source_name(), readers.front()->source_name()));
-    auto rules = settings_.records;
-    rules.csat_scale = settings_.csat.scale;
-    const auto buckets = read_records(readers, input, bucket_options(records_), rules);
-    auto columns = report_columns(metrics_, settings_, buckets.supplied, buckets.source);
-    auto report = build_report(buckets, settings_, std::move(columns), records_.by);
-    sort_rows(report, output_);
-    return write_result(render_report(report, format_options(output_)), report.warnings, checks(report), output_);
+    return readers;
   }
 
- private:
+  RecordRules rules() const {
+    auto r = settings_.records;
+    r.csat_scale = settings_.csat.scale;
+    return r;
+  }
+
+  ReportTable compute_report(const FileInputOptions& input) const {
+    auto readers = open_logs(input);
+    const auto buckets = read_records(readers, input, bucket_options(records_), rules());
+    auto columns = report_columns(metrics_, settings_, buckets.supplied, buckets.source);
+    return build_report(buckets, settings_, std::move(columns), records_.by);
+  }
+
+  // As for single metrics: NDJSON to stdout from a time-bucketed log streams period by period.
+  [[nodiscard]] bool streams() const {
+    const auto by = bucket_by_named(records_.by).value_or(BucketBy::all);
+    return format_options(output_).format == OutputFormat::ndjson && output_.output.empty() &&
+           periods_follow_time(by) && records_.by_column.empty() && compare_.empty() && output_.sort.empty() &&
+           !output_.top && !no_stream_;
+  }
+
+  int stream_ndjson(const FileInputOptions& input) const {
+    auto readers = open_logs(input);
+    ReportTable report{records_.by, records_.tz, records_.group, {}, {}, {}, {}, {}};
+    bool planned = false;
+    const auto plan = [&](const BucketTable& so_far) {
+      if (planned) return;
+      report.columns = report_columns(metrics_, settings_, so_far.supplied, so_far.source);
+      planned = true;
+    };
+    const auto buckets = read_records(
+        readers, input, bucket_options(records_), rules(), [&](std::vector<Bucket> closed, const BucketTable& so_far) {
+          plan(so_far);
+          std::string lines;
+          for (const auto& b : closed)
+            lines += render_report_ndjson_row(report, report_row(report, settings_, b.period.label, b.groups, b.sums));
+          write_output(lines, "");
+        });
+    plan(buckets);
+    report.total = report_row(report, settings_, "total", {}, buckets.total);
+    auto warnings = buckets.warnings;
+    for (const auto& c : report.columns)
+      warnings.insert(warnings.end(), c.plan.warnings.begin(), c.plan.warnings.end());
+    return write_result(render_report_ndjson_total(report), warnings, checks(report), output_);
+  }
+
   // --warn/--crit metric=RANGE, judged against each named metric's total.
   [[nodiscard]] std::vector<CheckItem> checks(const ReportTable& report) const {
     std::vector<std::pair<std::string, Thresholds>> wanted;
@@ -93,6 +153,8 @@ class ReportCommand final : public Command {
   CLI::App* app_;
   std::vector<std::string> warn_;
   std::vector<std::string> crit_;
+  std::string compare_;
+  bool no_stream_ = false;
   Settings settings_;
   std::vector<std::string> metrics_;
   InputFlags input_;

@@ -35,7 +35,12 @@ std::optional<bool> significant(std::string_view metric, std::string_view unit, 
   return std::nullopt;
 }
 
-Comparison compare(const ResultTable& t, const Result& now, const Result& then, std::string period) {
+struct Metric {
+  std::string_view name;
+  std::string_view unit;
+};
+
+Comparison compare(const Metric& m, const Result& now, const Result& then, std::string period) {
   Comparison c;
   c.baseline_period = std::move(period);
   c.baseline = then.value;
@@ -46,7 +51,7 @@ Comparison compare(const ResultTable& t, const Result& now, const Result& then, 
   if (now.value) {
     c.change = *now.value - *then.value;
     if (std::fabs(*then.value) > 0) c.relative_change = 100 * *c.change / std::fabs(*then.value);
-    c.significant = significant(t.metric->name, t.plan.unit, now, then);
+    c.significant = significant(m.name, m.unit, now, then);
   }
   return c;
 }
@@ -58,8 +63,75 @@ Comparison missing(std::string period, std::string reason) {
   return c;
 }
 
-std::string group_key(const ResultRow& row) {
-  return fmt::format("{}", fmt::join(row.labels, "\x1f"));
+// One metric's results in row order, whatever table they come from.
+struct Point {
+  std::string period;
+  std::string group;  // the group values joined
+  const Result* result;
+};
+
+std::string join_group(const std::vector<std::string>& values) {
+  return fmt::format("{}", fmt::join(values, "\x1f"));
+}
+
+std::vector<Comparison> within(const Metric& m, const std::vector<Point>& points, bool previous_year) {
+  std::map<std::string, const Point*> last_of_group;
+  std::map<std::pair<std::string, std::string>, const Point*> by_period;
+  for (const auto& p : points)
+    by_period[{p.period, p.group}] = &p;
+  std::vector<Comparison> out;
+  for (const auto& p : points) {
+    if (previous_year) {
+      const auto earlier = year_earlier(p.period);
+      if (!earlier)
+        out.push_back(missing("", fmt::format("\"{}\" is not a dated period", p.period)));
+      else if (const auto it = by_period.find({*earlier, p.group}); it != by_period.end())
+        out.push_back(compare(m, *p.result, *it->second->result, *earlier));
+      else
+        out.push_back(missing(*earlier, fmt::format("no {} in the input", *earlier)));
+    } else if (const auto it = last_of_group.find(p.group); it != last_of_group.end()) {
+      out.push_back(compare(m, *p.result, *it->second->result, it->second->period));
+    } else {
+      out.push_back(missing("", "the first period has no previous one"));
+    }
+    last_of_group[p.group] = &p;
+  }
+  return out;
+}
+
+// Against another input: the same period and group, else the same period as a whole, else
+// (when the baseline has no rows) its total.
+std::vector<Comparison> against(const Metric& m, const std::vector<Point>& points, const std::vector<Point>& base,
+                                const Result& base_total, const std::string& base_name) {
+  std::map<std::pair<std::string, std::string>, const Point*> rows;
+  for (const auto& p : base)
+    rows[{p.period, p.group}] = &p;
+  std::vector<Comparison> out;
+  for (const auto& p : points) {
+    if (base.empty())
+      out.push_back(compare(m, *p.result, base_total, "total"));
+    else if (const auto it = rows.find({p.period, p.group}); it != rows.end())
+      out.push_back(compare(m, *p.result, *it->second->result, p.period));
+    else if (const auto whole = rows.find({p.period, ""}); whole != rows.end())
+      out.push_back(compare(m, *p.result, *whole->second->result, p.period));
+    else
+      out.push_back(missing(p.period, fmt::format("no {} in {}", p.period, base_name)));
+  }
+  return out;
+}
+
+std::vector<Point> points_of(const ResultTable& t) {
+  std::vector<Point> out;
+  for (const auto& r : t.rows)
+    out.push_back({r.period, join_group(r.labels), &r.result});
+  return out;
+}
+
+std::vector<Point> points_of(const ReportTable& t, std::size_t metric) {
+  std::vector<Point> out;
+  for (const auto& r : t.rows)
+    out.push_back({r.period, join_group(r.groups), &r.results[metric]});
+  return out;
 }
 
 }  // namespace
@@ -78,47 +150,47 @@ std::optional<std::string> year_earlier(std::string_view label) {
 
 void compare_within(ResultTable& t, bool previous_year) {
   t.compare = previous_year ? "previous-year" : "previous";
-  std::map<std::string, const ResultRow*> last_of_group;
-  std::map<std::pair<std::string, std::string>, const ResultRow*> by_period;
-  for (const auto& row : t.rows)
-    by_period[{row.period, group_key(row)}] = &row;
-  for (auto& row : t.rows) {
-    const auto key = group_key(row);
-    if (previous_year) {
-      const auto earlier = year_earlier(row.period);
-      if (!earlier) {
-        row.comparison = missing("", fmt::format("\"{}\" is not a dated period", row.period));
-      } else if (const auto it = by_period.find({*earlier, key}); it != by_period.end()) {
-        row.comparison = compare(t, row.result, it->second->result, *earlier);
-      } else {
-        row.comparison = missing(*earlier, fmt::format("no {} in the input", *earlier));
-      }
-    } else if (const auto it = last_of_group.find(key); it != last_of_group.end()) {
-      row.comparison = compare(t, row.result, it->second->result, it->second->period);
-    } else {
-      row.comparison = missing("", "the first period has no previous one");
-    }
-    last_of_group[key] = &row;
-  }
+  const auto found = within({t.metric->name, t.plan.unit}, points_of(t), previous_year);
+  for (std::size_t i = 0; i < t.rows.size(); ++i)
+    t.rows[i].comparison = found[i];
 }
 
 void compare_with(ResultTable& t, const ResultTable& baseline, const std::string& baseline_name) {
   t.compare = baseline_name;
-  std::map<std::pair<std::string, std::string>, const ResultRow*> rows;
-  for (const auto& row : baseline.rows)
-    rows[{row.period, group_key(row)}] = &row;
-  for (auto& row : t.rows) {
-    if (baseline.rows.empty()) {
-      row.comparison = compare(t, row.result, baseline.total, "total");
-    } else if (const auto it = rows.find({row.period, group_key(row)}); it != rows.end()) {
-      row.comparison = compare(t, row.result, it->second->result, row.period);
-    } else if (const auto whole = rows.find({row.period, ""}); whole != rows.end()) {
-      row.comparison = compare(t, row.result, whole->second->result, row.period);  // a group vs the whole period
-    } else {
-      row.comparison = missing(row.period, fmt::format("no {} in {}", row.period, baseline_name));
-    }
+  const Metric m{t.metric->name, t.plan.unit};
+  const auto found = against(m, points_of(t), points_of(baseline), baseline.total, baseline_name);
+  for (std::size_t i = 0; i < t.rows.size(); ++i)
+    t.rows[i].comparison = found[i];
+  t.total_comparison = compare(m, t.total, baseline.total, "total");
+}
+
+void compare_within(ReportTable& t, bool previous_year) {
+  t.compare = previous_year ? "previous-year" : "previous";
+  for (auto& row : t.rows)
+    row.comparisons.assign(t.columns.size(), std::nullopt);
+  for (std::size_t c = 0; c < t.columns.size(); ++c) {
+    const auto found = within({t.columns[c].metric->name, t.columns[c].plan.unit}, points_of(t, c), previous_year);
+    for (std::size_t i = 0; i < t.rows.size(); ++i)
+      t.rows[i].comparisons[c] = found[i];
   }
-  t.total_comparison = compare(t, t.total, baseline.total, "total");
+}
+
+void compare_with(ReportTable& t, const ReportTable& baseline, const std::string& baseline_name) {
+  t.compare = baseline_name;
+  for (auto& row : t.rows)
+    row.comparisons.assign(t.columns.size(), std::nullopt);
+  t.total.comparisons.assign(t.columns.size(), std::nullopt);
+  for (std::size_t c = 0; c < t.columns.size(); ++c) {
+    const Metric m{t.columns[c].metric->name, t.columns[c].plan.unit};
+    const auto column = std::find_if(baseline.columns.begin(), baseline.columns.end(),
+                                     [&](const ReportColumn& b) { return b.metric == t.columns[c].metric; });
+    if (column == baseline.columns.end()) continue;
+    const auto bc = static_cast<std::size_t>(column - baseline.columns.begin());
+    const auto found = against(m, points_of(t, c), points_of(baseline, bc), baseline.total.results[bc], baseline_name);
+    for (std::size_t i = 0; i < t.rows.size(); ++i)
+      t.rows[i].comparisons[c] = found[i];
+    t.total.comparisons[c] = compare(m, t.total.results[c], baseline.total.results[bc], "total");
+  }
 }
 
 }  // namespace cxkpi::cli

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "compute/report.hpp"
 #include "output/result_table.hpp"
 
 namespace cxkpi::cli {
@@ -20,5 +21,9 @@ void compare_within(ResultTable& table, bool previous_year);
 /// Baselines from another table computed the same way: the row with the same period and
 /// group, or, when the baseline has no rows, its total. The totals are compared too.
 void compare_with(ResultTable& table, const ResultTable& baseline, const std::string& baseline_name);
+
+/// The same for every metric of a report.
+void compare_within(ReportTable& report, bool previous_year);
+void compare_with(ReportTable& report, const ReportTable& baseline, const std::string& baseline_name);
 
 }  // namespace cxkpi::cli

@@ -15,15 +15,15 @@ bool computable(const Plan& plan, const FieldSet& supplied) {
          std::all_of(plan.required.begin(), plan.required.end(), [&](Field f) { return supplied.has(f); });
 }
 
-ReportRow row_of(const ReportTable& t, const Settings& settings, const std::string& period,
-                 const std::vector<std::string>& groups, const Sums& sums) {
-  ReportRow row{period, groups, sums.raw(Field::contacts), {}};
+}  // namespace
+
+ReportRow report_row(const ReportTable& t, const Settings& settings, const std::string& period,
+                     const std::vector<std::string>& groups, const Sums& sums) {
+  ReportRow row{period, groups, sums.raw(Field::contacts), {}, {}};
   for (const auto& c : t.columns)
     row.results.push_back(c.metric->finalize(sums, settings));
   return row;
 }
-
-}  // namespace
 
 std::string report_key(std::string_view metric_name) {
   std::string key(metric_name);
@@ -63,12 +63,12 @@ std::vector<ReportColumn> report_columns(const std::vector<std::string>& names, 
 
 ReportTable build_report(const BucketTable& buckets, const Settings& settings, std::vector<ReportColumn> columns,
                          const std::string& by_name) {
-  ReportTable t{by_name, buckets.options.tz, buckets.group_names, std::move(columns), {}, {}, buckets.warnings};
+  ReportTable t{by_name, buckets.options.tz, buckets.group_names, std::move(columns), {}, {}, buckets.warnings, {}};
   for (const auto& c : t.columns)
     t.warnings.insert(t.warnings.end(), c.plan.warnings.begin(), c.plan.warnings.end());
   for (const auto& b : buckets.buckets)
-    t.rows.push_back(row_of(t, settings, b.period.label, b.groups, b.sums));
-  t.total = row_of(t, settings, "total", {}, buckets.total);
+    t.rows.push_back(report_row(t, settings, b.period.label, b.groups, b.sums));
+  t.total = report_row(t, settings, "total", {}, buckets.total);
   return t;
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "compute/buckets.hpp"
+#include "output/result_table.hpp"
 
 namespace cxkpi::cli {
 
@@ -18,7 +19,8 @@ struct ReportRow {
   std::string period;
   std::vector<std::string> groups;
   std::int64_t contacts = 0;
-  std::vector<Result> results;  // one per ReportTable::columns
+  std::vector<Result> results;                         // one per ReportTable::columns
+  std::vector<std::optional<Comparison>> comparisons;  // with --compare: one per column
 };
 
 struct ReportTable {
@@ -29,6 +31,7 @@ struct ReportTable {
   std::vector<ReportRow> rows;
   ReportRow total;
   std::vector<std::string> warnings;
+  std::string compare;  // the --compare baseline, "" when none
 };
 
 /// The metrics to report: `names` (each must be computable from the input), or every
@@ -38,6 +41,10 @@ std::vector<ReportColumn> report_columns(const std::vector<std::string>& names, 
 
 ReportTable build_report(const BucketTable& buckets, const Settings& settings, std::vector<ReportColumn> columns,
                          const std::string& by_name);
+
+/// One bucket's row of `report` (whose columns decide the metrics).
+ReportRow report_row(const ReportTable& report, const Settings& settings, const std::string& period,
+                     const std::vector<std::string>& groups, const Sums& sums);
 
 /// "service-level" → "service_level": metric names as JSON keys and CSV headers.
 std::string report_key(std::string_view metric_name);

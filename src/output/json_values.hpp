@@ -5,12 +5,15 @@
 #include <string>
 
 #include "cxkpi/result.hpp"
+#include "output/result_table.hpp"
 
 namespace cxkpi::cli {
 
 nlohmann::ordered_json json_number(double v);
 /// {"value", "numerator", "denominator", "n", "reason" when null, then the details}.
 nlohmann::ordered_json result_json(const Result& r);
+/// {"period", "value", "change", "relative_change", "significant", "reason" when missing}.
+nlohmann::ordered_json comparison_json(const Comparison& c);
 /// Compact one-line JSON; invalid UTF-8 in labels is replaced, never an exception.
 std::string dump_json(const nlohmann::ordered_json& j);
 

@@ -9,17 +9,6 @@ namespace {
 
 using nlohmann::ordered_json;
 
-ordered_json comparison_json(const Comparison& c) {
-  ordered_json o;
-  o["period"] = c.baseline_period;
-  o["value"] = c.baseline ? json_number(*c.baseline) : ordered_json(nullptr);
-  o["change"] = c.change ? json_number(*c.change) : ordered_json(nullptr);
-  o["relative_change"] = c.relative_change ? json_number(*c.relative_change) : ordered_json(nullptr);
-  o["significant"] = c.significant ? ordered_json(*c.significant) : ordered_json(nullptr);
-  if (!c.reason.empty()) o["reason"] = c.reason;
-  return o;
-}
-
 ordered_json row_object(const ResultTable& t, const ResultRow& row) {
   ordered_json o;
   o["period"] = row.period;
@@ -33,6 +22,17 @@ ordered_json row_object(const ResultTable& t, const ResultRow& row) {
 }
 
 }  // namespace
+
+ordered_json comparison_json(const Comparison& c) {
+  ordered_json o;
+  o["period"] = c.baseline_period;
+  o["value"] = c.baseline ? json_number(*c.baseline) : ordered_json(nullptr);
+  o["change"] = c.change ? json_number(*c.change) : ordered_json(nullptr);
+  o["relative_change"] = c.relative_change ? json_number(*c.relative_change) : ordered_json(nullptr);
+  o["significant"] = c.significant ? ordered_json(*c.significant) : ordered_json(nullptr);
+  if (!c.reason.empty()) o["reason"] = c.reason;
+  return o;
+}
 
 ordered_json json_number(double v) {
   constexpr double kExactIntegerLimit = 9007199254740992.0;  // 2^53

@@ -20,30 +20,43 @@ std::string unit_suffix(std::string_view unit) {
 }
 
 TextTable report_grid(const ReportTable& r, bool for_people, int precision) {
+  const bool comparing = !r.compare.empty();
+  const auto number = [&](std::optional<double> v) {
+    if (!v) return std::string(for_people ? "n/a" : "");
+    return for_people ? format_fixed(*v, precision) : format_exact(*v);
+  };
   TextTable g;
   g.header.emplace_back("period");
   g.header.insert(g.header.end(), r.group_names.begin(), r.group_names.end());
   g.text_columns = g.header.size();
   g.header.emplace_back("contacts");
-  for (const auto& c : r.columns)
-    g.header.push_back(for_people ? std::string(c.metric->name) + unit_suffix(c.plan.unit)
-                                  : report_key(c.metric->name));
-  g.keys = {"period"};
-  g.keys.insert(g.keys.end(), r.group_names.begin(), r.group_names.end());
-  g.keys.emplace_back("contacts");
-  for (const auto& c : r.columns)
-    g.keys.push_back(report_key(c.metric->name));
+  g.keys = g.header;
+  for (const auto& c : r.columns) {
+    const auto key = report_key(c.metric->name);
+    g.header.push_back(for_people ? std::string(c.metric->name) + unit_suffix(c.plan.unit) : key);
+    g.keys.push_back(key);
+    if (!comparing) continue;
+    g.header.push_back(for_people ? std::string(c.metric->name) + " Δ" : key + "_change");
+    g.keys.push_back(key + "_change");
+    if (!for_people) {
+      g.header.push_back(key + "_significant");
+      g.keys.push_back(key + "_significant");
+    }
+  }
   const auto add = [&](const ReportRow& row) {
     std::vector<std::string> cells{row.period};
     for (const auto& label : row.groups)
       cells.push_back(for_people && label.empty() ? "(empty)" : label);
     cells.resize(g.text_columns);
     cells.push_back(std::to_string(row.contacts));
-    for (const auto& result : row.results) {
-      if (!result.value)
-        cells.emplace_back(for_people ? "n/a" : "");
-      else
-        cells.push_back(for_people ? format_fixed(*result.value, precision) : format_exact(*result.value));
+    for (std::size_t i = 0; i < row.results.size(); ++i) {
+      cells.push_back(number(row.results[i].value));
+      if (!comparing) continue;
+      const auto& c = i < row.comparisons.size() ? row.comparisons[i] : std::nullopt;
+      const bool significant = c && c->significant.value_or(false);
+      // In tables a * marks a change beyond sampling noise (CSAT, NPS).
+      cells.push_back(c ? number(c->change) + (for_people && significant ? "*" : "") : "");
+      if (!for_people) cells.push_back(!c || !c->significant ? "" : *c->significant ? "true" : "false");
     }
     g.rows.push_back(std::move(cells));
   };
@@ -68,8 +81,10 @@ ordered_json row_json(const ReportTable& r, const ReportRow& row, bool with_grou
     o["group"] = std::move(group);
   }
   o["contacts"] = row.contacts;
-  for (std::size_t i = 0; i < r.columns.size(); ++i)
-    o[report_key(r.columns[i].metric->name)] = result_json(row.results[i]);
+  for (std::size_t i = 0; i < r.columns.size(); ++i) {
+    auto& metric = o[report_key(r.columns[i].metric->name)] = result_json(row.results[i]);
+    if (i < row.comparisons.size() && row.comparisons[i]) metric["baseline"] = comparison_json(*row.comparisons[i]);
+  }
   return o;
 }
 
@@ -90,6 +105,7 @@ std::string report_json(const ReportTable& r) {
   auto total = row_json(r, r.total, false);
   total.erase("period");
   doc["total"] = std::move(total);
+  if (!r.compare.empty()) doc["compare"] = r.compare;
   doc["warnings"] = r.warnings;
   return dump_json(doc) + "\n";
 }
@@ -102,6 +118,13 @@ std::string report_ndjson(const ReportTable& r) {
 }
 
 }  // namespace
+
+std::string render_report_ndjson_row(const ReportTable& report, const ReportRow& row) {
+  return dump_json(row_json(report, row, true)) + "\n";
+}
+std::string render_report_ndjson_total(const ReportTable& report) {
+  return dump_json(row_json(report, report.total, false)) + "\n";
+}
 
 std::string render_report(const ReportTable& report, const FormatOptions& options) {
   switch (options.format) {

@@ -20,6 +20,7 @@ RUNS = [  # (arguments, which stream holds the JSON document)
     (["hold", "data/calls.csv", "--by", "week", "--group", "channel", "--json"], "stdout"),
     (["report", "data/calls.csv", "--by", "week", "--group", "channel", "--json"], "stdout"),
     (["nps", "data/monthly.csv", "--compare", "previous", "--json"], "stdout"),
+    (["report", "data/calls.csv", "--by", "week", "--compare", "previous", "--json"], "stdout"),
     (["aht", "data/monthly_by_channel.csv", "--compare", "data/monthly.csv", "--json"], "stdout"),
     (["report", "tests/cli/inputs/call_centre_export.csv", "--by", "day", "--json"], "stdout"),
     (["nps", "tests/cli/inputs/bad_passives.csv", "--json"], "stderr-last-line"),
