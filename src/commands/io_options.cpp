@@ -267,6 +267,12 @@ void sort_rows(ReportTable& report, const OutputFlags& flags) {
   });
 }
 
+bool can_stream(const RecordFlags& records, const OutputFlags& output) {
+  const auto by = bucket_by_named(records.by).value_or(BucketBy::all);
+  return format_options(output).format == OutputFormat::ndjson && output.output.empty() && periods_follow_time(by) &&
+         records.by_column.empty() && output.sort.empty() && !output.top;
+}
+
 void add_check_flags(CLI::App& app, CheckFlags& flags) {
   const auto* group = "Checks (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)";
   app.add_option("--warn", flags.warn, "warn when the total is outside RANGE (10, 10:, ~:10, 10:20, @10:20)")

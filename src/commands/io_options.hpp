@@ -78,6 +78,10 @@ Thresholds thresholds_of(const CheckFlags& flags);
 int write_result(const std::string& text, const std::vector<std::string>& warnings,
                  const std::vector<CheckItem>& checks, const OutputFlags& flags);
 
+/// Whether NDJSON can stream: to stdout, bucketed by a period that follows time, and
+/// nothing (--sort, --top) needs every row before the first is written.
+bool can_stream(const RecordFlags& records, const OutputFlags& output);
+
 /// --sort/--desc/--top: orders the rows (never the total) by a column and keeps the first N.
 void sort_rows(ResultTable& table, const OutputFlags& flags);
 void sort_rows(ReportTable& report, const OutputFlags& flags);

@@ -130,10 +130,7 @@ int MetricCommand::run() {
 // NDJSON to stdout from a log bucketed in time order streams: each period is written as
 // soon as the next one starts, so a pipeline sees yesterday before the whole file is read.
 bool MetricCommand::streams() const {
-  const auto by = bucket_by_named(records_.by).value_or(BucketBy::all);
-  return format_options(output_).format == OutputFormat::ndjson && output_.output.empty() && periods_follow_time(by) &&
-         records_.by_column.empty() && compare_.empty() && output_.sort.empty() && !output_.top && base_file_.empty() &&
-         !no_stream_;
+  return can_stream(records_, output_) && compare_.empty() && base_file_.empty() && !no_stream_;
 }
 
 int MetricCommand::stream_ndjson() const {

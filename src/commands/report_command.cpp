@@ -86,12 +86,7 @@ class ReportCommand final : public Command {
   }
 
   // As for single metrics: NDJSON to stdout from a time-bucketed log streams period by period.
-  [[nodiscard]] bool streams() const {
-    const auto by = bucket_by_named(records_.by).value_or(BucketBy::all);
-    return format_options(output_).format == OutputFormat::ndjson && output_.output.empty() &&
-           periods_follow_time(by) && records_.by_column.empty() && compare_.empty() && output_.sort.empty() &&
-           !output_.top && !no_stream_;
-  }
+  [[nodiscard]] bool streams() const { return can_stream(records_, output_) && compare_.empty() && !no_stream_; }
 
   int stream_ndjson(const FileInputOptions& input) const {
     auto readers = open_logs(input);
