@@ -27,6 +27,9 @@ struct Settings {
   AvgWaitOptions avg_wait;
   ServiceLevelOptions service_level;
   RecordRules records;  ///< thresholds applied when reading record logs
+  ConversionOptions conversion;
+  CesOptions ces;
+  UtilisationOptions utilisation;
 };
 
 struct MetricSpec {
@@ -36,6 +39,8 @@ struct MetricSpec {
   std::span<const Field> inputs;  ///< aggregate fields it reads, in flag order
   Plan (*plan)(const Settings&, const FieldSet& present);
   Result (*finalize)(const Sums&, const Settings&);
+  /// A metric's own check of one input row beyond part-of-whole (nullptr: none).
+  std::optional<Violation> (*check)(const Sums&, const Settings&) = nullptr;
 };
 
 namespace detail {
@@ -53,10 +58,20 @@ inline constexpr std::array kAvgWaitInputs{Field::answer_wait_s, Field::abandon_
 inline constexpr std::array kServiceLevelInputs{Field::answered_in_t, Field::abandoned_in_t, Field::offered,
                                                 Field::handled,       Field::abandoned,      Field::short_abandoned};
 inline constexpr std::array kHoldInputs{Field::hold_s, Field::handled, Field::held};
+inline constexpr std::array kCostPerResolutionInputs{Field::total_cost, Field::resolved};
+inline constexpr std::array kConversionInputs{Field::orders, Field::contacts, Field::handled};
+inline constexpr std::array kRetentionInputs{Field::customers_start, Field::customers_end, Field::customers_new};
+inline constexpr std::array kCesInputs{Field::ces_1, Field::ces_2, Field::ces_3, Field::ces_4,
+                                       Field::ces_5, Field::ces_6, Field::ces_7};
+inline constexpr std::array kTransferInputs{Field::transfers, Field::handled};
+inline constexpr std::array kOccupancyInputs{Field::talk_s, Field::hold_s, Field::wrap_s, Field::idle_s,
+                                             Field::handled};
+inline constexpr std::array kUtilisationInputs{Field::talk_s, Field::hold_s,      Field::wrap_s,
+                                               Field::paid_s, Field::logged_in_s, Field::handled};
 inline constexpr std::array kFcrInputs{Field::resolved_first_contact, Field::handled, Field::resolved};
 }  // namespace detail
 
-inline constexpr std::array<MetricSpec, 11> kMetrics{{
+inline constexpr std::array<MetricSpec, 18> kMetrics{{
     {"contact-rate", "contacts per 100 orders (or per 100 customers)",
      "cxkpi contact-rate --contacts 450 --orders 15000  # 3.0", detail::kContactRateInputs,
      [](const Settings& o, const FieldSet& p) { return plan_contact_rate(o.contact_rate, p); },
@@ -101,6 +116,35 @@ inline constexpr std::array<MetricSpec, 11> kMetrics{{
      "cxkpi hold --hold 250 --handled 8 --held 4  # 31.25 s, 50 % held", detail::kHoldInputs,
      [](const Settings&, const FieldSet& p) { return plan_hold(p); },
      [](const Sums& s, const Settings&) { return hold(s); }},
+    {"cost-per-resolution", "cost of producing one resolved contact: all costs / resolved",
+     "cxkpi cost-per-resolution --total-cost 44 --resolved 7  # 6.29", detail::kCostPerResolutionInputs,
+     [](const Settings&, const FieldSet& p) { return plan_cost_per_resolution(p); },
+     [](const Sums& s, const Settings&) { return cost_per_resolution(s); }},
+    {"conversion-rate", "share of (sales) contacts that produced an order",
+     "cxkpi conversion-rate --orders 60 --contacts 500  # 12.0", detail::kConversionInputs,
+     [](const Settings& o, const FieldSet& p) { return plan_conversion_rate(o.conversion, p); },
+     [](const Sums& s, const Settings& o) { return conversion_rate(s, o.conversion); },
+     [](const Sums& s, const Settings& o) { return check_conversion(s, o.conversion); }},
+    {"retention-rate", "customers kept: (customers at the end - new ones) / customers at the start",
+     "cxkpi retention-rate --customers-start 2000 --customers-end 2100 --customers-new 300  # 90.0",
+     detail::kRetentionInputs, [](const Settings&, const FieldSet& p) { return plan_retention_rate(p); },
+     [](const Sums& s, const Settings&) { return retention_rate(s); }},
+    {"ces", "Customer Effort Score: mean answer (1-7, 7 = easy) and share of low-effort answers",
+     "cxkpi ces --scores 2=1,3=1,4=2,6=2,7=2  # 4.875, 50 % low effort", detail::kCesInputs,
+     [](const Settings& o, const FieldSet& p) { return plan_ces(o.ces, p); },
+     [](const Sums& s, const Settings& o) { return ces(s, o.ces); }},
+    {"transfer-rate", "share of handled contacts transferred to another agent or queue",
+     "cxkpi transfer-rate --transfers 1 --handled 8  # 12.5", detail::kTransferInputs,
+     [](const Settings&, const FieldSet& p) { return plan_transfer_rate(p); },
+     [](const Sums& s, const Settings&) { return transfer_rate(s); }},
+    {"occupancy", "share of staffed, available agent time spent on contacts",
+     "cxkpi occupancy --talk 2800 --hold 250 --wrap 540 --idle-s 1410  # 71.8", detail::kOccupancyInputs,
+     [](const Settings&, const FieldSet& p) { return plan_occupancy(p); },
+     [](const Sums& s, const Settings&) { return occupancy(s); }},
+    {"utilisation", "share of paid (or logged-in) agent time spent on contacts",
+     "cxkpi utilisation --talk 2800 --hold 250 --wrap 540 --paid-s 7200  # 49.86", detail::kUtilisationInputs,
+     [](const Settings& o, const FieldSet& p) { return plan_utilisation(o.utilisation, p); },
+     [](const Sums& s, const Settings& o) { return utilisation(s, o.utilisation); }},
 }};
 
 /// The metric with this subcommand name, or nullptr.

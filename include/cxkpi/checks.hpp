@@ -23,7 +23,7 @@ struct PartOfWhole {
   Field whole;
 };
 
-inline constexpr std::array<PartOfWhole, 8> kPartsOfWholes{{
+inline constexpr std::array<PartOfWhole, 10> kPartsOfWholes{{
     {Field::abandoned, Field::offered},
     {Field::handled, Field::offered},
     {Field::queued, Field::offered},
@@ -32,6 +32,8 @@ inline constexpr std::array<PartOfWhole, 8> kPartsOfWholes{{
     {Field::csat_satisfied, Field::csat_responses},
     {Field::resolved_first_contact, Field::handled},
     {Field::resolved_first_contact, Field::resolved},
+    {Field::customers_new, Field::customers_end},
+    {Field::transfers, Field::handled},
 }};
 
 inline std::string show(const Sums& s, Field f) {

@@ -54,9 +54,23 @@ enum class Field : std::uint8_t {
   answer_wait_s,
   abandon_wait_s,
   held,
+  customers_start,
+  customers_end,
+  customers_new,
+  transfers,
+  idle_s,
+  paid_s,
+  logged_in_s,
+  ces_1,
+  ces_2,
+  ces_3,
+  ces_4,
+  ces_5,
+  ces_6,
+  ces_7,
 };
 
-inline constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::held) + 1;
+inline constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::ces_7) + 1;
 
 struct FieldInfo {
   Field field;
@@ -101,6 +115,20 @@ inline constexpr std::array<FieldInfo, kFieldCount> kFields{{
     {Field::answer_wait_s, "answer_wait_s", FieldKind::seconds, "queue wait of answered contacts, in seconds"},
     {Field::abandon_wait_s, "abandon_wait_s", FieldKind::seconds, "queue wait of abandoned contacts, in seconds"},
     {Field::held, "held", FieldKind::count, "handled contacts put on hold"},
+    {Field::customers_start, "customers_start", FieldKind::count, "customers at the start of the period"},
+    {Field::customers_end, "customers_end", FieldKind::count, "customers at the end of the period"},
+    {Field::customers_new, "customers_new", FieldKind::count, "customers won during the period"},
+    {Field::transfers, "transfers", FieldKind::count, "handled contacts transferred to another agent or queue"},
+    {Field::idle_s, "idle_s", FieldKind::seconds, "agent time available with no contact, in seconds"},
+    {Field::paid_s, "paid_s", FieldKind::seconds, "paid agent time, in seconds"},
+    {Field::logged_in_s, "logged_in_s", FieldKind::seconds, "logged-in agent time, in seconds"},
+    {Field::ces_1, "ces_1", FieldKind::count, "CES answers scoring 1"},
+    {Field::ces_2, "ces_2", FieldKind::count, "CES answers scoring 2"},
+    {Field::ces_3, "ces_3", FieldKind::count, "CES answers scoring 3"},
+    {Field::ces_4, "ces_4", FieldKind::count, "CES answers scoring 4"},
+    {Field::ces_5, "ces_5", FieldKind::count, "CES answers scoring 5"},
+    {Field::ces_6, "ces_6", FieldKind::count, "CES answers scoring 6"},
+    {Field::ces_7, "ces_7", FieldKind::count, "CES answers scoring 7"},
 }};
 
 constexpr std::size_t index_of(Field f) {
@@ -121,6 +149,13 @@ constexpr std::optional<Field> field_named(std::string_view name) {
 }
 
 inline constexpr int kMaxCsatScale = 10;
+
+inline constexpr int kMaxCesScale = 7;
+
+/// The histogram field that counts CES answers with `score` (1 … 7).
+constexpr Field ces_score_field(int score) {
+  return static_cast<Field>(index_of(Field::ces_1) + static_cast<std::size_t>(score - 1));
+}
 
 /// The histogram field that counts CSAT answers with `score` (1 … 10).
 constexpr Field csat_score_field(int score) {

@@ -99,6 +99,54 @@ inline Result aht(double talk_s, double hold_s, double wrap_s, std::int64_t hand
   return aht(s);
 }
 
+/// transfer-rate: 100 × transfers / handled, in percent. Example: 1 of 8 → 12.5.
+inline Plan plan_transfer_rate(const FieldSet&) {
+  return {{Field::transfers, Field::handled}, {}, "percent", "100 × transfers / handled", {}};
+}
+
+inline Result transfer_rate(const Sums& s) {
+  return detail::ratio(s.value(Field::transfers), s.value(Field::handled), 100.0, s.raw(Field::handled),
+                       "no handled contacts");
+}
+
+namespace detail {
+inline double handle_seconds(const Sums& s) {
+  return s.value(Field::talk_s) + s.value(Field::hold_s) + s.value(Field::wrap_s);
+}
+}  // namespace detail
+
+/// occupancy: 100 × handle_s / (handle_s + idle_s), handle_s = talk + hold + wrap, in
+/// percent: the share of staffed, available time spent on contacts. Example: 3590 s handled,
+/// 1410 s idle → 71.8.
+inline Plan plan_occupancy(const FieldSet&) {
+  return {{Field::talk_s, Field::idle_s}, {}, "percent", "100 × (talk_s + hold_s + wrap_s) / (… + idle_s)", {}};
+}
+
+inline Result occupancy(const Sums& s) {
+  const double handle = detail::handle_seconds(s);
+  const double staffed = handle + s.value(Field::idle_s);
+  return detail::ratio(handle, staffed, 100.0, s.raw(Field::handled), "no staffed time");
+}
+
+enum class UtilisationBase : std::uint8_t { paid, logged_in };
+
+/// utilisation: 100 × handle_s / paid_s (or / logged_in_s), in percent. Example: 3590 s of
+/// 7200 s paid → 49.86….
+struct UtilisationOptions {
+  UtilisationBase base = UtilisationBase::paid;
+};
+
+inline Plan plan_utilisation(const UtilisationOptions& o, const FieldSet&) {
+  const Field base = o.base == UtilisationBase::paid ? Field::paid_s : Field::logged_in_s;
+  return {{Field::talk_s, base}, {}, "percent", "100 × (talk_s + hold_s + wrap_s) / " + std::string(name_of(base)), {}};
+}
+
+inline Result utilisation(const Sums& s, const UtilisationOptions& o = {}) {
+  const Field base = o.base == UtilisationBase::paid ? Field::paid_s : Field::logged_in_s;
+  return detail::ratio(detail::handle_seconds(s), s.value(base), 100.0, s.raw(Field::handled),
+                       o.base == UtilisationBase::paid ? "no paid time" : "no logged-in time");
+}
+
 inline Plan plan_hold(const FieldSet&) {
   return {{Field::hold_s, Field::handled}, {}, "seconds", "hold_s / handled", {}};
 }

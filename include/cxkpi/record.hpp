@@ -32,6 +32,8 @@ struct Contact {
   std::optional<std::int64_t> cost;
   std::optional<int> csat;
   std::optional<int> nps;
+  std::optional<int> ces;
+  std::optional<bool> transferred;
   bool has_agent = false;  ///< a non-empty agent cell
 };
 
@@ -39,6 +41,7 @@ struct Contact {
 struct RecordColumns {
   bool offered = false, answered = false, abandoned = false, resolved = false, first_contact_resolved = false;
   bool wait = false, talk = false, hold = false, wrap = false, cost = false, csat = false, nps = false;
+  bool ces = false, transferred = false;
   bool agent = false;
 };
 
@@ -48,6 +51,7 @@ struct RecordRules {
   bool strict = false;                             ///< answered within T means wait < T, not ≤ T
   std::int64_t short_abandon_raw = 0;              ///< abandons with wait < S are short; 0 = none
   int csat_scale = 5;
+  int ces_scale = 7;
 };
 
 /// The aggregate fields a log with these columns supplies (for plans and presence).
@@ -71,6 +75,10 @@ inline FieldSet supplied_fields(const RecordColumns& c, const RecordRules& rules
   if (c.csat)
     for (int k = 1; k <= rules.csat_scale; ++k)
       s.add(csat_score_field(k));
+  if (c.ces)
+    for (int k = 1; k <= rules.ces_scale; ++k)
+      s.add(ces_score_field(k));
+  add_if(c.transferred, {Field::transfers});
   return s;
 }
 
@@ -98,6 +106,11 @@ inline std::optional<RecordViolation> check_contact(const Contact& c, const Reco
   if (c.csat && (*c.csat < 1 || *c.csat > rules.csat_scale))
     return RecordViolation{"csat", std::to_string(*c.csat) + " is outside the 1-" + std::to_string(rules.csat_scale) +
                                        " scale (set --scale)"};
+  if (c.ces && (*c.ces < 1 || *c.ces > rules.ces_scale))
+    return RecordViolation{"ces", std::to_string(*c.ces) + " is outside the 1-" + std::to_string(rules.ces_scale) +
+                                      " scale (set --scale)"};
+  if (c.transferred.value_or(false) && !*c.answered)
+    return RecordViolation{"transferred", "is 1 but the contact was not answered"};
   if (c.nps && (*c.nps < 0 || *c.nps > 10))
     return RecordViolation{"nps", std::to_string(*c.nps) + " is outside the 0-10 scale"};
   return std::nullopt;
@@ -131,6 +144,8 @@ inline void accumulate(Sums& s, const Contact& c, const RecordRules& rules) {
   if (c.resolved.value_or(false)) s.add_raw(Field::resolved, 1);
   s.add_raw(Field::total_cost, c.cost.value_or(0));
   if (c.csat) s.add_raw(csat_score_field(*c.csat), 1);
+  if (c.ces) s.add_raw(ces_score_field(*c.ces), 1);
+  if (c.transferred.value_or(false) && answered) s.add_raw(Field::transfers, 1);
   if (c.nps) s.add_raw(*c.nps >= 9 ? Field::promoters : *c.nps >= 7 ? Field::passives : Field::detractors, 1);
 }
 

@@ -134,4 +134,53 @@ inline Result nps(std::int64_t promoters, std::int64_t passives, std::int64_t de
   return nps(s);
 }
 
+// --- CES -------------------------------------------------------------------------------
+
+enum class EffortDirection : std::uint8_t { easy_high, effort_high };
+
+/// ces: Customer Effort Score, the mean answer in scale units (1-7 "the company made it
+/// easy", 7 = least effort), with the share of low-effort answers as `low_effort_pct`.
+/// Low effort by default: easy-high 7-point ≥ 5, 5-point ≥ 4; effort-high 7-point ≤ 3,
+/// 5-point ≤ 2. Example (fixture F: 7,6,3,7,4,4,6,2): mean 39/8 = 4.875, low effort 50.0.
+struct CesOptions {
+  int scale = 7;
+  EffortDirection direction = EffortDirection::easy_high;
+  std::optional<int> low_effort_cut;
+};
+
+namespace detail {
+inline bool is_low_effort(int score, const CesOptions& o) {
+  const bool easy_high = o.direction == EffortDirection::easy_high;
+  const int cut = o.low_effort_cut.value_or(easy_high ? (o.scale == 7 ? 5 : 4) : (o.scale == 7 ? 3 : 2));
+  return easy_high ? score >= cut : score <= cut;
+}
+}  // namespace detail
+
+inline Plan plan_ces(const CesOptions& o, const FieldSet& present) {
+  Plan p{{}, {}, "score", "Σ score / answers", {}};
+  bool any = false;
+  for (int k = 1; k <= kMaxCesScale; ++k)
+    any = any || present.has(ces_score_field(k));
+  if (!any) p.problem = "CES needs answers (a ces column, ces_1 ... ces_7 columns, or --scores)";
+  for (int k = o.scale + 1; k <= kMaxCesScale; ++k)
+    if (present.has(ces_score_field(k)))
+      p.problem = "column " + std::string(name_of(ces_score_field(k))) + " is outside the 1-" +
+                  std::to_string(o.scale) + " scale (set --scale)";
+  return p;
+}
+
+inline Result ces(const Sums& s, const CesOptions& o = {}) {
+  std::int64_t n = 0, sum = 0, low = 0;
+  for (int k = 1; k <= kMaxCesScale; ++k) {
+    const auto count = s.raw(ces_score_field(k));
+    n += count;
+    sum += count * k;
+    if (detail::is_low_effort(k, o)) low += count;
+  }
+  auto r = detail::ratio(static_cast<double>(sum), static_cast<double>(n), 1.0, n, "no survey responses");
+  r.details = {{"low_effort_pct", detail::ratio(static_cast<double>(low), static_cast<double>(n), 100.0, n, "").value,
+                "percent"}};
+  return r;
+}
+
 }  // namespace cxkpi

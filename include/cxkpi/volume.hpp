@@ -9,7 +9,9 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 
+#include "cxkpi/checks.hpp"
 #include "cxkpi/result.hpp"
 #include "cxkpi/sums.hpp"
 
@@ -80,6 +82,71 @@ inline Result cost_per_contact(double total_cost, std::int64_t contacts) {
   s.add_amount(Field::total_cost, total_cost);
   s.add(Field::contacts, contacts);
   return cost_per_contact(s);
+}
+
+// --- cost per resolution, conversion, retention -----------------------------------------
+
+/// cost-per-resolution: total_cost / resolved (all costs, including unresolved and
+/// abandoned work), in currency. Example (fixture F): 44 / 7 = 6.2857….
+inline Plan plan_cost_per_resolution(const FieldSet&) {
+  return {{Field::total_cost, Field::resolved}, {}, "currency", "total_cost / resolved", {}};
+}
+
+inline Result cost_per_resolution(const Sums& s) {
+  return detail::ratio(s.value(Field::total_cost), s.value(Field::resolved), 1.0, s.raw(Field::resolved),
+                       "no resolved contacts");
+}
+
+enum class ConversionBase : std::uint8_t { contacts, handled };
+
+/// conversion-rate: 100 × orders / contacts (or / handled), in percent. More orders than
+/// contacts is an error unless `allow_multi_orders`. Example: 60 orders of 500 contacts → 12.0.
+struct ConversionOptions {
+  ConversionBase den = ConversionBase::contacts;
+  bool allow_multi_orders = false;
+};
+
+namespace detail {
+inline Field conversion_base_field(const ConversionOptions& o) {
+  return o.den == ConversionBase::contacts ? Field::contacts : Field::handled;
+}
+}  // namespace detail
+
+inline Plan plan_conversion_rate(const ConversionOptions& o, const FieldSet&) {
+  const Field base = detail::conversion_base_field(o);
+  return {{Field::orders, base}, {}, "percent", "100 × orders / " + std::string(name_of(base)), {}};
+}
+
+inline Result conversion_rate(const Sums& s, const ConversionOptions& o = {}) {
+  const Field base = detail::conversion_base_field(o);
+  return detail::ratio(s.value(Field::orders), s.value(base), 100.0, s.raw(base),
+                       base == Field::contacts ? "no contacts" : "no handled contacts");
+}
+
+/// More orders than contacts in one row, unless several orders per contact are allowed.
+inline std::optional<Violation> check_conversion(const Sums& row, const ConversionOptions& o) {
+  const Field base = detail::conversion_base_field(o);
+  if (o.allow_multi_orders || !row.present().has(base) || row.raw(Field::orders) <= row.raw(base)) return std::nullopt;
+  return Violation{Field::orders, "orders (" + std::to_string(row.raw(Field::orders)) + ") is greater than " +
+                                      std::string(name_of(base)) + " (" + std::to_string(row.raw(base)) +
+                                      "); give --allow-multi-orders if a contact can bring several orders"};
+}
+
+/// retention-rate: customer retention, 100 × (customers_end − customers_new) /
+/// customers_start, in percent. Null when nobody was a customer at the start.
+/// Example: start 2000, end 2100, new 300 → 90.0.
+inline Plan plan_retention_rate(const FieldSet&) {
+  return {{Field::customers_start, Field::customers_end, Field::customers_new},
+          {},
+          "percent",
+          "100 × (customers_end − customers_new) / customers_start",
+          {}};
+}
+
+inline Result retention_rate(const Sums& s) {
+  const auto kept = s.raw(Field::customers_end) - s.raw(Field::customers_new);
+  return detail::ratio(static_cast<double>(kept), s.value(Field::customers_start), 100.0, s.raw(Field::customers_start),
+                       "no customers at the start");
 }
 
 }  // namespace cxkpi

@@ -22,6 +22,11 @@ constexpr std::array kFlagAliases{
     FlagAlias{Field::hold_s, "--hold"},
     FlagAlias{Field::wrap_s, "--wrap"},
     FlagAlias{Field::total_cost, "--cost"},
+    FlagAlias{Field::answer_wait_s, "--answer-wait"},
+    FlagAlias{Field::abandon_wait_s, "--abandon-wait"},
+    FlagAlias{Field::idle_s, "--idle"},
+    FlagAlias{Field::paid_s, "--paid"},
+    FlagAlias{Field::logged_in_s, "--logged-in"},
 };
 
 std::string canonical_flag(Field f) {
@@ -32,7 +37,8 @@ std::string canonical_flag(Field f) {
 }
 
 bool is_score_count(Field f) {
-  return index_of(f) >= index_of(Field::csat_1) && index_of(f) <= index_of(Field::csat_10);
+  return (index_of(f) >= index_of(Field::csat_1) && index_of(f) <= index_of(Field::csat_10)) ||
+         (index_of(f) >= index_of(Field::ces_1) && index_of(f) <= index_of(Field::ces_7));
 }
 
 FieldSet all_inputs(const MetricSpec& spec) {
@@ -102,7 +108,9 @@ std::vector<NumberInput> MetricCommand::given_numbers() const {
       numbers.push_back({f.field, option->get_name(), number_text_[index_of(f.field)]});
   }
   if (!extras_.scores.empty()) {
-    auto scores = parse_score_counts("--scores", extras_.scores, settings_.csat.scale);
+    const bool ces = spec_.name == "ces";
+    auto scores = parse_score_counts("--scores", extras_.scores, ces ? settings_.ces.scale : settings_.csat.scale,
+                                     ces ? ces_score_field : csat_score_field);
     numbers.insert(numbers.end(), scores.begin(), scores.end());
   }
   return numbers;
@@ -148,6 +156,7 @@ int MetricCommand::stream_ndjson() const {
   };
   auto rules = settings_.records;
   rules.csat_scale = settings_.csat.scale;
+  rules.ces_scale = settings_.ces.scale;
   const auto buckets = read_records(
       readers, input, bucket_options(records_), rules, [&](std::vector<Bucket> closed, const BucketTable& so_far) {
         plan(so_far);
@@ -176,6 +185,7 @@ ResultTable MetricCommand::compute_table(const FileInputOptions& input, const st
   }
   auto rules = settings_.records;
   rules.csat_scale = settings_.csat.scale;
+  rules.ces_scale = settings_.ces.scale;
   auto buckets = read_records(readers, input, bucket_options(records_), rules);
   add_base_totals(buckets, numbers);
   if (!base_file_.empty()) {

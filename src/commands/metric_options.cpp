@@ -105,6 +105,32 @@ void add_service_level(CLI::App& app, Settings& s, MetricExtras&) {
       "abandons-positive or abandons-ignored");
 }
 
+void add_conversion(CLI::App& app, Settings& s, MetricExtras&) {
+  add_choice<ConversionBase>(
+      app, "--den", {{"contacts", ConversionBase::contacts}, {"handled", ConversionBase::handled}},
+      [&s](ConversionBase b) { s.conversion.den = b; }, "divide by all contacts (default) or by handled contacts");
+  app.add_flag_callback(
+      "--allow-multi-orders", [&s] { s.conversion.allow_multi_orders = true; },
+      "accept more orders than contacts (a contact may bring several orders)");
+}
+
+void add_ces(CLI::App& app, Settings& s, MetricExtras& extras) {
+  app.add_option("--scale", s.ces.scale, "answers run from 1 to this (7 or 5)")->check(CLI::IsMember({7, 5}));
+  add_choice<EffortDirection>(
+      app, "--direction", {{"easy-high", EffortDirection::easy_high}, {"effort-high", EffortDirection::effort_high}},
+      [&s](EffortDirection d) { s.ces.direction = d; },
+      "easy-high (default): high answers mean little effort; effort-high: the reverse");
+  app.add_option_function<int>(
+      "--low-effort-cut", [&s](int k) { s.ces.low_effort_cut = k; }, "the score where low effort starts");
+  app.add_option("--scores", extras.scores, "answers per score, e.g. 2=1,3=1,4=2,6=2,7=2")->group("Numbers");
+}
+
+void add_utilisation(CLI::App& app, Settings& s, MetricExtras&) {
+  add_choice<UtilisationBase>(
+      app, "--base", {{"paid", UtilisationBase::paid}, {"logged-in", UtilisationBase::logged_in}},
+      [&s](UtilisationBase b) { s.utilisation.base = b; }, "divide by paid time (default) or by logged-in time");
+}
+
 struct MetricOptions {
   std::string_view metric;
   void (*add)(CLI::App&, Settings&, MetricExtras&);
@@ -119,6 +145,9 @@ constexpr std::array kMetricOptions{
     MetricOptions{"fcr", add_fcr},
     MetricOptions{"avg-wait", add_avg_wait},
     MetricOptions{"service-level", add_service_level},
+    MetricOptions{"conversion-rate", add_conversion},
+    MetricOptions{"ces", add_ces},
+    MetricOptions{"utilisation", add_utilisation},
 };
 
 }  // namespace

@@ -75,6 +75,7 @@ class ReportCommand final : public Command {
   RecordRules rules() const {
     auto r = settings_.records;
     r.csat_scale = settings_.csat.scale;
+    r.ces_scale = settings_.ces.scale;
     return r;
   }
 
@@ -134,7 +135,9 @@ class ReportCommand final : public Command {
     add(warn_, false);
     add(crit_, true);
     std::vector<CheckItem> items;
-    for (const auto& [metric, thresholds] : wanted) {
+    for (const auto& want : wanted) {
+      const auto& metric = want.first;  // a named reference: clang 14 cannot capture a structured binding
+      const auto& thresholds = want.second;
       const auto column = std::find_if(report.columns.begin(), report.columns.end(),
                                        [&](const ReportColumn& c) { return report_key(c.metric->name) == metric; });
       if (column == report.columns.end())

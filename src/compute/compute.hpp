@@ -44,6 +44,7 @@ ResultTable compute_from_periods(const MetricSpec& metric, const Settings& setti
                                  const FileInputOptions& input);
 
 /// "1=10,2=10,3=30" → one NumberInput per score (csat_1 …), checked against `scale`.
-std::vector<NumberInput> parse_score_counts(const std::string& flag, const std::string& text, int scale);
+std::vector<NumberInput> parse_score_counts(const std::string& flag, const std::string& text, int scale,
+                                            Field (*score_field)(int) = csat_score_field);
 
 }  // namespace cxkpi::cli

@@ -39,7 +39,9 @@ ResultTable compute_from_numbers(const MetricSpec& metric, const Settings& setti
   if (!missing.empty())
     throw Error::usage(fmt::format("{} needs {} (or a FILE with those columns); see cxkpi {} --help", metric.name,
                                    fmt::join(missing, ", "), metric.name));
-  if (const auto violation = check_row(sums)) {
+  auto violation = check_row(sums);
+  if (!violation && metric.check != nullptr) violation = metric.check(sums, settings);
+  if (violation) {
     const auto* n = given(numbers, violation->part);
     throw Error::data(fmt::format("{}: {}", n ? n->flag : flag_for(violation->part), violation->message));
   }
@@ -48,7 +50,8 @@ ResultTable compute_from_numbers(const MetricSpec& metric, const Settings& setti
   return table;
 }
 
-std::vector<NumberInput> parse_score_counts(const std::string& flag, const std::string& text, int scale) {
+std::vector<NumberInput> parse_score_counts(const std::string& flag, const std::string& text, int scale,
+                                            Field (*score_field)(int)) {
   std::vector<NumberInput> out;
   std::size_t start = 0;
   while (start <= text.size()) {
@@ -59,7 +62,7 @@ std::vector<NumberInput> parse_score_counts(const std::string& flag, const std::
       throw Error::data(fmt::format("{}: {} is not SCORE=COUNT (e.g. 5=120)", flag, quote_value(item)));
     const auto score = parse_integer_in(item.substr(0, eq), 1, scale);
     if (!score.ok()) throw Error::data(fmt::format("{}: score {}", flag, score.error));
-    const Field f = csat_score_field(static_cast<int>(score.raw));
+    const Field f = score_field(static_cast<int>(score.raw));
     if (given(out, f)) throw Error::data(fmt::format("{}: score {} is given twice", flag, score.raw));
     out.push_back({f, flag, item.substr(eq + 1)});
     start = comma + 1;

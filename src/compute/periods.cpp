@@ -21,6 +21,7 @@ class PeriodFile {
              bool decimal_comma)
       : decimal_comma_(decimal_comma),
         metric_(metric),
+        settings_(settings),
         reader_(reader),
         columns_(columns),
         plan_(metric.plan(settings, columns.fields())) {
@@ -48,7 +49,9 @@ class PeriodFile {
       if (!parsed.ok()) throw Error::data(reader_.where(column), reader_.header()[column], parsed.error);
       sums.add_raw(f, parsed.raw);
     }
-    if (const auto v = check_row(sums)) {
+    auto v = check_row(sums);
+    if (!v && metric_.check != nullptr) v = metric_.check(sums, settings_);
+    if (v) {
       const auto column = *columns_.column_of(v->part);
       throw Error::data(reader_.where(column), reader_.header()[column], v->message);
     }
@@ -76,6 +79,7 @@ class PeriodFile {
 
   bool decimal_comma_;
   const MetricSpec& metric_;
+  const Settings& settings_;
   TableReader& reader_;
   const ColumnMap& columns_;
   Plan plan_;

@@ -57,6 +57,8 @@ class ContactReader {
     c.cost = amount(RecordField::cost, FieldKind::money);
     c.csat = score(RecordField::csat);
     c.nps = score(RecordField::nps);
+    c.ces = score(RecordField::ces);
+    c.transferred = flag(RecordField::transferred);
     if (const auto col = columns_.column_of(RecordField::agent)) c.has_agent = !is_missing(reader_.cell(*col));
     return c;
   }
@@ -274,6 +276,8 @@ std::string_view record_source_of(Field f) {
       return "wait_s";
     case Field::held:
       return "hold_s";
+    case Field::transfers:
+      return "transferred";
     case Field::resolved_first_contact:
       return "first_contact_resolved";
     case Field::total_cost:

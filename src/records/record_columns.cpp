@@ -33,6 +33,7 @@ constexpr std::array<std::string_view, kRecordFieldCount> kNames{
     "nps",
     "ces",
     "cost",
+    "transferred",
 };
 
 struct Alias {
@@ -99,6 +100,10 @@ constexpr std::array kAliases{
     Alias{"likelihood_to_recommend", RecordField::nps},
     Alias{"effort_score", RecordField::ces},
     Alias{"contact_cost", RecordField::cost},
+    Alias{"was_transferred", RecordField::transferred},
+    Alias{"transfer", RecordField::transferred},
+    Alias{"ces_score", RecordField::ces},
+    Alias{"customer_effort", RecordField::ces},
 };
 
 // Record fields that only a record log has (a period table never names them).
@@ -191,6 +196,8 @@ RecordColumns RecordColumnMap::measures() const {
   m.cost = has(RecordField::cost);
   m.csat = has(RecordField::csat);
   m.nps = has(RecordField::nps);
+  m.ces = has(RecordField::ces);
+  m.transferred = has(RecordField::transferred);
   m.agent = has(RecordField::agent);
   return m;
 }

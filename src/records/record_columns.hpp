@@ -37,9 +37,10 @@ enum class RecordField {
   nps,
   ces,
   cost,
+  transferred,
 };
 
-inline constexpr std::size_t kRecordFieldCount = static_cast<std::size_t>(RecordField::cost) + 1;
+inline constexpr std::size_t kRecordFieldCount = static_cast<std::size_t>(RecordField::transferred) + 1;
 
 std::string_view record_field_name(RecordField f);
 std::optional<RecordField> record_field_named(std::string_view canonical);

@@ -144,7 +144,7 @@ TEST_CASE("FCR divides first-contact resolutions by handled or resolved", "[metr
 TEST_CASE("the catalogue finalises each metric like its direct function", "[metrics]") {
   const auto f = fixture_f();
   const Settings settings;
-  REQUIRE(kMetrics.size() == 11);
+  REQUIRE(kMetrics.size() == 18);
   require_value(find_metric("nps")->finalize(f, settings), 25.0);
   require_value(find_metric("aht")->finalize(f, settings), 448.75);
   require_value(find_metric("abandonment")->finalize(f, settings), 300.0 / 11.0);
@@ -156,4 +156,67 @@ TEST_CASE("the catalogue finalises each metric like its direct function", "[metr
     REQUIRE_FALSE(r.value.has_value());  // nothing in, null out — never a silent 0
     REQUIRE_FALSE(r.reason.empty());
   }
+}
+
+TEST_CASE("cost per resolution counts every cost over resolved contacts", "[metrics]") {
+  require_value(cost_per_resolution(fixture_f()), 44.0 / 7.0);
+  require_null(cost_per_resolution(Sums{}), "no resolved contacts");
+}
+
+TEST_CASE("conversion rate and its more-orders-than-contacts check", "[metrics]") {
+  Sums s;
+  s.add(Field::orders, 60);
+  s.add(Field::contacts, 500);
+  require_value(conversion_rate(s), 12.0);
+  REQUIRE_FALSE(check_conversion(s, {}));
+  Sums many;
+  many.add(Field::orders, 600);
+  many.add(Field::contacts, 500);
+  REQUIRE(check_conversion(many, {})->part == Field::orders);
+  REQUIRE_FALSE(check_conversion(many, {ConversionBase::contacts, true}));
+  Sums visits;  // METRICS.md seed 004: 200 actions of 400 visits
+  visits.add(Field::orders, 200);
+  visits.add(Field::contacts, 400);
+  require_value(conversion_rate(visits), 50.0);
+}
+
+TEST_CASE("retention keeps customers who were there at the start", "[metrics]") {
+  Sums s;
+  s.add(Field::customers_start, 2000);
+  s.add(Field::customers_end, 2100);
+  s.add(Field::customers_new, 300);
+  require_value(retention_rate(s), 90.0);
+  Sums more_new_than_end;
+  more_new_than_end.add(Field::customers_end, 100);
+  more_new_than_end.add(Field::customers_new, 300);
+  REQUIRE(check_row(more_new_than_end)->part == Field::customers_new);
+}
+
+TEST_CASE("CES is the mean answer with the share of low effort", "[metrics]") {
+  Sums s;
+  for (const int score : {7, 6, 3, 7, 4, 4, 6, 2})
+    s.add(ces_score_field(score), 1);
+  const auto r = ces(s);
+  require_value(r, 4.875);
+  REQUIRE(test::close(*r.details[0].value, 50.0));
+  // effort-high (1 = very low effort): low effort is 1-3 on 7 points: 3 and 2 → 25 %
+  REQUIRE(test::close(*ces(s, {7, EffortDirection::effort_high, {}}).details[0].value, 25.0));
+  REQUIRE(test::close(*ces(s, {7, EffortDirection::easy_high, 7}).details[0].value, 25.0));
+  REQUIRE_FALSE(plan_ces({5, EffortDirection::easy_high, {}}, s.present()).problem.empty());  // a 6 and 7 on 5 points
+}
+
+TEST_CASE("transfer rate occupancy and utilisation", "[metrics]") {
+  Sums s;
+  s.add(Field::transfers, 1);
+  s.add(Field::handled, 8);
+  require_value(transfer_rate(s), 12.5);
+  Sums agents;
+  agents.add(Field::talk_s, 2800);
+  agents.add(Field::hold_s, 250);
+  agents.add(Field::wrap_s, 540);
+  agents.add(Field::idle_s, 1410);
+  agents.add(Field::paid_s, 7200);
+  require_value(occupancy(agents), 71.8);
+  require_value(utilisation(agents), 3590.0 / 72.0);
+  require_null(utilisation(agents, {UtilisationBase::logged_in}), "no logged-in time");
 }

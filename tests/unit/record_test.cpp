@@ -146,3 +146,27 @@ TEST_CASE("contradictory flags and out-of-scale scores are refused", "[records]"
   derive_flags(nps_eleven);
   REQUIRE(check_contact(nps_eleven, rules)->column == "nps");
 }
+
+TEST_CASE("fixture F CES and transfers from records", "[records]") {
+  const int ces_answers[] = {7, 6, 0, 3, 0, 7, 4, 4, 6, 2, 0};  // ids 1-11; 0 = no answer
+  Sums s;
+  const RecordRules rules;
+  for (std::size_t i = 0; i < std::size(kFixtureF); ++i) {
+    auto c = contact_of(kFixtureF[i], true);
+    if (ces_answers[i] > 0) c.ces = ces_answers[i];
+    c.transferred = i == 3;  // id 4 was transferred
+    derive_flags(c);
+    REQUIRE_FALSE(check_contact(c, rules));
+    accumulate(s, c, rules);
+  }
+  RecordColumns columns;
+  columns.ces = columns.transferred = columns.answered = true;
+  s.set_present(supplied_fields(columns, rules));
+  require_value(ces(s), 4.875);
+  require_value(transfer_rate(s), 12.5);
+  Contact not_answered;
+  not_answered.answered = false;
+  not_answered.transferred = true;
+  derive_flags(not_answered);
+  REQUIRE(check_contact(not_answered, rules)->column == "transferred");
+}
