@@ -5,7 +5,9 @@
 #include "commands/metric_command.hpp"
 #include "cxkpi/catalog.hpp"
 #include "cxkpi_version.hpp"
+#include "output/json_values.hpp"
 #include "output/sink.hpp"
+#include "output/text_table.hpp"
 
 namespace cxkpi::cli {
 namespace {
@@ -137,6 +139,37 @@ std::string man_page(const std::vector<CommandInfo>& commands) {
   return out;
 }
 
+// `cxkpi metrics`: every metric with its unit, formula and one-line description.
+class MetricsCommand final : public Command {
+ public:
+  explicit MetricsCommand(CLI::App& parent)
+      : app_(parent.add_subcommand("metrics", "list every metric with its unit and formula")) {
+    app_->add_flag("--json", json_, "JSON output");
+  }
+  [[nodiscard]] const CLI::App& app() const override { return *app_; }
+  int run() override {
+    if (json_) {
+      auto list = nlohmann::ordered_json::array();
+      for (const auto& m : kMetrics)
+        list.push_back(
+            {{"name", m.name}, {"unit", metric_unit(m)}, {"formula", metric_formula(m)}, {"title", m.title}});
+      write_output(dump_json(list) + "\n", "");
+      return 0;
+    }
+    TextTable t;
+    t.header = {"metric", "unit", "formula", "what it measures"};
+    t.text_columns = t.header.size();
+    for (const auto& m : kMetrics)
+      t.rows.push_back({std::string(m.name), metric_unit(m), metric_formula(m), std::string(m.title)});
+    write_output(render_aligned(t, false), "");
+    return 0;
+  }
+
+ private:
+  CLI::App* app_;
+  bool json_ = false;
+};
+
 class CompletionsCommand final : public Command {
  public:
   explicit CompletionsCommand(CLI::App& parent)
@@ -184,6 +217,9 @@ std::unique_ptr<Command> make_completions_command(CLI::App& parent) {
 }
 std::unique_ptr<Command> make_man_command(CLI::App& parent) {
   return std::make_unique<ManCommand>(parent);
+}
+std::unique_ptr<Command> make_metrics_command(CLI::App& parent) {
+  return std::make_unique<MetricsCommand>(parent);
 }
 
 }  // namespace cxkpi::cli

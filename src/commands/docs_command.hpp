@@ -9,5 +9,7 @@ namespace cxkpi::cli {
 /// commands and the metric table, so they never disagree with --help.
 std::unique_ptr<Command> make_completions_command(CLI::App& parent);
 std::unique_ptr<Command> make_man_command(CLI::App& parent);
+/// `cxkpi metrics`: the metric table as a list.
+std::unique_ptr<Command> make_metrics_command(CLI::App& parent);
 
 }  // namespace cxkpi::cli

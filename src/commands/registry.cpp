@@ -21,6 +21,7 @@ std::vector<std::unique_ptr<Command>> register_commands(CLI::App& app) {
   commands.push_back(make_columns_command(app));
   commands.push_back(make_completions_command(app));
   commands.push_back(make_man_command(app));
+  commands.push_back(make_metrics_command(app));
   return commands;
 }
 
