@@ -28,6 +28,13 @@ struct Result {
   std::vector<Detail> details;
 };
 
+/// The secondary figure called `name` in `r`, if `r` has one with a value.
+inline std::optional<double> detail_of(const Result& r, std::string_view name) {
+  for (const auto& d : r.details)
+    if (d.name == name) return d.value;
+  return std::nullopt;
+}
+
 /// Requirements and labels of a metric for given options and input columns.
 struct Plan {
   std::vector<Field> required;        ///< fields the input must supply

@@ -212,12 +212,6 @@ void sort_and_cut(std::vector<Row>& rows, const OutputFlags& flags, const std::f
   if (flags.top && rows.size() > *flags.top) rows.resize(*flags.top);
 }
 
-std::optional<double> detail_named(const Result& r, std::string_view name) {
-  for (const auto& d : r.details)
-    if (d.name == name) return d.value;
-  return std::nullopt;
-}
-
 Error unknown_sort_key(const std::string& key, const std::vector<std::string>& known) {
   const auto hint = did_you_mean(key, known);
   return Error::usage(fmt::format("--sort: no column {}{} (columns: {})", quote_value(key),
@@ -243,7 +237,7 @@ void sort_rows(ResultTable& table, const OutputFlags& flags) {
     if (key == "numerator") return {r.numerator, {}};
     if (key == "denominator") return {r.denominator, {}};
     if (key == "n") return {static_cast<double>(r.n), {}};
-    return {detail_named(r, key), {}};
+    return {detail_of(r, key), {}};
   });
 }
 

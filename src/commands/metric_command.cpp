@@ -29,13 +29,6 @@ constexpr std::array kFlagAliases{
     FlagAlias{Field::logged_in_s, "--logged-in"},
 };
 
-std::string canonical_flag(Field f) {
-  std::string flag = "--" + std::string(name_of(f));
-  for (auto& c : flag)
-    if (c == '_') c = '-';
-  return flag;
-}
-
 bool is_score_count(Field f) {
   return (index_of(f) >= index_of(Field::csat_1) && index_of(f) <= index_of(Field::csat_10)) ||
          (index_of(f) >= index_of(Field::ces_1) && index_of(f) <= index_of(Field::ces_7));

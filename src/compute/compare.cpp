@@ -15,19 +15,13 @@ bool digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::optional<double> detail(const Result& r, std::string_view name) {
-  for (const auto& d : r.details)
-    if (d.name == name) return d.value;
-  return std::nullopt;
-}
-
 // Sampling noise is judged for survey shares only; other metrics are counts of everything.
 std::optional<bool> significant(std::string_view metric, std::string_view unit, const Result& now, const Result& then) {
   if (metric == "csat" && unit == "percent")
     return proportions_differ(now.numerator, now.denominator, then.numerator, then.denominator);
   if (metric == "nps") {
-    const auto p1 = detail(now, "promoters_pct"), d1 = detail(now, "detractors_pct");
-    const auto p2 = detail(then, "promoters_pct"), d2 = detail(then, "detractors_pct");
+    const auto p1 = detail_of(now, "promoters_pct"), d1 = detail_of(now, "detractors_pct");
+    const auto p2 = detail_of(then, "promoters_pct"), d2 = detail_of(then, "detractors_pct");
     if (!p1 || !d1 || !p2 || !d2) return std::nullopt;
     return nps_differ(*p1 / 100, *d1 / 100, static_cast<double>(now.n), *p2 / 100, *d2 / 100,
                       static_cast<double>(then.n));

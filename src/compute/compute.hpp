@@ -29,6 +29,9 @@ struct NumberInput {
   std::string text;
 };
 
+/// The numbers-mode flag of a field: talk_s → "--talk-s".
+std::string canonical_flag(Field f);
+
 ResultTable compute_from_numbers(const MetricSpec& metric, const Settings& settings,
                                  const std::vector<NumberInput>& numbers);
 

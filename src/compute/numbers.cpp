@@ -8,13 +8,6 @@
 namespace cxkpi::cli {
 namespace {
 
-std::string flag_for(Field f) {
-  std::string flag = "--" + std::string(name_of(f));
-  for (auto& c : flag)
-    if (c == '_') c = '-';
-  return flag;
-}
-
 const NumberInput* given(const std::vector<NumberInput>& numbers, Field f) {
   for (const auto& n : numbers)
     if (n.field == f) return &n;
@@ -22,6 +15,13 @@ const NumberInput* given(const std::vector<NumberInput>& numbers, Field f) {
 }
 
 }  // namespace
+
+std::string canonical_flag(Field f) {
+  std::string flag = "--" + std::string(name_of(f));
+  for (auto& c : flag)
+    if (c == '_') c = '-';
+  return flag;
+}
 
 ResultTable compute_from_numbers(const MetricSpec& metric, const Settings& settings,
                                  const std::vector<NumberInput>& numbers) {
@@ -35,7 +35,7 @@ ResultTable compute_from_numbers(const MetricSpec& metric, const Settings& setti
   if (!table.plan.problem.empty()) throw Error::usage(fmt::format("{}: {}", metric.name, table.plan.problem));
   std::vector<std::string> missing;
   for (const Field f : table.plan.required)
-    if (!sums.present().has(f)) missing.push_back(flag_for(f));
+    if (!sums.present().has(f)) missing.push_back(canonical_flag(f));
   if (!missing.empty())
     throw Error::usage(fmt::format("{} needs {} (or a FILE with those columns); see cxkpi {} --help", metric.name,
                                    fmt::join(missing, ", "), metric.name));
@@ -43,7 +43,7 @@ ResultTable compute_from_numbers(const MetricSpec& metric, const Settings& setti
   if (!violation && metric.check != nullptr) violation = metric.check(sums, settings);
   if (violation) {
     const auto* n = given(numbers, violation->part);
-    throw Error::data(fmt::format("{}: {}", n ? n->flag : flag_for(violation->part), violation->message));
+    throw Error::data(fmt::format("{}: {}", n ? n->flag : canonical_flag(violation->part), violation->message));
   }
   table.total = metric.finalize(sums, settings);
   table.warnings = table.plan.warnings;

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "output/json_values.hpp"
+#include "output/text_table.hpp"
 
 namespace cxkpi::cli {
 namespace {
@@ -15,15 +16,7 @@ std::string row_text(const TableReader& reader) {
   std::string out;
   for (std::size_t c = 0; c < reader.header().size(); ++c) {
     if (c > 0) out += ',';
-    const auto cell = reader.cell(c);
-    if (cell.find_first_of(",\"\r\n") == std::string_view::npos) {
-      out += cell;
-      continue;
-    }
-    out += '"';
-    for (const char ch : cell)
-      out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-    out += '"';
+    out += csv_escape(reader.cell(c));
   }
   return out;
 }

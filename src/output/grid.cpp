@@ -27,12 +27,6 @@ std::vector<std::string_view> detail_names(const ResultTable& t) {
   return names;
 }
 
-std::optional<double> detail_value(const Result& r, std::string_view name) {
-  for (const auto& d : r.details)
-    if (d.name == name) return d.value;
-  return std::nullopt;
-}
-
 class CellWriter {
  public:
   CellWriter(bool for_people, int precision, std::string_view unit)
@@ -101,7 +95,7 @@ TextTable build_grid(const ResultTable& t, bool for_people, int precision) {
     row.insert(row.end(), {cells.value(r.value), CellWriter::sum(r.numerator), CellWriter::sum(r.denominator),
                            std::to_string(r.n)});
     for (const auto n : names)
-      row.push_back(cells.number(detail_value(r, n)));
+      row.push_back(cells.number(detail_of(r, n)));
     if (comparing)
       for (auto& cell : comparison_cells(c))
         row.push_back(std::move(cell));

@@ -8,10 +8,10 @@
 #include "io/column_map.hpp"
 
 namespace cxkpi::cli {
-namespace {
+namespace {}  // namespace
 
-std::string csv_escape(const std::string& cell) {
-  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+std::string csv_escape(std::string_view cell) {
+  if (cell.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(cell);
   std::string out = "\"";
   for (const char c : cell) {
     if (c == '"') out += '"';
@@ -19,8 +19,6 @@ std::string csv_escape(const std::string& cell) {
   }
   return out + "\"";
 }
-
-}  // namespace
 
 void select_columns(TextTable& t, const std::vector<std::string>& fields) {
   std::vector<std::size_t> picked;
