@@ -12,6 +12,7 @@
 #include "cxkpi/record.hpp"
 #include "cxkpi/resolution.hpp"
 #include "cxkpi/survey.hpp"
+#include "cxkpi/timing.hpp"
 #include "cxkpi/volume.hpp"
 
 namespace cxkpi {
@@ -30,6 +31,7 @@ struct Settings {
   ConversionOptions conversion;
   CesOptions ces;
   UtilisationOptions utilisation;
+  DurationOptions durations;
 };
 
 struct MetricSpec {
@@ -41,6 +43,8 @@ struct MetricSpec {
   Result (*finalize)(const Sums&, const Settings&);
   /// A metric's own check of one input row beyond part-of-whole (nullptr: none).
   std::optional<Violation> (*check)(const Sums&, const Settings&) = nullptr;
+  /// For metrics only a record log can give (no numbers mode): the log columns it reads.
+  std::string_view log_columns = {};
 };
 
 namespace detail {
@@ -71,7 +75,7 @@ inline constexpr std::array kUtilisationInputs{Field::talk_s, Field::hold_s,    
 inline constexpr std::array kFcrInputs{Field::resolved_first_contact, Field::handled, Field::resolved};
 }  // namespace detail
 
-inline constexpr std::array<MetricSpec, 18> kMetrics{{
+inline constexpr std::array<MetricSpec, 20> kMetrics{{
     {"contact-rate", "contacts per 100 orders (or per 100 customers)",
      "cxkpi contact-rate --contacts 450 --orders 15000  # 3.0", detail::kContactRateInputs,
      [](const Settings& o, const FieldSet& p) { return plan_contact_rate(o.contact_rate, p); },
@@ -145,6 +149,22 @@ inline constexpr std::array<MetricSpec, 18> kMetrics{{
      "cxkpi utilisation --talk 2800 --hold 250 --wrap 540 --paid-s 7200  # 49.86", detail::kUtilisationInputs,
      [](const Settings& o, const FieldSet& p) { return plan_utilisation(o.utilisation, p); },
      [](const Sums& s, const Settings& o) { return utilisation(s, o.utilisation); }},
+    {"first-response-time",
+     "time from opening to the first response: mean, percentiles and maximum, in seconds",
+     "cxkpi first-response-time tickets.csv --business-hours 'Mon-Fri 09:00-18:00'",
+     {},
+     [](const Settings& o, const FieldSet&) { return plan_first_response_time(o.durations); },
+     [](const Sums& s, const Settings& o) { return first_response_time(s, o.durations); },
+     nullptr,
+     "opened_at, first_response_at"},
+    {"resolution-time",
+     "time from opening to resolution of resolved contacts: mean, percentiles and maximum",
+     "cxkpi resolution-time tickets.csv --by week",
+     {},
+     [](const Settings& o, const FieldSet&) { return plan_resolution_time(o.durations); },
+     [](const Sums& s, const Settings& o) { return resolution_time(s, o.durations); },
+     nullptr,
+     "opened_at, resolved_at (and resolved)"},
 }};
 
 /// The metric with this subcommand name, or nullptr.

@@ -68,9 +68,17 @@ enum class Field : std::uint8_t {
   ces_5,
   ces_6,
   ces_7,
+  first_responses,
+  timed_resolutions,
+  window_handled,
+  window_followed,
+  window_immature,
+  customer_contacts,
+  repeat_contacts,
+  no_customer,
 };
 
-inline constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::ces_7) + 1;
+inline constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::no_customer) + 1;
 
 struct FieldInfo {
   Field field;
@@ -129,6 +137,18 @@ inline constexpr std::array<FieldInfo, kFieldCount> kFields{{
     {Field::ces_5, "ces_5", FieldKind::count, "CES answers scoring 5"},
     {Field::ces_6, "ces_6", FieldKind::count, "CES answers scoring 6"},
     {Field::ces_7, "ces_7", FieldKind::count, "CES answers scoring 7"},
+    {Field::first_responses, "first_responses", FieldKind::count, "contacts with a first response time"},
+    {Field::timed_resolutions, "timed_resolutions", FieldKind::count, "resolved contacts with a resolution time"},
+    {Field::window_handled, "window_handled", FieldKind::count,
+     "handled contacts of known customers judged by the FCR window"},
+    {Field::window_followed, "window_followed", FieldKind::count,
+     "of those, contacts the same customer followed within the window"},
+    {Field::window_immature, "window_immature", FieldKind::count,
+     "handled contacts whose window had not ended by --as-of (--censor)"},
+    {Field::customer_contacts, "customer_contacts", FieldKind::count, "contacts with a customer id"},
+    {Field::repeat_contacts, "repeat_contacts", FieldKind::count,
+     "contacts repeating one by the same customer within the window"},
+    {Field::no_customer, "no_customer", FieldKind::count, "contacts without a customer id (skipped by window rules)"},
 }};
 
 constexpr std::size_t index_of(Field f) {

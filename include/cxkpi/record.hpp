@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 
+#include "cxkpi/business_hours.hpp"
 #include "cxkpi/checks.hpp"
 #include "cxkpi/sums.hpp"
 
@@ -35,6 +36,10 @@ struct Contact {
   std::optional<int> ces;
   std::optional<bool> transferred;
   bool has_agent = false;  ///< a non-empty agent cell
+  /// first_response_at − opened_at and resolved_at − opened_at (raw 1/10000 s; business
+  /// seconds under RecordRules::business_hours). Negative: the times are out of order.
+  std::optional<std::int64_t> first_response;
+  std::optional<std::int64_t> resolution;
 };
 
 /// Which measure columns a log has; decides which aggregate fields its sums supply.
@@ -43,6 +48,8 @@ struct RecordColumns {
   bool wait = false, talk = false, hold = false, wrap = false, cost = false, csat = false, nps = false;
   bool ces = false, transferred = false;
   bool agent = false;
+  bool first_response = false;  ///< opened_at and first_response_at
+  bool resolution = false;      ///< opened_at and resolved_at
 };
 
 /// Thresholds applied while reading, so that any T and S work on records.
@@ -52,6 +59,8 @@ struct RecordRules {
   std::int64_t short_abandon_raw = 0;              ///< abandons with wait < S are short; 0 = none
   int csat_scale = 5;
   int ces_scale = 7;
+  std::size_t exact_limit = kDefaultExactLimit;    ///< distinct durations kept exactly per bucket
+  std::optional<BusinessCalendar> business_hours;  ///< durations count business seconds only
 };
 
 /// The aggregate fields a log with these columns supplies (for plans and presence).
@@ -79,6 +88,8 @@ inline FieldSet supplied_fields(const RecordColumns& c, const RecordRules& rules
     for (int k = 1; k <= rules.ces_scale; ++k)
       s.add(ces_score_field(k));
   add_if(c.transferred, {Field::transfers});
+  add_if(c.first_response, {Field::first_responses});
+  add_if(c.resolution, {Field::timed_resolutions});
   return s;
 }
 
@@ -113,6 +124,9 @@ inline std::optional<RecordViolation> check_contact(const Contact& c, const Reco
     return RecordViolation{"transferred", "is 1 but the contact was not answered"};
   if (c.nps && (*c.nps < 0 || *c.nps > 10))
     return RecordViolation{"nps", std::to_string(*c.nps) + " is outside the 0-10 scale"};
+  if (c.first_response.value_or(0) < 0) return RecordViolation{"first_response_at", "is earlier than opened_at"};
+  if (c.resolution.value_or(0) < 0) return RecordViolation{"resolved_at", "is earlier than opened_at"};
+  if (c.resolution && c.resolved && !*c.resolved) return RecordViolation{"resolved_at", "is set but resolved is 0"};
   return std::nullopt;
 }
 
@@ -147,6 +161,14 @@ inline void accumulate(Sums& s, const Contact& c, const RecordRules& rules) {
   if (c.ces) s.add_raw(ces_score_field(*c.ces), 1);
   if (c.transferred.value_or(false) && answered) s.add_raw(Field::transfers, 1);
   if (c.nps) s.add_raw(*c.nps >= 9 ? Field::promoters : *c.nps >= 7 ? Field::passives : Field::detractors, 1);
+  if (c.first_response) {
+    s.add_raw(Field::first_responses, 1);
+    s.add_sample(Sample::first_response, *c.first_response, rules.exact_limit);
+  }
+  if (c.resolution) {  // check_contact refused resolved_at on an unresolved contact
+    s.add_raw(Field::timed_resolutions, 1);
+    s.add_sample(Sample::resolution, *c.resolution, rules.exact_limit);
+  }
 }
 
 }  // namespace cxkpi

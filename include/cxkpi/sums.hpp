@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "cxkpi/distribution.hpp"
 #include "cxkpi/fields.hpp"
 
 namespace cxkpi {
@@ -49,6 +50,14 @@ class SumOverflow : public std::overflow_error {
   Field field;
 };
 
+/// Per-contact values whose percentiles are reported, each kept as a Distribution.
+enum class Sample : std::uint8_t {
+  first_response,  ///< first_response_at − opened_at, in 1/10000 s
+  resolution,      ///< resolved_at − opened_at, in 1/10000 s
+  read_time,       ///< read_s of a knowledge-base view, in 1/10000 s
+};
+inline constexpr std::size_t kSampleCount = 3;
+
 class Sums {
  public:
   /// Adds `raw` (in the field's own units: 1 for counts, 1/10000 for seconds and money).
@@ -84,17 +93,26 @@ class Sums {
   }
   [[nodiscard]] const FieldSet& present() const { return present_; }
 
+  /// Adds one value (1/10000 units) to a sample; `exact_limit` as in Distribution::add.
+  void add_sample(Sample s, std::int64_t raw, std::size_t exact_limit = kDefaultExactLimit) {
+    samples_[static_cast<std::size_t>(s)].add(raw, 1, exact_limit);
+  }
+  [[nodiscard]] const Distribution& sample(Sample s) const { return samples_[static_cast<std::size_t>(s)]; }
+
   void merge(const Sums& other) {
     for (const auto& f : kFields) {
       auto& slot = raw_[index_of(f.field)];
       if (__builtin_add_overflow(slot, other.raw(f.field), &slot)) throw SumOverflow(f.field);
     }
     present_ |= other.present_;
+    for (std::size_t i = 0; i < kSampleCount; ++i)
+      samples_[i].merge(other.samples_[i]);
   }
 
  private:
   std::array<std::int64_t, kFieldCount> raw_{};
   FieldSet present_;
+  std::array<Distribution, kSampleCount> samples_;
 };
 
 }  // namespace cxkpi

@@ -55,6 +55,8 @@ ColumnReport inspect(TableReader& reader, const FileInputOptions& input, Shape s
     const auto plan = m.plan(settings, supplied);
     try {
       if (shape == Shape::records) require_fields(m, plan, supplied, reader.source_name());
+      if (shape != Shape::records && m.inputs.empty())
+        throw Error::data(fmt::format(": needs a record log with {}", m.log_columns));
       std::vector<std::string_view> missing;
       for (const Field f : plan.required)
         if (!supplied.has(f)) missing.push_back(name_of(f));

@@ -28,6 +28,9 @@ std::vector<CommandInfo> commands_of(const CLI::App& root) {
       for (const auto& s : opt->get_snames())
         info.flags.push_back("-" + s);
     }
+    // Aliases complete and appear in the manual like the command they stand for.
+    for (const auto& alias : sub->get_aliases())
+      out.push_back({alias, fmt::format("same as {}", info.name), info.flags});
     out.push_back(std::move(info));
   }
   return out;

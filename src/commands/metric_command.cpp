@@ -58,6 +58,12 @@ std::string metric_unit(const MetricSpec& spec) {
 
 std::string help_footer(const MetricSpec& spec) {
   const auto plan = spec.plan(Settings{}, all_inputs(spec));
+  if (spec.inputs.empty())
+    return fmt::format(
+        "\nFormula:  {} ({})\n"
+        "Columns:  {} (record logs only; aliases and --map field=Header work too)\n"
+        "Example:  {}",
+        plan.definition, plan.unit, spec.log_columns, spec.example);
   std::vector<std::string_view> columns;
   for (const Field f : spec.inputs)
     columns.push_back(name_of(f));
@@ -110,7 +116,7 @@ std::vector<NumberInput> MetricCommand::given_numbers() const {
 }
 
 int MetricCommand::run() {
-  validate_settings(spec_.name, settings_);
+  validate_settings(spec_.name, settings_, extras_);
   const auto numbers = given_numbers();
   if (!numbers.empty() && input_.files.empty() && base_file_.empty()) {
     if (!compare_.empty()) throw Error::usage("--compare needs input files, not numbers");

@@ -7,6 +7,7 @@
 
 #include "commands/choice.hpp"
 #include "errors.hpp"
+#include "records/holidays.hpp"
 
 namespace cxkpi::cli {
 namespace {
@@ -131,6 +132,33 @@ void add_utilisation(CLI::App& app, Settings& s, MetricExtras&) {
       [&s](UtilisationBase b) { s.utilisation.base = b; }, "divide by paid time (default) or by logged-in time");
 }
 
+void add_durations(CLI::App& app, Settings& s, MetricExtras& extras) {
+  app.add_option("--percentiles", s.durations.percentiles, "percentiles to report, in percent (default 50,90,95)")
+      ->delimiter(',')
+      ->check(CLI::Range(0.0, 100.0));
+  add_choice<PercentileMethod>(
+      app, "--percentile-method",
+      {{"linear", PercentileMethod::linear}, {"nearest-rank", PercentileMethod::nearest_rank}},
+      [&s](PercentileMethod m) { s.durations.method = m; },
+      "linear (default; NumPy, Excel PERCENTILE.INC) or nearest-rank (the value at rank ceil(p*n))");
+  app.add_option_function<std::string>(
+      "--business-hours",
+      [&s](const std::string& spec) {
+        std::string error;
+        s.records.business_hours = BusinessCalendar::parse(spec, error);
+        if (!s.records.business_hours) throw CLI::ValidationError("--business-hours", error);
+        s.durations.business_hours = true;
+      },
+      "count only seconds inside opening hours in --tz, e.g. \"Mon-Fri 09:00-18:00; Sat 10:00-14:00\"");
+  app.add_option("--holidays", extras.holidays,
+                 "with --business-hours: a file of closed dates (YYYY-MM-DD, one a line)");
+  app.add_option("--exact-limit", s.records.exact_limit,
+                 fmt::format("distinct durations kept exactly per bucket (default {}); beyond it percentiles come "
+                             "from a mergeable sketch within {:g} % of the true value",
+                             kDefaultExactLimit, kSketchRelativeError * 100))
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30));
+}
+
 struct MetricOptions {
   std::string_view metric;
   void (*add)(CLI::App&, Settings&, MetricExtras&);
@@ -148,6 +176,8 @@ constexpr std::array kMetricOptions{
     MetricOptions{"conversion-rate", add_conversion},
     MetricOptions{"ces", add_ces},
     MetricOptions{"utilisation", add_utilisation},
+    MetricOptions{"first-response-time", add_durations},
+    MetricOptions{"resolution-time", add_durations},
 };
 
 }  // namespace
@@ -164,7 +194,11 @@ void add_metric_options(std::string_view metric, CLI::App& app, Settings& settin
     if (m.metric == metric) m.add(app, settings, extras);
 }
 
-void validate_settings(std::string_view metric, const Settings& settings) {
+void validate_settings(std::string_view metric, Settings& settings, const MetricExtras& extras) {
+  if (!extras.holidays.empty()) {
+    if (!settings.records.business_hours) throw Error::usage("--holidays needs --business-hours");
+    load_holidays(extras.holidays, *settings.records.business_hours);
+  }
   if (metric != "csat") return;
   const auto& c = settings.csat;
   if (c.satisfied_min && (*c.satisfied_min < 1 || *c.satisfied_min > c.scale))

@@ -12,7 +12,8 @@ namespace cxkpi::cli {
 
 /// Values a metric's own flags collect besides Settings.
 struct MetricExtras {
-  std::string scores;  // csat --scores 1=10,2=10,…
+  std::string scores;    // csat --scores 1=10,2=10,…
+  std::string holidays;  // --holidays FILE
 };
 
 /// Adds `metric`'s variant flags, writing into `settings` and `extras`.
@@ -21,7 +22,8 @@ void add_metric_options(std::string_view metric, CLI::App& app, Settings& settin
 /// The flags `report` takes: the thresholds applied while reading, and the CSAT scale.
 void add_report_options(CLI::App& app, Settings& settings);
 
-/// Checks the variant flags against each other after parsing; throws a usage Error.
-void validate_settings(std::string_view metric, const Settings& settings);
+/// Checks the variant flags against each other after parsing, and reads the files they
+/// name (--holidays); throws Error.
+void validate_settings(std::string_view metric, Settings& settings, const MetricExtras& extras);
 
 }  // namespace cxkpi::cli

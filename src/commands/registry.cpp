@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 
 #include "commands/columns_command.hpp"
 #include "commands/command.hpp"
@@ -12,6 +13,31 @@
 #include "io/column_map.hpp"
 
 namespace cxkpi::cli {
+namespace {
+
+struct CommandAlias {
+  std::string_view alias;
+  std::string_view command;
+};
+
+// The short names METRICS.md lists; a name whose command is not built is skipped.
+constexpr std::array kAliases{
+    CommandAlias{"frt", "first-response-time"},
+    CommandAlias{"staffing", "erlang-c"},
+    CommandAlias{"repeat-contact", "repeat-contact-rate"},
+    CommandAlias{"conversion", "conversion-rate"},
+    CommandAlias{"retention", "retention-rate"},
+    CommandAlias{"best-time", "best-time-to-call"},
+    CommandAlias{"per-agent", "resolved-per-agent"},
+};
+
+void add_aliases(CLI::App& app) {
+  for (const auto& a : kAliases)
+    for (auto* sub : app.get_subcommands([&](const CLI::App* s) { return s->get_name() == a.command; }))
+      sub->alias(std::string(a.alias));
+}
+
+}  // namespace
 
 std::vector<std::unique_ptr<Command>> register_commands(CLI::App& app) {
   std::vector<std::unique_ptr<Command>> commands;
@@ -22,6 +48,7 @@ std::vector<std::unique_ptr<Command>> register_commands(CLI::App& app) {
   commands.push_back(make_completions_command(app));
   commands.push_back(make_man_command(app));
   commands.push_back(make_metrics_command(app));
+  add_aliases(app);
   return commands;
 }
 
@@ -35,8 +62,10 @@ void check_command_name(int argc, const char* const* argv, const CLI::App& app) 
   if (argc < 2 || argv[1][0] == '-') return;
   const std::string word = argv[1];
   std::vector<std::string> names;
-  for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+  for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
     names.push_back(sub->get_name());
+    names.insert(names.end(), sub->get_aliases().begin(), sub->get_aliases().end());
+  }
   if (std::find(names.begin(), names.end(), word) != names.end()) return;
   const auto hint = did_you_mean(word, names);
   throw Error::usage(fmt::format("unknown command {}{}; cxkpi --help lists them", quote_value(word),

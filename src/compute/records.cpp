@@ -11,6 +11,7 @@
 #include "errors.hpp"
 #include "io/values.hpp"
 #include "records/record_columns.hpp"
+#include "records/row_clock.hpp"
 
 namespace cxkpi::cli {
 namespace {
@@ -102,42 +103,6 @@ class ContactReader {
   const TableReader& reader_;
   const RecordColumnMap& columns_;
   bool decimal_comma_;
-};
-
-// Finds the timestamp of a row: opened_at, or date + time.
-class RowClock {
- public:
-  RowClock(const TableReader& reader, const RecordColumnMap& columns, const LocalClock& clock)
-      : reader_(reader), columns_(columns), clock_(clock) {}
-
-  [[nodiscard]] bool available() const {
-    return columns_.has(RecordField::opened_at) || columns_.has(RecordField::date);
-  }
-
-  /// Local seconds of the current row; throws Error for an unreadable or missing time.
-  [[nodiscard]] std::int64_t local_seconds() const {
-    std::string error;
-    std::optional<Timestamp> t;
-    RecordField blame = RecordField::opened_at;
-    if (const auto col = columns_.column_of(RecordField::opened_at)) {
-      t = parse_timestamp(reader_.cell(*col), error);
-    } else {
-      blame = RecordField::date;
-      const auto time_col = columns_.column_of(RecordField::time);
-      t = parse_date_and_time(reader_.cell(*columns_.column_of(RecordField::date)),
-                              time_col ? reader_.cell(*time_col) : std::string_view{}, error);
-    }
-    if (!t) {
-      const auto col = *columns_.column_of(blame);
-      throw Error::data(reader_.where(col), reader_.header()[col], error);
-    }
-    return clock_.local_seconds(*t);
-  }
-
- private:
-  const TableReader& reader_;
-  const RecordColumnMap& columns_;
-  const LocalClock& clock_;
 };
 
 std::vector<std::size_t> group_columns(const std::vector<std::string>& group, const std::vector<std::string>& header,
@@ -290,6 +255,10 @@ std::string_view record_source_of(Field f) {
       return "orders (give --orders N)";
     case Field::customers:
       return "customers (give --customers N)";
+    case Field::first_responses:
+      return "opened_at and first_response_at";
+    case Field::timed_resolutions:
+      return "opened_at and resolved_at";
     default:
       break;
   }
@@ -354,7 +323,7 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
             : group_columns({options.by_column}, reader->header(), columns, reader->source_name(), "--by-column")
                   .front();
     const ContactReader contacts(*reader, columns, input.decimal_comma);
-    const RowClock row_clock(*reader, columns, clock);
+    const RowClock row_clock(*reader, columns, clock, rules.business_hours);
     if (needs_time && !row_clock.available())
       throw Error::data(fmt::format("{}: --by and --from/--to need a time column (opened_at, or date and time)",
                                     reader->source_name()));
@@ -362,6 +331,7 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
     while (reader->next()) {
       try {
         auto c = contacts.read();
+        row_clock.read_durations(c);
         derive_flags(c);
         if (const auto v = check_contact(c, rules)) throw contacts.error_at(*record_field_named(v->column), v->message);
         Period period;

@@ -199,6 +199,9 @@ RecordColumns RecordColumnMap::measures() const {
   m.ces = has(RecordField::ces);
   m.transferred = has(RecordField::transferred);
   m.agent = has(RecordField::agent);
+  const bool opened = has(RecordField::opened_at) || has(RecordField::date);
+  m.first_response = opened && has(RecordField::first_response_at);
+  m.resolution = opened && has(RecordField::resolved_at);
   return m;
 }
 

@@ -150,6 +150,23 @@ std::int64_t LocalClock::local_seconds(const Timestamp& t) const {
   return zone_->to_local(sys).time_since_epoch().count();
 }
 
+std::int64_t LocalClock::utc_seconds(const Timestamp& t) const {
+  return t.offset_seconds ? t.written_seconds - *t.offset_seconds : to_utc(t.written_seconds);
+}
+
+std::int64_t LocalClock::to_local(std::int64_t utc) const {
+  if (zone_ == nullptr) return utc;
+  return zone_->to_local(date::sys_seconds{std::chrono::seconds{utc}}).time_since_epoch().count();
+}
+
+std::int64_t LocalClock::to_utc(std::int64_t local) const {
+  if (zone_ == nullptr) return local;
+  const date::local_seconds l{std::chrono::seconds{local}};
+  // `first` is the only offset of a unique reading, the earlier of an ambiguous one, and
+  // the offset before a spring-forward gap for a reading that does not exist.
+  return local - zone_->get_info(l).first.offset.count();
+}
+
 std::optional<BucketBy> bucket_by_named(std::string_view name) {
   constexpr std::array<std::pair<std::string_view, BucketBy>, 9> kNames{{
       {"all", BucketBy::all},

@@ -36,6 +36,12 @@ class LocalClock {
   explicit LocalClock(const std::string& zone_name);
   /// Local seconds (wall clock in the zone, counted as if UTC) for `t`.
   [[nodiscard]] std::int64_t local_seconds(const Timestamp& t) const;
+  /// Seconds since the epoch (UTC) of `t`; a time without offset is local to the zone.
+  [[nodiscard]] std::int64_t utc_seconds(const Timestamp& t) const;
+  [[nodiscard]] std::int64_t to_local(std::int64_t utc) const;
+  /// The UTC time of a local wall-clock reading; a reading in a DST gap or overlap takes
+  /// the earlier instant.
+  [[nodiscard]] std::int64_t to_utc(std::int64_t local) const;
   [[nodiscard]] const std::string& name() const { return name_; }
 
  private:

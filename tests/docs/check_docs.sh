@@ -8,7 +8,7 @@ check() {  # check NAME COMMAND...
   local name=$1; shift
   if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL $name"; fi
 }
-commands=$("$bin" --help | awk '/^Subcommands:/{on=1; next} on && NF {print $1}')
+commands=$("$bin" --help | awk '/^Subcommands:/{on=1; next} on && NF {sub(/,$/, "", $1); print $1}')
 page=$("$bin" man | MANWIDTH=200 man -l - 2>/dev/null)
 check "man page renders" test -n "$page"
 for c in $commands; do

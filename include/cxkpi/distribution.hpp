@@ -1,0 +1,139 @@
+#pragma once
+/// `Distribution`: the values of a duration (first response, resolution, read time) kept so
+/// that any percentile can be computed after merging partial inputs.
+///
+/// Values are kept exactly, as a sparse histogram value → count, while the number of
+/// distinct values stays within a budget (`kDefaultExactLimit`). Whole-second durations
+/// rarely pass it: 262 144 distinct values is three days at one-second resolution. Beyond
+/// the budget the histogram folds into a log-bucket sketch (DDSketch): every percentile is
+/// then within `kSketchRelativeError` (1 %) of the true sample value at its rank, and the
+/// sketch still merges by adding buckets. The mean, count, minimum and maximum stay exact.
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string_view>
+
+namespace cxkpi {
+
+/// How a percentile is read off a sorted sample x₀ … x₍n−1₎ (METRICS.md §0).
+enum class PercentileMethod {
+  linear,        ///< Hyndman–Fan type 7 (NumPy default, Excel PERCENTILE.INC)
+  nearest_rank,  ///< x at 1-based rank ⌈p·n⌉
+};
+
+inline constexpr std::size_t kDefaultExactLimit = std::size_t{1} << 18;
+inline constexpr double kSketchRelativeError = 0.01;
+
+class Distribution {
+ public:
+  /// Adds `count` values equal to `value` (a raw, non-negative integer: whole seconds, or
+  /// 1/10000 units). `exact_limit` is the distinct-value budget (fixed on the first add).
+  void add(std::int64_t value, std::int64_t count = 1, std::size_t exact_limit = kDefaultExactLimit) {
+    if (count <= 0) return;
+    if (limit_ == 0) limit_ = exact_limit;
+    n_ += count;
+    sum_ += static_cast<long double>(value) * static_cast<long double>(count);
+    min_ = n_ == count ? value : std::min(min_, value);
+    max_ = n_ == count ? value : std::max(max_, value);
+    if (sketched_) {
+      buckets_[bucket_of(value)] += count;
+      return;
+    }
+    buckets_[value] += count;
+    if (buckets_.size() > limit_) fold_into_sketch();
+  }
+
+  void merge(const Distribution& other) {
+    if (other.n_ == 0) return;
+    if (limit_ == 0) limit_ = other.limit_;
+    const bool first = n_ == 0;
+    n_ += other.n_;
+    sum_ += other.sum_;
+    min_ = first ? other.min_ : std::min(min_, other.min_);
+    max_ = first ? other.max_ : std::max(max_, other.max_);
+    if (other.sketched_ && !sketched_) fold_into_sketch();
+    for (const auto& [key, count] : other.buckets_)
+      buckets_[sketched_ && !other.sketched_ ? bucket_of(key) : key] += count;
+    if (!sketched_ && buckets_.size() > limit_) fold_into_sketch();
+  }
+
+  [[nodiscard]] std::int64_t count() const { return n_; }
+  [[nodiscard]] bool approximate() const { return sketched_; }
+  [[nodiscard]] std::optional<double> mean() const {
+    if (n_ == 0) return std::nullopt;
+    return static_cast<double>(sum_ / static_cast<long double>(n_));
+  }
+  [[nodiscard]] long double sum() const { return sum_; }
+  [[nodiscard]] std::optional<double> max() const {
+    return n_ == 0 ? std::nullopt : std::optional<double>(static_cast<double>(max_));
+  }
+  [[nodiscard]] std::optional<double> min() const {
+    return n_ == 0 ? std::nullopt : std::optional<double>(static_cast<double>(min_));
+  }
+
+  /// The `percent`-th percentile (0 … 100); null when there are no values.
+  [[nodiscard]] std::optional<double> percentile(double percent, PercentileMethod method) const {
+    if (n_ == 0) return std::nullopt;
+    const auto n = static_cast<double>(n_);
+    if (method == PercentileMethod::nearest_rank) {
+      // ⌈p·n⌉ with p·n computed as percent·n/100 (exact for whole percents), at least rank 1.
+      const auto rank = std::max(1.0, std::ceil(percent * n / 100.0 - 1e-9));
+      return value_at(static_cast<std::int64_t>(rank) - 1);
+    }
+    // h = (n − 1)·p with p = percent/100; the fraction is taken before dividing by 100, so
+    // that whole percents give exact fractions (0.9, not 0.8999…).
+    const double q = (n - 1.0) * percent;
+    const auto low = static_cast<std::int64_t>(std::floor(q / 100.0 + 1e-12));
+    const double fraction = std::max(0.0, (q - 100.0 * static_cast<double>(low)) / 100.0);
+    const double x = value_at(low);
+    if (!(fraction > 0.0) || low + 1 >= n_) return x;
+    return x + fraction * (value_at(low + 1) - x);
+  }
+
+ private:
+  static double gamma() { return (1.0 + kSketchRelativeError) / (1.0 - kSketchRelativeError); }
+  // Sketch buckets: 0 holds the zeros; bucket i ≥ 1 holds values in (γ^(i−2), γ^(i−1)].
+  static std::int64_t bucket_of(std::int64_t value) {
+    if (value <= 0) return 0;
+    return static_cast<std::int64_t>(std::ceil(std::log(static_cast<double>(value)) / std::log(gamma()))) + 1;
+  }
+  // The value a bucket stands for: 2γ^k/(γ+1) is within the relative error of all it holds.
+  [[nodiscard]] double representative(std::int64_t key) const {
+    if (!sketched_) return static_cast<double>(key);
+    if (key == 0) return 0.0;
+    const double g = gamma();
+    const double v = 2.0 * std::pow(g, static_cast<double>(key - 1)) / (g + 1.0);
+    return std::clamp(v, static_cast<double>(min_), static_cast<double>(max_));
+  }
+  // The value at 0-based rank `rank` of the sorted sample.
+  [[nodiscard]] double value_at(std::int64_t rank) const {
+    if (rank <= 0) return static_cast<double>(min_);
+    if (rank >= n_ - 1) return static_cast<double>(max_);
+    std::int64_t seen = 0;
+    for (const auto& [key, count] : buckets_) {
+      seen += count;
+      if (rank < seen) return representative(key);
+    }
+    return static_cast<double>(max_);
+  }
+  void fold_into_sketch() {
+    std::map<std::int64_t, std::int64_t> folded;
+    for (const auto& [value, count] : buckets_)
+      folded[bucket_of(value)] += count;
+    buckets_ = std::move(folded);
+    sketched_ = true;
+  }
+
+  std::map<std::int64_t, std::int64_t> buckets_;  // value (or sketch bucket) → count
+  std::int64_t n_ = 0;
+  long double sum_ = 0;  // 64-bit mantissa: exact for any realistic sum of whole seconds
+  std::int64_t min_ = 0;
+  std::int64_t max_ = 0;
+  std::size_t limit_ = 0;  // 0 until the first value fixes it
+  bool sketched_ = false;
+};
+
+}  // namespace cxkpi

@@ -1,0 +1,81 @@
+#pragma once
+/// Time-to metrics: first-response-time and resolution-time, as a mean with percentiles
+/// and the maximum, from the per-contact durations of a record log (METRICS.md §5).
+
+#include <array>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "cxkpi/result.hpp"
+#include "cxkpi/sums.hpp"
+
+namespace cxkpi {
+
+struct DurationOptions {
+  std::vector<double> percentiles{50, 90, 95};  ///< in percent; 50 is reported as "median"
+  PercentileMethod method = PercentileMethod::linear;
+  bool business_hours = false;  ///< durations count only business seconds (for labels)
+};
+
+namespace detail {
+
+/// "median", "p90", "p99.9": the detail name of a percentile (0 … 100, one decimal).
+inline std::string_view percentile_name(double percent) {
+  static const auto names = [] {
+    std::array<std::string, 1001> n;
+    for (std::size_t i = 0; i < n.size(); ++i)
+      n[i] = i == 500 ? "median" : "p" + std::to_string(i / 10) + (i % 10 != 0 ? "." + std::to_string(i % 10) : "");
+    return n;
+  }();
+  return names[static_cast<std::size_t>(std::lround(std::clamp(percent, 0.0, 100.0) * 10))];
+}
+
+inline Plan plan_duration(Field count, const DurationOptions& o, std::string_view what) {
+  return {{count},
+          {},
+          "seconds",
+          "mean(" + std::string(what) + ")" + (o.business_hours ? " in business hours" : "") +
+              (o.method == PercentileMethod::nearest_rank ? ", nearest-rank percentiles" : ""),
+          {}};
+}
+
+inline Result duration_summary(const Sums& s, Sample sample, Field count, const DurationOptions& o,
+                               std::string_view none) {
+  const auto& d = s.sample(sample);
+  const auto scale = static_cast<double>(kAmountScale);
+  Result r;
+  r.n = d.count();
+  r.numerator = static_cast<double>(d.sum() / scale);
+  r.denominator = static_cast<double>(d.count());
+  if (d.count() == 0) {
+    r.reason = s.raw(count) > 0 ? "percentiles need a record log (period tables have no per-contact times)"
+                                : std::string(none);
+    return r;
+  }
+  r.value = *d.mean() / scale;
+  for (const double p : o.percentiles)
+    r.details.push_back({percentile_name(p), *d.percentile(p, o.method) / scale, "seconds"});
+  r.details.push_back({"max", *d.max() / scale, "seconds"});
+  if (d.approximate()) r.details.push_back({"max_relative_error_pct", kSketchRelativeError * 100, "percent"});
+  return r;
+}
+
+}  // namespace detail
+
+inline Plan plan_first_response_time(const DurationOptions& o) {
+  return detail::plan_duration(Field::first_responses, o, "first_response_at − opened_at");
+}
+inline Result first_response_time(const Sums& s, const DurationOptions& o) {
+  return detail::duration_summary(s, Sample::first_response, Field::first_responses, o,
+                                  "no contact with a first response");
+}
+
+inline Plan plan_resolution_time(const DurationOptions& o) {
+  return detail::plan_duration(Field::timed_resolutions, o, "resolved_at − opened_at");
+}
+inline Result resolution_time(const Sums& s, const DurationOptions& o) {
+  return detail::duration_summary(s, Sample::resolution, Field::timed_resolutions, o, "no resolved contact");
+}
+
+}  // namespace cxkpi

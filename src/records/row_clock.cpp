@@ -1,0 +1,76 @@
+#include "records/row_clock.hpp"
+
+#include <string>
+
+#include "errors.hpp"
+#include "io/values.hpp"
+
+namespace cxkpi::cli {
+
+RowClock::RowClock(const TableReader& reader, const RecordColumnMap& columns, const LocalClock& clock,
+                   const std::optional<BusinessCalendar>& business_hours)
+    : reader_(reader), columns_(columns), clock_(clock), business_hours_(business_hours) {}
+
+bool RowClock::available() const {
+  return columns_.has(RecordField::opened_at) || columns_.has(RecordField::date);
+}
+
+Timestamp RowClock::opened() const {
+  std::string error;
+  std::optional<Timestamp> t;
+  RecordField blame = RecordField::opened_at;
+  if (const auto col = columns_.column_of(RecordField::opened_at)) {
+    t = parse_timestamp(reader_.cell(*col), error);
+  } else {
+    blame = RecordField::date;
+    const auto time_col = columns_.column_of(RecordField::time);
+    t = parse_date_and_time(reader_.cell(*columns_.column_of(RecordField::date)),
+                            time_col ? reader_.cell(*time_col) : std::string_view{}, error);
+  }
+  if (!t) {
+    const auto col = *columns_.column_of(blame);
+    throw Error::data(reader_.where(col), reader_.header()[col], error);
+  }
+  return *t;
+}
+
+std::int64_t RowClock::local_seconds() const {
+  return clock_.local_seconds(opened());
+}
+
+std::int64_t RowClock::opened_utc() const {
+  return clock_.utc_seconds(opened());
+}
+
+std::optional<std::int64_t> RowClock::utc_of(RecordField f) const {
+  const auto col = columns_.column_of(f);
+  if (!col || is_missing(reader_.cell(*col))) return std::nullopt;
+  std::string error;
+  const auto t = parse_timestamp(reader_.cell(*col), error);
+  if (!t) throw Error::data(reader_.where(*col), reader_.header()[*col], error);
+  return clock_.utc_seconds(*t);
+}
+
+std::optional<std::int64_t> RowClock::duration_to(RecordField f, std::int64_t opened) const {
+  const auto at = utc_of(f);
+  if (!at) return std::nullopt;
+  auto seconds = *at - opened;
+  if (seconds > 0 && business_hours_)
+    seconds = business_hours_->seconds_between(
+        opened, *at, [this](std::int64_t utc) { return clock_.to_local(utc); },
+        [this](std::int64_t local) { return clock_.to_utc(local); });
+  return seconds * kAmountScale;
+}
+
+void RowClock::read_durations(Contact& c) const {
+  const bool wanted = columns_.has(RecordField::first_response_at) || columns_.has(RecordField::resolved_at);
+  if (!wanted || !available()) return;
+  const auto opened_col =
+      columns_.column_of(RecordField::opened_at).value_or(columns_.column_of(RecordField::date).value_or(0));
+  if (is_missing(reader_.cell(opened_col))) return;  // no opened time: nothing to measure from
+  const auto opened = opened_utc();
+  c.first_response = duration_to(RecordField::first_response_at, opened);
+  c.resolution = duration_to(RecordField::resolved_at, opened);
+}
+
+}  // namespace cxkpi::cli
