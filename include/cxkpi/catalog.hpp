@@ -75,7 +75,7 @@ inline constexpr std::array kUtilisationInputs{Field::talk_s, Field::hold_s,    
 inline constexpr std::array kFcrInputs{Field::resolved_first_contact, Field::handled, Field::resolved};
 }  // namespace detail
 
-inline constexpr std::array<MetricSpec, 20> kMetrics{{
+inline constexpr std::array<MetricSpec, 21> kMetrics{{
     {"contact-rate", "contacts per 100 orders (or per 100 customers)",
      "cxkpi contact-rate --contacts 450 --orders 15000  # 3.0", detail::kContactRateInputs,
      [](const Settings& o, const FieldSet& p) { return plan_contact_rate(o.contact_rate, p); },
@@ -165,6 +165,14 @@ inline constexpr std::array<MetricSpec, 20> kMetrics{{
      [](const Sums& s, const Settings& o) { return resolution_time(s, o.durations); },
      nullptr,
      "opened_at, resolved_at (and resolved)"},
+    {"repeat-contact-rate",
+     "share of contacts that repeat one by the same customer within the window (default 7 days)",
+     "cxkpi repeat-contact-rate calls.csv --window 7d --by week",
+     {},
+     [](const Settings&, const FieldSet& p) { return plan_repeat_contact_rate(p); },
+     [](const Sums& s, const Settings&) { return repeat_contact_rate(s); },
+     nullptr,
+     "customer_id, opened_at"},
 }};
 
 /// The metric with this subcommand name, or nullptr.

@@ -15,6 +15,7 @@
 #include "cxkpi/business_hours.hpp"
 #include "cxkpi/checks.hpp"
 #include "cxkpi/sums.hpp"
+#include "cxkpi/windows.hpp"
 
 namespace cxkpi {
 
@@ -50,6 +51,7 @@ struct RecordColumns {
   bool agent = false;
   bool first_response = false;  ///< opened_at and first_response_at
   bool resolution = false;      ///< opened_at and resolved_at
+  bool customer = false;        ///< customer_id and an opened time
 };
 
 /// Thresholds applied while reading, so that any T and S work on records.
@@ -61,6 +63,7 @@ struct RecordRules {
   int ces_scale = 7;
   std::size_t exact_limit = kDefaultExactLimit;    ///< distinct durations kept exactly per bucket
   std::optional<BusinessCalendar> business_hours;  ///< durations count business seconds only
+  std::optional<WindowRules> window;               ///< judge each contact by its customer's other contacts
 };
 
 /// The aggregate fields a log with these columns supplies (for plans and presence).
@@ -90,6 +93,10 @@ inline FieldSet supplied_fields(const RecordColumns& c, const RecordRules& rules
   add_if(c.transferred, {Field::transfers});
   add_if(c.first_response, {Field::first_responses});
   add_if(c.resolution, {Field::timed_resolutions});
+  add_if(c.customer && rules.window.has_value(),
+         {Field::window_handled, Field::window_followed, Field::customer_contacts, Field::repeat_contacts,
+          Field::no_customer});
+  add_if(c.customer && rules.window && rules.window->censor, {Field::window_immature});
   return s;
 }
 

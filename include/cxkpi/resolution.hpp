@@ -4,6 +4,11 @@
 /// fcr: first-contact resolution (flag method), 100 × resolved_first_contact / handled, in
 ///   percent; `den = resolved` divides by resolved contacts instead. Null when the
 ///   denominator is 0. Example: 720 resolved at first contact of 1000 handled → 72.0.
+///   Window method: a handled contact counts as resolved at first contact when the same
+///   customer did not come back within the window (see windows.hpp); 100 × (judged −
+///   followed) / judged, where judged leaves out immature contacts under --censor.
+/// repeat-contact-rate: 100 × contacts with an earlier contact of the same customer within
+///   the window / contacts with a customer id (in scope).
 
 #include <cstdint>
 
@@ -13,9 +18,11 @@
 namespace cxkpi {
 
 enum class FcrBase : std::uint8_t { handled, resolved };
+enum class FcrMethod : std::uint8_t { flag, window };
 
 struct FcrOptions {
   FcrBase den = FcrBase::handled;
+  FcrMethod method = FcrMethod::flag;
 };
 
 namespace detail {
@@ -25,6 +32,12 @@ inline Field fcr_base_field(const FcrOptions& o) {
 }  // namespace detail
 
 inline Plan plan_fcr(const FcrOptions& o, const FieldSet&) {
+  if (o.method == FcrMethod::window)
+    return {{Field::window_handled},
+            {},
+            "percent",
+            "100 × (handled − followed by the same customer within the window) / handled",
+            {}};
   const Field base = detail::fcr_base_field(o);
   return {{Field::resolved_first_contact, base},
           {},
@@ -34,9 +47,34 @@ inline Plan plan_fcr(const FcrOptions& o, const FieldSet&) {
 }
 
 inline Result fcr(const Sums& s, const FcrOptions& o = {}) {
+  if (o.method == FcrMethod::window) {
+    const auto judged = s.raw(Field::window_handled);
+    auto r = detail::ratio(static_cast<double>(judged - s.raw(Field::window_followed)), static_cast<double>(judged),
+                           100.0, judged, "no handled contacts of known customers");
+    r.details.push_back({"followed", s.value(Field::window_followed), "count"});
+    if (s.present().has(Field::window_immature))
+      r.details.push_back({"immature", s.value(Field::window_immature), "count"});
+    r.details.push_back({"no_customer", s.value(Field::no_customer), "count"});
+    return r;
+  }
   const Field base = detail::fcr_base_field(o);
   return detail::ratio(s.value(Field::resolved_first_contact), s.value(base), 100.0, s.raw(base),
                        base == Field::handled ? "no handled contacts" : "no resolved contacts");
+}
+
+inline Plan plan_repeat_contact_rate(const FieldSet&) {
+  return {{Field::customer_contacts},
+          {},
+          "percent",
+          "100 × repeat_contacts / customer_contacts (same customer again within the window)",
+          {}};
+}
+
+inline Result repeat_contact_rate(const Sums& s) {
+  auto r = detail::ratio(s.value(Field::repeat_contacts), s.value(Field::customer_contacts), 100.0,
+                         s.raw(Field::customer_contacts), "no contacts with a customer id");
+  r.details.push_back({"no_customer", s.value(Field::no_customer), "count"});
+  return r;
 }
 
 /// fcr from plain numbers: 100 × resolved_first_contact / handled.

@@ -116,7 +116,7 @@ std::vector<NumberInput> MetricCommand::given_numbers() const {
 }
 
 int MetricCommand::run() {
-  validate_settings(spec_.name, settings_, extras_);
+  validate_settings(spec_.name, settings_, extras_, records_.tz);
   const auto numbers = given_numbers();
   if (!numbers.empty() && input_.files.empty() && base_file_.empty()) {
     if (!compare_.empty()) throw Error::usage("--compare needs input files, not numbers");
@@ -137,7 +137,8 @@ int MetricCommand::run() {
 // NDJSON to stdout from a log bucketed in time order streams: each period is written as
 // soon as the next one starts, so a pipeline sees yesterday before the whole file is read.
 bool MetricCommand::streams() const {
-  return can_stream(records_, output_) && compare_.empty() && base_file_.empty() && !no_stream_;
+  return can_stream(records_, output_) && compare_.empty() && base_file_.empty() && !no_stream_ &&
+         !settings_.records.window;
 }
 
 int MetricCommand::stream_ndjson() const {

@@ -7,7 +7,9 @@
 
 #include "commands/choice.hpp"
 #include "errors.hpp"
+#include "io/values.hpp"
 #include "records/holidays.hpp"
+#include "records/timestamps.hpp"
 
 namespace cxkpi::cli {
 namespace {
@@ -77,10 +79,30 @@ void add_aht(CLI::App& app, Settings& s, MetricExtras&) {
       ->check(CLI::IsMember({"talk", "hold", "wrap"}, CLI::ignore_case));
 }
 
-void add_fcr(CLI::App& app, Settings& s, MetricExtras&) {
+void add_window(CLI::App& app, MetricExtras& extras, std::string_view what) {
+  app.add_option("--window", extras.window, fmt::format("{} (default 7d; e.g. 24h, 30d)", what));
+}
+
+void add_fcr(CLI::App& app, Settings& s, MetricExtras& extras) {
   add_choice<FcrBase>(
       app, "--den", {{"handled", FcrBase::handled}, {"resolved", FcrBase::resolved}},
       [&s](FcrBase b) { s.fcr.den = b; }, "divide by handled (default) or by resolved contacts");
+  add_choice<FcrMethod>(
+      app, "--method", {{"flag", FcrMethod::flag}, {"window", FcrMethod::window}},
+      [&s](FcrMethod m) { s.fcr.method = m; },
+      "flag (default): the first_contact_resolved column; window: resolved unless the same customer_id "
+      "comes back within --window");
+  add_window(app, extras, "window method: a contact followed by the same customer within this is not resolved");
+  app.add_flag("--censor", extras.censor, "window method: leave out contacts whose window ends after --as-of");
+  app.add_option("--as-of", extras.as_of, "window method: when the data ends (default the latest opened_at)");
+}
+
+void add_repeat_contact(CLI::App& app, Settings&, MetricExtras& extras) {
+  add_window(app, extras, "a contact within this after the same customer's previous one is a repeat");
+  app.add_option_function<std::string>(
+         "--scope", [&extras](const std::string& scope) { extras.handled_only = scope == "handled"; },
+         "all (default: every contact, an abandoned try too) or handled contacts only")
+      ->check(CLI::IsMember({"all", "handled"}));
 }
 
 void add_avg_wait(CLI::App& app, Settings& s, MetricExtras&) {
@@ -176,6 +198,7 @@ constexpr std::array kMetricOptions{
     MetricOptions{"conversion-rate", add_conversion},
     MetricOptions{"ces", add_ces},
     MetricOptions{"utilisation", add_utilisation},
+    MetricOptions{"repeat-contact-rate", add_repeat_contact},
     MetricOptions{"first-response-time", add_durations},
     MetricOptions{"resolution-time", add_durations},
 };
@@ -194,7 +217,37 @@ void add_metric_options(std::string_view metric, CLI::App& app, Settings& settin
     if (m.metric == metric) m.add(app, settings, extras);
 }
 
-void validate_settings(std::string_view metric, Settings& settings, const MetricExtras& extras) {
+namespace {
+
+// --window, --censor and --as-of become the window rules the reader applies.
+void set_window_rules(std::string_view metric, Settings& settings, const MetricExtras& extras, const std::string& tz) {
+  const bool fcr = metric == "fcr";
+  if (fcr && !extras.window.empty()) settings.fcr.method = FcrMethod::window;  // --window implies the method
+  if (!(fcr && settings.fcr.method == FcrMethod::window) && metric != "repeat-contact-rate") return;
+  if (!fcr && (extras.censor || !extras.as_of.empty())) throw Error::usage("--censor and --as-of are fcr's");
+  WindowRules rules;
+  if (!extras.window.empty()) {
+    const auto w = parse_duration(extras.window);
+    if (!w.ok()) throw Error::usage("--window: " + w.error);
+    rules.window_s = (w.raw + kAmountScale - 1) / kAmountScale;
+  }
+  rules.censor = extras.censor;
+  rules.repeat_handled_only = extras.handled_only;
+  if (!extras.as_of.empty()) {
+    std::string error;
+    const auto t = parse_timestamp(extras.as_of, error);
+    if (!t) throw Error::usage("--as-of: " + error);
+    rules.as_of = LocalClock(tz).utc_seconds(*t);
+  }
+  settings.records.window = rules;
+}
+
+}  // namespace
+
+void validate_settings(std::string_view metric, Settings& settings, const MetricExtras& extras, const std::string& tz) {
+  set_window_rules(metric, settings, extras, tz);
+  if ((extras.censor || !extras.as_of.empty()) && !settings.records.window)
+    throw Error::usage("--censor and --as-of need --method window");
   if (!extras.holidays.empty()) {
     if (!settings.records.business_hours) throw Error::usage("--holidays needs --business-hours");
     load_holidays(extras.holidays, *settings.records.business_hours);

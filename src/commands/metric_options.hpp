@@ -12,8 +12,12 @@ namespace cxkpi::cli {
 
 /// Values a metric's own flags collect besides Settings.
 struct MetricExtras {
-  std::string scores;    // csat --scores 1=10,2=10,…
-  std::string holidays;  // --holidays FILE
+  std::string scores;         // csat --scores 1=10,2=10,…
+  std::string holidays;       // --holidays FILE
+  std::string window;         // --window 7d
+  bool censor = false;        // fcr --censor
+  std::string as_of;          // fcr --as-of
+  bool handled_only = false;  // repeat-contact-rate --scope handled
 };
 
 /// Adds `metric`'s variant flags, writing into `settings` and `extras`.
@@ -24,6 +28,6 @@ void add_report_options(CLI::App& app, Settings& settings);
 
 /// Checks the variant flags against each other after parsing, and reads the files they
 /// name (--holidays); throws Error.
-void validate_settings(std::string_view metric, Settings& settings, const MetricExtras& extras);
+void validate_settings(std::string_view metric, Settings& settings, const MetricExtras& extras, const std::string& tz);
 
 }  // namespace cxkpi::cli

@@ -62,6 +62,11 @@ class PeriodFile {
   void check_columns() const {
     const auto& name = reader_.source_name();
     if (!plan_.problem.empty()) throw Error::data(fmt::format("{}: {}", name, plan_.problem));
+    if (metric_.inputs.empty())
+      throw Error::data(
+          fmt::format("{}: this is a table of period totals; {} needs a record log (one row per "
+                      "contact) with {}",
+                      name, metric_.name, metric_.log_columns));
     std::vector<std::string> missing;
     for (const Field f : plan_.required) {
       if (columns_.column_of(f)) continue;

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "compute/buckets.hpp"
+#include "compute/customer_windows.hpp"
 #include "compute/row_errors.hpp"
 #include "errors.hpp"
 #include "io/values.hpp"
@@ -190,11 +191,18 @@ class BucketIndex {
     key_ += period.label;
     for (const auto g : groups)
       key_.append(1, '\x1f').append(g);
-    if (const auto it = index_.find(key_); it != index_.end()) return buckets_[it->second].sums;
-    index_.emplace(key_, buckets_.size());
+    if (const auto it = index_.find(key_); it != index_.end()) {
+      last_ = it->second;
+      return buckets_[last_].sums;
+    }
+    last_ = buckets_.size();
+    index_.emplace(key_, last_);
     buckets_.push_back({period, {groups.begin(), groups.end()}, {}});
     return buckets_.back().sums;
   }
+  /// The position of the bucket `at` returned last; valid until take_sorted or take_before.
+  [[nodiscard]] std::size_t last() const { return last_; }
+  Sums& bucket(std::size_t position) { return buckets_[position].sums; }
   std::vector<Bucket> take_sorted() {
     std::sort(buckets_.begin(), buckets_.end(), [](const Bucket& a, const Bucket& b) {
       return a.period.order != b.period.order ? a.period.order < b.period.order : a.groups < b.groups;
@@ -225,6 +233,7 @@ class BucketIndex {
  public:
  private:
   std::string key_;
+  std::size_t last_ = 0;
   std::unordered_map<std::string, std::size_t> index_;
   std::vector<Bucket> buckets_;
 };
@@ -259,6 +268,9 @@ std::string_view record_source_of(Field f) {
       return "opened_at and first_response_at";
     case Field::timed_resolutions:
       return "opened_at and resolved_at";
+    case Field::window_handled:
+    case Field::customer_contacts:
+      return "customer_id and opened_at";
     default:
       break;
   }
@@ -293,7 +305,10 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
   const LocalClock clock(options.tz);
   const auto from = limit_of(options.from, clock, "--from");
   const auto to = limit_of(options.to, clock, "--to");
-  const bool needs_time = options.by != BucketBy::all || from || to;
+  const bool needs_time = options.by != BucketBy::all || from || to || rules.window;
+  if (rules.window && on_closed) throw Error::usage("window rules need the whole input: give --no-stream");
+  std::optional<CustomerWindows> windows;
+  if (rules.window) windows.emplace(*rules.window);
   RowErrors errors(input.errors);
   BucketIndex index;
   ColumnPeriods column_periods;
@@ -325,8 +340,11 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
     const ContactReader contacts(*reader, columns, input.decimal_comma);
     const RowClock row_clock(*reader, columns, clock, rules.business_hours);
     if (needs_time && !row_clock.available())
-      throw Error::data(fmt::format("{}: --by and --from/--to need a time column (opened_at, or date and time)",
-                                    reader->source_name()));
+      throw Error::data(
+          fmt::format("{}: --by, --from/--to and --window need a time column (opened_at, or date and time)",
+                      reader->source_name()));
+    const auto customer_col = columns.column_of(RecordField::customer_id);
+    const auto id_col = columns.column_of(RecordField::id);
     table.supplied |= supplied_fields(columns.measures(), rules);
     while (reader->next()) {
       try {
@@ -359,13 +377,23 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
           open_order = period.order;
           open_label = period.label;
         }
-        accumulate(index.at(period, groups), c, rules);
+        auto& sums = index.at(period, groups);
+        accumulate(sums, c, rules);
+        if (windows && customer_col) {
+          const auto customer = trim(reader->cell(*customer_col));
+          if (customer.empty())
+            sums.add_raw(Field::no_customer, 1);
+          else
+            windows->add(customer, row_clock.opened_utc(), id_col ? trim(reader->cell(*id_col)) : std::string_view{},
+                         *c.answered, index.last());
+        }
       } catch (const Error& e) {
         errors.report(e, *reader);
       }
     }
   }
   if (options.scale_check) check_nps_scale(nps_answers, table.source);
+  if (windows) windows->judge([&](std::size_t position) -> Sums& { return index.bucket(position); });
   auto remaining = index.take_sorted();
   if (on_closed) {
     close_buckets(std::move(remaining));

@@ -188,6 +188,24 @@ ParsedValue parse_value(std::string_view text, FieldKind kind, bool decimal_comm
   return kind == FieldKind::count ? parse_count(s) : parse_amount(s, kind);
 }
 
+ParsedValue parse_duration(std::string_view text) {
+  auto s = trim(text);
+  std::int64_t unit = 1;
+  if (!s.empty()) {
+    constexpr std::array<std::pair<char, std::int64_t>, 4> kUnits{{{'s', 1}, {'m', 60}, {'h', 3600}, {'d', 86400}}};
+    for (const auto& [suffix, seconds] : kUnits)
+      if (s.back() == suffix) {
+        unit = seconds;
+        s.remove_suffix(1);
+        break;
+      }
+  }
+  auto v = parse_value(s, FieldKind::seconds);
+  if (!v.ok() || v.raw <= 0 || __builtin_mul_overflow(v.raw, unit, &v.raw))
+    return {0, fmt::format("{} is not a duration (expected e.g. 90s, 30m, 24h or 7d)", quote_value(text))};
+  return v;
+}
+
 ParsedValue parse_integer_in(std::string_view text, std::int64_t min, std::int64_t max) {
   const auto s = trim(text);
   std::int64_t v = 0;

@@ -34,4 +34,8 @@ ParsedValue parse_value(std::string_view text, FieldKind kind, bool decimal_comm
 /// A whole number in [min, max], for scores and small settings.
 ParsedValue parse_integer_in(std::string_view text, std::int64_t min, std::int64_t max);
 
+/// A span of time for flags such as --window and --interval: `90` or `90s`, `30m`, `24h`,
+/// `7d` (one unit, whole or decimal, > 0). `raw` is in 1/10000 s, like seconds fields.
+ParsedValue parse_duration(std::string_view text);
+
 }  // namespace cxkpi::cli

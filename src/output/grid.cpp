@@ -27,6 +27,12 @@ std::vector<std::string_view> detail_names(const ResultTable& t) {
   return names;
 }
 
+// Counts (immature contacts, open cases) are whole: never shown as 12.00.
+bool is_count_detail(const Result& r, std::string_view name) {
+  return std::any_of(r.details.begin(), r.details.end(),
+                     [&](const Detail& d) { return d.name == name && d.unit == "count"; });
+}
+
 class CellWriter {
  public:
   CellWriter(bool for_people, int precision, std::string_view unit)
@@ -94,8 +100,10 @@ TextTable build_grid(const ResultTable& t, bool for_people, int precision) {
     row.resize(g.text_columns);
     row.insert(row.end(), {cells.value(r.value), CellWriter::sum(r.numerator), CellWriter::sum(r.denominator),
                            std::to_string(r.n)});
-    for (const auto n : names)
-      row.push_back(cells.number(detail_of(r, n)));
+    for (const auto n : names) {
+      const auto v = detail_of(r, n);
+      row.push_back(v && is_count_detail(r, n) ? CellWriter::sum(*v) : cells.number(v));
+    }
     if (comparing)
       for (auto& cell : comparison_cells(c))
         row.push_back(std::move(cell));

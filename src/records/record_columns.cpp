@@ -202,6 +202,7 @@ RecordColumns RecordColumnMap::measures() const {
   const bool opened = has(RecordField::opened_at) || has(RecordField::date);
   m.first_response = opened && has(RecordField::first_response_at);
   m.resolution = opened && has(RecordField::resolved_at);
+  m.customer = opened && has(RecordField::customer_id);
   return m;
 }
 
