@@ -93,9 +93,9 @@ inline FieldSet supplied_fields(const RecordColumns& c, const RecordRules& rules
   add_if(c.transferred, {Field::transfers});
   add_if(c.first_response, {Field::first_responses});
   add_if(c.resolution, {Field::timed_resolutions});
-  add_if(c.customer && rules.window.has_value(),
-         {Field::window_handled, Field::window_followed, Field::customer_contacts, Field::repeat_contacts,
-          Field::no_customer});
+  // Counted only under window rules (which the window metrics always set).
+  add_if(c.customer, {Field::window_handled, Field::window_followed, Field::customer_contacts, Field::repeat_contacts,
+                      Field::no_customer});
   add_if(c.customer && rules.window && rules.window->censor, {Field::window_immature});
   return s;
 }
