@@ -3,6 +3,7 @@
 /// The CLI builds its subcommands, help and numbers-mode flags from this table, so a new
 /// metric is one more row here plus its family header.
 
+#include <algorithm>
 #include <array>
 #include <span>
 #include <string_view>
@@ -174,6 +175,13 @@ inline constexpr std::array<MetricSpec, 21> kMetrics{{
      nullptr,
      "customer_id, opened_at"},
 }};
+
+/// Whether a plan needs customer windows (FCR's window method, repeat-contact-rate): rules
+/// that keep a record per contact, so that a report includes such metrics only on request.
+inline bool needs_customer_windows(const Plan& plan) {
+  return std::any_of(plan.required.begin(), plan.required.end(),
+                     [](Field f) { return f == Field::customer_contacts || f == Field::window_handled; });
+}
 
 /// The metric with this subcommand name, or nullptr.
 constexpr const MetricSpec* find_metric(std::string_view name) {

@@ -76,7 +76,15 @@ class ReportCommand final : public Command {
     auto r = settings_.records;
     r.csat_scale = settings_.csat.scale;
     r.ces_scale = settings_.ces.scale;
+    if (wants_customer_windows()) r.window = WindowRules{};  // repeat-contact-rate asked for: 7-day window
     return r;
+  }
+
+  [[nodiscard]] bool wants_customer_windows() const {
+    return std::any_of(metrics_.begin(), metrics_.end(), [&](const std::string& name) {
+      const auto* m = metric_named(name);
+      return m != nullptr && needs_customer_windows(m->plan(settings_, {}));
+    });
   }
 
   ReportTable compute_report(const FileInputOptions& input) const {
@@ -87,7 +95,9 @@ class ReportCommand final : public Command {
   }
 
   // As for single metrics: NDJSON to stdout from a time-bucketed log streams period by period.
-  [[nodiscard]] bool streams() const { return can_stream(records_, output_) && compare_.empty() && !no_stream_; }
+  [[nodiscard]] bool streams() const {
+    return can_stream(records_, output_) && compare_.empty() && !no_stream_ && !wants_customer_windows();
+  }
 
   int stream_ndjson(const FileInputOptions& input) const {
     auto readers = open_logs(input);

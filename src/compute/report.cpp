@@ -31,24 +31,25 @@ std::string report_key(std::string_view metric_name) {
   return key;
 }
 
+const MetricSpec* metric_named(std::string name) {
+  std::replace(name.begin(), name.end(), '_', '-');
+  return find_metric(name);
+}
+
 std::vector<ReportColumn> report_columns(const std::vector<std::string>& names, const Settings& settings,
                                          const FieldSet& supplied, const std::string& source) {
   std::vector<ReportColumn> columns;
   if (names.empty()) {
     for (const auto& m : kMetrics)
-      if (auto plan = m.plan(settings, supplied); computable(plan, supplied)) columns.push_back({&m, std::move(plan)});
+      if (auto plan = m.plan(settings, supplied); computable(plan, supplied) && !needs_customer_windows(plan))
+        columns.push_back({&m, std::move(plan)});
     return columns;
   }
   std::vector<std::string> known;
   for (const auto& m : kMetrics)
     known.emplace_back(m.name);
   for (const auto& name : names) {
-    const auto* m = find_metric(name);
-    if (m == nullptr) {
-      std::string dashed = name;
-      std::replace(dashed.begin(), dashed.end(), '_', '-');
-      m = find_metric(dashed);
-    }
+    const auto* m = metric_named(name);
     if (m == nullptr) {
       const auto hint = did_you_mean(name, known);
       throw Error::usage(fmt::format("--metrics: unknown metric {}{}", quote_value(name),
