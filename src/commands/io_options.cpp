@@ -38,6 +38,10 @@ void add_input_flags(CLI::App& app, InputFlags& flags) {
       ->group(group);
   app.add_option("--rejects", flags.rejects, "with --on-error skip: write each skipped row to FILE as NDJSON")
       ->group(group);
+  app.add_option("--threads", flags.threads, "threads that read a large CSV log (default 0: one per core)")
+      ->type_name("N")
+      ->check(CLI::Range(0U, 256U).description(""))
+      ->group(group);
 }
 
 void add_output_flags(CLI::App& app, OutputFlags& flags) {
@@ -160,6 +164,7 @@ FileInputOptions file_input(const InputFlags& flags) {
     throw Error::usage("--max-errors and --rejects go with --on-error skip");
   in.decimal_comma = flags.decimal_comma;
   in.read.encoding = flags.encoding;
+  in.threads = flags.threads;
   return in;
 }
 

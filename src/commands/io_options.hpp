@@ -24,6 +24,7 @@ struct InputFlags {
   std::string encoding;
   bool decimal_comma = false;
   bool verbose = false;
+  unsigned threads = 0;
 };
 
 /// How record logs are bucketed: --by, --tz, --group, --from, --to, and --shape.

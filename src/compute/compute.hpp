@@ -2,6 +2,7 @@
 // From input to ResultTable: numbers given as flags, or period tables read from files.
 // Both fill cxkpi::Sums and finalise through the metric's catalogue entry.
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -20,6 +21,10 @@ struct FileInputOptions {
   std::vector<ColumnOverride> overrides;
   RowErrorPolicy errors;       // --on-error, --max-errors, --rejects
   bool decimal_comma = false;  // --decimal-comma: 3,5 is 3.5
+  unsigned threads = 0;        // --threads: 0 = one per core
+  /// A CSV file is read on several threads only in ranges of at least this many bytes:
+  /// below it, starting threads costs more than it saves.
+  std::uint64_t min_range_bytes = std::uint64_t{4} << 20;
 };
 
 /// One figure given on the command line: `--passives 50`.

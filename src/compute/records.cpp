@@ -4,12 +4,14 @@
 #include <array>
 #include <cstring>
 #include <limits>
+#include <thread>
 #include <unordered_map>
 
 #include "compute/buckets.hpp"
 #include "compute/customer_windows.hpp"
 #include "compute/row_errors.hpp"
 #include "errors.hpp"
+#include "io/csv_reader.hpp"
 #include "io/values.hpp"
 #include "records/record_columns.hpp"
 #include "records/row_clock.hpp"
@@ -278,6 +280,214 @@ std::string_view record_source_of(Field f) {
   return name_of(f);
 }
 
+// What every pass over a log shares: the bucketing settings and the --from/--to limits.
+struct ScanSettings {
+  const FileInputOptions& input;
+  const BucketOptions& options;
+  const RecordRules& rules;
+  const LocalClock& clock;
+  std::optional<std::int64_t> from;
+  std::optional<std::int64_t> to;
+  bool needs_time = false;
+};
+
+// A plain index (not std::optional): GCC 12 misreads optional<size_t> here as uninitialised.
+constexpr auto kNoColumn = static_cast<std::size_t>(-1);
+
+// The columns of one log and the readers of its cells, found once per reader.
+struct LogLayout {
+  LogLayout(const TableReader& reader, const ScanSettings& scan)
+      : columns(reader.header(), scan.input.overrides, reader.source_name()),
+        group_cols(group_columns(scan.options.group, reader.header(), columns, reader.source_name())),
+        period_col(scan.options.by_column.empty() ? kNoColumn
+                                                  : group_columns({scan.options.by_column}, reader.header(), columns,
+                                                                  reader.source_name(), "--by-column")
+                                                        .front()),
+        contacts(reader, columns, scan.input.decimal_comma),
+        row_clock(reader, columns, scan.clock, scan.rules.business_hours) {
+    if (scan.needs_time && !row_clock.available())
+      throw Error::data(fmt::format(
+          "{}: --by, --from/--to and --window need a time column (opened_at, or date and time)", reader.source_name()));
+  }
+  LogLayout(const LogLayout&) = delete;
+  LogLayout& operator=(const LogLayout&) = delete;
+
+  RecordColumnMap columns;
+  std::vector<std::size_t> group_cols;
+  std::size_t period_col;
+  ContactReader contacts;
+  RowClock row_clock;
+};
+
+// What a pass counts besides the buckets, for warnings and the NPS scale check.
+struct ScanTally {
+  std::size_t untimed = 0;  // offered contacts whose wait cell is empty
+  std::array<std::int64_t, 11> nps_answers{};
+
+  void merge(const ScanTally& other) {
+    untimed += other.untimed;
+    for (std::size_t i = 0; i < nps_answers.size(); ++i)
+      nps_answers[i] += other.nps_answers[i];
+  }
+};
+
+// The per-row work of every pass over a log: reads, derives and checks the current row's
+// contact and finds its period. Returns false when --from/--to leave the row out; throws
+// Error for a bad cell.
+class RowStep {
+ public:
+  RowStep(const TableReader& reader, const LogLayout& layout, const ScanSettings& scan, ColumnPeriods& column_periods)
+      : reader_(reader), layout_(layout), scan_(scan), periods_(scan.options.by), column_periods_(column_periods) {}
+
+  bool read(Contact& c, Period& period) {
+    c = layout_.contacts.read();
+    layout_.row_clock.read_durations(c);
+    derive_flags(c);
+    if (const auto v = check_contact(c, scan_.rules))
+      throw layout_.contacts.error_at(*record_field_named(v->column), v->message);
+    if (layout_.period_col != kNoColumn) {
+      period = column_periods_.at(trim(reader_.cell(layout_.period_col)));
+    } else if (scan_.needs_time) {
+      const auto local = layout_.row_clock.local_seconds();
+      if ((scan_.from && local < *scan_.from) || (scan_.to && local >= *scan_.to)) return false;
+      period = periods_.at(local);
+    } else {
+      period = period_of(0, BucketBy::all);
+    }
+    if (layout_.columns.has(RecordField::wait_s) && !c.wait && *c.offered) ++tally.untimed;
+    if (c.nps) ++tally.nps_answers[static_cast<std::size_t>(*c.nps)];
+    groups_.clear();
+    for (const auto col : layout_.group_cols)
+      groups_.push_back(trim(reader_.cell(col)));
+    return true;
+  }
+  /// The current row's group values, valid until the next read.
+  [[nodiscard]] const std::vector<std::string_view>& groups() const { return groups_; }
+
+  ScanTally tally;
+
+ private:
+  const TableReader& reader_;
+  const LogLayout& layout_;
+  const ScanSettings& scan_;
+  PeriodCache periods_;
+  ColumnPeriods& column_periods_;  // shared by every input, so that labels keep one order
+  std::vector<std::string_view> groups_;
+};
+
+// --- reading one CSV file on several threads ---------------------------------------------
+
+// Rows of a regular CSV file are split into one byte range per thread, each range starting
+// just after a newline. A newline inside a quoted field would start a range mid-row; that is
+// caught afterwards (the previous range's last row does not end where the next range
+// begins) and the file is then read again on one thread, as it is whenever any row is bad,
+// so that messages, skips and rejects are exactly those of a serial read.
+struct ByteRange {
+  std::uint64_t begin = 0;
+  std::uint64_t end = 0;
+};
+
+struct RangeScan {
+  BucketIndex index;
+  ScanTally tally;
+  std::uint64_t stopped_at = 0;  // where the range's last row ended
+  bool ok = false;
+};
+
+// The UTF-8 byte-order mark the reader skipped before its first byte, if the file has one.
+std::uint64_t byte_order_mark_size(const std::string& path) {
+  auto in = InputStream::open_at(path, 0);
+  std::array<char, 3> head{};
+  std::size_t got = 0;
+  while (got < head.size())
+    if (const auto n = in.read(head.data() + got, head.size() - got); n > 0)
+      got += n;
+    else
+      break;
+  return got == 3 && std::string_view(head.data(), 3) == "\xEF\xBB\xBF" ? 3 : 0;
+}
+
+// Up to `threads` ranges of at least `min_bytes` over [begin, size) of the file, each but the
+// first starting after a newline.
+std::vector<ByteRange> split_at_newlines(const std::string& path, std::uint64_t begin, std::uint64_t size,
+                                         unsigned threads, std::uint64_t min_bytes) {
+  const auto parts = std::min<std::uint64_t>(threads, (size - begin) / std::max<std::uint64_t>(min_bytes, 1));
+  std::vector<ByteRange> ranges;
+  std::uint64_t start = begin;
+  for (std::uint64_t k = 1; k < parts; ++k) {
+    auto in = InputStream::open_at(path, begin + k * (size - begin) / parts);
+    std::array<char, 1 << 16> block{};
+    std::uint64_t pos = begin + k * (size - begin) / parts;
+    for (;;) {
+      const auto n = in.read(block.data(), block.size());
+      if (n == 0) return {};  // a last line longer than the split: read it all on one thread
+      if (const void* nl = std::memchr(block.data(), '\n', n)) {
+        pos += static_cast<std::uint64_t>(static_cast<const char*>(nl) - block.data()) + 1;
+        break;
+      }
+      pos += n;
+    }
+    if (pos <= start || pos >= size) return {};
+    ranges.push_back({start, pos});
+    start = pos;
+  }
+  ranges.push_back({start, size});
+  return ranges;
+}
+
+RangeScan scan_range(const std::string& path, ByteRange range, const CsvReader& first, const ScanSettings& scan,
+                     const RecordRules& rules) {
+  RangeScan out;
+  CsvReader reader(InputStream::open_at(path, range.begin), first.delimiter(), first.header(), range.end - range.begin);
+  const LogLayout layout(reader, scan);
+  ColumnPeriods unused;  // ranges are read only without --by-column
+  RowStep step(reader, layout, scan, unused);
+  Contact c;
+  Period period;
+  while (reader.next())
+    if (step.read(c, period)) accumulate(out.index.at(period, step.groups()), c, rules);
+  out.tally = step.tally;
+  out.stopped_at = range.begin + reader.offset();
+  out.ok = true;
+  return out;
+}
+
+// Reads the rows of `reader` (a CSV file positioned after its header) on `threads` threads
+// into `index`. Returns false, having changed nothing, when the file is not one that splits
+// (a pipe, converted text, too small) or any range failed; the caller then reads serially.
+bool scan_in_parallel(CsvReader& reader, const ScanSettings& scan, BucketIndex& index, ScanTally& tally) {
+  const unsigned threads =
+      scan.input.threads != 0 ? scan.input.threads : std::max(1U, std::thread::hardware_concurrency());
+  const auto size = reader.file_size();
+  if (threads < 2 || !size || reader.encoding != "utf-8" || !scan.options.by_column.empty()) return false;
+  const std::string& path = reader.source_name();
+  const std::uint64_t begin = reader.offset() + byte_order_mark_size(path);
+  const auto ranges = split_at_newlines(path, begin, *size, threads, scan.input.min_range_bytes);
+  if (ranges.size() < 2) return false;
+  std::vector<RangeScan> scans(ranges.size());
+  {
+    std::vector<std::jthread> workers;
+    for (std::size_t k = 0; k < ranges.size(); ++k)
+      workers.emplace_back([&, k] {
+        try {
+          scans[k] = scan_range(path, ranges[k], reader, scan, scan.rules);
+        } catch (...) {
+          scans[k].ok = false;  // read again serially, which reports the problem in place
+        }
+      });
+  }
+  for (std::size_t k = 0; k < scans.size(); ++k)
+    if (!scans[k].ok || scans[k].stopped_at != ranges[k].end) return false;
+  for (auto& part : scans) {
+    for (auto& b : part.index.take_sorted()) {
+      std::vector<std::string_view> groups(b.groups.begin(), b.groups.end());
+      index.at(b.period, groups).merge(b.sums);
+    }
+    tally.merge(part.tally);
+  }
+  return true;
+}
+
 }  // namespace
 
 void require_fields(const MetricSpec& metric, const Plan& plan, const FieldSet& supplied, const std::string& source) {
@@ -303,16 +513,17 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
   table.options = options;
   table.group_names = options.group;
   const LocalClock clock(options.tz);
-  const auto from = limit_of(options.from, clock, "--from");
-  const auto to = limit_of(options.to, clock, "--to");
-  const bool needs_time = options.by != BucketBy::all || from || to || rules.window;
+  ScanSettings scan{
+      input, options, rules, clock, limit_of(options.from, clock, "--from"), limit_of(options.to, clock, "--to"),
+      false};
+  scan.needs_time = options.by != BucketBy::all || scan.from || scan.to || rules.window;
   if (rules.window && on_closed) throw Error::usage("window rules need the whole input: give --no-stream");
   std::optional<CustomerWindows> windows;
   if (rules.window) windows.emplace(*rules.window);
   RowErrors errors(input.errors);
   BucketIndex index;
+  ScanTally tally;
   ColumnPeriods column_periods;
-  PeriodCache periods(options.by);
   // Streaming: buckets of periods before the current row's are complete on ordered input.
   std::int64_t open_order = std::numeric_limits<std::int64_t>::min();
   std::string open_label;
@@ -323,50 +534,24 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
     }
     if (!closed.empty()) on_closed(std::move(closed), table);
   };
-  std::size_t untimed = 0;  // offered contacts whose wait cell is empty
-  std::array<std::int64_t, 11> nps_answers{};
-  std::vector<std::string_view> groups;
   if (!readers.empty()) table.source = readers.front()->source_name();
   for (auto& reader : readers) {
-    const RecordColumnMap columns(reader->header(), input.overrides, reader->source_name());
-    const auto group_cols = group_columns(options.group, reader->header(), columns, reader->source_name());
-    // A plain index (not std::optional): GCC 12 misreads optional<size_t> here as uninitialised.
-    constexpr auto kNoColumn = static_cast<std::size_t>(-1);
-    const std::size_t period_col =
-        options.by_column.empty()
-            ? kNoColumn
-            : group_columns({options.by_column}, reader->header(), columns, reader->source_name(), "--by-column")
-                  .front();
-    const ContactReader contacts(*reader, columns, input.decimal_comma);
-    const RowClock row_clock(*reader, columns, clock, rules.business_hours);
-    if (needs_time && !row_clock.available())
-      throw Error::data(
-          fmt::format("{}: --by, --from/--to and --window need a time column (opened_at, or date and time)",
-                      reader->source_name()));
-    const auto customer_col = columns.column_of(RecordField::customer_id);
-    const auto id_col = columns.column_of(RecordField::id);
-    table.supplied |= supplied_fields(columns.measures(), rules);
+    const LogLayout layout(*reader, scan);
+    table.supplied |= supplied_fields(layout.columns.measures(), rules);
+    // Streaming and customer windows need rows in input order; everything else adds up.
+    if (auto* csv = dynamic_cast<CsvReader*>(reader.get()); csv && !on_closed && !windows)
+      if (scan_in_parallel(*csv, scan, index, tally)) {
+        ++table.split_reads;
+        continue;
+      }
+    const auto customer_col = layout.columns.column_of(RecordField::customer_id);
+    const auto id_col = layout.columns.column_of(RecordField::id);
+    RowStep step(*reader, layout, scan, column_periods);
+    Contact c;
+    Period period;
     while (reader->next()) {
       try {
-        auto c = contacts.read();
-        row_clock.read_durations(c);
-        derive_flags(c);
-        if (const auto v = check_contact(c, rules)) throw contacts.error_at(*record_field_named(v->column), v->message);
-        Period period;
-        if (period_col != kNoColumn) {
-          period = column_periods.at(trim(reader->cell(period_col)));
-        } else if (needs_time) {
-          const auto local = row_clock.local_seconds();
-          if ((from && local < *from) || (to && local >= *to)) continue;
-          period = periods.at(local);
-        } else {
-          period = period_of(0, BucketBy::all);
-        }
-        if (columns.has(RecordField::wait_s) && !c.wait && *c.offered) ++untimed;
-        if (c.nps) ++nps_answers[static_cast<std::size_t>(*c.nps)];
-        groups.clear();
-        for (const auto col : group_cols)
-          groups.push_back(trim(reader->cell(col)));
+        if (!step.read(c, period)) continue;
         if (on_closed && period.order != open_order) {
           if (period.order < open_order)
             throw Error::data(reader->where(0), "time",
@@ -377,22 +562,23 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
           open_order = period.order;
           open_label = period.label;
         }
-        auto& sums = index.at(period, groups);
+        auto& sums = index.at(period, step.groups());
         accumulate(sums, c, rules);
         if (windows && customer_col) {
           const auto customer = trim(reader->cell(*customer_col));
           if (customer.empty())
             sums.add_raw(Field::no_customer, 1);
           else
-            windows->add(customer, row_clock.opened_utc(), id_col ? trim(reader->cell(*id_col)) : std::string_view{},
-                         *c.answered, index.last());
+            windows->add(customer, layout.row_clock.opened_utc(),
+                         id_col ? trim(reader->cell(*id_col)) : std::string_view{}, *c.answered, index.last());
         }
       } catch (const Error& e) {
         errors.report(e, *reader);
       }
     }
+    tally.merge(step.tally);
   }
-  if (options.scale_check) check_nps_scale(nps_answers, table.source);
+  if (options.scale_check) check_nps_scale(tally.nps_answers, table.source);
   if (windows) windows->judge([&](std::size_t position) -> Sums& { return index.bucket(position); });
   auto remaining = index.take_sorted();
   if (on_closed) {
@@ -405,11 +591,11 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
     table.buckets = std::move(remaining);
   }
   table.total.set_present(table.supplied);
-  if (untimed > 0)
+  if (tally.untimed > 0)
     table.warnings.push_back(
         fmt::format("{} offered contact{} no wait_s: ASA, average wait and service level count "
                     "{} wait as 0 s",
-                    untimed, untimed == 1 ? " has" : "s have", untimed == 1 ? "its" : "their"));
+                    tally.untimed, tally.untimed == 1 ? " has" : "s have", tally.untimed == 1 ? "its" : "their"));
   errors.add_warnings(table.warnings);
   return table;
 }

@@ -30,6 +30,7 @@ class ChunkBuffer {
   [[nodiscard]] char* data() { return buf_.data(); }
   [[nodiscard]] const char* data() const { return buf_.data(); }
   [[nodiscard]] const std::string& name() const { return in_.name(); }
+  [[nodiscard]] const InputStream& input() const { return in_; }
 
  private:
   static constexpr std::size_t kChunk = std::size_t{1} << 18;

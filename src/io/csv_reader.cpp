@@ -14,6 +14,9 @@ CsvReader::CsvReader(InputStream in, std::string head, char delimiter)
       header_.emplace_back(f);
 }
 
+CsvReader::CsvReader(InputStream in, char delimiter, std::vector<std::string> header, std::size_t limit)
+    : buf_(std::move(in), {}), delimiter_(delimiter), limit_(limit), header_(std::move(header)) {}
+
 bool CsvReader::next() {
   if (!read_row()) return false;
   if (fields_.size() != header_.size())
@@ -53,12 +56,14 @@ bool CsvReader::find_row_end() {
 
 bool CsvReader::read_row() {
   for (;;) {
+    if (offset() >= limit_) return false;  // the next chunk's first row
     bool complete = find_row_end();
     while (!complete && !buf_.eof()) {
       if (scan_ - pos_ > kMaxRowBytes)
         throw Error::data(fmt::format("{}:{}: a row is longer than {} MiB (is this a CSV file?)", buf_.name(), line_,
                                       kMaxRowBytes >> 20));
       const auto shift = buf_.refill(pos_);
+      consumed_ += shift;
       pos_ -= shift;
       scan_ -= shift;
       for (auto& d : delimiters_)

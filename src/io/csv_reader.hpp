@@ -4,6 +4,8 @@
 // unescapes quoted fields in place, so a row costs no heap allocation once buffers are warm.
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +19,9 @@ class CsvReader final : public TableReader {
  public:
   /// `head` holds bytes already read from `in` (after any byte-order mark).
   CsvReader(InputStream in, std::string head, char delimiter);
+  /// A reader of one chunk of a file whose header was read elsewhere: `in` starts at a row,
+  /// and rows that start `limit` or more bytes into it belong to the next chunk.
+  CsvReader(InputStream in, char delimiter, std::vector<std::string> header, std::size_t limit);
 
   [[nodiscard]] const std::vector<std::string>& header() const override { return header_; }
   bool next() override;
@@ -26,6 +31,11 @@ class CsvReader final : public TableReader {
   [[nodiscard]] SourcePos where(std::size_t column) const override;
   [[nodiscard]] std::string describe() const override;
   [[nodiscard]] const std::string& source_name() const override { return buf_.name(); }
+  [[nodiscard]] char delimiter() const { return delimiter_; }
+  /// The size of the file read, if it is a regular file (not a pipe or converted text).
+  [[nodiscard]] std::optional<std::uint64_t> file_size() const { return buf_.input().regular_file_size(); }
+  /// Bytes of the input (after any byte-order mark) before the next unread row.
+  [[nodiscard]] std::size_t offset() const { return consumed_ + pos_; }
 
   /// A row is refused past this size, so a file with no line ends cannot exhaust memory.
   static constexpr std::size_t kMaxRowBytes = std::size_t{64} << 20;
@@ -38,8 +48,10 @@ class CsvReader final : public TableReader {
 
   ChunkBuffer buf_;
   char delimiter_;
-  std::size_t pos_ = 0;   // start of the unparsed input in buf_
-  std::size_t scan_ = 0;  // how far find_row_end has looked, so long rows are scanned once
+  std::size_t pos_ = 0;                               // start of the unparsed input in buf_
+  std::size_t consumed_ = 0;                          // input bytes dropped from the front of buf_
+  std::size_t limit_ = static_cast<std::size_t>(-1);  // rows starting here belong to the next chunk
+  std::size_t scan_ = 0;                              // how far find_row_end has looked, so long rows are scanned once
   bool scan_in_quotes_ = false;
   bool row_quoted_ = false;              // the row being scanned has a quote somewhere
   std::vector<std::size_t> delimiters_;  // unquoted delimiters of that row, as offsets in buf_
