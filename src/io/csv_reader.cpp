@@ -37,21 +37,8 @@ std::string CsvReader::describe() const {
 // Finds the newline that ends the row starting at pos_, looking at each byte once even
 // when the row spans many refills. Leaves scan_ at the newline (or at the end of data).
 bool CsvReader::find_row_end() {
-  const char* data = buf_.data();
-  const std::size_t size = buf_.size();
-  for (; scan_ < size; ++scan_) {
-    const char c = data[scan_];
-    if (c == '"') {
-      scan_in_quotes_ = !scan_in_quotes_;
-      row_quoted_ = true;
-    } else if (!scan_in_quotes_) {
-      if (c == delimiter_)
-        delimiters_.push_back(scan_);
-      else if (c == '\n')
-        return true;
-    }
-  }
-  return false;
+  scan_ = scan_row(buf_.data(), scan_, buf_.size(), delimiter_, scan_state_, delimiters_);
+  return scan_ < buf_.size();
 }
 
 bool CsvReader::read_row() {
@@ -76,8 +63,7 @@ bool CsvReader::read_row() {
     if (!blank) split_fields(end);
     ++line_;  // the newline that ends the row
     pos_ = scan_ = end + 1;
-    scan_in_quotes_ = false;
-    row_quoted_ = false;
+    scan_state_ = {};
     delimiters_.clear();
     if (!blank) return true;
   }
@@ -91,7 +77,7 @@ void CsvReader::split_fields(std::size_t end) {
   fields_.clear();
   field_lines_.clear();
   row_line_ = line_;
-  if (!row_quoted_) {
+  if (!scan_state_.saw_quote) {
     // Most rows have no quotes: the delimiters find_row_end saw are the field boundaries.
     std::size_t start = pos_;
     for (const auto d : delimiters_) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "io/chunk_buffer.hpp"
+#include "io/csv_scan.hpp"
 #include "io/table.hpp"
 
 namespace cxkpi::cli {
@@ -52,10 +53,9 @@ class CsvReader final : public TableReader {
   std::size_t consumed_ = 0;                          // input bytes dropped from the front of buf_
   std::size_t limit_ = static_cast<std::size_t>(-1);  // rows starting here belong to the next chunk
   std::size_t scan_ = 0;                              // how far find_row_end has looked, so long rows are scanned once
-  bool scan_in_quotes_ = false;
-  bool row_quoted_ = false;              // the row being scanned has a quote somewhere
-  std::vector<std::size_t> delimiters_;  // unquoted delimiters of that row, as offsets in buf_
-  std::size_t line_ = 1;                 // line number at pos_
+  RowScanState scan_state_;                           // quotes seen in the row being scanned
+  std::vector<std::size_t> delimiters_;               // unquoted delimiters of that row, as offsets in buf_
+  std::size_t line_ = 1;                              // line number at pos_
   std::vector<std::string> header_;
   std::vector<std::string_view> fields_;
   std::vector<std::size_t> field_lines_;

@@ -1,0 +1,199 @@
+#include "io/csv_scan.hpp"
+
+#include <array>
+#include <bit>
+#include <cstdint>
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
+namespace cxkpi::cli {
+namespace {
+
+constexpr std::size_t kBlock = 64;
+
+struct BlockMasks {
+  std::uint64_t quotes = 0;
+  std::uint64_t delimiters = 0;
+  std::uint64_t newlines = 0;
+};
+
+BlockMasks masks_scalar(const char* p, char delimiter) {
+  BlockMasks m;
+  for (std::size_t i = 0; i < kBlock; ++i) {
+    const std::uint64_t bit = std::uint64_t{1} << i;
+    m.quotes |= p[i] == '"' ? bit : 0;
+    m.delimiters |= p[i] == delimiter ? bit : 0;
+    m.newlines |= p[i] == '\n' ? bit : 0;
+  }
+  return m;
+}
+
+#if defined(__x86_64__)
+// SSE2 is part of every x86-64 processor.
+[[gnu::always_inline]] inline BlockMasks masks_sse2(const char* p, char delimiter) {
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i delim = _mm_set1_epi8(delimiter);
+  const __m128i newline = _mm_set1_epi8('\n');
+  BlockMasks m;
+  for (std::size_t i = 0; i < kBlock; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const auto bits = [&](__m128i c) {
+      return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, c)))) << i;
+    };
+    m.quotes |= bits(quote);
+    m.delimiters |= bits(delim);
+    m.newlines |= bits(newline);
+  }
+  return m;
+}
+
+[[gnu::always_inline]] __attribute__((target("avx2"))) inline std::uint64_t equal_bits(__m256i v, __m256i c) {
+  return static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, c)));
+}
+
+__attribute__((target("avx2"))) inline BlockMasks masks_avx2(const char* p, char delimiter) {
+  const __m256i quote = _mm256_set1_epi8('"');
+  const __m256i delim = _mm256_set1_epi8(delimiter);
+  const __m256i newline = _mm256_set1_epi8('\n');
+  const __m256i low = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+  const __m256i high = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32));
+  return {equal_bits(low, quote) | equal_bits(high, quote) << 32,
+          equal_bits(low, delim) | equal_bits(high, delim) << 32,
+          equal_bits(low, newline) | equal_bits(high, newline) << 32};
+}
+
+__attribute__((target("avx512f,avx512bw"))) inline BlockMasks masks_avx512(const char* p, char delimiter) {
+  const __m512i v = _mm512_loadu_si512(p);
+  return {_mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('"')), _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(delimiter)),
+          _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('\n'))};
+}
+#endif
+
+// Bit i of the result is the XOR of bits 0…i: 1 from an opening quote up to its closing one.
+constexpr std::uint64_t prefix_xor(std::uint64_t x) {
+  for (unsigned shift = 1; shift < 64; shift *= 2)
+    x ^= x << shift;
+  return x;
+}
+
+// The byte loop, for the tail of the data that does not fill a block.
+std::size_t scan_tail(const char* data, std::size_t pos, std::size_t size, char delimiter, RowScanState& state,
+                      std::vector<std::size_t>& delimiters) {
+  for (; pos < size; ++pos) {
+    const char c = data[pos];
+    if (c == '"') {
+      state.in_quotes = !state.in_quotes;
+      state.saw_quote = true;
+    } else if (!state.in_quotes) {
+      if (c == delimiter)
+        delimiters.push_back(pos);
+      else if (c == '\n')
+        return pos;
+    }
+  }
+  return size;
+}
+
+template <BlockMasks (*masks_of)(const char*, char)>
+[[gnu::always_inline]] inline std::size_t scan_blocks(const char* data, std::size_t pos, std::size_t size,
+                                                      char delimiter, RowScanState& state,
+                                                      std::vector<std::size_t>& delimiters) {
+  for (; pos + kBlock <= size; pos += kBlock) {
+    const BlockMasks m = masks_of(data + pos, delimiter);
+    const std::uint64_t inside = prefix_xor(m.quotes) ^ (state.in_quotes ? ~std::uint64_t{0} : 0);
+    const std::uint64_t newlines = m.newlines & ~inside;
+    const std::uint64_t before_end = newlines != 0 ? (newlines & (~newlines + 1)) - 1 : ~std::uint64_t{0};
+    if ((m.quotes & before_end) != 0) state.saw_quote = true;
+    for (std::uint64_t d = m.delimiters & ~inside & before_end; d != 0; d &= d - 1)
+      delimiters.push_back(pos + static_cast<std::size_t>(std::countr_zero(d)));
+    if (newlines != 0) return pos + static_cast<std::size_t>(std::countr_zero(newlines));
+    state.in_quotes = (inside >> 63) != 0;
+  }
+  return scan_tail(data, pos, size, delimiter, state, delimiters);
+}
+
+// One function per kernel, compiled for its instructions, with the block loop inlined.
+#if defined(__x86_64__)
+std::size_t scan_sse2(const char* data, std::size_t pos, std::size_t size, char delimiter, RowScanState& state,
+                      std::vector<std::size_t>& delimiters) {
+  return scan_blocks<masks_sse2>(data, pos, size, delimiter, state, delimiters);
+}
+__attribute__((target("avx2"))) std::size_t scan_avx2(const char* data, std::size_t pos, std::size_t size,
+                                                      char delimiter, RowScanState& state,
+                                                      std::vector<std::size_t>& delimiters) {
+  return scan_blocks<masks_avx2>(data, pos, size, delimiter, state, delimiters);
+}
+__attribute__((target("avx512f,avx512bw"))) std::size_t scan_avx512(const char* data, std::size_t pos, std::size_t size,
+                                                                    char delimiter, RowScanState& state,
+                                                                    std::vector<std::size_t>& delimiters) {
+  return scan_blocks<masks_avx512>(data, pos, size, delimiter, state, delimiters);
+}
+#endif
+
+std::span<const ScanKernel> detect_kernels() {
+#if defined(__x86_64__)
+  static const auto kernels = [] {
+    std::array<ScanKernel, 4> k{ScanKernel::scalar, ScanKernel::sse2, ScanKernel::avx2, ScanKernel::avx512};
+    std::size_t n = 2;
+    if (__builtin_cpu_supports("avx2")) n = 3;
+    if (n == 3 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw")) n = 4;
+    return std::pair{k, n};
+  }();
+  return {kernels.first.data(), kernels.second};
+#else
+  static constexpr std::array k{ScanKernel::scalar};
+  return k;
+#endif
+}
+
+}  // namespace
+
+std::span<const ScanKernel> supported_scan_kernels() {
+  static const auto kernels = detect_kernels();
+  return kernels;
+}
+
+std::string_view kernel_name(ScanKernel kernel) {
+  switch (kernel) {
+    case ScanKernel::scalar:
+      return "scalar";
+    case ScanKernel::sse2:
+      return "sse2";
+    case ScanKernel::avx2:
+      return "avx2";
+    case ScanKernel::avx512:
+      return "avx512";
+  }
+  return "scalar";
+}
+
+std::size_t scan_row_with(ScanKernel kernel, const char* data, std::size_t from, std::size_t size, char delimiter,
+                          RowScanState& state, std::vector<std::size_t>& delimiters) {
+  switch (kernel) {
+#if defined(__x86_64__)
+    case ScanKernel::sse2:
+      return scan_sse2(data, from, size, delimiter, state, delimiters);
+    case ScanKernel::avx2:
+      return scan_avx2(data, from, size, delimiter, state, delimiters);
+    case ScanKernel::avx512:
+      return scan_avx512(data, from, size, delimiter, state, delimiters);
+#else
+    case ScanKernel::sse2:
+    case ScanKernel::avx2:
+    case ScanKernel::avx512:
+#endif
+    case ScanKernel::scalar:
+      break;
+  }
+  return scan_blocks<masks_scalar>(data, from, size, delimiter, state, delimiters);
+}
+
+std::size_t scan_row(const char* data, std::size_t from, std::size_t size, char delimiter, RowScanState& state,
+                     std::vector<std::size_t>& delimiters) {
+  static const ScanKernel best = supported_scan_kernels().back();
+  return scan_row_with(best, data, from, size, delimiter, state, delimiters);
+}
+
+}  // namespace cxkpi::cli
