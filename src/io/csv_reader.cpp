@@ -85,8 +85,7 @@ void CsvReader::split_fields(std::size_t end) {
       start = d + 1;
     }
     fields_.emplace_back(data + start, end - start);
-    field_lines_.assign(fields_.size(), line_);
-    return;
+    return;  // every field is on row_line_: where() needs no per-field lines
   }
   std::size_t line = line_;
   std::size_t i = pos_;

@@ -58,7 +58,7 @@ class CsvReader final : public TableReader {
   std::size_t line_ = 1;                              // line number at pos_
   std::vector<std::string> header_;
   std::vector<std::string_view> fields_;
-  std::vector<std::size_t> field_lines_;
+  std::vector<std::size_t> field_lines_;  // per field, only for rows with quotes (which may span lines)
   std::size_t row_line_ = 0;
 };
 
