@@ -75,8 +75,10 @@ class ContactReader {
  private:
   [[nodiscard]] std::optional<std::string_view> text(RecordField f) const {
     const auto col = columns_.column_of(f);
-    if (!col || is_missing(reader_.cell(*col))) return std::nullopt;
-    return reader_.cell(*col);
+    if (!col) return std::nullopt;
+    const auto cell = reader_.cell(*col);
+    if (is_missing(cell)) return std::nullopt;
+    return cell;
   }
   [[nodiscard]] std::optional<bool> flag(RecordField f) const {
     const auto t = text(f);

@@ -162,17 +162,6 @@ ParsedValue parse_amount(std::string_view s, FieldKind kind) {
 
 }  // namespace
 
-std::string_view trim(std::string_view text) {
-  // A plain loop: find_first_not_of(" \t") searches the set once per character.
-  std::size_t first = 0;
-  std::size_t last = text.size();
-  while (first < last && (text[first] == ' ' || text[first] == '\t'))
-    ++first;
-  while (last > first && (text[last - 1] == ' ' || text[last - 1] == '\t'))
-    --last;
-  return text.substr(first, last - first);
-}
-
 ParsedValue parse_value(std::string_view text, FieldKind kind, bool decimal_comma) {
   const auto s = trim(text);
   if (decimal_comma && s.find(',') != std::string_view::npos) {
