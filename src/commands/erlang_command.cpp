@@ -155,8 +155,10 @@ class ErlangCommand final : public Command {
   [[nodiscard]] const CLI::App& app() const override { return *app_; }
 
   int run() override {
-    const bool numbers = given(ErlangParam::calls) || given(ErlangParam::interval) || given(ErlangParam::aht);
-    auto table = numbers && input_.files.empty() ? from_numbers() : from_files();
+    // As for every metric: numbers as flags and no FILE is numbers mode; otherwise the flags
+    // fill in what the table of intervals lacks (e.g. --interval 30m).
+    auto table = given(ErlangParam::calls) && input_.files.empty() ? from_numbers() : from_files();
+    sort_staffing(table, output_.sort, output_.desc, output_.top);
     return write_result(render_staffing(table, format_options(output_)), table.warnings, {}, output_);
   }
 
@@ -290,9 +292,8 @@ class ErlangCommand final : public Command {
     for (std::size_t i = 0; i < params.size(); ++i) {
       const auto& column = columns.inputs[i];
       if (column && given(params[i]))
-        throw Error::usage(fmt::format("{} has a {} column ({}); give {} only for a table without one",
-                                       reader.source_name(), kColumnOf[i], quote_value(reader.header()[*column]),
-                                       flag_of(params[i])));
+        throw Error::usage(fmt::format("{}: column {} gives {}; {} is for a table without one", reader.source_name(),
+                                       quote_value(reader.header()[*column]), kColumnOf[i], flag_of(params[i])));
       if (!column && !given(params[i])) {
         std::vector<std::string> shown;
         for (const auto& h : reader.header())

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "errors.hpp"
+#include "io/column_map.hpp"
 #include "output/json_values.hpp"
 #include "output/text_table.hpp"
 
@@ -298,6 +300,33 @@ TextTable selected(TextTable g, const StaffingTable& t, const FormatOptions& opt
 }
 
 }  // namespace
+
+void sort_staffing(StaffingTable& t, const std::string& key, bool desc, std::optional<std::size_t> top) {
+  if (!key.empty()) {
+    std::vector<std::string> known{"period"};
+    known.insert(known.end(), t.label_names.begin(), t.label_names.end());
+    for (const auto& c : figure_columns())
+      known.push_back(c.key);
+    const auto it = std::find(known.begin(), known.end(), key);
+    if (it == known.end()) {
+      const auto hint = did_you_mean(key, known);
+      throw Error::usage(fmt::format("--sort: no column {}{} (columns: {})", quote_value(key),
+                                     hint ? fmt::format(" (did you mean {}?)", *hint) : "", fmt::join(known, ", ")));
+    }
+    const auto column = static_cast<std::size_t>(it - known.begin());
+    const auto text_columns = 1 + t.label_names.size();
+    const auto text = [&](const StaffingRow& r) { return column == 0 ? r.period : r.labels[column - 1]; };
+    const auto number = [&](const StaffingRow& r) { return figures_of(r)[column - text_columns]; };
+    std::stable_sort(t.rows.begin(), t.rows.end(), [&](const StaffingRow& a, const StaffingRow& b) {
+      if (column < text_columns) return desc ? text(a) > text(b) : text(a) < text(b);
+      const auto x = number(a);
+      const auto y = number(b);
+      if (x.has_value() != y.has_value()) return x.has_value();  // nulls last
+      return x && (desc ? *x > *y : *x < *y);
+    });
+  }
+  if (top && t.rows.size() > *top) t.rows.resize(*top);
+}
 
 std::string render_staffing(const StaffingTable& t, const FormatOptions& options) {
   switch (options.format) {

@@ -32,6 +32,10 @@ struct StaffingTable {
   std::vector<std::string> warnings;
 };
 
+/// --sort KEY [--desc] and --top N: orders the intervals by a column (nulls last) and keeps
+/// the first N. Throws a usage Error for an unknown column.
+void sort_staffing(StaffingTable& table, const std::string& key, bool desc, std::optional<std::size_t> top);
+
 std::string render_staffing(const StaffingTable& table, const FormatOptions& options);
 
 }  // namespace cxkpi::cli
