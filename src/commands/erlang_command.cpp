@@ -267,6 +267,7 @@ class ErlangCommand final : public Command {
     t.from_table = true;
     const auto input = file_input(input_);
     auto readers = open_inputs(input, input_);
+    const auto flags = fallback_values();
     RowErrors errors(input.errors);
     for (auto& reader : readers) {
       const auto columns = map_columns(reader->header(), input.overrides, reader->source_name());
@@ -276,7 +277,7 @@ class ErlangCommand final : public Command {
           t.label_names.push_back(reader->header()[c]);
       while (reader->next()) {
         try {
-          t.rows.push_back(read_interval(t, *reader, columns));
+          t.rows.push_back(read_interval(t, *reader, columns, flags));
         } catch (const Error& e) {
           errors.report(e, *reader);
         }
@@ -305,51 +306,69 @@ class ErlangCommand final : public Command {
     }
   }
 
-  StaffingRow read_interval(StaffingTable& t, const TableReader& reader, const IntervalColumns& columns) const {
-    const std::array params{ErlangParam::calls, ErlangParam::interval, ErlangParam::aht};
+  // The row's calls, interval and aht: from its cells, or the flags for a column the table
+  // lacks. Returns the place of the first empty cell instead, with its input's name.
+  struct RowInputs {
     std::array<double, 3> values{};
-    std::string missing;
-    std::string_view missing_field;
-    for (std::size_t i = 0; i < params.size(); ++i) {
+    std::string empty_at;  // "file:line:column: aht is empty"
+    std::string_view empty_name;
+  };
+  RowInputs read_inputs(const TableReader& reader, const IntervalColumns& columns,
+                        const std::array<double, 3>& flags) const {
+    RowInputs r;
+    for (std::size_t i = 0; i < kColumnOf.size(); ++i) {
       const auto& column = columns.inputs[i];
       if (!column) {
-        values[i] = flag_value(flag_of(params[i]), text(params[i]), i > 0);
+        r.values[i] = flags[i];
         continue;
       }
       const auto cell = reader.cell(*column);
       if (is_missing(cell)) {
-        if (missing.empty()) {
-          missing = fmt::format("{}: {} is empty", reader.where(*column).str(), kColumnOf[i]);
-          missing_field = kColumnOf[i];
+        if (r.empty_at.empty()) {
+          r.empty_at = fmt::format("{}: {} is empty", reader.where(*column).str(), kColumnOf[i]);
+          r.empty_name = kColumnOf[i];
         }
         continue;
       }
       const auto v = i == 0 ? parse_value(cell, FieldKind::money, input_.decimal_comma)
                             : parse_seconds(cell, input_.decimal_comma);
       if (!v.ok()) throw Error::data(reader.where(*column), reader.header()[*column], v.error);
-      values[i] = to_double(v.raw);
+      r.values[i] = to_double(v.raw);
     }
+    return r;
+  }
+
+  StaffingRow read_interval(StaffingTable& t, const TableReader& reader, const IntervalColumns& columns,
+                            const std::array<double, 3>& flags) const {
+    const auto inputs = read_inputs(reader, columns, flags);
     StaffingRow row;
+    if (!inputs.empty_at.empty()) {
+      row.reason = fmt::format("no {} in this row", inputs.empty_name);
+      t.warnings.push_back(inputs.empty_at + "; the row has no staffing");
+    } else {
+      const ErlangInput in{inputs.values[0], inputs.values[1], inputs.values[2], t.target_s};
+      if (const auto problem = check_erlang_input(in)) {
+        const auto& column = columns.inputs[static_cast<std::size_t>(problem->param)];
+        if (column) throw Error::data(reader.where(*column), reader.header()[*column], problem->message);
+        throw_problem(problem);
+      }
+      row = staff(t, in);
+    }
     if (columns.period) row.period = trim(reader.cell(*columns.period));
     for (const auto c : columns.labels)
       row.labels.emplace_back(trim(reader.cell(c)));
     row.labels.resize(t.label_names.size());
-    if (!missing.empty()) {
-      row.reason = fmt::format("no {} in this row", missing_field);
-      t.warnings.push_back(missing + "; the row has no staffing");
-      return row;
-    }
-    const ErlangInput in{values[0], values[1], values[2], t.target_s};
-    if (const auto problem = check_erlang_input(in)) {
-      const auto i = static_cast<std::size_t>(problem->param);
-      if (const auto& column = columns.inputs[i])
-        throw Error::data(reader.where(*column), reader.header()[*column], problem->message);
-      throw_problem(problem);
-    }
-    auto staffed = staff(t, in);
-    staffed.period = std::move(row.period);
-    staffed.labels = std::move(row.labels);
-    return staffed;
+    return row;
+  }
+
+  // The flags that stand in for columns a table lacks, parsed once (1 where unused).
+  [[nodiscard]] std::array<double, 3> fallback_values() const {
+    std::array<double, 3> v{1, 1, 1};
+    const std::array params{ErlangParam::calls, ErlangParam::interval, ErlangParam::aht};
+    for (std::size_t i = 0; i < params.size(); ++i)
+      if (given(params[i])) v[i] = flag_value(flag_of(params[i]), text(params[i]), i > 0);
+    throw_problem(check_erlang_input({v[0], v[1], v[2], 0}));
+    return v;
   }
 
   CLI::App* app_;
