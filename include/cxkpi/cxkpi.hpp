@@ -3,6 +3,7 @@
 #include "cxkpi/catalog.hpp"
 #include "cxkpi/checks.hpp"
 #include "cxkpi/compare.hpp"
+#include "cxkpi/erlang.hpp"
 #include "cxkpi/fields.hpp"
 #include "cxkpi/handling.hpp"
 #include "cxkpi/queue.hpp"

@@ -7,6 +7,7 @@
 #include "commands/columns_command.hpp"
 #include "commands/command.hpp"
 #include "commands/docs_command.hpp"
+#include "commands/erlang_command.hpp"
 #include "commands/metric_command.hpp"
 #include "commands/report_command.hpp"
 #include "errors.hpp"
@@ -43,6 +44,7 @@ std::vector<std::unique_ptr<Command>> register_commands(CLI::App& app) {
   std::vector<std::unique_ptr<Command>> commands;
   for (const auto& metric : kMetrics)
     commands.push_back(std::make_unique<MetricCommand>(app, metric));
+  commands.push_back(make_erlang_command(app));
   commands.push_back(make_report_command(app));
   commands.push_back(make_columns_command(app));
   commands.push_back(make_completions_command(app));

@@ -23,6 +23,11 @@ RUNS = [  # (arguments, which stream holds the JSON document)
     (["report", "data/calls.csv", "--by", "week", "--compare", "previous", "--json"], "stdout"),
     (["aht", "data/monthly_by_channel.csv", "--compare", "data/monthly.csv", "--json"], "stdout"),
     (["report", "tests/cli/inputs/call_centre_export.csv", "--by", "day", "--json"], "stdout"),
+    (["erlang-c", "--calls", "100", "--interval", "1800", "--aht", "180", "--agents", "9", "--json"], "stdout"),
+    (["erlang-c", "--calls", "0", "--interval", "30m", "--aht", "180", "--json"], "stdout"),
+    (["erlang-c", "tests/cli/inputs/intervals_by_queue.json", "--shrinkage", "30", "--json"], "stdout"),
+    (["erlang-c", "data/intervals.csv", "--interval", "30m", "--max-occupancy", "85", "--asa-target", "20", "--json"], "stdout"),
+    (["erlang-c", "--calls", "100", "--interval", "1800", "--aht", "180", "--sl-target", "100", "--json"], "stderr-last-line"),
     (["nps", "tests/cli/inputs/bad_passives.csv", "--json"], "stderr-last-line"),
     (["nps", "no/such/file.csv", "--json"], "stderr-last-line"),
 ]
@@ -51,6 +56,17 @@ bad = {"schema": 1, "metric": "nps", "unit": "points", "definition": "x", "rows"
 if validator.is_valid(bad):
     failed += 1
     print("FAIL the schema accepts a null value without a reason")
+else:
+    passed += 1
+# Nor a staffing row whose service level is null without saying why.
+bad_staffing = {"schema": 1, "metric": "erlang-c", "units": {}, "definition": "x", "model": "x",
+                "targets": {"target_time": 20, "service_level": 80, "max_occupancy": None, "asa": None, "shrinkage": 0},
+                "rows": [{"period": "", "group": {}, "calls": 1, "interval_s": 1, "aht_s": 1, "traffic": 1,
+                          "agents_required": 2, "scheduled_agents": 2, "agents": 1, "erlang_b": 0.5, "pw": 100,
+                          "service_level": None, "asa": None, "occupancy": 100}], "warnings": []}
+if validator.is_valid(bad_staffing):
+    failed += 1
+    print("FAIL the schema accepts a null service level without a reason")
 else:
     passed += 1
 print(f"{passed} passed, {failed} failed")

@@ -1,0 +1,354 @@
+// Staffing rows share the grid, JSON and CSV writers of the metrics; shares are printed in
+// percent like every rate of cxkpi (the library keeps fractions).
+#include "output/staffing_format.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "errors.hpp"
+#include "io/column_map.hpp"
+#include "output/json_values.hpp"
+#include "output/text_table.hpp"
+
+namespace cxkpi::cli {
+namespace {
+
+using nlohmann::ordered_json;
+
+constexpr std::string_view kNoTotal = "no total: staffing does not add up over intervals";
+
+std::optional<double> percent(std::optional<double> share) {
+  if (share) return *share * 100.0;
+  return std::nullopt;
+}
+
+std::optional<double> as_number(std::optional<std::int64_t> n) {
+  if (n) return static_cast<double>(*n);
+  return std::nullopt;
+}
+
+// The row's reason: a missing cell, no staffing found, or why Pw, SL or ASA are null.
+std::string reason_of(const StaffingRow& row) {
+  if (!row.reason.empty()) return row.reason;
+  if (!row.staffing.reason.empty()) return row.staffing.reason;
+  return row.figures ? row.figures->reason : std::string();
+}
+
+struct Column {
+  std::string key;
+  std::string header;  // for people
+};
+
+const std::vector<Column>& figure_columns() {
+  static const std::vector<Column> columns{
+      {"calls", "calls"},
+      {"interval_s", "interval (s)"},
+      {"aht_s", "aht (s)"},
+      {"traffic", "traffic (Erlangs)"},
+      {"agents_required", "agents required"},
+      {"scheduled_agents", "scheduled agents"},
+      {"agents", "agents"},
+      {"erlang_b", "erlang-b"},
+      {"pw", "probability of waiting (%)"},
+      {"service_level", "service level (%)"},
+      {"asa", "asa (s)"},
+      {"occupancy", "occupancy (%)"},
+  };
+  return columns;
+}
+
+// The figures of a row in figure_columns() order (null where there is none).
+std::vector<std::optional<double>> figures_of(const StaffingRow& row) {
+  std::vector<std::optional<double>> v(figure_columns().size());
+  if (!row.input) return v;
+  v = {row.input->calls,     row.input->interval_s,          row.input->aht_s,
+       row.staffing.traffic, as_number(row.staffing.agents), as_number(row.staffing.scheduled)};
+  v.resize(figure_columns().size());
+  if (const auto& f = row.figures) {
+    v[6] = static_cast<double>(f->agents);
+    v[7] = f->erlang_b;
+    v[8] = percent(f->pw);
+    v[9] = percent(f->service_level);
+    v[10] = f->asa_s;
+    v[11] = percent(f->occupancy);
+  }
+  return v;
+}
+
+// Inputs and counts print as they are; computed figures round for people.
+bool rounds(std::string_view key) {
+  return key == "traffic" || key == "erlang_b" || key == "pw" || key == "service_level" || key == "asa" ||
+         key == "occupancy";
+}
+
+TextTable staffing_grid(const StaffingTable& t, bool for_people, int precision) {
+  TextTable g;
+  g.left_columns = {"note"};
+  g.header.emplace_back("period");
+  g.header.insert(g.header.end(), t.label_names.begin(), t.label_names.end());
+  g.text_columns = g.header.size();
+  g.keys = g.header;
+  for (const auto& c : figure_columns()) {
+    g.header.push_back(for_people ? c.header : c.key);
+    g.keys.push_back(c.key);
+  }
+  g.header.emplace_back(for_people ? "note" : "reason");
+  g.keys.emplace_back("reason");
+  const auto cell = [&](std::string_view key, std::optional<double> v) {
+    if (!v) return std::string(for_people ? "n/a" : "");
+    return for_people && rounds(key) ? format_fixed(*v, precision) : format_exact(*v);
+  };
+  for (const auto& row : t.rows) {
+    std::vector<std::string> cells{row.period};
+    for (const auto& label : row.labels)
+      cells.push_back(for_people && label.empty() ? "(empty)" : label);
+    cells.resize(g.text_columns);
+    const auto values = figures_of(row);
+    for (std::size_t i = 0; i < values.size(); ++i)
+      cells.push_back(cell(figure_columns()[i].key, values[i]));
+    cells.push_back(reason_of(row));
+    g.rows.push_back(std::move(cells));
+  }
+  return g;
+}
+
+// The interval needing the most agents (the first, on a tie), if any row has a staffing.
+const StaffingRow* peak_row(const StaffingTable& t) {
+  const StaffingRow* peak = nullptr;
+  for (const auto& row : t.rows)
+    if (row.staffing.agents && (peak == nullptr || *row.staffing.agents > *peak->staffing.agents)) peak = &row;
+  return peak;
+}
+
+void add_peak(TextTable& g, const StaffingTable& t, bool for_people) {
+  if (!t.from_table) return;
+  const auto* peak = peak_row(t);
+  std::vector<std::string> cells(g.header.size());
+  cells[0] = "peak";
+  const auto at = [&](std::string_view key) {
+    return static_cast<std::size_t>(std::find(g.keys.begin(), g.keys.end(), key) - g.keys.begin());
+  };
+  if (peak != nullptr) {
+    cells[at("agents_required")] = format_exact(static_cast<double>(*peak->staffing.agents));
+    cells[at("scheduled_agents")] = format_exact(static_cast<double>(*peak->staffing.scheduled));
+    cells.back() = for_people ? fmt::format("the most agents, at {}; {}", peak->period, kNoTotal) : peak->period;
+  } else {
+    cells.back() = "no interval has a staffing";
+  }
+  g.rows.push_back(std::move(cells));
+}
+
+// Drops the note/reason column when no row has one.
+void drop_empty_notes(TextTable& g) {
+  if (!std::all_of(g.rows.begin(), g.rows.end(), [](const auto& r) { return r.back().empty(); })) return;
+  g.header.pop_back();
+  g.keys.pop_back();
+  for (auto& r : g.rows)
+    r.pop_back();
+}
+
+std::string targets_text(const StaffingTable& t) {
+  std::string text =
+      fmt::format("{} % answered in {} s", format_exact(t.targets.service_level * 100.0), format_exact(t.target_s));
+  if (t.targets.max_asa_s) text += fmt::format(", ASA ≤ {} s", format_exact(*t.targets.max_asa_s));
+  if (t.targets.max_occupancy)
+    text += fmt::format(", occupancy ≤ {} %", format_exact(*t.targets.max_occupancy * 100.0));
+  return text;
+}
+
+TextTable around_grid(const StaffingTable& t, int precision) {
+  TextTable g;
+  g.header = {"agents",        "erlang-b", "probability of waiting (%)", "service level (%)", "asa (s)",
+              "occupancy (%)", "note"};
+  g.keys = {"agents", "erlang_b", "pw", "service_level", "asa", "occupancy", "reason"};
+  g.left_columns = {"note"};
+  const auto number = [&](std::optional<double> v) { return v ? format_fixed(*v, precision) : std::string("n/a"); };
+  const auto& row = t.rows.front();
+  for (const auto& f : t.around) {
+    std::string note = f.reason;
+    if (row.staffing.agents && f.agents == *row.staffing.agents) note = "← required for " + targets_text(t);
+    if (t.agents_given && f.agents == *t.agents_given && f.agents != row.staffing.agents.value_or(-1))
+      note = note.empty() ? "← given" : note + " (given)";
+    g.rows.push_back({std::to_string(f.agents), number(f.erlang_b), number(percent(f.pw)),
+                      number(percent(f.service_level)), number(f.asa_s), number(percent(f.occupancy)), note});
+  }
+  return g;
+}
+
+// Numbers given as flags: one "name  value" line per figure, then the agent counts around it.
+std::string render_vertical(const StaffingTable& t, const FormatOptions& options) {
+  const auto g = staffing_grid(t, true, options.precision);
+  const auto& cells = g.rows.front();
+  std::vector<std::pair<std::string, std::string>> lines;
+  for (std::size_t c = g.text_columns; c + 1 < g.header.size(); ++c)
+    if (g.keys[c] != "erlang_b" && (g.keys[c] != "agents" || t.agents_given)) lines.emplace_back(g.header[c], cells[c]);
+  if (!cells.back().empty()) lines.emplace_back("note", cells.back());
+  lines.emplace_back("targets", targets_text(t));
+  lines.emplace_back("model", std::string(kErlangModel));
+  lines.emplace_back("formula", std::string(kErlangDefinition));
+  std::size_t width = 0;
+  for (const auto& [k, v] : lines)
+    width = std::max(width, display_width(k));
+  std::string out;
+  for (const auto& [k, v] : lines)
+    out += pad(k, width, false) + "  " + v + "\n";
+  if (t.around.empty()) return out;
+  auto around = around_grid(t, options.precision);
+  drop_empty_notes(around);
+  return out + "\n" + render_aligned(around, false);
+}
+
+ordered_json number_or_null(std::optional<double> v) {
+  return v ? json_number(*v) : ordered_json(nullptr);
+}
+
+ordered_json figures_json(const ErlangFigures& f) {
+  ordered_json o;
+  o["agents"] = f.agents;
+  o["erlang_b"] = number_or_null(f.erlang_b);
+  o["pw"] = number_or_null(percent(f.pw));
+  o["service_level"] = number_or_null(percent(f.service_level));
+  o["asa"] = number_or_null(f.asa_s);
+  o["occupancy"] = number_or_null(percent(f.occupancy));
+  if (!f.reason.empty()) o["reason"] = f.reason;
+  return o;
+}
+
+ordered_json row_json(const StaffingTable& t, const StaffingRow& row) {
+  ordered_json o;
+  o["period"] = row.period;
+  ordered_json group = ordered_json::object();
+  for (std::size_t i = 0; i < t.label_names.size(); ++i)
+    group[t.label_names[i]] = row.labels[i];
+  o["group"] = std::move(group);
+  const auto values = figures_of(row);
+  for (std::size_t i = 0; i < values.size(); ++i)
+    o[figure_columns()[i].key] = number_or_null(values[i]);
+  if (const auto why = reason_of(row); !why.empty()) o["reason"] = why;
+  return o;
+}
+
+ordered_json peak_json(const StaffingTable& t) {
+  const auto* peak = peak_row(t);
+  if (peak == nullptr) return nullptr;
+  return {{"period", peak->period},
+          {"agents_required", *peak->staffing.agents},
+          {"scheduled_agents", *peak->staffing.scheduled}};
+}
+
+ordered_json document(const StaffingTable& t) {
+  ordered_json doc;
+  doc["schema"] = 1;
+  doc["metric"] = "erlang-c";
+  doc["units"] = {{"calls", "count"},  {"interval_s", "seconds"},   {"aht_s", "seconds"}, {"traffic", "erlangs"},
+                  {"agents", "count"}, {"erlang_b", "probability"}, {"pw", "percent"},    {"service_level", "percent"},
+                  {"asa", "seconds"},  {"occupancy", "percent"}};
+  doc["definition"] = kErlangDefinition;
+  doc["model"] = kErlangModel;
+  doc["targets"] = {{"target_time", json_number(t.target_s)},
+                    {"service_level", json_number(t.targets.service_level * 100.0)},
+                    {"max_occupancy", number_or_null(percent(t.targets.max_occupancy))},
+                    {"asa", number_or_null(t.targets.max_asa_s)},
+                    {"shrinkage", json_number(t.targets.shrinkage * 100.0)}};
+  doc["rows"] = ordered_json::array();
+  for (const auto& row : t.rows)
+    doc["rows"].push_back(row_json(t, row));
+  if (t.from_table) doc["peak"] = peak_json(t);
+  if (!t.from_table) {
+    doc["around"] = ordered_json::array();
+    for (const auto& f : t.around)
+      doc["around"].push_back(figures_json(f));
+  }
+  doc["warnings"] = t.warnings;
+  return doc;
+}
+
+std::string ndjson(const StaffingTable& t) {
+  std::string out;
+  for (const auto& row : t.rows) {
+    ordered_json line{{"metric", "erlang-c"}};
+    line.update(row_json(t, row));
+    out += dump_json(line) + "\n";
+  }
+  if (t.from_table) {
+    ordered_json line{{"metric", "erlang-c"}, {"period", "peak"}};
+    if (const auto peak = peak_json(t); !peak.is_null()) {
+      line["interval"] = peak["period"];
+      line["agents_required"] = peak["agents_required"];
+      line["scheduled_agents"] = peak["scheduled_agents"];
+    }
+    out += dump_json(line) + "\n";
+  }
+  return out;
+}
+
+// Tables for people leave out B(N), and the agents evaluated when they are the agents
+// required; --fields brings any column back.
+TextTable selected(TextTable g, const StaffingTable& t, const FormatOptions& options) {
+  if (!options.fields.empty()) {
+    select_columns(g, options.fields);
+    return g;
+  }
+  drop_empty_notes(g);
+  std::vector<std::string> keep;
+  for (const auto& key : g.keys)
+    if (key != "erlang_b" && (key != "agents" || t.agents_given)) keep.push_back(key);
+  select_columns(g, keep);
+  return g;
+}
+
+}  // namespace
+
+void sort_staffing(StaffingTable& t, const std::string& key, bool desc, std::optional<std::size_t> top) {
+  if (!key.empty()) {
+    std::vector<std::string> known{"period"};
+    known.insert(known.end(), t.label_names.begin(), t.label_names.end());
+    for (const auto& c : figure_columns())
+      known.push_back(c.key);
+    const auto it = std::find(known.begin(), known.end(), key);
+    if (it == known.end()) {
+      const auto hint = did_you_mean(key, known);
+      throw Error::usage(fmt::format("--sort: no column {}{} (columns: {})", quote_value(key),
+                                     hint ? fmt::format(" (did you mean {}?)", *hint) : "", fmt::join(known, ", ")));
+    }
+    const auto column = static_cast<std::size_t>(it - known.begin());
+    const auto text_columns = 1 + t.label_names.size();
+    const auto text = [&](const StaffingRow& r) { return column == 0 ? r.period : r.labels[column - 1]; };
+    const auto number = [&](const StaffingRow& r) { return figures_of(r)[column - text_columns]; };
+    std::stable_sort(t.rows.begin(), t.rows.end(), [&](const StaffingRow& a, const StaffingRow& b) {
+      if (column < text_columns) return desc ? text(a) > text(b) : text(a) < text(b);
+      const auto x = number(a);
+      const auto y = number(b);
+      if (x.has_value() != y.has_value()) return x.has_value();  // nulls last
+      return x && (desc ? *x > *y : *x < *y);
+    });
+  }
+  if (top && t.rows.size() > *top) t.rows.resize(*top);
+}
+
+std::string render_staffing(const StaffingTable& t, const FormatOptions& options) {
+  switch (options.format) {
+    case OutputFormat::json:
+      return dump_json(document(t)) + "\n";
+    case OutputFormat::ndjson:
+      return ndjson(t);
+    case OutputFormat::csv: {
+      auto g = staffing_grid(t, false, 0);
+      add_peak(g, t, false);
+      if (!options.fields.empty()) select_columns(g, options.fields);
+      return render_csv(g, options.safe_csv, options.header);
+    }
+    case OutputFormat::markdown:
+    case OutputFormat::table:
+      break;
+  }
+  const bool markdown = options.format == OutputFormat::markdown;
+  if (!t.from_table && !markdown && options.fields.empty()) return render_vertical(t, options);
+  auto g = staffing_grid(t, true, options.precision);
+  add_peak(g, t, true);
+  return render_aligned(selected(std::move(g), t, options), markdown);
+}
+
+}  // namespace cxkpi::cli
