@@ -23,6 +23,10 @@ RUNS = [  # (arguments, which stream holds the JSON document)
     (["report", "data/calls.csv", "--by", "week", "--compare", "previous", "--json"], "stdout"),
     (["aht", "data/monthly_by_channel.csv", "--compare", "data/monthly.csv", "--json"], "stdout"),
     (["report", "tests/cli/inputs/call_centre_export.csv", "--by", "day", "--json"], "stdout"),
+    (["best-time-to-call", "data/calls.csv", "--json"], "stdout"),
+    (["best-time-to-call", "tests/data/fixture_f.csv", "--tz", "Europe/Riga", "--json"], "stdout"),
+    (["best-time", "tests/cli/inputs/outbound_dials.csv", "--outbound", "--min-n", "2", "--json"], "stdout"),
+    (["best-time-to-call", "tests/cli/inputs/no_opened_at.csv", "--json"], "stderr-last-line"),
     (["nps", "tests/cli/inputs/bad_passives.csv", "--json"], "stderr-last-line"),
     (["nps", "no/such/file.csv", "--json"], "stderr-last-line"),
 ]
@@ -51,6 +55,15 @@ bad = {"schema": 1, "metric": "nps", "unit": "points", "definition": "x", "rows"
 if validator.is_valid(bad):
     failed += 1
     print("FAIL the schema accepts a null value without a reason")
+else:
+    passed += 1
+no_reason = json.loads(subprocess.run([CXKPI, "best-time-to-call", "tests/data/fixture_f.csv", "--json"],
+                                      capture_output=True, text=True, cwd=ROOT).stdout)
+no_reason.pop("best_reason")
+no_reason["grid"][0].pop("reason")
+if validator.is_valid(no_reason):
+    failed += 1
+    print("FAIL the schema accepts best-time-to-call nulls without a reason")
 else:
     passed += 1
 print(f"{passed} passed, {failed} failed")
