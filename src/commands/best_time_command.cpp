@@ -66,6 +66,7 @@ class BestTimeCommand final : public Command {
     app_->add_flag("--outbound", outbound_,
                    "a dialling log: attempts count as offered, connects as answered (columns attempts, connects)");
     add_input_flags(*app_, input_);
+    app_->get_option("FILE")->description("record log(s): CSV, TSV, JSON or NDJSON; - reads stdin");
     add_record_flags(*app_, records_);
     // The buckets are fixed (weekday × hour of --tz local time) and the log is always a log.
     for (const auto* flag : {"--by", "--by-column", "--group", "--no-scale-check", "--shape"})
