@@ -142,6 +142,14 @@ def main():
         best = compare(f"calls.csv {zone} min-n {min_n}", doc, grid_of(calls, zone), min_n)
         print(f"ok   calls.csv --tz {zone} --min-n {min_n}: best {best}")
 
+    # --from/--to are local to --tz: from included, to excluded.
+    lo, hi = dt.datetime(2026, 2, 9), dt.datetime(2026, 3, 1, 12)
+    window = [r for r in calls if lo <= local_time(r["opened_at"], "Europe/Riga").replace(tzinfo=None) < hi]
+    doc = cxkpi(binary, "best-time", str(root / "data/calls.csv"), "--tz", "Europe/Riga", "--from", "2026-02-09",
+                "--to", "2026-03-01T12:00", "--min-n", "12")
+    best = compare("calls.csv Europe/Riga --from/--to", doc, grid_of(window, "Europe/Riga"), 12)
+    print(f"ok   calls.csv --tz Europe/Riga --from 2026-02-09 --to 2026-03-01T12:00: {len(window)} rows, best {best}")
+
     fixture = list(csv.DictReader(open(root / "tests/data/fixture_f.csv", newline="")))
     for min_n, expected in [(2, ("Mon", 9)), (1, ("Wed", 9))]:
         doc = cxkpi(binary, "best-time", str(root / "tests/data/fixture_f.csv"), "--min-n", str(min_n))
