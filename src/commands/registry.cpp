@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 
+#include "commands/best_time_command.hpp"
 #include "commands/columns_command.hpp"
 #include "commands/command.hpp"
 #include "commands/docs_command.hpp"
@@ -45,6 +46,7 @@ std::vector<std::unique_ptr<Command>> register_commands(CLI::App& app) {
   for (const auto& metric : kMetrics)
     commands.push_back(std::make_unique<MetricCommand>(app, metric));
   commands.push_back(make_erlang_command(app));
+  commands.push_back(make_best_time_command(app));
   commands.push_back(make_report_command(app));
   commands.push_back(make_columns_command(app));
   commands.push_back(make_completions_command(app));

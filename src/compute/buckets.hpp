@@ -50,7 +50,7 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
 
 /// Whether buckets by `by` follow time order, so that they can close as the input goes on.
 inline bool periods_follow_time(BucketBy by) {
-  return by != BucketBy::all && by != BucketBy::weekday && by != BucketBy::hour_of_day;
+  return by != BucketBy::all && by != BucketBy::weekday && by != BucketBy::hour_of_day && by != BucketBy::weekday_hour;
 }
 
 /// Adds business volumes given for the whole input (--orders, --customers, --total-cost) to

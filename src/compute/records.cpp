@@ -168,8 +168,9 @@ class PeriodCache {
  public:
   explicit PeriodCache(BucketBy by) : by_(by) {}
   const Period& at(std::int64_t local_seconds) {
-    const auto slot = by_ == BucketBy::hour || by_ == BucketBy::hour_of_day ? floor_div(local_seconds, 3600)
-                                                                            : floor_div(local_seconds, 86400);
+    const auto slot = by_ == BucketBy::hour || by_ == BucketBy::hour_of_day || by_ == BucketBy::weekday_hour
+                          ? floor_div(local_seconds, 3600)
+                          : floor_div(local_seconds, 86400);
     if (!valid_ || slot != slot_) {
       period_ = period_of(local_seconds, by_);
       slot_ = slot;

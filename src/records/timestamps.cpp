@@ -8,6 +8,7 @@
 #include <array>
 #include <chrono>
 
+#include "cxkpi/business_hours.hpp"  // kWeekdayNames
 #include "errors.hpp"
 
 namespace cxkpi::cli {
@@ -210,12 +211,16 @@ Period period_of(std::int64_t local_seconds, BucketBy by) {
     case BucketBy::year:
       return {y, fmt::format("{:04}", y)};
     case BucketBy::weekday: {
-      constexpr std::array<std::string_view, 7> kDays{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
       const auto iso_day = date::weekday{day}.iso_encoding();  // 1 = Monday
-      return {iso_day, std::string(kDays[iso_day - 1])};
+      return {iso_day, std::string(kWeekdayNames[iso_day - 1])};
     }
     case BucketBy::hour_of_day:
       return {second_of_day / 3600, fmt::format("{:02}", second_of_day / 3600)};
+    case BucketBy::weekday_hour: {
+      const auto monday_based = date::weekday{day}.iso_encoding() - 1;
+      return {monday_based * 24 + second_of_day / 3600,
+              fmt::format("{} {:02}", kWeekdayNames[monday_based], second_of_day / 3600)};
+    }
     case BucketBy::all:
       break;
   }

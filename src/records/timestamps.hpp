@@ -49,7 +49,8 @@ class LocalClock {
   const date::time_zone* zone_ = nullptr;  // nullptr = UTC
 };
 
-enum class BucketBy { all, hour, day, week, month, quarter, year, weekday, hour_of_day };
+/// weekday_hour (label `Mon 09`, order 0 … 167) is internal to best-time-to-call, not a --by name.
+enum class BucketBy { all, hour, day, week, month, quarter, year, weekday, hour_of_day, weekday_hour };
 
 std::optional<BucketBy> bucket_by_named(std::string_view name);
 

@@ -1,0 +1,133 @@
+// `cxkpi best-time-to-call LOG` (alias best-time): answer rate by local weekday × hour of
+// opened_at, its marginals, and the bucket with enough contacts that is answered best.
+#include "commands/best_time_command.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <limits>
+
+#include "commands/io_options.hpp"
+#include "errors.hpp"
+#include "output/best_time_format.hpp"
+#include "records/record_columns.hpp"
+
+namespace cxkpi::cli {
+namespace {
+
+// Dialling logs name their columns after attempts and connects; --outbound reads them as
+// offered and answered (unless --map says otherwise).
+constexpr std::array<std::string_view, 6> kAttemptHeaders{"attempts", "attempt", "attempted",
+                                                          "dials",    "dialed",  "dialled"};
+constexpr std::array<std::string_view, 5> kConnectHeaders{"connects", "connect", "connected", "is_connected",
+                                                          "connected_y_n"};
+
+template <std::size_t N>
+std::optional<std::string> header_named(const std::vector<std::string>& header,
+                                        const std::array<std::string_view, N>& names) {
+  for (const auto name : names)
+    if (const auto column = find_column(header, name)) return header[*column];
+  return std::nullopt;
+}
+
+void map_outbound_columns(const TableReader& first, std::vector<ColumnOverride>& overrides) {
+  const auto mapped = [&](std::string_view field) {
+    return std::any_of(overrides.begin(), overrides.end(),
+                       [&](const ColumnOverride& o) { return normalize_header(o.canonical) == field; });
+  };
+  if (const auto h = header_named(first.header(), kAttemptHeaders); h && !mapped("offered"))
+    overrides.push_back({"offered", *h});
+  if (const auto h = header_named(first.header(), kConnectHeaders); h && !mapped("answered"))
+    overrides.push_back({"answered", *h});
+}
+
+// Checked before reading, so that the message names this command's needs.
+void require_columns(const Readers& readers, const FileInputOptions& input, bool outbound) {
+  for (const auto& reader : readers) {
+    const RecordColumnMap columns(reader->header(), input.overrides, reader->source_name());
+    if (!columns.has(RecordField::opened_at) && !columns.has(RecordField::date))
+      throw Error::data(
+          fmt::format("{}: best-time-to-call needs opened_at (or date and time) in the log", reader->source_name()));
+    if (outbound && !columns.has(RecordField::answered))
+      throw Error::data(
+          fmt::format("{}: best-time-to-call --outbound needs a connects column (connects, connected, or "
+                      "--map answered=HEADER)",
+                      reader->source_name()));
+  }
+}
+
+class BestTimeCommand final : public Command {
+ public:
+  explicit BestTimeCommand(CLI::App& parent)
+      : app_(parent.add_subcommand("best-time-to-call",
+                                   "answer rate by local weekday × hour of opened_at, and the best time to call")) {
+    app_->add_option("--min-n", min_n_, "contacts a bucket needs to be the best (default 30)")
+        ->check(CLI::Range(std::int64_t{1}, std::numeric_limits<std::int64_t>::max()));
+    app_->add_flag("--outbound", outbound_,
+                   "a dialling log: attempts count as offered, connects as answered (columns attempts, connects)");
+    add_input_flags(*app_, input_);
+    app_->get_option("FILE")->description("record log(s): CSV, TSV, JSON or NDJSON; - reads stdin");
+    add_record_flags(*app_, records_);
+    // The buckets are fixed (weekday × hour of --tz local time) and the log is always a log.
+    for (const auto* flag : {"--by", "--by-column", "--group", "--no-scale-check", "--shape"})
+      app_->remove_option(app_->get_option(flag));
+    add_output_flags(*app_, output_);
+    for (const auto* flag : {"--sort", "--desc", "--top"})
+      app_->remove_option(app_->get_option(flag));
+    app_->add_option("--view", view_, "terminal output (--format table): heatmap (default) or table")
+        ->check(CLI::IsMember({"heatmap", "table"}))
+        ->group("Output");
+    app_->add_flag("--ascii", ascii_, "heatmap in plain ASCII (shades . : + #)")->group("Output");
+    app_->footer(
+        "\nFormula:  100 × answered / offered per weekday × hour (percent); n = offered; asa = answer wait / "
+        "answered\n"
+        "Best:     the highest rate among buckets with n ≥ --min-n; ties: larger n, lower asa, earlier (Mon 00 first)\n"
+        "Columns:  opened_at (or date and time), offered, answered, wait_s (record logs only)\n"
+        "Example:  cxkpi best-time-to-call data/calls.csv --tz Europe/Riga --min-n 20");
+  }
+  [[nodiscard]] const CLI::App& app() const override { return *app_; }
+
+  int run() override {
+    auto input = file_input(input_);
+    auto readers = open_inputs(input, input_);
+    if (outbound_) map_outbound_columns(*readers.front(), input.overrides);
+    require_columns(readers, input, outbound_);
+    auto options = bucket_options(records_);
+    options.by = BucketBy::weekday_hour;
+    options.scale_check = false;  // survey answers play no part here
+    RecordRules rules;
+    rules.csat_scale = 10;  // nor does the CSAT scale: accept any of them
+    const auto buckets = read_records(readers, input, options, rules);
+    BestTimeReport report;
+    for (const auto& b : buckets.buckets) {
+      const Slot slot{static_cast<int>(b.period.order / kHoursPerDay), static_cast<int>(b.period.order % kHoursPerDay)};
+      report.grid.add(slot, {b.sums.raw(Field::offered), b.sums.raw(Field::handled), b.sums.raw(Field::answer_wait_s)});
+    }
+    report.best = best_slot(report.grid, min_n_);
+    report.min_n = min_n_;
+    report.tz = records_.tz;
+    report.outbound = outbound_;
+    report.waits = buckets.supplied.has(Field::answer_wait_s);
+    report.warnings = buckets.warnings;
+    const BestTimeView view{view_ == "heatmap", ascii_};
+    return write_result(render_best_time(report, format_options(output_), view), report.warnings, {}, output_);
+  }
+
+ private:
+  CLI::App* app_;
+  std::int64_t min_n_ = 30;
+  bool outbound_ = false;
+  std::string view_ = "heatmap";
+  bool ascii_ = false;
+  InputFlags input_;
+  RecordFlags records_;
+  OutputFlags output_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_best_time_command(CLI::App& parent) {
+  return std::make_unique<BestTimeCommand>(parent);
+}
+
+}  // namespace cxkpi::cli

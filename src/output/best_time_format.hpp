@@ -1,0 +1,31 @@
+#pragma once
+// Rendering best-time-to-call: a shaded weekday × hour heatmap or a table for people; the
+// 7 × 24 grid as rows, its marginals and the best bucket for scripts (JSON, NDJSON, CSV).
+
+#include <string>
+#include <vector>
+
+#include "cxkpi/best_time.hpp"
+#include "output/format.hpp"
+
+namespace cxkpi::cli {
+
+struct BestTimeReport {
+  AnswerGrid grid;
+  BestSlot best;
+  std::int64_t min_n = 30;
+  std::string tz = "UTC";
+  bool outbound = false;  // attempts and connects, not offered and answered calls
+  bool waits = true;      // the log has wait_s, so asa is known
+  std::vector<std::string> warnings;
+};
+
+/// How a terminal (--format table) shows the report.
+struct BestTimeView {
+  bool heatmap = true;  // false: a table of buckets and marginals
+  bool ascii = false;   // plain ASCII shading and labels
+};
+
+std::string render_best_time(const BestTimeReport& report, const FormatOptions& options, const BestTimeView& view);
+
+}  // namespace cxkpi::cli
