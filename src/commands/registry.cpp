@@ -7,6 +7,7 @@
 #include "commands/columns_command.hpp"
 #include "commands/command.hpp"
 #include "commands/docs_command.hpp"
+#include "commands/explain_command.hpp"
 #include "commands/metric_command.hpp"
 #include "commands/report_command.hpp"
 #include "errors.hpp"
@@ -14,11 +15,6 @@
 
 namespace cxkpi::cli {
 namespace {
-
-struct CommandAlias {
-  std::string_view alias;
-  std::string_view command;
-};
 
 // The short names METRICS.md lists; a name whose command is not built is skipped.
 constexpr std::array kAliases{
@@ -39,6 +35,10 @@ void add_aliases(CLI::App& app) {
 
 }  // namespace
 
+std::span<const CommandAlias> command_aliases() {
+  return kAliases;
+}
+
 std::vector<std::unique_ptr<Command>> register_commands(CLI::App& app) {
   std::vector<std::unique_ptr<Command>> commands;
   for (const auto& metric : kMetrics)
@@ -48,6 +48,7 @@ std::vector<std::unique_ptr<Command>> register_commands(CLI::App& app) {
   commands.push_back(make_completions_command(app));
   commands.push_back(make_man_command(app));
   commands.push_back(make_metrics_command(app));
+  commands.push_back(make_explain_command(app));
   add_aliases(app);
   return commands;
 }

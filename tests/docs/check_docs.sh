@@ -23,6 +23,8 @@ check "bash completes commands" grep -qx nps <(complete_words cxkpi n)
 check "bash completes report" grep -qx report <(complete_words cxkpi rep)
 check "bash completes flags" grep -qx -- --promoters <(complete_words cxkpi nps --pro)
 check "bash completes --by on report" grep -qx -- --by <(complete_words cxkpi report data/calls.csv --b)
+check "bash completes metric names after explain" grep -qx erlang-c <(complete_words cxkpi explain erl)
+check "bash completes aliases after explain" grep -qx staffing <(complete_words cxkpi explain staf)
 check "zsh script" grep -q '^#compdef cxkpi' <("$bin" completions zsh)
 check "fish script" grep -q "complete -c cxkpi -n __fish_use_subcommand -a nps" <("$bin" completions fish)
 echo "$passed passed, $failed failed"
