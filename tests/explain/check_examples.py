@@ -6,6 +6,8 @@ project root (with --json added when the entry names the JSON field holding the 
 the field of the total is compared with the stated answer: exactly (relative 1e-9) when the
 answer is written in full, to its last digit when it ends in "…". An entry without an
 answer field is only run, and must succeed. Metrics not built yet are listed as skipped.
+It also checks that `explain` and `metrics` give every listed metric the same title,
+unit and formula.
 
 usage: check_examples.py CXKPI
 """
@@ -50,6 +52,14 @@ def main():
     entries = json.loads(subprocess.run([binary, "explain", "--json"], capture_output=True, text=True,
                                         check=True).stdout)
     failed = 0
+    listed = json.loads(subprocess.run([binary, "metrics", "--json"], capture_output=True, text=True,
+                                       check=True).stdout)
+    explained = {e["name"]: e for e in entries}
+    for m in listed:
+        e = explained.get(m["name"])
+        if e is None or (e["summary"], e["unit"], e["formula"]) != (m["title"], m["unit"], m["formula"]):
+            failed += 1
+            print(f"FAIL {m['name']}: cxkpi metrics and cxkpi explain disagree")
     for entry in entries:
         if not entry["built"]:
             print(f"skip {entry['name']}: not in this build")
