@@ -23,6 +23,7 @@ struct Settings {
   ContactRateOptions contact_rate;
   CostPerContactOptions cost_per_contact;
   CsatOptions csat;
+  NpsOptions nps;
   AbandonmentOptions abandonment;
   AhtOptions aht;
   FcrOptions fcr;
@@ -92,7 +93,7 @@ inline constexpr std::array<MetricSpec, 21> kMetrics{{
     {"nps", "Net Promoter Score: % promoters (9-10) minus % detractors (0-6), in points",
      "cxkpi nps --promoters 120 --passives 50 --detractors 30  # 45", detail::kNpsInputs,
      [](const Settings&, const FieldSet& p) { return plan_nps(p); },
-     [](const Sums& s, const Settings&) { return nps(s); }},
+     [](const Sums& s, const Settings& o) { return nps(s, o.nps); }},
     {"abandonment", "share of offered contacts the customer ended before an agent answered",
      "cxkpi abandonment --offered 1000 --abandoned 90 --short-abandoned 30  # 6.19", detail::kAbandonmentInputs,
      [](const Settings& o, const FieldSet& p) { return plan_abandonment(o.abandonment, p); },

@@ -17,6 +17,7 @@ struct Detail {
   std::string_view name;
   std::optional<double> value;
   std::string_view unit;
+  bool on_request = false;  ///< tables show it only when asked (a confidence interval: --ci); JSON always
 };
 
 struct Result {

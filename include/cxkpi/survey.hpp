@@ -5,14 +5,24 @@
 ///   (`method = top1`: score = scale; `mean`: Σscore / responses in scale units;
 ///   `satisfied_min` moves the box cut). Null with no responses.
 ///   Example: scores 5,4,2,5,3,4,5,1 → top2 62.5, top1 37.5, mean 3.625.
+///   Confidence interval (details ci_low, ci_high, confidence): top-box shares get the
+///   Wilson score interval of x/n; the mean gets mean ± z·s/√n, s² = (Σscore² − n·mean²)/(n − 1),
+///   clipped to 1 … scale (null below 2 answers). Example: 5 of 8 at 95 % → 30.57 … 86.32.
 /// nps: Net Promoter Score, 100 × (promoters − detractors) / (promoters + passives +
 ///   detractors), in points from −100 to +100 (not a percentage). Null with no responses.
 ///   Example: 120 promoters, 50 passives, 30 detractors → 45.
+///   Margin of error: each answer scores +1/0/−1, so var = (P + D − (P − D)²)/n with shares
+///   P, D, and margin_of_error = z·sqrt(var)·100 points; ci_low/ci_high = NPS ∓ margin,
+///   clipped to −100 … +100. Example: 120/50/30 at 95 % → 45 ± 10.25.
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
+#include "cxkpi/compare.hpp"
 #include "cxkpi/result.hpp"
 #include "cxkpi/sums.hpp"
 
@@ -24,6 +34,11 @@ struct CsatOptions {
   int scale = 5;  ///< answers run 1 … scale
   CsatMethod method = CsatMethod::top2;
   std::optional<int> satisfied_min;  ///< lowest satisfied score; overrides the method's cut
+  double confidence = 0.95;          ///< level of the confidence interval, in (0, 1)
+};
+
+struct NpsOptions {
+  double confidence = 0.95;  ///< level of the confidence interval, in (0, 1)
 };
 
 namespace detail {
@@ -43,6 +58,7 @@ struct ScoreCounts {
   std::int64_t responses = 0;
   std::int64_t at_or_above_cut = 0;
   std::int64_t score_sum = 0;
+  std::int64_t score_square_sum = 0;
 };
 
 inline ScoreCounts count_scores(const Sums& s, int cut) {
@@ -52,8 +68,33 @@ inline ScoreCounts count_scores(const Sums& s, int cut) {
     c.responses += n;
     if (k >= cut) c.at_or_above_cut += n;
     c.score_sum += n * k;
+    c.score_square_sum += n * k * k;
   }
   return c;
+}
+
+/// Adds ci_low, ci_high and confidence (shown in tables on request) to `r`.
+inline void add_interval(Result& r, std::optional<Interval> ci, std::string_view unit, double confidence) {
+  r.details.push_back({"ci_low", ci ? std::optional(ci->low) : std::nullopt, unit, true});
+  r.details.push_back({"ci_high", ci ? std::optional(ci->high) : std::nullopt, unit, true});
+  r.details.push_back({"confidence", confidence, "fraction", true});
+}
+
+/// The Wilson interval of x/n, in percent.
+inline std::optional<Interval> percent_interval(double x, double n, double confidence) {
+  const auto ci = wilson_interval(x, n, z_for_confidence(confidence));
+  if (!ci) return std::nullopt;
+  return Interval{100 * ci->low, 100 * ci->high};
+}
+
+/// mean ± z·s/√n from the counts of each score; nullopt below two answers.
+inline std::optional<Interval> mean_interval(const ScoreCounts& c, int scale, double confidence) {
+  if (c.responses < 2) return std::nullopt;
+  const auto n = static_cast<double>(c.responses);
+  const double mean = static_cast<double>(c.score_sum) / n;
+  const double variance = std::max(0.0, (static_cast<double>(c.score_square_sum) - n * mean * mean) / (n - 1));
+  const double half = z_for_confidence(confidence) * std::sqrt(variance / n);
+  return Interval{std::max(1.0, mean - half), std::min(static_cast<double>(scale), mean + half)};
 }
 
 inline std::string csat_definition(const CsatOptions& o) {
@@ -82,15 +123,22 @@ inline Plan plan_csat(const CsatOptions& o, const FieldSet& present) {
 inline Result csat(const Sums& s, const CsatOptions& o = {}) {
   if (!detail::has_score_counts(s.present())) {
     const auto responses = s.raw(Field::csat_responses);
-    return detail::ratio(s.value(Field::csat_satisfied), s.value(Field::csat_responses), 100.0, responses,
-                         "no survey responses");
+    auto r = detail::ratio(s.value(Field::csat_satisfied), s.value(Field::csat_responses), 100.0, responses,
+                           "no survey responses");
+    detail::add_interval(r, detail::percent_interval(r.numerator, r.denominator, o.confidence), "percent",
+                         o.confidence);
+    return r;
   }
   const auto c = detail::count_scores(s, detail::satisfied_cut(o));
   const auto responses = static_cast<double>(c.responses);
-  const auto mean = detail::ratio(static_cast<double>(c.score_sum), responses, 1.0, c.responses, "no survey responses");
-  if (o.method == CsatMethod::mean) return mean;
+  auto mean = detail::ratio(static_cast<double>(c.score_sum), responses, 1.0, c.responses, "no survey responses");
+  if (o.method == CsatMethod::mean) {
+    detail::add_interval(mean, detail::mean_interval(c, o.scale, o.confidence), "score", o.confidence);
+    return mean;
+  }
   auto r = detail::ratio(static_cast<double>(c.at_or_above_cut), responses, 100.0, c.responses, "no survey responses");
   r.details.push_back({"mean", mean.value, "score"});
+  detail::add_interval(r, detail::percent_interval(r.numerator, responses, o.confidence), "percent", o.confidence);
   return r;
 }
 
@@ -110,7 +158,7 @@ inline Plan plan_nps(const FieldSet&) {
           {}};
 }
 
-inline Result nps(const Sums& s) {
+inline Result nps(const Sums& s, const NpsOptions& o = {}) {
   const auto promoters = s.raw(Field::promoters);
   const auto detractors = s.raw(Field::detractors);
   const auto responses = promoters + s.raw(Field::passives) + detractors;
@@ -122,6 +170,17 @@ inline Result nps(const Sums& s) {
   r.details = {{"promoters_pct", share(Field::promoters), "percent"},
                {"passives_pct", share(Field::passives), "percent"},
                {"detractors_pct", share(Field::detractors), "percent"}};
+  std::optional<double> margin;
+  std::optional<Interval> ci;
+  if (r.value) {
+    const auto n = static_cast<double>(responses);
+    const double variance =
+        nps_answer_variance(static_cast<double>(promoters) / n, static_cast<double>(detractors) / n) / n;
+    margin = z_for_confidence(o.confidence) * std::sqrt(variance) * 100;
+    ci = Interval{std::max(-100.0, *r.value - *margin), std::min(100.0, *r.value + *margin)};
+  }
+  r.details.push_back({"margin_of_error", margin, "points", true});
+  detail::add_interval(r, ci, "points", o.confidence);
   return r;
 }
 

@@ -3,6 +3,8 @@
 
 #include <CLI/CLI.hpp>
 #include <memory>
+#include <span>
+#include <string_view>
 #include <vector>
 
 namespace cxkpi::cli {
@@ -16,6 +18,15 @@ class Command {
   /// Error on failure.
   virtual int run() = 0;
 };
+
+/// A short name METRICS.md gives a command (frt = first-response-time).
+struct CommandAlias {
+  std::string_view alias;
+  std::string_view command;
+};
+
+/// Every command alias, whether its command is built or not.
+std::span<const CommandAlias> command_aliases();
 
 /// Registers every subcommand of cxkpi on `app`, from the command table.
 std::vector<std::unique_ptr<Command>> register_commands(CLI::App& app);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "commands/explanations.hpp"
 #include "commands/metric_command.hpp"
 #include "cxkpi/catalog.hpp"
 #include "cxkpi_version.hpp"
@@ -36,6 +37,16 @@ std::vector<CommandInfo> commands_of(const CLI::App& root) {
   return out;
 }
 
+// What `cxkpi explain` accepts: every explained metric and every alias.
+std::string explainable_names() {
+  std::vector<std::string_view> names;
+  for (const auto& e : explanations())
+    names.push_back(e.name);
+  for (const auto& a : command_aliases())
+    names.push_back(a.alias);
+  return fmt::format("{}", fmt::join(names, " "));
+}
+
 std::string bash_completion(const std::vector<CommandInfo>& commands) {
   std::string names;
   std::string cases;
@@ -55,13 +66,15 @@ _cxkpi() {{
   esac
   if [[ $cur == -* ]]; then
     COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+  elif [ "${{COMP_WORDS[1]}}" = explain ]; then
+    COMPREPLY=($(compgen -W "{}" -- "$cur"))
   else
     COMPREPLY=($(compgen -f -- "$cur"))
   fi
 }}
 complete -o filenames -F _cxkpi cxkpi
 )",
-                     names, cases);
+                     names, cases, explainable_names());
 }
 
 std::string zsh_completion(const std::vector<CommandInfo>& commands) {
@@ -123,7 +136,8 @@ std::string man_page(const std::vector<CommandInfo>& commands) {
       ".SH DESCRIPTION\ncxkpi computes contact\\-centre metrics by the book: totals are re\\-divided from "
       "summed numerators and denominators, never averaged. Give numbers as flags for a one\\-off answer, period "
       "tables (CSV, TSV, JSON, NDJSON) for one result per row, or per\\-contact logs for one result per period "
-      "and group. Each command's \\fB\\-\\-help\\fR lists its options.\n";
+      "and group. Each command's \\fB\\-\\-help\\fR lists its options; \\fBcxkpi explain\\fR \\fIMETRIC\\fR gives a "
+      "metric's formula, variants, fields, pitfalls and a worked example.\n";
   out += ".SH METRICS\n";
   for (const auto& m : kMetrics) {
     out += fmt::format(".TP\n.B {}\n{}.\n.br\nFormula: {} ({}).\n.br\nExample: {}\n", roff(m.name), roff(m.title),
@@ -138,7 +152,8 @@ std::string man_page(const std::vector<CommandInfo>& commands) {
       "\\fB\\-\\-warn\\fR or \\fB\\-\\-crit\\fR: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.\n";
   out +=
       ".SH EXAMPLES\n.nf\ncxkpi nps \\-\\-promoters 120 \\-\\-passives 50 \\-\\-detractors 30\ncxkpi report "
-      "calls.csv \\-\\-by week \\-\\-group channel\ncxkpi abandonment calls.csv \\-\\-crit '~:10'\n.fi\n";
+      "calls.csv \\-\\-by week \\-\\-group channel\ncxkpi abandonment calls.csv \\-\\-crit '~:10'\ncxkpi explain "
+      "nps\n.fi\n";
   return out;
 }
 
@@ -148,6 +163,7 @@ class MetricsCommand final : public Command {
   explicit MetricsCommand(CLI::App& parent)
       : app_(parent.add_subcommand("metrics", "list every metric with its unit and formula")) {
     app_->add_flag("--json", json_, "JSON output");
+    app_->footer("\nMore on one metric (variants, pitfalls, a worked example):  cxkpi explain METRIC");
   }
   [[nodiscard]] const CLI::App& app() const override { return *app_; }
   int run() override {

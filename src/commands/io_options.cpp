@@ -183,6 +183,7 @@ FormatOptions format_options(const OutputFlags& flags) {
   o.safe_csv = flags.safe_csv;
   o.fields = flags.fields;
   o.header = !flags.no_header;
+  o.intervals = flags.intervals;
   const std::string f = flags.json ? std::string("json") : flags.format;
   if (f == "json")
     o.format = OutputFormat::json;

@@ -50,6 +50,7 @@ struct OutputFlags {
   std::string sort;  // a column to sort rows by
   bool desc = false;
   std::optional<std::size_t> top;
+  bool intervals = false;  // --ci (survey metrics)
 };
 
 void add_input_flags(CLI::App& app, InputFlags& flags);

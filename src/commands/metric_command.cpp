@@ -117,6 +117,7 @@ std::vector<NumberInput> MetricCommand::given_numbers() const {
 
 int MetricCommand::run() {
   validate_settings(spec_.name, settings_, extras_, records_.tz);
+  output_.intervals = extras_.intervals;
   const auto numbers = given_numbers();
   if (!numbers.empty() && input_.files.empty() && base_file_.empty()) {
     if (!compare_.empty()) throw Error::usage("--compare needs input files, not numbers");

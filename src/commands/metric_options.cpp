@@ -26,6 +26,25 @@ void add_cost_per_contact(CLI::App& app, Settings& s, MetricExtras&) {
       [&s](CostBase b) { s.cost_per_contact.per = b; }, "divide by all contacts (default) or by handled contacts");
 }
 
+// A level strictly between 0 and 1 (CLI::Range would accept the ends, where z is infinite).
+const CLI::Validator kOpenUnitInterval(
+    [](const std::string& text) {
+      double level = 0;
+      const bool ok = CLI::detail::lexical_cast(text, level) && level > 0 && level < 1;
+      return ok ? std::string() : "a confidence level is strictly between 0 and 1 (e.g. 0.95), not " + text;
+    },
+    "LEVEL in (0,1)");
+
+// --confidence and --ci: the sampling interval of a survey score.
+void add_confidence(CLI::App& app, MetricExtras& extras, double& level, std::string_view formula) {
+  app.add_option("--confidence", level,
+                 fmt::format("confidence level of the interval, in (0,1) (default 0.95; always in JSON as ci_low, "
+                             "ci_high; {})",
+                             formula))
+      ->check(kOpenUnitInterval);
+  app.add_flag("--ci", extras.intervals, "show the confidence interval in tables and CSV too")->group("Output");
+}
+
 void add_csat(CLI::App& app, Settings& s, MetricExtras& extras) {
   app.add_option("--scale", s.csat.scale, "answers run from 1 to this (5, 7 or 10)")
       ->check(CLI::IsMember({5, 7, 10}))
@@ -37,6 +56,14 @@ void add_csat(CLI::App& app, Settings& s, MetricExtras& extras) {
   app.add_option_function<int>(
       "--satisfied-min", [&s](int k) { s.csat.satisfied_min = k; }, "lowest score that counts as satisfied");
   app.add_option("--scores", extras.scores, "answers per score, e.g. 1=10,2=10,3=30,4=80,5=120")->group("Numbers");
+  add_confidence(app, extras, s.csat.confidence,
+                 "top-box shares: Wilson score interval; mean: mean ± z·s/√n, s from Σscore²");
+}
+
+void add_nps(CLI::App& app, Settings& s, MetricExtras& extras) {
+  add_confidence(app, extras, s.nps.confidence,
+                 "margin_of_error = z·sqrt((P + D − (P − D)²)/n)·100 points, P and D the shares of "
+                 "promoters and detractors");
 }
 
 void add_short_abandon(CLI::App& app, Settings& s) {
@@ -190,6 +217,7 @@ constexpr std::array kMetricOptions{
     MetricOptions{"contact-rate", add_contact_rate},
     MetricOptions{"cost-per-contact", add_cost_per_contact},
     MetricOptions{"csat", add_csat},
+    MetricOptions{"nps", add_nps},
     MetricOptions{"abandonment", add_abandonment},
     MetricOptions{"aht", add_aht},
     MetricOptions{"fcr", add_fcr},
@@ -210,6 +238,10 @@ void add_report_options(CLI::App& app, Settings& settings) {
   add_short_abandon(app, settings);
   app.add_option("--scale", settings.csat.scale, "CSAT answers run from 1 to this (5, 7 or 10)")
       ->check(CLI::IsMember({5, 7, 10}));
+  app.add_option_function<double>(
+         "--confidence", [&settings](double level) { settings.csat.confidence = settings.nps.confidence = level; },
+         "confidence level of the CSAT and NPS intervals in JSON, in (0,1) (default 0.95)")
+      ->check(kOpenUnitInterval);
 }
 
 void add_metric_options(std::string_view metric, CLI::App& app, Settings& settings, MetricExtras& extras) {

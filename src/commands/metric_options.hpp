@@ -18,6 +18,7 @@ struct MetricExtras {
   bool censor = false;        // fcr --censor
   std::string as_of;          // fcr --as-of
   bool handled_only = false;  // repeat-contact-rate --scope handled
+  bool intervals = false;     // csat, nps --ci: confidence-interval columns in tables
 };
 
 /// Adds `metric`'s variant flags, writing into `settings` and `extras`.

@@ -9,6 +9,7 @@
 #include "commands/command.hpp"
 #include "commands/docs_command.hpp"
 #include "commands/erlang_command.hpp"
+#include "commands/explain_command.hpp"
 #include "commands/metric_command.hpp"
 #include "commands/report_command.hpp"
 #include "errors.hpp"
@@ -16,11 +17,6 @@
 
 namespace cxkpi::cli {
 namespace {
-
-struct CommandAlias {
-  std::string_view alias;
-  std::string_view command;
-};
 
 // The short names METRICS.md lists; a name whose command is not built is skipped.
 constexpr std::array kAliases{
@@ -41,6 +37,10 @@ void add_aliases(CLI::App& app) {
 
 }  // namespace
 
+std::span<const CommandAlias> command_aliases() {
+  return kAliases;
+}
+
 std::vector<std::unique_ptr<Command>> register_commands(CLI::App& app) {
   std::vector<std::unique_ptr<Command>> commands;
   for (const auto& metric : kMetrics)
@@ -52,6 +52,7 @@ std::vector<std::unique_ptr<Command>> register_commands(CLI::App& app) {
   commands.push_back(make_completions_command(app));
   commands.push_back(make_man_command(app));
   commands.push_back(make_metrics_command(app));
+  commands.push_back(make_explain_command(app));
   add_aliases(app);
   return commands;
 }

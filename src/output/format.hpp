@@ -18,6 +18,7 @@ struct FormatOptions {
   bool safe_csv = false;            // --safe-csv: neutralise cells a spreadsheet would run as formulas
   std::vector<std::string> fields;  // --fields: only these columns (tables and CSV)
   bool header = true;               // --no-header: CSV without its header line
+  bool intervals = false;           // --ci: confidence-interval columns in tables and CSV (JSON always has them)
 };
 
 std::string render(const ResultTable& table, const FormatOptions& options);

@@ -17,13 +17,18 @@ std::string unit_suffix(std::string_view unit) {
   return std::string(unit);
 }
 
-std::vector<std::string_view> detail_names(const ResultTable& t) {
+// Confidence intervals are columns only when asked for (--ci).
+std::vector<std::string_view> detail_names(const ResultTable& t, bool intervals) {
   std::vector<std::string_view> names;
+  const auto add = [&](const Detail& d) {
+    if ((intervals || !d.on_request) && std::find(names.begin(), names.end(), d.name) == names.end())
+      names.push_back(d.name);
+  };
   for (const auto& d : t.total.details)
-    names.push_back(d.name);
+    add(d);
   for (const auto& row : t.rows)
     for (const auto& d : row.result.details)
-      if (std::find(names.begin(), names.end(), d.name) == names.end()) names.push_back(d.name);
+      add(d);
   return names;
 }
 
@@ -55,8 +60,8 @@ class CellWriter {
   bool seconds_;
 };
 
-TextTable build_grid(const ResultTable& t, bool for_people, int precision) {
-  const auto names = detail_names(t);
+TextTable build_grid(const ResultTable& t, bool for_people, int precision, bool intervals) {
+  const auto names = detail_names(t, intervals);
   const CellWriter cells(for_people, precision, t.plan.unit);
   TextTable g;
   g.left_columns = {"note"};
@@ -127,8 +132,8 @@ void drop_empty_last_column(TextTable& g) {
 }
 
 // Numbers given on the command line have no rows: one "name value" line per figure reads better.
-std::string render_vertical(const ResultTable& t, int precision) {
-  const auto g = build_grid(t, true, precision);
+std::string render_vertical(const ResultTable& t, int precision, bool intervals) {
+  const auto g = build_grid(t, true, precision, intervals);
   const auto& total = g.rows.back();
   std::vector<std::pair<std::string, std::string>> lines;
   for (std::size_t c = g.text_columns; c < g.header.size(); ++c)
@@ -146,8 +151,9 @@ std::string render_vertical(const ResultTable& t, int precision) {
 }  // namespace
 
 std::string render_table(const ResultTable& t, const FormatOptions& options, bool markdown) {
-  if (t.rows.empty() && !markdown && options.fields.empty()) return render_vertical(t, options.precision);
-  auto g = build_grid(t, true, options.precision);
+  if (t.rows.empty() && !markdown && options.fields.empty())
+    return render_vertical(t, options.precision, options.intervals);
+  auto g = build_grid(t, true, options.precision, options.intervals);
   if (options.fields.empty())
     drop_empty_last_column(g);
   else
@@ -156,7 +162,7 @@ std::string render_table(const ResultTable& t, const FormatOptions& options, boo
 }
 
 std::string render_csv(const ResultTable& t, const FormatOptions& options) {
-  auto g = build_grid(t, false, 0);
+  auto g = build_grid(t, false, 0, options.intervals);
   if (!options.fields.empty()) select_columns(g, options.fields);
   return render_csv(g, options.safe_csv, options.header);
 }

@@ -25,6 +25,8 @@ check "bash completes flags" grep -qx -- --promoters <(complete_words cxkpi nps 
 check "bash completes --by on report" grep -qx -- --by <(complete_words cxkpi report data/calls.csv --b)
 check "bash completes erlang-c flags" grep -qx -- --sl-target <(complete_words cxkpi erlang-c --sl)
 check "bash completes the staffing alias" grep -qx staffing <(complete_words cxkpi staf)
+check "bash completes metric names after explain" grep -qx erlang-c <(complete_words cxkpi explain erl)
+check "bash completes aliases after explain" grep -qx staffing <(complete_words cxkpi explain staf)
 check "zsh script" grep -q '^#compdef cxkpi' <("$bin" completions zsh)
 check "fish script" grep -q "complete -c cxkpi -n __fish_use_subcommand -a nps" <("$bin" completions fish)
 echo "$passed passed, $failed failed"

@@ -24,6 +24,44 @@ TEST_CASE("NPS changes are judged against their standard error", "[compare]") {
   REQUIRE_FALSE(cxkpi::nps_differ(0.5, 0.2, 0, 0.5, 0.2, 10).has_value());
 }
 
+TEST_CASE("the normal quantile matches the published z values", "[compare]") {
+  // Φ⁻¹ to 10 decimals (any table of the standard normal; Python statistics.NormalDist)
+  REQUIRE(cxkpi::z_for_confidence(0.90) == Approx(1.6448536270).margin(1e-10));
+  REQUIRE(cxkpi::z_for_confidence(0.95) == Approx(1.9599639845).margin(1e-10));
+  REQUIRE(cxkpi::z_for_confidence(0.99) == Approx(2.5758293035).margin(1e-10));
+  REQUIRE(cxkpi::z_for_confidence(0.95) == Approx(cxkpi::kZ95).margin(1e-14));
+  // both tails and the centre: Φ⁻¹(0.5) = 0, Φ⁻¹(0.3) = −0.5244005127, Φ⁻¹(1e-10) = −6.3613409024
+  REQUIRE(cxkpi::normal_quantile(0.5) == Approx(0.0).margin(1e-15));
+  REQUIRE(cxkpi::normal_quantile(0.3) == Approx(-0.5244005127080407).margin(1e-12));
+  REQUIRE(cxkpi::normal_quantile(0.7) == Approx(0.5244005127080407).margin(1e-12));
+  REQUIRE(cxkpi::normal_quantile(1e-10) == Approx(-6.361340902404056).margin(1e-9));
+  REQUIRE(cxkpi::normal_quantile(0.02425) == Approx(-1.9729610513118845).margin(1e-12));
+}
+
+TEST_CASE("the Wilson interval of a proportion", "[compare]") {
+  const double z = cxkpi::kZ95;  // z² = 3.8414588206941254
+  // 5 of 8: p = 0.625, z²/n = 0.48018235258676567,
+  // centre = (p + z²/2n)/(1 + z²/n) = 0.86509117629338284/1.48018235258676567 = 0.584449054389515,
+  // half = z/(1 + z²/n) · sqrt(p(1−p)/n + z²/4n²) = 1.32413… · sqrt(0.029296875 + 0.0150056985…) = 0.2787066597868877
+  const auto ci = cxkpi::wilson_interval(5, 8, z);
+  REQUIRE(ci);
+  REQUIRE(ci->low == Approx(0.584449054389515 - 0.2787066597868877).margin(1e-12));   // 0.305742394602627
+  REQUIRE(ci->high == Approx(0.584449054389515 + 0.2787066597868877).margin(1e-12));  // 0.863155714176403
+  // p = 0: centre = half = (z²/2n)/(1 + z²/n), so [0, z²/(n + z²)] = [0, 3.84146/11.84146] = [0, 0.32440756488388]
+  const auto none = cxkpi::wilson_interval(0, 8, z);
+  REQUIRE(none->low == Approx(0.0).margin(1e-15));
+  REQUIRE(none->high == Approx(0.3244075648838802).margin(1e-12));
+  // p = 1 mirrors it: [n/(n + z²), 1] = [0.67559243511612, 1]
+  const auto all = cxkpi::wilson_interval(8, 8, z);
+  REQUIRE(all->low == Approx(0.6755924351161198).margin(1e-12));
+  REQUIRE(all->high == Approx(1.0).margin(1e-15));
+  // n = 1, one success: [1/(1 + z²), 1] = [1/4.84146, 1] = [0.20654931437724, 1]
+  const auto one = cxkpi::wilson_interval(1, 1, z);
+  REQUIRE(one->low == Approx(0.2065493143772374).margin(1e-12));
+  REQUIRE(one->high == Approx(1.0).margin(1e-15));
+  REQUIRE_FALSE(cxkpi::wilson_interval(0, 0, z).has_value());
+}
+
 TEST_CASE("the same period a year earlier", "[compare]") {
   using cxkpi::cli::year_earlier;
   REQUIRE(year_earlier("2026") == "2025");

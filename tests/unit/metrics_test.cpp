@@ -61,8 +61,7 @@ TEST_CASE("CSAT is top-2-box by default and top-1 or mean on request", "[metrics
   require_value(csat(f, {5, CsatMethod::top2, 3}), 75.0);  // 5,4,3,5,4,5 of 8
   const auto r = csat(f);
   REQUIRE(r.n == 8);
-  REQUIRE(r.details.size() == 1);
-  REQUIRE(test::close(*r.details[0].value, 3.625));
+  REQUIRE(test::close(*detail_of(r, "mean"), 3.625));
   require_value(csat(200, 250), 80.0);
   require_null(csat(0, 0), "no survey responses");
 }
@@ -73,7 +72,7 @@ TEST_CASE("CSAT from score counts gives the share and the mean", "[metrics]") {
   for (int k = 1; k <= 5; ++k)
     s.add(csat_score_field(k), counts[k - 1]);
   require_value(csat(s), 80.0);
-  REQUIRE(test::close(*csat(s).details[0].value, 4.16));
+  REQUIRE(test::close(*detail_of(csat(s), "mean"), 4.16));
 }
 
 TEST_CASE("CSAT plan refuses variants that per-score counts would need", "[metrics]") {
@@ -93,6 +92,62 @@ TEST_CASE("NPS is percent promoters minus percent detractors in points", "[metri
   REQUIRE(r.numerator == Approx(90).margin(0));
   REQUIRE(r.denominator == Approx(200).margin(0));
   require_null(nps(0, 0, 0), "no survey responses");
+}
+
+TEST_CASE("CSAT carries a Wilson interval, and the mean a normal one", "[metrics]") {
+  // fixture F: 5 of 8 in the top 2 boxes; Wilson at 95 % = [30.5742394602627, 86.3155714176403] (compare_test)
+  const auto top2 = csat(fixture_f());
+  REQUIRE(test::close(*detail_of(top2, "ci_low"), 30.574239460262742));
+  REQUIRE(test::close(*detail_of(top2, "ci_high"), 86.31557141764026));
+  REQUIRE(test::close(*detail_of(top2, "confidence"), 0.95));
+  // aggregate 1 of 1: [100/(1 + z²), 100] = [20.654931437723742, 100]
+  const auto one = csat(1, 1);
+  REQUIRE(test::close(*detail_of(one, "ci_low"), 20.654931437723742));
+  REQUIRE(test::close(*detail_of(one, "ci_high"), 100.0));
+  // mean 29/8 = 3.625, Σscore² = 121, s² = (121 − 8 × 3.625²)/7 = 15.875/7 = 2.267857142857143,
+  // half = 1.959963984540054 × sqrt(2.267857142857143/8) = 1.0435444303851387
+  const auto mean = csat(fixture_f(), {5, CsatMethod::mean, {}});
+  REQUIRE(test::close(*detail_of(mean, "ci_low"), 3.625 - 1.0435444303851387));
+  REQUIRE(test::close(*detail_of(mean, "ci_high"), 3.625 + 1.0435444303851387));
+  // no answers: the value and the interval are null, never NaN
+  const auto empty = csat(0, 0);
+  require_null(empty, "no survey responses");
+  REQUIRE_FALSE(detail_of(empty, "ci_low"));
+  REQUIRE_FALSE(detail_of(empty, "ci_high"));
+  // one answer has no spread: the mean's interval is null
+  Sums single;
+  single.add(csat_score_field(4), 1);
+  REQUIRE_FALSE(detail_of(csat(single, {5, CsatMethod::mean, {}}), "ci_low"));
+}
+
+TEST_CASE("NPS carries its margin of error in points", "[metrics]") {
+  // fixture F: P = 4/8, D = 2/8; var = (0.5 + 0.25 − 0.25²)/8 = 0.6875/8 = 0.0859375,
+  // margin = 1.959963984540054 × sqrt(0.0859375) × 100 = 57.45653726108122 → [−32.4565…, 82.4565…]
+  const auto f = nps(fixture_f());
+  REQUIRE(test::close(*detail_of(f, "margin_of_error"), 57.45653726108122));
+  REQUIRE(test::close(*detail_of(f, "ci_low"), 25 - 57.45653726108122));
+  REQUIRE(test::close(*detail_of(f, "ci_high"), 25 + 57.45653726108122));
+  // 120/50/30 at 90 %: var = (0.6 + 0.15 − 0.45²)/200 = 0.5475/200, margin = 1.6448536269514722 ×
+  // sqrt(0.0027375) × 100 = 8.606059031627773
+  Sums s;
+  s.add(Field::promoters, 120);
+  s.add(Field::passives, 50);
+  s.add(Field::detractors, 30);
+  const auto r = nps(s, {0.90});
+  REQUIRE(test::close(*detail_of(r, "margin_of_error"), 8.606059031627773));
+  REQUIRE(test::close(*detail_of(r, "confidence"), 0.90));
+  // all promoters (p = 1), or one answer (n = 1): every answer alike, margin 0 and the interval is the value
+  const auto all = nps(7, 0, 0);
+  REQUIRE(test::close(*detail_of(all, "margin_of_error"), 0.0));
+  REQUIRE(test::close(*detail_of(all, "ci_low"), 100.0));
+  REQUIRE(test::close(*detail_of(all, "ci_high"), 100.0));
+  REQUIRE(test::close(*detail_of(nps(0, 0, 1), "ci_low"), -100.0));
+  // a wide margin is clipped to the −100 … +100 scale: P = 2/3, D = 1/3, n = 3 → 33.3 ± 106.7
+  REQUIRE(test::close(*detail_of(nps(2, 0, 1), "ci_high"), 100.0));
+  const auto empty = nps(0, 0, 0);
+  require_null(empty, "no survey responses");
+  REQUIRE_FALSE(detail_of(empty, "margin_of_error"));
+  REQUIRE_FALSE(detail_of(empty, "ci_low"));
 }
 
 TEST_CASE("abandonment counts who left with short abandons and a queued base", "[metrics]") {

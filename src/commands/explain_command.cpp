@@ -1,0 +1,191 @@
+// `cxkpi explain METRIC`: the explanation table, with the title, formula and unit taken from
+// the metric catalogue for metrics this build has, so that `explain` and `metrics` agree.
+#include "commands/explain_command.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "commands/explanations.hpp"
+#include "commands/metric_command.hpp"
+#include "cxkpi/catalog.hpp"
+#include "errors.hpp"
+#include "io/column_map.hpp"
+#include "output/json_values.hpp"
+#include "output/sink.hpp"
+#include "output/text_table.hpp"
+
+namespace cxkpi::cli {
+namespace {
+
+using nlohmann::ordered_json;
+
+constexpr std::size_t kWidth = 100;
+
+/// An entry as this build shows it.
+struct Shown {
+  const Explanation* entry;
+  std::string summary;
+  std::string formula;
+  std::string unit;
+  bool built = false;
+  std::vector<std::string> aliases;
+};
+
+bool has_command(const CLI::App& root, std::string_view name) {
+  return !root.get_subcommands([&](const CLI::App* s) { return s->get_name() == name; }).empty();
+}
+
+Shown shown(const Explanation& e, const CLI::App& root) {
+  Shown s{&e, std::string(e.summary), std::string(e.formula), std::string(e.unit), has_command(root, e.name), {}};
+  if (const auto* m = find_metric(e.name)) {
+    s.summary = m->title;
+    s.formula = metric_formula(*m);
+    s.unit = metric_unit(*m);
+  }
+  for (const auto& a : command_aliases())
+    if (a.command == e.name) s.aliases.emplace_back(a.alias);
+  return s;
+}
+
+// The entry for a name or an alias; a usage error with a hint otherwise.
+const Explanation& lookup(std::string_view name) {
+  std::string target(name);
+  for (const auto& a : command_aliases())
+    if (a.alias == name) target = a.command;
+  if (const auto* e = find_explanation(target)) return *e;
+  std::vector<std::string> names;
+  for (const auto& e : explanations())
+    names.emplace_back(e.name);
+  for (const auto& a : command_aliases())
+    names.emplace_back(a.alias);
+  const auto hint = did_you_mean(name, names);
+  throw Error::usage(fmt::format("unknown metric {}{}; cxkpi explain lists them", quote_value(name),
+                                 hint ? fmt::format(" (did you mean {}?)", *hint) : ""));
+}
+
+// `text` folded at kWidth columns: the first line starts with `lead`, the others with `indent`.
+std::string folded(std::string_view text, std::string_view lead, std::string_view indent) {
+  std::string out(lead);
+  std::size_t column = display_width(lead);
+  bool line_start = true;
+  while (!text.empty()) {
+    const auto end = text.find(' ');
+    const auto word = text.substr(0, end);
+    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+    if (!line_start && column + 1 + display_width(word) > kWidth) {
+      out += "\n" + std::string(indent);
+      column = display_width(indent);
+      line_start = true;
+    }
+    if (!line_start) {
+      out += ' ';
+      ++column;
+    }
+    out += word;
+    column += display_width(word);
+    line_start = false;
+  }
+  return out + "\n";
+}
+
+std::string render_text(const Shown& s) {
+  const auto& e = *s.entry;
+  std::string out = folded(s.summary, fmt::format("{}: ", e.name), "  ");
+  if (!s.aliases.empty()) out += fmt::format("Aliases:   {}\n", fmt::join(s.aliases, ", "));
+  if (!s.built) out += "Status:    not in this build of cxkpi yet; the definition it will follow\n";
+  out += folded(fmt::format("{} ({})", s.formula, s.unit), "Formula:   ", "           ");
+  out += "Variants:";
+  out += e.variants.empty() ? "  none\n" : "\n";
+  for (const auto& v : e.variants)
+    out += folded(v.meaning, fmt::format("  {:<34}", v.flags), std::string(36, ' '));
+  out += "Fields:\n";
+  out += folded(e.record_fields, "  record logs:    ", std::string(18, ' '));
+  out += folded(e.aggregate_fields, "  period tables:  ", std::string(18, ' '));
+  out += "Pitfalls:\n";
+  for (const auto p : e.pitfalls)
+    out += folded(p, "  - ", "    ");
+  out += "Worked example:\n";
+  out += folded(e.example.story, "  ", "  ");
+  out += fmt::format("  $ {}\n  → {}\n", e.example.command, e.example.answer);
+  return out;
+}
+
+ordered_json entry_json(const Shown& s) {
+  const auto& e = *s.entry;
+  ordered_json o;
+  o["name"] = e.name;
+  o["aliases"] = s.aliases;
+  o["built"] = s.built;
+  o["summary"] = s.summary;
+  o["unit"] = s.unit;
+  o["formula"] = s.formula;
+  o["variants"] = ordered_json::array();
+  for (const auto& v : e.variants)
+    o["variants"].push_back({{"flags", v.flags}, {"meaning", v.meaning}});
+  o["fields"] = {{"records", e.record_fields}, {"periods", e.aggregate_fields}};
+  o["pitfalls"] = ordered_json::array();
+  for (const auto p : e.pitfalls)
+    o["pitfalls"].push_back(p);
+  o["example"] = {{"story", e.example.story},
+                  {"command", e.example.command},
+                  {"answer", e.example.answer},
+                  {"answer_field", e.example.key.empty() ? ordered_json(nullptr) : ordered_json(e.example.key)}};
+  return o;
+}
+
+std::string render_list(const std::vector<Shown>& all) {
+  TextTable t;
+  t.header = {"metric", "aliases", "built", "what it measures"};
+  t.text_columns = t.header.size();
+  for (const auto& s : all)
+    t.rows.push_back({std::string(s.entry->name), fmt::format("{}", fmt::join(s.aliases, ", ")),
+                      s.built ? "yes" : "not yet", s.summary});
+  return render_aligned(t, false);
+}
+
+class ExplainCommand final : public Command {
+ public:
+  explicit ExplainCommand(CLI::App& parent)
+      : root_(parent),
+        app_(parent.add_subcommand("explain",
+                                   "explain a metric: formula, variants, fields, pitfalls and a worked example")) {
+    app_->add_option("METRIC", metric_, "a metric or its alias (nps, frt, …); none lists them all");
+    app_->add_flag("--json", json_, "JSON output");
+    app_->footer("\nExample:  cxkpi explain nps\n          cxkpi explain --json | jq '.[].name'");
+  }
+  [[nodiscard]] const CLI::App& app() const override { return *app_; }
+  int run() override {
+    if (!metric_.empty()) {
+      const auto s = shown(lookup(metric_), root_);
+      write_output(json_ ? dump_json(entry_json(s)) + "\n" : render_text(s), "");
+      return 0;
+    }
+    std::vector<Shown> all;
+    for (const auto& e : explanations())
+      all.push_back(shown(e, root_));
+    if (!json_) {
+      write_output(render_list(all), "");
+      return 0;
+    }
+    auto list = ordered_json::array();
+    for (const auto& s : all)
+      list.push_back(entry_json(s));
+    write_output(dump_json(list) + "\n", "");
+    return 0;
+  }
+
+ private:
+  const CLI::App& root_;
+  CLI::App* app_;
+  std::string metric_;
+  bool json_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_explain_command(CLI::App& parent) {
+  return std::make_unique<ExplainCommand>(parent);
+}
+
+}  // namespace cxkpi::cli
