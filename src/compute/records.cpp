@@ -5,6 +5,7 @@
 #include <cstring>
 #include <limits>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "compute/buckets.hpp"
 #include "compute/customer_windows.hpp"
@@ -200,6 +201,8 @@ class BucketIndex {
     buckets_.push_back({period, {groups.begin(), groups.end()}, {}});
     return buckets_.back().sums;
   }
+  /// The key of the bucket `at` returned last (its period and group values).
+  [[nodiscard]] const std::string& key() const { return key_; }
   /// The position of the bucket `at` returned last; valid until take_sorted or take_before.
   [[nodiscard]] std::size_t last() const { return last_; }
   Sums& bucket(std::size_t position) { return buckets_[position].sums; }
@@ -238,6 +241,34 @@ class BucketIndex {
   std::vector<Bucket> buckets_;
 };
 
+// Distinct named agents with a handled contact, per bucket and in all: not a sum, so a set of
+// (bucket, agent) keys; a bucket counts an agent when the agent first appears in it.
+class AgentTally {
+ public:
+  void add(const std::string& bucket_key, std::string_view agent, Sums& bucket) {
+    if (agent.empty()) return;
+    key_.assign(bucket_key).append(1, '\x1e').append(agent);
+    if (!in_buckets_.insert(key_).second) return;
+    bucket.add_raw(Field::agents, 1);
+    all_.emplace(agent);  // an agent new to all buckets is new to this one
+  }
+  /// The total (merged from the buckets) counts an agent of several periods once.
+  void correct_total(Sums& total) const {
+    total.add_raw(Field::agents, static_cast<std::int64_t>(all_.size()) - total.raw(Field::agents));
+  }
+
+ private:
+  std::string key_;
+  std::unordered_set<std::string> in_buckets_;
+  std::unordered_set<std::string> all_;
+};
+
+WindowRules chain_rules(const CaseRules& cases) {
+  WindowRules w;
+  w.window_s = cases.by_customer ? cases.window_s : kWholeCase;
+  return w;
+}
+
 // Which record column a missing aggregate field would come from, for messages.
 std::string_view record_source_of(Field f) {
   switch (f) {
@@ -271,6 +302,10 @@ std::string_view record_source_of(Field f) {
     case Field::window_handled:
     case Field::customer_contacts:
       return "customer_id and opened_at";
+    case Field::cases_resolved:
+      return "case_id (or customer_id and opened_at with --case-by customer)";
+    case Field::agents:
+      return "agent";
     default:
       break;
   }
@@ -305,10 +340,16 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
   const LocalClock clock(options.tz);
   const auto from = limit_of(options.from, clock, "--from");
   const auto to = limit_of(options.to, clock, "--to");
-  const bool needs_time = options.by != BucketBy::all || from || to || rules.window;
-  if (rules.window && on_closed) throw Error::usage("window rules need the whole input: give --no-stream");
+  const bool by_customer = rules.cases && rules.cases->by_customer;
+  const bool needs_time = options.by != BucketBy::all || from || to || rules.window || by_customer;
+  if ((rules.window || rules.cases) && on_closed)
+    throw Error::usage("window rules need the whole input: give --no-stream");
   std::optional<CustomerWindows> windows;
   if (rules.window) windows.emplace(*rules.window);
+  std::optional<CustomerWindows> cases;
+  if (rules.cases) cases.emplace(chain_rules(*rules.cases));
+  AgentTally agents;
+  std::int64_t row_number = 0;  // orders a case's contacts in a log without times
   RowErrors errors(input.errors);
   BucketIndex index;
   ColumnPeriods column_periods;
@@ -329,6 +370,10 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
   if (!readers.empty()) table.source = readers.front()->source_name();
   for (auto& reader : readers) {
     const RecordColumnMap columns(reader->header(), input.overrides, reader->source_name());
+    const auto agent_col = columns.column_of(RecordField::agent);
+    if (rules.count_agents && !agent_col)
+      throw Error::data(fmt::format("{}: per-agent figures need an agent column (--map agent=HEADER names it)",
+                                    reader->source_name()));
     const auto group_cols = group_columns(options.group, reader->header(), columns, reader->source_name());
     // A plain index (not std::optional): GCC 12 misreads optional<size_t> here as uninitialised.
     constexpr auto kNoColumn = static_cast<std::size_t>(-1);
@@ -345,6 +390,7 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
                       reader->source_name()));
     const auto customer_col = columns.column_of(RecordField::customer_id);
     const auto id_col = columns.column_of(RecordField::id);
+    const auto case_col = columns.column_of(by_customer ? RecordField::customer_id : RecordField::case_id);
     table.supplied |= supplied_fields(columns.measures(), rules);
     while (reader->next()) {
       try {
@@ -387,6 +433,17 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
             windows->add(customer, row_clock.opened_utc(), id_col ? trim(reader->cell(*id_col)) : std::string_view{},
                          *c.answered, index.last());
         }
+        ++row_number;
+        if (cases && case_col) {
+          const auto key = trim(reader->cell(*case_col));
+          if (key.empty())
+            sums.add_raw(Field::no_case, 1);
+          else
+            cases->add(key, row_clock.available() ? row_clock.opened_utc() : row_number,
+                       id_col ? trim(reader->cell(*id_col)) : std::string_view{}, *c.answered, index.last(),
+                       c.resolved.value_or(false));
+        }
+        if (rules.count_agents && *c.answered) agents.add(index.key(), trim(reader->cell(*agent_col)), sums);
       } catch (const Error& e) {
         errors.report(e, *reader);
       }
@@ -394,6 +451,7 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
   }
   if (options.scale_check) check_nps_scale(nps_answers, table.source);
   if (windows) windows->judge([&](std::size_t position) -> Sums& { return index.bucket(position); });
+  if (cases) cases->judge_cases([&](std::size_t position) -> Sums& { return index.bucket(position); });
   auto remaining = index.take_sorted();
   if (on_closed) {
     close_buckets(std::move(remaining));
@@ -404,6 +462,7 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
     }
     table.buckets = std::move(remaining);
   }
+  if (rules.count_agents) agents.correct_total(table.total);
   table.total.set_present(table.supplied);
   if (untimed > 0)
     table.warnings.push_back(
