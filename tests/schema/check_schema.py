@@ -23,6 +23,8 @@ RUNS = [  # (arguments, which stream holds the JSON document)
     (["report", "data/calls.csv", "--by", "week", "--compare", "previous", "--json"], "stdout"),
     (["aht", "data/monthly_by_channel.csv", "--compare", "data/monthly.csv", "--json"], "stdout"),
     (["report", "tests/cli/inputs/call_centre_export.csv", "--by", "day", "--json"], "stdout"),
+    (["resolved-per-agent", "data/calls.csv", "--by", "week", "--json"], "stdout"),
+    (["contacts-to-resolution", "tests/cli/inputs/cases.csv", "--by", "day", "--json"], "stdout"),
     (["nps", "tests/cli/inputs/bad_passives.csv", "--json"], "stderr-last-line"),
     (["nps", "no/such/file.csv", "--json"], "stderr-last-line"),
 ]
