@@ -6,7 +6,8 @@
 ///   of many (the total) the mean per agent. Contacts of an empty agent count as resolved but
 ///   add no agent, so their own bucket is null. Beside it: the handled contacts, AHT, CSAT
 ///   (top-2-box %) and FCR (flag method, %) of the same contacts, when the log has their
-///   columns. Example (fixture F): a1 3, a2 2, a3 2; mean 7/3 = 2.33.
+///   columns; with agents' logged-in time, per_hour = resolved / (logged_in_s / 3600).
+///   Example (fixture F): a1 3, a2 2, a3 2; mean 7/3 = 2.33.
 
 #include "cxkpi/handling.hpp"
 #include "cxkpi/resolution.hpp"
@@ -34,6 +35,10 @@ inline Result resolved_per_agent(const Sums& s, const AhtOptions& aht_options = 
     r.details.push_back({"aht", aht(s, aht_options).value, "seconds"});
   if (present.has(Field::csat_1)) r.details.push_back({"csat", csat(s, csat_options).value, "percent"});
   if (present.has(Field::resolved_first_contact)) r.details.push_back({"fcr", fcr(s).value, "percent"});
+  if (present.has(Field::logged_in_s))
+    r.details.push_back(
+        {"per_hour", detail::ratio(s.value(Field::resolved), s.value(Field::logged_in_s) / 3600.0, 1.0, 0, "").value,
+         "per hour"});
   return r;
 }
 

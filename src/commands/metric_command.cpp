@@ -151,7 +151,7 @@ BucketOptions MetricCommand::buckets() const {
 // soon as the next one starts, so a pipeline sees yesterday before the whole file is read.
 bool MetricCommand::streams() const {
   return can_stream(records_, output_) && compare_.empty() && base_file_.empty() && !no_stream_ &&
-         !settings_.records.window && !settings_.records.cases;
+         !settings_.records.window && !settings_.records.cases && extras_.per_hour.empty();
 }
 
 int MetricCommand::stream_ndjson() const {
@@ -205,6 +205,10 @@ ResultTable MetricCommand::compute_table(const FileInputOptions& input, const st
   if (!base_file_.empty()) {
     auto base = open_table(InputStream::open(base_file_), {});
     join_base_file(table, *base, {});
+  }
+  if (!extras_.per_hour.empty()) {
+    auto hours = open_table(InputStream::open(extras_.per_hour), {});
+    join_agent_hours(table, *hours, {});
   }
   return metric_table(spec_, settings_, table);
 }

@@ -117,6 +117,12 @@ void add_contacts_to_resolution(CLI::App& app, Settings&, MetricExtras& extras) 
              "with --case-by customer: a contact within this after the customer's previous one continues its case");
 }
 
+void add_resolved_per_agent(CLI::App& app, Settings&, MetricExtras& extras) {
+  app.add_option("--per-hour", extras.per_hour,
+                 "a table of agent, logged_in_s (and period, to match --by): adds per_hour, resolved contacts per "
+                 "logged-in hour");
+}
+
 void add_avg_wait(CLI::App& app, Settings& s, MetricExtras&) {
   add_choice<WaitScope>(
       app, "--scope", {{"all", WaitScope::all}, {"answered", WaitScope::answered}, {"abandoned", WaitScope::abandoned}},
@@ -212,6 +218,7 @@ constexpr std::array kMetricOptions{
     MetricOptions{"utilisation", add_utilisation},
     MetricOptions{"repeat-contact-rate", add_repeat_contact},
     MetricOptions{"contacts-to-resolution", add_contacts_to_resolution},
+    MetricOptions{"resolved-per-agent", add_resolved_per_agent},
     MetricOptions{"first-response-time", add_durations},
     MetricOptions{"resolution-time", add_durations},
 };

@@ -19,6 +19,7 @@ struct MetricExtras {
   std::string as_of;              // fcr --as-of
   bool handled_only = false;      // repeat-contact-rate --scope handled
   bool case_by_customer = false;  // contacts-to-resolution --case-by customer
+  std::string per_hour;           // resolved-per-agent --per-hour FILE
 };
 
 /// Adds `metric`'s variant flags, writing into `settings` and `extras`.

@@ -546,6 +546,40 @@ void join_base_file(BucketTable& buckets, TableReader& base, const std::vector<C
   buckets.total.set_present(buckets.supplied);
 }
 
+void join_agent_hours(BucketTable& buckets, TableReader& hours, const std::vector<ColumnOverride>& overrides) {
+  const auto& source = hours.source_name();
+  const ColumnMap columns(hours.header(), overrides, source);
+  const auto logged_in = columns.column_of(Field::logged_in_s);
+  const auto agent = find_column(hours.header(), "agent");
+  if (!logged_in || !agent)
+    throw Error::data(fmt::format("{}: --per-hour needs columns agent and logged_in_s", source));
+  const auto period = columns.period_column();
+  if (!period && (buckets.options.by != BucketBy::all || !buckets.options.by_column.empty()))
+    throw Error::data(fmt::format("{}: --per-hour with --by needs a period column to match the periods", source));
+  const auto agent_group = std::find(buckets.group_names.begin(), buckets.group_names.end(), "agent");
+  if (agent_group == buckets.group_names.end()) throw Error::usage("--per-hour needs rows grouped by agent");
+  const auto agent_index = static_cast<std::size_t>(agent_group - buckets.group_names.begin());
+  std::unordered_map<std::string, std::int64_t> seconds;  // period label, '\x1f', agent → raw seconds
+  while (hours.next()) {
+    if (is_missing(hours.cell(*logged_in))) continue;
+    const auto parsed = parse_value(hours.cell(*logged_in), FieldKind::seconds);
+    if (!parsed.ok()) throw Error::data(hours.where(*logged_in), hours.header()[*logged_in], parsed.error);
+    const std::string label = period ? std::string(trim(hours.cell(*period))) : "all";
+    seconds[label + '\x1f' + std::string(trim(hours.cell(*agent)))] += parsed.raw;
+  }
+  buckets.supplied.add(Field::logged_in_s);
+  std::unordered_set<std::string> counted;
+  for (auto& b : buckets.buckets) {
+    const auto key = b.period.label + '\x1f' + b.groups[agent_index];
+    if (const auto it = seconds.find(key); it != seconds.end()) {
+      b.sums.add_raw(Field::logged_in_s, it->second);
+      if (counted.insert(key).second) buckets.total.add_raw(Field::logged_in_s, it->second);
+    }
+    b.sums.set_present(buckets.supplied);
+  }
+  buckets.total.set_present(buckets.supplied);
+}
+
 ResultTable metric_table(const MetricSpec& metric, const Settings& settings, const BucketTable& buckets) {
   ResultTable table{&metric, metric.plan(settings, buckets.supplied), buckets.group_names, {}, {}, buckets.warnings, {},
                     {}};
