@@ -18,7 +18,7 @@
 namespace cxkpi {
 
 inline Plan plan_resolved_per_agent(const FieldSet&) {
-  return {{Field::agents, Field::resolved},
+  return {{Field::agents_handled, Field::resolved},
           {},
           "count",
           "resolved / agents (resolved contacts per agent with a handled contact)",
@@ -27,7 +27,7 @@ inline Plan plan_resolved_per_agent(const FieldSet&) {
 
 inline Result resolved_per_agent(const Sums& s, const AhtOptions& aht_options = {},
                                  const CsatOptions& csat_options = {}) {
-  auto r = detail::ratio(s.value(Field::resolved), s.value(Field::agents), 1.0, s.raw(Field::handled),
+  auto r = detail::ratio(s.value(Field::resolved), s.value(Field::agents_handled), 1.0, s.raw(Field::handled),
                          "no named agent handled a contact");
   r.details.push_back({"handled", s.value(Field::handled), "count"});
   const auto& present = s.present();

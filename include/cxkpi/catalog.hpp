@@ -207,7 +207,7 @@ inline bool needs_cases(const Plan& plan) {
 
 /// Whether a plan counts distinct agents (resolved-per-agent): a set of agents per bucket.
 inline bool needs_agents(const Plan& plan) {
-  return std::find(plan.required.begin(), plan.required.end(), Field::agents) != plan.required.end();
+  return std::find(plan.required.begin(), plan.required.end(), Field::agents_handled) != plan.required.end();
 }
 
 /// The metric with this subcommand name, or nullptr.

@@ -100,7 +100,7 @@ inline FieldSet supplied_fields(const RecordColumns& c, const RecordRules& rules
   add_if(c.customer, {Field::window_handled, Field::window_followed, Field::customer_contacts, Field::repeat_contacts,
                       Field::no_customer});
   add_if(c.customer && rules.window && rules.window->censor, {Field::window_immature});
-  add_if(c.agent, {Field::agents});
+  add_if(c.agent, {Field::agents_handled});
   // Cases come from case_id, or from customer_id and opened times under --case-by customer.
   add_if(rules.cases && rules.cases->by_customer ? c.customer : c.case_id,
          {Field::cases_resolved, Field::case_contacts, Field::cases_one_contact, Field::cases_open, Field::no_case});

@@ -249,12 +249,12 @@ class AgentTally {
     if (agent.empty()) return;
     key_.assign(bucket_key).append(1, '\x1e').append(agent);
     if (!in_buckets_.insert(key_).second) return;
-    bucket.add_raw(Field::agents, 1);
+    bucket.add_raw(Field::agents_handled, 1);
     all_.emplace(agent);  // an agent new to all buckets is new to this one
   }
   /// The total (merged from the buckets) counts an agent of several periods once.
   void correct_total(Sums& total) const {
-    total.add_raw(Field::agents, static_cast<std::int64_t>(all_.size()) - total.raw(Field::agents));
+    total.add_raw(Field::agents_handled, static_cast<std::int64_t>(all_.size()) - total.raw(Field::agents_handled));
   }
 
  private:
@@ -304,7 +304,7 @@ std::string_view record_source_of(Field f) {
       return "customer_id and opened_at";
     case Field::cases_resolved:
       return "case_id (or customer_id and opened_at with --case-by customer)";
-    case Field::agents:
+    case Field::agents_handled:
       return "agent";
     default:
       break;

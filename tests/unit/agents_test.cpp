@@ -115,7 +115,7 @@ TEST_CASE("a case belongs to the bucket of its first contact", "[cases]") {
 TEST_CASE("resolved-per-agent per_hour divides by logged-in hours when they are joined", "[agents]") {
   Sums s;
   s.add(Field::resolved, 3);
-  s.add(Field::agents, 1);
+  s.add(Field::agents_handled, 1);
   s.add(Field::handled, 3);
   REQUIRE_FALSE(detail_of(resolved_per_agent(s), "per_hour").has_value());
   s.add(Field::logged_in_s, 4 * 3600);
