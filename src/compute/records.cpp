@@ -385,9 +385,9 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
     const ContactReader contacts(*reader, columns, input.decimal_comma);
     const RowClock row_clock(*reader, columns, clock, rules.business_hours);
     if (needs_time && !row_clock.available())
-      throw Error::data(
-          fmt::format("{}: --by, --from/--to and --window need a time column (opened_at, or date and time)",
-                      reader->source_name()));
+      throw Error::data(fmt::format(
+          "{}: --by, --from/--to, --window and --case-by customer need a time column (opened_at, or date and time)",
+          reader->source_name()));
     const auto customer_col = columns.column_of(RecordField::customer_id);
     const auto id_col = columns.column_of(RecordField::id);
     const auto case_col = columns.column_of(by_customer ? RecordField::customer_id : RecordField::case_id);
