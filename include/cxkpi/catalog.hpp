@@ -8,6 +8,7 @@
 #include <span>
 #include <string_view>
 
+#include "cxkpi/agents.hpp"
 #include "cxkpi/handling.hpp"
 #include "cxkpi/queue.hpp"
 #include "cxkpi/record.hpp"
@@ -77,7 +78,7 @@ inline constexpr std::array kUtilisationInputs{Field::talk_s, Field::hold_s,    
 inline constexpr std::array kFcrInputs{Field::resolved_first_contact, Field::handled, Field::resolved};
 }  // namespace detail
 
-inline constexpr std::array<MetricSpec, 21> kMetrics{{
+inline constexpr std::array<MetricSpec, 23> kMetrics{{
     {"contact-rate", "contacts per 100 orders (or per 100 customers)",
      "cxkpi contact-rate --contacts 450 --orders 15000  # 3.0", detail::kContactRateInputs,
      [](const Settings& o, const FieldSet& p) { return plan_contact_rate(o.contact_rate, p); },
@@ -175,6 +176,22 @@ inline constexpr std::array<MetricSpec, 21> kMetrics{{
      [](const Sums& s, const Settings&) { return repeat_contact_rate(s); },
      nullptr,
      "customer_id, opened_at"},
+    {"resolved-per-agent",
+     "resolved contacts of each agent, with handled, AHT, CSAT and FCR; the total is the mean per agent",
+     "cxkpi resolved-per-agent calls.csv --sort value --desc --top 10",
+     {},
+     [](const Settings&, const FieldSet& p) { return plan_resolved_per_agent(p); },
+     [](const Sums& s, const Settings& o) { return resolved_per_agent(s, o.aht, o.csat); },
+     nullptr,
+     "agent, resolved (and answered, talk_s, hold_s, wrap_s, csat, first_contact_resolved)"},
+    {"contacts-to-resolution",
+     "contacts per resolved case (mean), with the share of cases resolved in one contact",
+     "cxkpi contacts-to-resolution calls.csv --case-by customer --window 7d --by week",
+     {},
+     [](const Settings&, const FieldSet& p) { return plan_contacts_to_resolution(p); },
+     [](const Sums& s, const Settings&) { return contacts_to_resolution(s); },
+     nullptr,
+     "case_id, or customer_id and opened_at (--case-by customer); resolved"},
 }};
 
 /// Whether a plan needs customer windows (FCR's window method, repeat-contact-rate): rules
@@ -182,6 +199,16 @@ inline constexpr std::array<MetricSpec, 21> kMetrics{{
 inline bool needs_customer_windows(const Plan& plan) {
   return std::any_of(plan.required.begin(), plan.required.end(),
                      [](Field f) { return f == Field::customer_contacts || f == Field::window_handled; });
+}
+
+/// Whether a plan folds contacts into cases (contacts-to-resolution): a record per contact.
+inline bool needs_cases(const Plan& plan) {
+  return std::find(plan.required.begin(), plan.required.end(), Field::cases_resolved) != plan.required.end();
+}
+
+/// Whether a plan counts distinct agents (resolved-per-agent): a set of agents per bucket.
+inline bool needs_agents(const Plan& plan) {
+  return std::find(plan.required.begin(), plan.required.end(), Field::agents_handled) != plan.required.end();
 }
 
 /// The metric with this subcommand name, or nullptr.

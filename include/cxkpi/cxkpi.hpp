@@ -1,5 +1,6 @@
 #pragma once
 /// Umbrella header for the cxkpi metrics library.
+#include "cxkpi/agents.hpp"
 #include "cxkpi/best_time.hpp"
 #include "cxkpi/catalog.hpp"
 #include "cxkpi/checks.hpp"

@@ -76,9 +76,15 @@ enum class Field : std::uint8_t {
   customer_contacts,
   repeat_contacts,
   no_customer,
+  agents_handled,
+  cases_resolved,
+  case_contacts,
+  cases_one_contact,
+  cases_open,
+  no_case,
 };
 
-inline constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::no_customer) + 1;
+inline constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::no_case) + 1;
 
 struct FieldInfo {
   Field field;
@@ -149,6 +155,13 @@ inline constexpr std::array<FieldInfo, kFieldCount> kFields{{
     {Field::repeat_contacts, "repeat_contacts", FieldKind::count,
      "contacts repeating one by the same customer within the window"},
     {Field::no_customer, "no_customer", FieldKind::count, "contacts without a customer id (skipped by window rules)"},
+    {Field::agents_handled, "agents_handled", FieldKind::count,
+     "distinct named agents with at least one handled contact"},
+    {Field::cases_resolved, "cases_resolved", FieldKind::count, "cases whose last contact was resolved"},
+    {Field::case_contacts, "case_contacts", FieldKind::count, "contacts of the resolved cases"},
+    {Field::cases_one_contact, "cases_one_contact", FieldKind::count, "resolved cases with a single contact"},
+    {Field::cases_open, "cases_open", FieldKind::count, "cases whose last contact was not resolved"},
+    {Field::no_case, "no_case", FieldKind::count, "contacts without a case id (skipped by contacts-to-resolution)"},
 }};
 
 constexpr std::size_t index_of(Field f) {

@@ -52,6 +52,7 @@ struct RecordColumns {
   bool first_response = false;  ///< opened_at and first_response_at
   bool resolution = false;      ///< opened_at and resolved_at
   bool customer = false;        ///< customer_id and an opened time
+  bool case_id = false;         ///< case_id
 };
 
 /// Thresholds applied while reading, so that any T and S work on records.
@@ -64,6 +65,8 @@ struct RecordRules {
   std::size_t exact_limit = kDefaultExactLimit;    ///< distinct durations kept exactly per bucket
   std::optional<BusinessCalendar> business_hours;  ///< durations count business seconds only
   std::optional<WindowRules> window;               ///< judge each contact by its customer's other contacts
+  std::optional<CaseRules> cases;                  ///< fold contacts into cases (contacts-to-resolution)
+  bool count_agents = false;                       ///< count distinct agents per bucket (resolved-per-agent)
 };
 
 /// The aggregate fields a log with these columns supplies (for plans and presence).
@@ -97,6 +100,10 @@ inline FieldSet supplied_fields(const RecordColumns& c, const RecordRules& rules
   add_if(c.customer, {Field::window_handled, Field::window_followed, Field::customer_contacts, Field::repeat_contacts,
                       Field::no_customer});
   add_if(c.customer && rules.window && rules.window->censor, {Field::window_immature});
+  add_if(c.agent, {Field::agents_handled});
+  // Cases come from case_id, or from customer_id and opened times under --case-by customer.
+  add_if(rules.cases && rules.cases->by_customer ? c.customer : c.case_id,
+         {Field::cases_resolved, Field::case_contacts, Field::cases_one_contact, Field::cases_open, Field::no_case});
   return s;
 }
 

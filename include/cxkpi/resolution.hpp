@@ -9,6 +9,10 @@
 ///   followed) / judged, where judged leaves out immature contacts under --censor.
 /// repeat-contact-rate: 100 × contacts with an earlier contact of the same customer within
 ///   the window / contacts with a customer id (in scope).
+/// contacts-to-resolution: Σ contacts of resolved cases / resolved cases (contacts, a mean),
+///   with one_contact_pct = 100 × resolved cases of one contact / resolved cases; open cases
+///   are counted apart, never averaged in. Null when no case is resolved. Example: cases of
+///   3 (resolved), 1 (resolved) and 2 contacts (open) → 2.0, one-contact 50.0, open 1.
 
 #include <cstdint>
 
@@ -74,6 +78,24 @@ inline Result repeat_contact_rate(const Sums& s) {
   auto r = detail::ratio(s.value(Field::repeat_contacts), s.value(Field::customer_contacts), 100.0,
                          s.raw(Field::customer_contacts), "no contacts with a customer id");
   r.details.push_back({"no_customer", s.value(Field::no_customer), "count"});
+  return r;
+}
+
+inline Plan plan_contacts_to_resolution(const FieldSet&) {
+  return {{Field::cases_resolved, Field::resolved},
+          {},
+          "count",
+          "case_contacts / cases_resolved (contacts per resolved case; open cases apart)",
+          {}};
+}
+
+inline Result contacts_to_resolution(const Sums& s) {
+  const auto cases = s.raw(Field::cases_resolved);
+  auto r = detail::ratio(s.value(Field::case_contacts), static_cast<double>(cases), 1.0, cases, "no resolved cases");
+  const auto one = detail::ratio(s.value(Field::cases_one_contact), static_cast<double>(cases), 100.0, cases, "");
+  r.details.push_back({"one_contact_pct", one.value, "percent"});
+  r.details.push_back({"open_cases", s.value(Field::cases_open), "count"});
+  r.details.push_back({"no_case", s.value(Field::no_case), "count"});
   return r;
 }
 

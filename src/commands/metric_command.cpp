@@ -2,9 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "compute/compare.hpp"
 #include "errors.hpp"
 #include "output/sink.hpp"
+#include "records/record_columns.hpp"
 
 namespace cxkpi::cli {
 namespace {
@@ -135,11 +138,21 @@ int MetricCommand::run() {
   return emit(std::move(table), output_, thresholds_of(checks_));
 }
 
+// A per-agent metric (resolved-per-agent) always breaks down by agent first.
+BucketOptions MetricCommand::buckets() const {
+  auto options = bucket_options(records_);
+  const bool by_agent = std::any_of(options.group.begin(), options.group.end(), [](const std::string& g) {
+    return record_role_of_header(g) == RecordField::agent;
+  });
+  if (settings_.records.count_agents && !by_agent) options.group.insert(options.group.begin(), "agent");
+  return options;
+}
+
 // NDJSON to stdout from a log bucketed in time order streams: each period is written as
 // soon as the next one starts, so a pipeline sees yesterday before the whole file is read.
 bool MetricCommand::streams() const {
   return can_stream(records_, output_) && compare_.empty() && base_file_.empty() && !no_stream_ &&
-         !settings_.records.window;
+         !settings_.records.window && !settings_.records.cases && extras_.per_hour.empty();
 }
 
 int MetricCommand::stream_ndjson() const {
@@ -147,7 +160,8 @@ int MetricCommand::stream_ndjson() const {
   auto readers = open_inputs(input, input_);
   if (input_shape(records_, readers) == Shape::periods)
     return emit(compute_from_periods(spec_, settings_, readers, input), output_, thresholds_of(checks_));
-  ResultTable out{&spec_, {}, records_.group, {}, {}, {}, {}, {}};
+  const auto options = buckets();
+  ResultTable out{&spec_, {}, options.group, {}, {}, {}, {}, {}};
   bool planned = false;
   const auto plan = [&](const BucketTable& so_far) {
     if (planned) return;
@@ -158,17 +172,17 @@ int MetricCommand::stream_ndjson() const {
   auto rules = settings_.records;
   rules.csat_scale = settings_.csat.scale;
   rules.ces_scale = settings_.ces.scale;
-  const auto buckets = read_records(
-      readers, input, bucket_options(records_), rules, [&](std::vector<Bucket> closed, const BucketTable& so_far) {
+  const auto table =
+      read_records(readers, input, options, rules, [&](std::vector<Bucket> closed, const BucketTable& so_far) {
         plan(so_far);
         std::string lines;
         for (const auto& b : closed)
           lines += render_ndjson_row(out, {b.period.label, b.groups, spec_.finalize(b.sums, settings_), {}});
         write_output(lines, "");
       });
-  plan(buckets);
-  out.total = spec_.finalize(buckets.total, settings_);
-  auto warnings = buckets.warnings;
+  plan(table);
+  out.total = spec_.finalize(table.total, settings_);
+  auto warnings = table.warnings;
   warnings.insert(warnings.end(), out.plan.warnings.begin(), out.plan.warnings.end());
   const auto thresholds = thresholds_of(checks_);
   std::vector<CheckItem> checks;
@@ -187,13 +201,17 @@ ResultTable MetricCommand::compute_table(const FileInputOptions& input, const st
   auto rules = settings_.records;
   rules.csat_scale = settings_.csat.scale;
   rules.ces_scale = settings_.ces.scale;
-  auto buckets = read_records(readers, input, bucket_options(records_), rules);
-  add_base_totals(buckets, numbers);
+  auto table = read_records(readers, input, buckets(), rules);
+  add_base_totals(table, numbers);
   if (!base_file_.empty()) {
     auto base = open_table(InputStream::open(base_file_), {});
-    join_base_file(buckets, *base, {});
+    join_base_file(table, *base, {});
   }
-  return metric_table(spec_, settings_, buckets);
+  if (!extras_.per_hour.empty()) {
+    auto hours = open_table(InputStream::open(extras_.per_hour), {});
+    join_agent_hours(table, *hours, {});
+  }
+  return metric_table(spec_, settings_, table);
 }
 
 }  // namespace cxkpi::cli

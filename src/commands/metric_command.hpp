@@ -20,6 +20,7 @@ class MetricCommand final : public Command {
 
  private:
   [[nodiscard]] std::vector<NumberInput> given_numbers() const;
+  [[nodiscard]] BucketOptions buckets() const;
   [[nodiscard]] bool streams() const;
   [[nodiscard]] int stream_ndjson() const;
   [[nodiscard]] ResultTable compute_table(const FileInputOptions& input, const std::vector<NumberInput>& numbers) const;

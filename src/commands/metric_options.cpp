@@ -132,6 +132,24 @@ void add_repeat_contact(CLI::App& app, Settings&, MetricExtras& extras) {
       ->check(CLI::IsMember({"all", "handled"}));
 }
 
+void add_contacts_to_resolution(CLI::App& app, Settings&, MetricExtras& extras) {
+  app.add_option_function<std::string>(
+         "--case-by", [&extras](const std::string& by) { extras.case_by_customer = by == "customer"; },
+         "case (default): rows sharing case_id are one case; customer: a customer's contacts each within "
+         "--window of the one before are one case. A case is resolved when its last contact (by opened_at, then "
+         "id; input order without times) has resolved = 1, else open (counted apart); it belongs to the period "
+         "and groups of its first contact")
+      ->check(CLI::IsMember({"case", "customer"}));
+  add_window(app, extras,
+             "with --case-by customer: a contact within this after the customer's previous one continues its case");
+}
+
+void add_resolved_per_agent(CLI::App& app, Settings&, MetricExtras& extras) {
+  app.add_option("--per-hour", extras.per_hour,
+                 "a table of agent, logged_in_s (and period, to match --by): adds per_hour, resolved contacts per "
+                 "logged-in hour");
+}
+
 void add_avg_wait(CLI::App& app, Settings& s, MetricExtras&) {
   add_choice<WaitScope>(
       app, "--scope", {{"all", WaitScope::all}, {"answered", WaitScope::answered}, {"abandoned", WaitScope::abandoned}},
@@ -227,6 +245,8 @@ constexpr std::array kMetricOptions{
     MetricOptions{"ces", add_ces},
     MetricOptions{"utilisation", add_utilisation},
     MetricOptions{"repeat-contact-rate", add_repeat_contact},
+    MetricOptions{"contacts-to-resolution", add_contacts_to_resolution},
+    MetricOptions{"resolved-per-agent", add_resolved_per_agent},
     MetricOptions{"first-response-time", add_durations},
     MetricOptions{"resolution-time", add_durations},
 };
@@ -251,6 +271,28 @@ void add_metric_options(std::string_view metric, CLI::App& app, Settings& settin
 
 namespace {
 
+std::int64_t window_seconds(const std::string& text) {
+  const auto w = parse_duration(text);
+  if (!w.ok()) throw Error::usage("--window: " + w.error);
+  return (w.raw + kAmountScale - 1) / kAmountScale;
+}
+
+// --case-by and --window become the case rules; a metric that counts agents asks for them.
+void set_case_and_agent_rules(std::string_view metric, Settings& settings, const MetricExtras& extras) {
+  const auto* spec = find_metric(metric);
+  if (spec == nullptr) return;
+  const auto plan = spec->plan(settings, {});
+  settings.records.count_agents = needs_agents(plan);
+  if (!needs_cases(plan)) return;
+  CaseRules cases;
+  cases.by_customer = extras.case_by_customer;
+  if (!extras.window.empty()) {
+    if (!cases.by_customer) throw Error::usage("--window chains a customer's contacts: it needs --case-by customer");
+    cases.window_s = window_seconds(extras.window);
+  }
+  settings.records.cases = cases;
+}
+
 // --window, --censor and --as-of become the window rules the reader applies.
 void set_window_rules(std::string_view metric, Settings& settings, const MetricExtras& extras, const std::string& tz) {
   const bool fcr = metric == "fcr";
@@ -258,11 +300,7 @@ void set_window_rules(std::string_view metric, Settings& settings, const MetricE
   if (!(fcr && settings.fcr.method == FcrMethod::window) && metric != "repeat-contact-rate") return;
   if (!fcr && (extras.censor || !extras.as_of.empty())) throw Error::usage("--censor and --as-of are fcr's");
   WindowRules rules;
-  if (!extras.window.empty()) {
-    const auto w = parse_duration(extras.window);
-    if (!w.ok()) throw Error::usage("--window: " + w.error);
-    rules.window_s = (w.raw + kAmountScale - 1) / kAmountScale;
-  }
+  if (!extras.window.empty()) rules.window_s = window_seconds(extras.window);
   rules.censor = extras.censor;
   rules.repeat_handled_only = extras.handled_only;
   if (!extras.as_of.empty()) {
@@ -278,6 +316,7 @@ void set_window_rules(std::string_view metric, Settings& settings, const MetricE
 
 void validate_settings(std::string_view metric, Settings& settings, const MetricExtras& extras, const std::string& tz) {
   set_window_rules(metric, settings, extras, tz);
+  set_case_and_agent_rules(metric, settings, extras);
   if ((extras.censor || !extras.as_of.empty()) && !settings.records.window)
     throw Error::usage("--censor and --as-of need --method window");
   if (!extras.holidays.empty()) {

@@ -12,13 +12,15 @@ namespace cxkpi::cli {
 
 /// Values a metric's own flags collect besides Settings.
 struct MetricExtras {
-  std::string scores;         // csat --scores 1=10,2=10,…
-  std::string holidays;       // --holidays FILE
-  std::string window;         // --window 7d
-  bool censor = false;        // fcr --censor
-  std::string as_of;          // fcr --as-of
-  bool handled_only = false;  // repeat-contact-rate --scope handled
-  bool intervals = false;     // csat, nps --ci: confidence-interval columns in tables
+  std::string scores;             // csat --scores 1=10,2=10,…
+  std::string holidays;           // --holidays FILE
+  std::string window;             // --window 7d
+  bool censor = false;            // fcr --censor
+  std::string as_of;              // fcr --as-of
+  bool handled_only = false;      // repeat-contact-rate --scope handled
+  bool case_by_customer = false;  // contacts-to-resolution --case-by customer
+  std::string per_hour;           // resolved-per-agent --per-hour FILE
+  bool intervals = false;         // csat, nps --ci: confidence-interval columns in tables
 };
 
 /// Adds `metric`'s variant flags, writing into `settings` and `extras`.

@@ -76,14 +76,17 @@ class ReportCommand final : public Command {
     auto r = settings_.records;
     r.csat_scale = settings_.csat.scale;
     r.ces_scale = settings_.ces.scale;
-    if (wants_customer_windows()) r.window = WindowRules{};  // repeat-contact-rate asked for: 7-day window
+    if (wants(needs_customer_windows)) r.window = WindowRules{};  // repeat-contact-rate asked for: 7-day window
+    if (wants(needs_cases)) r.cases = CaseRules{};                // contacts-to-resolution: by case_id
+    r.count_agents = wants(needs_agents);
     return r;
   }
 
-  [[nodiscard]] bool wants_customer_windows() const {
+  // Whether a metric named in --metrics keeps state beyond sums of this kind.
+  [[nodiscard]] bool wants(bool (*needs)(const Plan&)) const {
     return std::any_of(metrics_.begin(), metrics_.end(), [&](const std::string& name) {
       const auto* m = metric_named(name);
-      return m != nullptr && needs_customer_windows(m->plan(settings_, {}));
+      return m != nullptr && needs(m->plan(settings_, {}));
     });
   }
 
@@ -96,7 +99,8 @@ class ReportCommand final : public Command {
 
   // As for single metrics: NDJSON to stdout from a time-bucketed log streams period by period.
   [[nodiscard]] bool streams() const {
-    return can_stream(records_, output_) && compare_.empty() && !no_stream_ && !wants_customer_windows();
+    return can_stream(records_, output_) && compare_.empty() && !no_stream_ && !wants(needs_customer_windows) &&
+           !wants(needs_cases);
   }
 
   int stream_ndjson(const FileInputOptions& input) const {

@@ -62,6 +62,11 @@ void add_base_totals(BucketTable& buckets, const std::vector<NumberInput>& numbe
 /// period once.
 void join_base_file(BucketTable& buckets, TableReader& base, const std::vector<ColumnOverride>& overrides);
 
+/// Joins a table of agents' logged-in time (`agent, logged_in_s`, and a period column to
+/// match the periods of --by) to buckets grouped by agent (resolved-per-agent --per-hour):
+/// each bucket gets its agent's (and period's) time; the total gets each matched row once.
+void join_agent_hours(BucketTable& buckets, TableReader& hours, const std::vector<ColumnOverride>& overrides);
+
 /// One metric per bucket, and over all buckets.
 ResultTable metric_table(const MetricSpec& metric, const Settings& settings, const BucketTable& buckets);
 

@@ -6,6 +6,7 @@
 #include <limits>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "compute/buckets.hpp"
 #include "compute/customer_windows.hpp"
@@ -205,6 +206,8 @@ class BucketIndex {
     buckets_.push_back({period, {groups.begin(), groups.end()}, {}});
     return buckets_.back().sums;
   }
+  /// The key of the bucket `at` returned last (its period and group values).
+  [[nodiscard]] const std::string& key() const { return key_; }
   /// The position of the bucket `at` returned last; valid until take_sorted or take_before.
   [[nodiscard]] std::size_t last() const { return last_; }
   Sums& bucket(std::size_t position) { return buckets_[position].sums; }
@@ -243,6 +246,34 @@ class BucketIndex {
   std::vector<Bucket> buckets_;
 };
 
+// Distinct named agents with a handled contact, per bucket and in all: not a sum, so a set of
+// (bucket, agent) keys; a bucket counts an agent when the agent first appears in it.
+class AgentTally {
+ public:
+  void add(const std::string& bucket_key, std::string_view agent, Sums& bucket) {
+    if (agent.empty()) return;
+    key_.assign(bucket_key).append(1, '\x1e').append(agent);
+    if (!in_buckets_.insert(key_).second) return;
+    bucket.add_raw(Field::agents_handled, 1);
+    all_.emplace(agent);  // an agent new to all buckets is new to this one
+  }
+  /// The total (merged from the buckets) counts an agent of several periods once.
+  void correct_total(Sums& total) const {
+    total.add_raw(Field::agents_handled, static_cast<std::int64_t>(all_.size()) - total.raw(Field::agents_handled));
+  }
+
+ private:
+  std::string key_;
+  std::unordered_set<std::string> in_buckets_;
+  std::unordered_set<std::string> all_;
+};
+
+WindowRules chain_rules(const CaseRules& cases) {
+  WindowRules w;
+  w.window_s = cases.by_customer ? cases.window_s : kWholeCase;
+  return w;
+}
+
 // Which record column a missing aggregate field would come from, for messages.
 std::string_view record_source_of(Field f) {
   switch (f) {
@@ -276,6 +307,10 @@ std::string_view record_source_of(Field f) {
     case Field::window_handled:
     case Field::customer_contacts:
       return "customer_id and opened_at";
+    case Field::cases_resolved:
+      return "case_id (or customer_id and opened_at with --case-by customer)";
+    case Field::agents_handled:
+      return "agent";
     default:
       break;
   }
@@ -297,11 +332,20 @@ struct ScanSettings {
 // A plain index (not std::optional): GCC 12 misreads optional<size_t> here as uninitialised.
 constexpr auto kNoColumn = static_cast<std::size_t>(-1);
 
+// The --group columns; per-agent figures (which group by agent) first need an agent column.
+std::vector<std::size_t> bucket_group_columns(const TableReader& reader, const RecordColumnMap& columns,
+                                              const ScanSettings& scan) {
+  if (scan.rules.count_agents && !columns.has(RecordField::agent))
+    throw Error::data(
+        fmt::format("{}: per-agent figures need an agent column (--map agent=HEADER names it)", reader.source_name()));
+  return group_columns(scan.options.group, reader.header(), columns, reader.source_name());
+}
+
 // The columns of one log and the readers of its cells, found once per reader.
 struct LogLayout {
   LogLayout(const TableReader& reader, const ScanSettings& scan)
       : columns(reader.header(), scan.input.overrides, reader.source_name()),
-        group_cols(group_columns(scan.options.group, reader.header(), columns, reader.source_name())),
+        group_cols(bucket_group_columns(reader, columns, scan)),
         period_col(scan.options.by_column.empty() ? kNoColumn
                                                   : group_columns({scan.options.by_column}, reader.header(), columns,
                                                                   reader.source_name(), "--by-column")
@@ -310,7 +354,8 @@ struct LogLayout {
         row_clock(reader, columns, scan.clock, scan.rules.business_hours) {
     if (scan.needs_time && !row_clock.available())
       throw Error::data(fmt::format(
-          "{}: --by, --from/--to and --window need a time column (opened_at, or date and time)", reader.source_name()));
+          "{}: --by, --from/--to, --window and --case-by customer need a time column (opened_at, or date and time)",
+          reader.source_name()));
   }
   LogLayout(const LogLayout&) = delete;
   LogLayout& operator=(const LogLayout&) = delete;
@@ -519,10 +564,16 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
   ScanSettings scan{
       input, options, rules, clock, limit_of(options.from, clock, "--from"), limit_of(options.to, clock, "--to"),
       false};
-  scan.needs_time = options.by != BucketBy::all || scan.from || scan.to || rules.window;
-  if (rules.window && on_closed) throw Error::usage("window rules need the whole input: give --no-stream");
+  const bool by_customer = rules.cases && rules.cases->by_customer;
+  scan.needs_time = options.by != BucketBy::all || scan.from || scan.to || rules.window || by_customer;
+  if ((rules.window || rules.cases) && on_closed)
+    throw Error::usage("window rules need the whole input: give --no-stream");
   std::optional<CustomerWindows> windows;
   if (rules.window) windows.emplace(*rules.window);
+  std::optional<CustomerWindows> cases;
+  if (rules.cases) cases.emplace(chain_rules(*rules.cases));
+  AgentTally agents;
+  std::int64_t row_number = 0;  // orders a case's contacts in a log without times
   RowErrors errors(input.errors);
   BucketIndex index;
   ScanTally tally;
@@ -540,15 +591,19 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
   if (!readers.empty()) table.source = readers.front()->source_name();
   for (auto& reader : readers) {
     const LogLayout layout(*reader, scan);
+    const auto agent_col = layout.columns.column_of(RecordField::agent);
     table.supplied |= supplied_fields(layout.columns.measures(), rules);
-    // Streaming and customer windows need rows in input order; everything else adds up.
-    if (auto* csv = dynamic_cast<CsvReader*>(reader.get()); csv && !on_closed && !windows)
+    // Streaming, customer windows, cases and distinct agents need rows in input order;
+    // everything else adds up.
+    if (auto* csv = dynamic_cast<CsvReader*>(reader.get());
+        csv && !on_closed && !windows && !cases && !rules.count_agents)
       if (scan_in_parallel(*csv, scan, index, tally)) {
         ++table.split_reads;
         continue;
       }
     const auto customer_col = layout.columns.column_of(RecordField::customer_id);
     const auto id_col = layout.columns.column_of(RecordField::id);
+    const auto case_col = layout.columns.column_of(by_customer ? RecordField::customer_id : RecordField::case_id);
     RowStep step(*reader, layout, scan, column_periods);
     Contact c;
     Period period;
@@ -575,6 +630,17 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
             windows->add(customer, layout.row_clock.opened_utc(),
                          id_col ? trim(reader->cell(*id_col)) : std::string_view{}, *c.answered, index.last());
         }
+        ++row_number;
+        if (cases && case_col) {
+          const auto key = trim(reader->cell(*case_col));
+          if (key.empty())
+            sums.add_raw(Field::no_case, 1);
+          else
+            cases->add(key, layout.row_clock.available() ? layout.row_clock.opened_utc() : row_number,
+                       id_col ? trim(reader->cell(*id_col)) : std::string_view{}, *c.answered, index.last(),
+                       c.resolved.value_or(false));
+        }
+        if (rules.count_agents && *c.answered) agents.add(index.key(), trim(reader->cell(*agent_col)), sums);
       } catch (const Error& e) {
         errors.report(e, *reader);
       }
@@ -583,6 +649,7 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
   }
   if (options.scale_check) check_nps_scale(tally.nps_answers, table.source);
   if (windows) windows->judge([&](std::size_t position) -> Sums& { return index.bucket(position); });
+  if (cases) cases->judge_cases([&](std::size_t position) -> Sums& { return index.bucket(position); });
   auto remaining = index.take_sorted();
   if (on_closed) {
     close_buckets(std::move(remaining));
@@ -593,6 +660,7 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
     }
     table.buckets = std::move(remaining);
   }
+  if (rules.count_agents) agents.correct_total(table.total);
   table.total.set_present(table.supplied);
   if (tally.untimed > 0)
     table.warnings.push_back(
@@ -670,6 +738,40 @@ void join_base_file(BucketTable& buckets, TableReader& base, const std::vector<C
         buckets.total.merge(it->second);
         counted.push_back(b.period.label);
       }
+    }
+    b.sums.set_present(buckets.supplied);
+  }
+  buckets.total.set_present(buckets.supplied);
+}
+
+void join_agent_hours(BucketTable& buckets, TableReader& hours, const std::vector<ColumnOverride>& overrides) {
+  const auto& source = hours.source_name();
+  const ColumnMap columns(hours.header(), overrides, source);
+  const auto logged_in = columns.column_of(Field::logged_in_s);
+  const auto agent = find_column(hours.header(), "agent");
+  if (!logged_in || !agent)
+    throw Error::data(fmt::format("{}: --per-hour needs columns agent and logged_in_s", source));
+  const auto period = columns.period_column();
+  if (!period && (buckets.options.by != BucketBy::all || !buckets.options.by_column.empty()))
+    throw Error::data(fmt::format("{}: --per-hour with --by needs a period column to match the periods", source));
+  const auto agent_group = std::find(buckets.group_names.begin(), buckets.group_names.end(), "agent");
+  if (agent_group == buckets.group_names.end()) throw Error::usage("--per-hour needs rows grouped by agent");
+  const auto agent_index = static_cast<std::size_t>(agent_group - buckets.group_names.begin());
+  std::unordered_map<std::string, std::int64_t> seconds;  // period label, '\x1f', agent → raw seconds
+  while (hours.next()) {
+    if (is_missing(hours.cell(*logged_in))) continue;
+    const auto parsed = parse_value(hours.cell(*logged_in), FieldKind::seconds);
+    if (!parsed.ok()) throw Error::data(hours.where(*logged_in), hours.header()[*logged_in], parsed.error);
+    const std::string label = period ? std::string(trim(hours.cell(*period))) : "all";
+    seconds[label + '\x1f' + std::string(trim(hours.cell(*agent)))] += parsed.raw;
+  }
+  buckets.supplied.add(Field::logged_in_s);
+  std::unordered_set<std::string> counted;
+  for (auto& b : buckets.buckets) {
+    const auto key = b.period.label + '\x1f' + b.groups[agent_index];
+    if (const auto it = seconds.find(key); it != seconds.end()) {
+      b.sums.add_raw(Field::logged_in_s, it->second);
+      if (counted.insert(key).second) buckets.total.add_raw(Field::logged_in_s, it->second);
     }
     b.sums.set_present(buckets.supplied);
   }

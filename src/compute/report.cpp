@@ -41,7 +41,8 @@ std::vector<ReportColumn> report_columns(const std::vector<std::string>& names, 
   std::vector<ReportColumn> columns;
   if (names.empty()) {
     for (const auto& m : kMetrics)
-      if (auto plan = m.plan(settings, supplied); computable(plan, supplied) && !needs_customer_windows(plan))
+      if (auto plan = m.plan(settings, supplied);
+          computable(plan, supplied) && !needs_customer_windows(plan) && !needs_cases(plan) && !needs_agents(plan))
         columns.push_back({&m, std::move(plan)});
     return columns;
   }

@@ -39,7 +39,7 @@ const MetricSpec* metric_named(std::string name);
 
 /// The metrics to report: `names` (each must be computable from the input), or every
 /// metric whose fields the input supplies except those that keep a record per contact
-/// (customer windows), which are reported only when named.
+/// (customer windows, cases) or a set of agents, which are reported only when named.
 
 std::vector<ReportColumn> report_columns(const std::vector<std::string>& names, const Settings& settings,
                                          const FieldSet& supplied, const std::string& source);

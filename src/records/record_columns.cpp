@@ -34,6 +34,7 @@ constexpr std::array<std::string_view, kRecordFieldCount> kNames{
     "ces",
     "cost",
     "transferred",
+    "case_id",
 };
 
 struct Alias {
@@ -104,6 +105,11 @@ constexpr std::array kAliases{
     Alias{"transfer", RecordField::transferred},
     Alias{"ces_score", RecordField::ces},
     Alias{"customer_effort", RecordField::ces},
+    // A case (issue) spans contacts; "ticket id" names the contact row itself (id above).
+    Alias{"case", RecordField::case_id},
+    Alias{"case_number", RecordField::case_id},
+    Alias{"case_no", RecordField::case_id},
+    Alias{"issue_id", RecordField::case_id},
 };
 
 // Record fields that only a record log has (a period table never names them).
@@ -116,6 +122,7 @@ bool is_record_evidence(RecordField f) {
     case RecordField::resolved_at:
     case RecordField::agent:
     case RecordField::customer_id:
+    case RecordField::case_id:
     case RecordField::answered:
     case RecordField::wait_s:
     case RecordField::first_contact_resolved:
@@ -203,6 +210,7 @@ RecordColumns RecordColumnMap::measures() const {
   m.first_response = opened && has(RecordField::first_response_at);
   m.resolution = opened && has(RecordField::resolved_at);
   m.customer = opened && has(RecordField::customer_id);
+  m.case_id = has(RecordField::case_id);
   return m;
 }
 

@@ -38,9 +38,10 @@ enum class RecordField {
   ces,
   cost,
   transferred,
+  case_id,
 };
 
-inline constexpr std::size_t kRecordFieldCount = static_cast<std::size_t>(RecordField::transferred) + 1;
+inline constexpr std::size_t kRecordFieldCount = static_cast<std::size_t>(RecordField::case_id) + 1;
 
 std::string_view record_field_name(RecordField f);
 std::optional<RecordField> record_field_named(std::string_view canonical);

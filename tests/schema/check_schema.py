@@ -32,6 +32,8 @@ RUNS = [  # (arguments, which stream holds the JSON document)
     (["best-time-to-call", "tests/data/fixture_f.csv", "--tz", "Europe/Riga", "--json"], "stdout"),
     (["best-time", "tests/cli/inputs/outbound_dials.csv", "--outbound", "--min-n", "2", "--json"], "stdout"),
     (["best-time-to-call", "tests/cli/inputs/no_opened_at.csv", "--json"], "stderr-last-line"),
+    (["resolved-per-agent", "data/calls.csv", "--by", "week", "--json"], "stdout"),
+    (["contacts-to-resolution", "tests/cli/inputs/cases.csv", "--by", "day", "--json"], "stdout"),
     (["nps", "tests/cli/inputs/bad_passives.csv", "--json"], "stderr-last-line"),
     (["nps", "no/such/file.csv", "--json"], "stderr-last-line"),
 ]

@@ -1,0 +1,45 @@
+#pragma once
+/// Per-agent metrics.
+///
+/// resolved-per-agent: resolved contacts / distinct named agents with at least one handled
+///   contact (a count). A bucket of one agent gives that agent's resolved contacts; a bucket
+///   of many (the total) the mean per agent. Contacts of an empty agent count as resolved but
+///   add no agent, so their own bucket is null. Beside it: the handled contacts, AHT, CSAT
+///   (top-2-box %) and FCR (flag method, %) of the same contacts, when the log has their
+///   columns; with agents' logged-in time, per_hour = resolved / (logged_in_s / 3600).
+///   Example (fixture F): a1 3, a2 2, a3 2; mean 7/3 = 2.33.
+
+#include "cxkpi/handling.hpp"
+#include "cxkpi/resolution.hpp"
+#include "cxkpi/result.hpp"
+#include "cxkpi/sums.hpp"
+#include "cxkpi/survey.hpp"
+
+namespace cxkpi {
+
+inline Plan plan_resolved_per_agent(const FieldSet&) {
+  return {{Field::agents_handled, Field::resolved},
+          {},
+          "count",
+          "resolved / agents (resolved contacts per agent with a handled contact)",
+          {}};
+}
+
+inline Result resolved_per_agent(const Sums& s, const AhtOptions& aht_options = {},
+                                 const CsatOptions& csat_options = {}) {
+  auto r = detail::ratio(s.value(Field::resolved), s.value(Field::agents_handled), 1.0, s.raw(Field::handled),
+                         "no named agent handled a contact");
+  r.details.push_back({"handled", s.value(Field::handled), "count"});
+  const auto& present = s.present();
+  if (present.has(Field::talk_s) || present.has(Field::hold_s) || present.has(Field::wrap_s))
+    r.details.push_back({"aht", aht(s, aht_options).value, "seconds"});
+  if (present.has(Field::csat_1)) r.details.push_back({"csat", csat(s, csat_options).value, "percent"});
+  if (present.has(Field::resolved_first_contact)) r.details.push_back({"fcr", fcr(s).value, "percent"});
+  if (present.has(Field::logged_in_s))
+    r.details.push_back(
+        {"per_hour", detail::ratio(s.value(Field::resolved), s.value(Field::logged_in_s) / 3600.0, 1.0, 0, "").value,
+         "per hour"});
+  return r;
+}
+
+}  // namespace cxkpi
