@@ -1,11 +1,16 @@
 #include "io/json_reader.hpp"
 
+#include <fast_float/fast_float.h>
 #include <fmt/format.h>
+#include <simdjson.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <iterator>
 #include <nlohmann/json.hpp>
-
-#include "io/chunk_buffer.hpp"
+#include <unordered_map>
 
 namespace cxkpi::cli {
 namespace {
@@ -106,63 +111,276 @@ class JsonArrayReader final : public TableReader {
   std::size_t current_ = 0;
 };
 
+// JSON's number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?. Sets `integral` when
+// the literal has neither fraction nor exponent.
+bool is_json_number(std::string_view s, bool& integral) {
+  std::size_t i = 0;
+  const auto digits = [&] {
+    const auto from = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+      ++i;
+    return i - from;
+  };
+  if (i < s.size() && s[i] == '-') ++i;
+  if (i >= s.size()) return false;
+  if (s[i] == '0')
+    ++i;
+  else if (digits() == 0)
+    return false;
+  integral = true;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    if (digits() == 0) return false;
+    integral = false;
+  }
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (digits() == 0) return false;
+    integral = false;
+  }
+  return i == s.size();
+}
+
+// The cell text nlohmann's path gives a number literal: an integer that fits 64 bits as
+// written (but -0 is 0), anything else as the shortest text of its double. False when the
+// double is infinite (1e400): nlohmann reports that, so the line takes its path.
+bool number_text(std::string_view literal, std::string& out) {
+  bool integral = false;
+  if (!is_json_number(literal, integral)) return false;
+  const char* first = literal.data();
+  const char* last = first + literal.size();
+  if (integral) {
+    if (literal == "-0") {
+      out = "0";
+      return true;
+    }
+    bool fits = false;
+    if (literal.front() == '-') {
+      std::int64_t v = 0;
+      fits = std::from_chars(first, last, v).ec == std::errc{};
+    } else {
+      std::uint64_t v = 0;
+      fits = std::from_chars(first, last, v).ec == std::errc{};
+    }
+    if (fits) {
+      out.assign(literal);
+      return true;
+    }
+  }
+  double v = 0;
+  const auto [end, ec] = fast_float::from_chars(first, last, v);
+  if (ec != std::errc{} || end != last || !std::isfinite(v)) return false;
+  out.clear();
+  fmt::format_to(std::back_inserter(out), "{}", v);
+  return true;
+}
+
+// Reads NDJSON with simdjson's On-Demand parser, one line at a time from a reused buffer
+// with simdjson's padding after the data. A line outside the fast path's plain case (invalid
+// JSON, not an object, a nested value, a duplicate key, a number beyond a double) is read
+// again with nlohmann exactly as before, so every message and cell stays the same.
 class NdjsonReader final : public TableReader {
  public:
-  NdjsonReader(InputStream in, std::string head) : buf_(std::move(in), std::move(head)) {
-    if (read_object()) {
-      add_keys(object_, header_);
+  NdjsonReader(InputStream in, std::string head, NdjsonParser parser)
+      : in_(std::move(in)), fast_(parser == NdjsonParser::simdjson) {
+    end_ = head.size();
+    buf_ = std::move(head);
+    buf_.resize(end_ + simdjson::SIMDJSON_PADDING, ' ');
+    if (read_line()) {
+      if (!fast_ || !header_fast()) {
+        header_.clear();
+        read_slow();
+        add_keys(object_, header_);
+      }
+      columns_.clear();
+      for (std::size_t c = 0; c < header_.size(); ++c)
+        columns_.emplace(header_[c], c);
+      seen_.assign(header_.size(), 0);
+      cells_.assign(header_.size(), {});
+      if (!slow_ && !read_fast()) read_slow();
       pending_ = true;
     }
   }
   [[nodiscard]] const std::vector<std::string>& header() const override { return header_; }
   bool next() override {
-    if (!pending_ && !read_object()) return false;
-    pending_ = false;
-    fill_cells(object_, header_, where(0), cells_);
+    if (pending_) {
+      pending_ = false;
+    } else {
+      if (!read_line()) return false;
+      if (fast_ && read_fast()) return true;
+      read_slow();
+    }
+    if (slow_) fill_cells(object_, header_, where(0), cells_);
     return true;
   }
   [[nodiscard]] std::string_view cell(std::size_t column) const override { return cells_[column]; }
-  [[nodiscard]] SourcePos where(std::size_t) const override { return {buf_.name(), line_, 0, {}}; }
+  [[nodiscard]] SourcePos where(std::size_t) const override { return {in_.name(), line_, 0, {}}; }
   [[nodiscard]] std::string describe() const override { return "ndjson"; }
-  [[nodiscard]] const std::string& source_name() const override { return buf_.name(); }
+  [[nodiscard]] const std::string& source_name() const override { return in_.name(); }
 
  private:
-  // Parses the next non-blank line into object_; false at the end of input.
-  bool read_object() {
+  static constexpr std::size_t kChunk = std::size_t{1} << 18;
+  static constexpr std::size_t kMaxLineBytes = std::size_t{64} << 20;
+
+  // Finds the next non-blank line: line_ is its number, text_ its bytes (without '\n').
+  bool read_line() {
     for (;;) {
-      std::size_t newline = 0;
-      while ((newline = find_newline()) == std::string::npos && !buf_.eof())
-        pos_ -= buf_.refill(pos_);
-      if (newline == std::string::npos) newline = buf_.size();
-      if (pos_ >= buf_.size()) return false;
-      const std::string_view text(buf_.data() + pos_, newline - pos_);
-      line_ = next_line_++;
-      pos_ = newline + 1;
-      if (text.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-      try {
-        object_ = json::parse(text);
-      } catch (const json::parse_error& e) {
-        auto at = position_of_byte(buf_.name(), text, e.byte);
-        at.line = line_;
-        throw invalid_json(at, e);
-      } catch (const json::exception& e) {  // e.g. out_of_range: a number beyond a double
-        throw Error::data(SourcePos{buf_.name(), line_, 0, {}}, "json", unsupported_json(e));
+      const char* newline = nullptr;
+      std::size_t searched = pos_;
+      while ((newline = static_cast<const char*>(std::memchr(buf_.data() + searched, '\n', end_ - searched))) ==
+                 nullptr &&
+             !eof_) {
+        if (end_ - pos_ > kMaxLineBytes)
+          throw Error::data(fmt::format("{}:{}: a line is longer than {} MiB (is this an NDJSON file?)", in_.name(),
+                                        next_line_, kMaxLineBytes >> 20));
+        searched = end_ - pos_;
+        refill();
       }
-      return true;
+      const std::size_t stop = newline == nullptr ? end_ : static_cast<std::size_t>(newline - buf_.data());
+      if (pos_ >= end_) return false;
+      text_ = std::string_view(buf_.data() + pos_, stop - pos_);
+      line_ = next_line_++;
+      pos_ = stop + 1;
+      if (text_.find_first_not_of(" \t\r") != std::string_view::npos) return true;
     }
   }
-  std::size_t find_newline() const {
-    const std::string_view all(buf_.data(), buf_.size());
-    return pos_ >= all.size() ? std::string::npos : all.find('\n', pos_);
+  // Moves the unread bytes to the front and appends the next chunk; the padding follows.
+  void refill() {
+    std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
+    end_ -= pos_;
+    pos_ = 0;
+    buf_.resize(end_ + kChunk + simdjson::SIMDJSON_PADDING);
+    const auto n = in_.read(buf_.data() + end_, kChunk);
+    end_ += n;
+    eof_ = n == 0;
+    std::memset(buf_.data() + end_, ' ', simdjson::SIMDJSON_PADDING);
   }
 
-  ChunkBuffer buf_;
+  // The first line's keys in file order; false when the line must take nlohmann's path (a
+  // duplicate key, or anything read_fast() would not take).
+  bool header_fast() {
+    using namespace simdjson;
+    ondemand::document doc;
+    ondemand::object object;
+    if (parser_.iterate(padded_text()).get(doc) || doc.get_object().get(object)) return false;
+    for (auto result : object) {
+      ondemand::field field;
+      std::string_view key;
+      if (std::move(result).get(field) || field.unescaped_key().get(key) || !validate_utf8(key.data(), key.size()))
+        return false;
+      if (std::find(header_.begin(), header_.end(), key) != header_.end()) return false;
+      header_.emplace_back(key);
+    }
+    return true;
+  }
+  [[nodiscard]] simdjson::padded_string_view padded_text() const {
+    const std::size_t room = buf_.size() - static_cast<std::size_t>(text_.data() - buf_.data());
+    return simdjson::padded_string_view(text_.data(), text_.size(), room);
+  }
+
+  // Parses text_ into cells_; false when the line must take nlohmann's path.
+  bool read_fast() {
+    slow_ = false;
+    using namespace simdjson;
+    ondemand::document doc;
+    ondemand::object object;
+    if (parser_.iterate(padded_text()).get(doc) || doc.get_object().get(object)) return false;
+    ++row_;
+    for (auto& cell : cells_)
+      cell.clear();
+    std::size_t expected = 0;  // keys usually come in header order
+    for (auto result : object) {
+      ondemand::field field;
+      std::string_view key;
+      if (std::move(result).get(field) || field.unescaped_key().get(key)) return false;
+      std::size_t c = header_.size();
+      if (expected < header_.size() && header_[expected] == key) {
+        c = expected;
+      } else if (const auto it = columns_.find(key); it != columns_.end()) {
+        c = it->second;
+      } else if (!validate_utf8(key.data(), key.size())) {
+        return false;
+      }
+      if (c < header_.size()) {
+        if (seen_[c] == row_) return false;  // a duplicate key
+        seen_[c] = row_;
+        expected = c + 1;
+      }
+      if (!value_text(field.value(), c < header_.size() ? cells_[c] : scratch_)) return false;
+    }
+    // Nothing may follow the object (on-demand parsing stops at its closing brace).
+    const char* after = nullptr;
+    return doc.current_location().get(after) == OUT_OF_BOUNDS;
+  }
+
+  // The cell text of a scalar, as cell_text() gives it; false for anything else.
+  static bool value_text(simdjson::ondemand::value value, std::string& out) {
+    using namespace simdjson;
+    ondemand::json_type type{};
+    if (value.type().get(type)) return false;
+    if (type == ondemand::json_type::string) {
+      std::string_view text;
+      if (value.get_string().get(text)) return false;
+      // A surrogate that escapes encoded on its own is not UTF-8 (0xED 0xA0…0xBF); nlohmann refuses it.
+      if (std::memchr(text.data(), 0xED, text.size()) != nullptr && !validate_utf8(text.data(), text.size()))
+        return false;
+      out.assign(text);
+      return true;
+    }
+    std::string_view raw = value.raw_json_token();
+    while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\r' || raw.back() == '\n'))
+      raw.remove_suffix(1);
+    switch (type) {
+      case ondemand::json_type::number:
+        return number_text(raw, out);
+      case ondemand::json_type::boolean:
+        if (raw != "true" && raw != "false") return false;
+        out.assign(raw);
+        return true;
+      case ondemand::json_type::null:
+        if (raw != "null") return false;
+        out.clear();
+        return true;
+      case ondemand::json_type::string:
+      case ondemand::json_type::object:
+      case ondemand::json_type::array:
+        break;
+    }
+    return false;
+  }
+
+  void read_slow() {
+    slow_ = true;
+    try {
+      object_ = json::parse(text_);
+    } catch (const json::parse_error& e) {
+      auto at = position_of_byte(in_.name(), text_, e.byte);
+      at.line = line_;
+      throw invalid_json(at, e);
+    } catch (const json::exception& e) {  // e.g. out_of_range: a number beyond a double
+      throw Error::data(SourcePos{in_.name(), line_, 0, {}}, "json", unsupported_json(e));
+    }
+  }
+
+  InputStream in_;
+  bool fast_ = true;
+  std::string buf_;  // bytes [pos_, end_) unread, then SIMDJSON_PADDING spaces
   std::size_t pos_ = 0;
+  std::size_t end_ = 0;
+  bool eof_ = false;
+  std::string_view text_;
   std::size_t line_ = 0;
   std::size_t next_line_ = 1;
+  simdjson::ondemand::parser parser_;
   json object_;
-  bool pending_ = false;  // object_ holds the first row, read for the header
+  bool slow_ = false;     // the current row is in object_
+  bool pending_ = false;  // the first row, read for the header, is not yet returned
   std::vector<std::string> header_;
+  std::unordered_map<std::string_view, std::size_t> columns_;  // keys view header_
+  std::vector<std::uint64_t> seen_;                            // row_ when a column was filled
+  std::uint64_t row_ = 0;
+  std::string scratch_;  // the text of a value whose key is not in the header
   std::vector<std::string> cells_;
 };
 
@@ -193,8 +411,15 @@ std::unique_ptr<TableReader> make_json_reader(const std::string& name, std::stri
   return std::make_unique<JsonArrayReader>(name, std::move(rows), "$." + arrays.front());
 }
 
-std::unique_ptr<TableReader> make_ndjson_reader(InputStream in, std::string head) {
-  return std::make_unique<NdjsonReader>(std::move(in), std::move(head));
+std::unique_ptr<TableReader> make_ndjson_reader(InputStream in, std::string head, NdjsonParser parser) {
+  return std::make_unique<NdjsonReader>(std::move(in), std::move(head), parser);
+}
+
+std::string ndjson_parser_description() {
+  return fmt::format("simdjson {} On-Demand, {} kernel chosen for this processor",
+                     fmt::format("{}.{}.{}", int{simdjson::SIMDJSON_VERSION_MAJOR},
+                                 int{simdjson::SIMDJSON_VERSION_MINOR}, int{simdjson::SIMDJSON_VERSION_REVISION}),
+                     simdjson::get_active_implementation()->name());
 }
 
 }  // namespace cxkpi::cli
