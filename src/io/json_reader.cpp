@@ -241,15 +241,17 @@ class NdjsonReader final : public TableReader {
       if (pos_ >= end_) return false;
       text_ = std::string_view(buf_.data() + pos_, stop - pos_);
       line_ = next_line_++;
-      pos_ = stop + 1;
+      pos_ = std::min(stop + 1, end_);
       if (text_.find_first_not_of(" \t\r") != std::string_view::npos) return true;
     }
   }
   // Moves the unread bytes to the front and appends the next chunk; the padding follows.
   void refill() {
-    std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
-    end_ -= pos_;
-    pos_ = 0;
+    if (pos_ > 0) {  // a long line is not moved again for each chunk
+      std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
+      end_ -= pos_;
+      pos_ = 0;
+    }
     buf_.resize(end_ + kChunk + simdjson::SIMDJSON_PADDING);
     const auto n = in_.read(buf_.data() + end_, kChunk);
     end_ += n;
