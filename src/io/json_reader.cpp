@@ -143,9 +143,9 @@ bool is_json_number(std::string_view s, bool& integral) {
 }
 
 // The cell text nlohmann's path gives a number literal: an integer that fits 64 bits as
-// written (but -0 is 0), anything else as the shortest text of its double. False when the
-// double is infinite (1e400): nlohmann reports that, so the line takes its path.
-bool number_text(std::string_view literal, std::string& out) {
+// written (but -0 is 0), anything else as the shortest text of its double (kept in `owned`).
+// False when the double is infinite (1e400): nlohmann reports that, so the line takes its path.
+bool number_text(std::string_view literal, std::string& owned, std::string_view& out) {
   bool integral = false;
   if (!is_json_number(literal, integral)) return false;
   const char* first = literal.data();
@@ -155,24 +155,25 @@ bool number_text(std::string_view literal, std::string& out) {
       out = "0";
       return true;
     }
-    bool fits = false;
-    if (literal.front() == '-') {
+    bool fits = literal.size() <= 18;  // any 18 characters fit
+    if (!fits && literal.front() == '-') {
       std::int64_t v = 0;
       fits = std::from_chars(first, last, v).ec == std::errc{};
-    } else {
+    } else if (!fits) {
       std::uint64_t v = 0;
       fits = std::from_chars(first, last, v).ec == std::errc{};
     }
     if (fits) {
-      out.assign(literal);
+      out = literal;
       return true;
     }
   }
   double v = 0;
   const auto [end, ec] = fast_float::from_chars(first, last, v);
   if (ec != std::errc{} || end != last || !std::isfinite(v)) return false;
-  out.clear();
-  fmt::format_to(std::back_inserter(out), "{}", v);
+  owned.clear();
+  fmt::format_to(std::back_inserter(owned), "{}", v);
+  out = owned;
   return true;
 }
 
@@ -198,6 +199,10 @@ class NdjsonReader final : public TableReader {
         columns_.emplace(header_[c], c);
       seen_.assign(header_.size(), 0);
       cells_.assign(header_.size(), {});
+      owned_.assign(header_.size(), {});
+      plain_.clear();
+      for (const auto& key : header_)
+        plain_.push_back(key.find_first_of("\"\\") == std::string::npos);
       if (!slow_ && !read_fast()) read_slow();
       pending_ = true;
     }
@@ -211,7 +216,10 @@ class NdjsonReader final : public TableReader {
       if (fast_ && read_fast()) return true;
       read_slow();
     }
-    if (slow_) fill_cells(object_, header_, where(0), cells_);
+    if (slow_) {
+      fill_cells(object_, header_, where(0), owned_);
+      std::copy(owned_.begin(), owned_.end(), cells_.begin());
+    }
     return true;
   }
   [[nodiscard]] std::string_view cell(std::size_t column) const override { return cells_[column]; }
@@ -289,62 +297,72 @@ class NdjsonReader final : public TableReader {
     ondemand::object object;
     if (parser_.iterate(padded_text()).get(doc) || doc.get_object().get(object)) return false;
     ++row_;
-    for (auto& cell : cells_)
-      cell.clear();
+    std::fill(cells_.begin(), cells_.end(), std::string_view{});
     std::size_t expected = 0;  // keys usually come in header order
     for (auto result : object) {
       ondemand::field field;
-      std::string_view key;
-      if (std::move(result).get(field) || field.unescaped_key().get(key)) return false;
+      if (std::move(result).get(field)) return false;
       std::size_t c = header_.size();
-      if (expected < header_.size() && header_[expected] == key) {
+      // The raw key equals a header key without quote or backslash only when it is that key.
+      if (expected < header_.size() && plain_[expected] && field.key().unsafe_is_equal(header_[expected])) {
         c = expected;
-      } else if (const auto it = columns_.find(key); it != columns_.end()) {
-        c = it->second;
-      } else if (!validate_utf8(key.data(), key.size())) {
-        return false;
+      } else {
+        std::string_view key;
+        if (field.unescaped_key().get(key)) return false;
+        if (const auto it = columns_.find(key); it != columns_.end())
+          c = it->second;
+        else if (!validate_utf8(key.data(), key.size()))
+          return false;
       }
       if (c < header_.size()) {
         if (seen_[c] == row_) return false;  // a duplicate key
         seen_[c] = row_;
         expected = c + 1;
       }
-      if (!value_text(field.value(), c < header_.size() ? cells_[c] : scratch_)) return false;
+      const bool known = c < header_.size();
+      if (!value_text(field.value(), known ? owned_[c] : scratch_, known ? cells_[c] : scratch_view_)) return false;
     }
     // Nothing may follow the object (on-demand parsing stops at its closing brace).
     const char* after = nullptr;
     return doc.current_location().get(after) == OUT_OF_BOUNDS;
   }
 
-  // The cell text of a scalar, as cell_text() gives it; false for anything else.
-  static bool value_text(simdjson::ondemand::value value, std::string& out) {
+  // The cell text of a scalar, as cell_text() gives it, viewing the line, simdjson's string
+  // buffer or `owned`; false for anything else.
+  static bool value_text(simdjson::ondemand::value value, std::string& owned, std::string_view& out) {
     using namespace simdjson;
     ondemand::json_type type{};
     if (value.type().get(type)) return false;
-    if (type == ondemand::json_type::string) {
-      std::string_view text;
-      if (value.get_string().get(text)) return false;
-      // A surrogate that escapes encoded on its own is not UTF-8 (0xED 0xA0…0xBF); nlohmann refuses it.
-      if (std::memchr(text.data(), 0xED, text.size()) != nullptr && !validate_utf8(text.data(), text.size()))
-        return false;
-      out.assign(text);
-      return true;
-    }
+    // The token runs to the next structural character: trailing blanks are not part of it.
     std::string_view raw = value.raw_json_token();
     while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\r' || raw.back() == '\n'))
       raw.remove_suffix(1);
     switch (type) {
+      case ondemand::json_type::string: {
+        // Without a backslash the text is the bytes between the quotes (simdjson has checked
+        // their UTF-8 and that no control character is left unescaped).
+        if (raw.size() >= 2 && raw.find('\\') == std::string_view::npos) {
+          out = raw.substr(1, raw.size() - 2);
+          return true;
+        }
+        std::string_view text;
+        if (value.get_string().get(text)) return false;
+        // A surrogate escape decoded on its own is not UTF-8 (0xED 0xA0…0xBF); nlohmann refuses it.
+        if (std::memchr(text.data(), 0xED, text.size()) != nullptr && !validate_utf8(text.data(), text.size()))
+          return false;
+        out = text;
+        return true;
+      }
       case ondemand::json_type::number:
-        return number_text(raw, out);
+        return number_text(raw, owned, out);
       case ondemand::json_type::boolean:
         if (raw != "true" && raw != "false") return false;
-        out.assign(raw);
+        out = raw;
         return true;
       case ondemand::json_type::null:
         if (raw != "null") return false;
-        out.clear();
+        out = {};
         return true;
-      case ondemand::json_type::string:
       case ondemand::json_type::object:
       case ondemand::json_type::array:
         break;
@@ -382,8 +400,11 @@ class NdjsonReader final : public TableReader {
   std::unordered_map<std::string_view, std::size_t> columns_;  // keys view header_
   std::vector<std::uint64_t> seen_;                            // row_ when a column was filled
   std::uint64_t row_ = 0;
-  std::string scratch_;  // the text of a value whose key is not in the header
-  std::vector<std::string> cells_;
+  std::vector<bool> plain_;  // the header key has no quote or backslash
+  std::string scratch_;      // the text of a value whose key is not in the header
+  std::string_view scratch_view_;
+  std::vector<std::string_view> cells_;  // this row's cells: views of the line, the parser or owned_
+  std::vector<std::string> owned_;       // cell text made here (numbers as doubles, nlohmann's rows)
 };
 
 }  // namespace
