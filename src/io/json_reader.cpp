@@ -142,6 +142,32 @@ bool is_json_number(std::string_view s, bool& integral) {
   return i == s.size();
 }
 
+// A decimal without exponent of at most 15 significant digits (such as 6.48 or 0.50) is the
+// shortest text of its double once trailing fraction zeros go, since every such decimal
+// survives the round trip through a double; fmt writes it without exponent when its first
+// digit is at most 3 zeros after the point. Then the cell is the literal up to its last
+// significant character; false for any other number.
+bool plain_decimal_text(std::string_view literal, std::string_view& out) {
+  const auto point = literal.find('.');
+  if (point == std::string_view::npos || literal.find_first_of("eE") != std::string_view::npos) return false;
+  const std::size_t sign = literal.front() == '-' ? 1 : 0;
+  std::size_t end = literal.size();
+  while (literal[end - 1] == '0')
+    --end;
+  const bool whole = end == point + 1;  // 12.00 is 12
+  std::size_t first_digit = sign;       // the first significant digit
+  if (literal[sign] == '0') {
+    first_digit = point + 1;
+    while (first_digit < end && literal[first_digit] == '0')
+      ++first_digit;
+    if (first_digit - point - 1 > 3 && !whole) return false;  // 0.00001 is written 1e-05
+  }
+  const std::size_t digits = whole ? 0 : end - first_digit - (first_digit < point ? 1 : 0);
+  if (digits > 15 || point - sign > 15) return false;
+  out = literal.substr(0, whole ? point : end);
+  return true;
+}
+
 // The cell text nlohmann's path gives a number literal: an integer that fits 64 bits as
 // written (but -0 is 0), anything else as the shortest text of its double (kept in `owned`).
 // False when the double is infinite (1e400): nlohmann reports that, so the line takes its path.
@@ -168,6 +194,7 @@ bool number_text(std::string_view literal, std::string& owned, std::string_view&
       return true;
     }
   }
+  if (plain_decimal_text(literal, out)) return true;
   double v = 0;
   const auto [end, ec] = fast_float::from_chars(first, last, v);
   if (ec != std::errc{} || end != last || !std::isfinite(v)) return false;
@@ -175,6 +202,22 @@ bool number_text(std::string_view literal, std::string& owned, std::string_view&
   fmt::format_to(std::back_inserter(owned), "{}", v);
   out = owned;
   return true;
+}
+
+// Whether the raw key at `raw` (just after its opening quote, in padded input) is `key`, a
+// key without quote or backslash. Compares 8 bytes at a time: keys are short.
+bool same_key(const char* raw, std::string_view key) {
+  std::size_t i = 0;
+  for (; i + 8 <= key.size(); i += 8) {
+    std::uint64_t a = 0;
+    std::uint64_t b = 0;
+    std::memcpy(&a, raw + i, 8);
+    std::memcpy(&b, key.data() + i, 8);
+    if (a != b) return false;
+  }
+  for (; i < key.size(); ++i)
+    if (raw[i] != key[i]) return false;
+  return raw[key.size()] == '"';
 }
 
 // Reads NDJSON with simdjson's On-Demand parser, one line at a time from a reused buffer
@@ -304,7 +347,7 @@ class NdjsonReader final : public TableReader {
       if (std::move(result).get(field)) return false;
       std::size_t c = header_.size();
       // The raw key equals a header key without quote or backslash only when it is that key.
-      if (expected < header_.size() && plain_[expected] && field.key().unsafe_is_equal(header_[expected])) {
+      if (expected < header_.size() && plain_[expected] && same_key(field.key().raw(), header_[expected])) {
         c = expected;
       } else {
         std::string_view key;
@@ -341,7 +384,7 @@ class NdjsonReader final : public TableReader {
       case ondemand::json_type::string: {
         // Without a backslash the text is the bytes between the quotes (simdjson has checked
         // their UTF-8 and that no control character is left unescaped).
-        if (raw.size() >= 2 && raw.find('\\') == std::string_view::npos) {
+        if (raw.size() >= 2 && std::none_of(raw.begin(), raw.end(), [](char ch) { return ch == '\\'; })) {
           out = raw.substr(1, raw.size() - 2);
           return true;
         }

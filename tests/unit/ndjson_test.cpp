@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -80,6 +81,39 @@ TEST_CASE("NDJSON numbers give the text the value parsers always got", "[ndjson]
   const auto big = same_both_ways("{\"a\":1}\n{\"a\":2}\n{\"a\":1e400}\n");
   REQUIRE(big.error == "65 in.ndjson:3: json: number overflow parsing '1e400'");
   REQUIRE(same_both_ways("{\"a\":1,\"not_in_header\":-1E400}\n").error.ends_with("number overflow parsing '-1E400'"));
+}
+
+TEST_CASE("NDJSON decimals read the same both ways", "[ndjson]") {
+  // Decimals of every length and scale, with and without trailing zeros, around the places
+  // where the shortest text of a double changes form (0.0001 and 0.00001, 15 and 16 digits).
+  std::mt19937_64 random(20260105);
+  const auto digits = [&](std::size_t n, bool leading_zero_ok) {
+    std::string d;
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto digit = static_cast<char>('0' + random() % 10);
+      d.push_back(i == 0 && !leading_zero_ok && digit == '0' ? '7' : digit);
+    }
+    return d;
+  };
+  std::string text;
+  for (int line = 0; line < 4000; ++line) {
+    text += "{";
+    for (int k = 0; k < 8; ++k) {
+      std::string number = random() % 4 == 0 ? "-" : "";
+      const auto whole = random() % 18;
+      number += whole == 0 ? "0" : digits(whole, false);
+      number += "." + std::string(random() % 3 == 0 ? random() % 7 : 0, '0') + digits(1 + random() % 18, true);
+      if (random() % 3 == 0) number += std::string(random() % 4, '0');
+      if (random() % 10 == 0)
+        number += (random() % 2 ? "e" : "E") + std::to_string(static_cast<int>(random() % 40) - 20);
+      text += (k ? ",\"" : "\"") + std::string(1, static_cast<char>('a' + k)) + "\":" + number;
+    }
+    text += "}\n";
+  }
+  const auto r = same_both_ways(text);
+  REQUIRE(r.rows.size() == 4000);
+  REQUIRE(same_both_ways("{\"a\":6.48,\"b\":0.50,\"c\":12.00,\"d\":0.0001,\"e\":0.00001,\"f\":1234567890123456.5}\n")
+              .rows == std::vector<Row>{{"6.48", "0.5", "12", "0.0001", "1e-05", "1234567890123456.5"}});
 }
 
 TEST_CASE("NDJSON true, false and null", "[ndjson]") {
