@@ -5,6 +5,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -205,18 +206,25 @@ bool number_text(std::string_view literal, std::string& owned, std::string_view&
 }
 
 // Whether the raw key at `raw` (just after its opening quote, in padded input) is `key`, a
-// key without quote or backslash. Compares 8 bytes at a time: keys are short.
+// key without quote or backslash followed in memory by at least 8 zero bytes. Compares 8
+// bytes at a time, the last 8 masked to the key's length: keys are short.
 bool same_key(const char* raw, std::string_view key) {
   std::size_t i = 0;
+  std::uint64_t a = 0;
+  std::uint64_t b = 0;
   for (; i + 8 <= key.size(); i += 8) {
-    std::uint64_t a = 0;
-    std::uint64_t b = 0;
     std::memcpy(&a, raw + i, 8);
     std::memcpy(&b, key.data() + i, 8);
     if (a != b) return false;
   }
-  for (; i < key.size(); ++i)
-    if (raw[i] != key[i]) return false;
+  if (const auto rest = key.size() - i; rest > 0) {
+    std::memcpy(&a, raw + i, 8);
+    std::memcpy(&b, key.data() + i, 8);
+    // The bits of the first `rest` bytes in memory.
+    const std::uint64_t mask = std::endian::native == std::endian::little ? ~std::uint64_t{0} >> (64 - 8 * rest)
+                                                                          : ~std::uint64_t{0} << (64 - 8 * rest);
+    if (((a ^ b) & mask) != 0) return false;
+  }
   return raw[key.size()] == '"';
 }
 
@@ -244,8 +252,11 @@ class NdjsonReader final : public TableReader {
       cells_.assign(header_.size(), {});
       owned_.assign(header_.size(), {});
       plain_.clear();
-      for (const auto& key : header_)
-        plain_.push_back(key.find_first_of("\"\\") == std::string::npos);
+      padded_keys_.clear();
+      for (const auto& key : header_) {
+        plain_.push_back(key.find_first_of("\"\\") == std::string::npos ? 1 : 0);
+        padded_keys_.push_back(key + std::string(8, '\0'));
+      }
       if (!slow_ && !read_fast()) read_slow();
       pending_ = true;
     }
@@ -347,7 +358,8 @@ class NdjsonReader final : public TableReader {
       if (std::move(result).get(field)) return false;
       std::size_t c = header_.size();
       // The raw key equals a header key without quote or backslash only when it is that key.
-      if (expected < header_.size() && plain_[expected] && same_key(field.key().raw(), header_[expected])) {
+      if (expected < header_.size() && plain_[expected] != 0 &&
+          same_key(field.key().raw(), std::string_view(padded_keys_[expected]).substr(0, header_[expected].size()))) {
         c = expected;
       } else {
         std::string_view key;
@@ -443,8 +455,9 @@ class NdjsonReader final : public TableReader {
   std::unordered_map<std::string_view, std::size_t> columns_;  // keys view header_
   std::vector<std::uint64_t> seen_;                            // row_ when a column was filled
   std::uint64_t row_ = 0;
-  std::vector<bool> plain_;  // the header key has no quote or backslash
-  std::string scratch_;      // the text of a value whose key is not in the header
+  std::vector<char> plain_;               // the header key has no quote or backslash
+  std::vector<std::string> padded_keys_;  // each header key, then 8 zero bytes
+  std::string scratch_;                   // the text of a value whose key is not in the header
   std::string_view scratch_view_;
   std::vector<std::string_view> cells_;  // this row's cells: views of the line, the parser or owned_
   std::vector<std::string> owned_;       // cell text made here (numbers as doubles, nlohmann's rows)

@@ -131,6 +131,28 @@ TEST_CASE("NDJSON keys may come in any order, be missing or be new", "[ndjson]")
   REQUIRE(r.rows == std::vector<Row>{{"1", "2", "3"}, {"10", "20", "30"}, {"", "200", ""}, {"1000", "", ""}});
   // A key escaped in the file is the same key.
   REQUIRE(same_both_ways("{\"wait_s\":1}\n{\"w\\u0061it_s\":2}\n").rows == std::vector<Row>{{"1"}, {"2"}});
+  // Keys holding a quote or a backslash, and keys of every length around 8 bytes.
+  const auto odd = same_both_ways(R"({"a\"b":1,"c\\d":2,"":3})"
+                                  "\n"
+                                  R"({"":30,"c\\d":20,"a\"b":10,"a\"":0,"c\\":0})"
+                                  "\n");
+  REQUIRE(odd.header == Row{"a\"b", "c\\d", ""});
+  REQUIRE(odd.rows == std::vector<Row>{{"1", "2", "3"}, {"10", "20", "30"}});
+  std::string lengths;
+  for (const auto* order : {"abcdefghijklmnopq", "qponmlkjihgfedcba"}) {
+    lengths += "{";
+    for (const char* k = order; *k != '\0'; ++k)
+      lengths += std::string(k == order ? "\"" : ",\"") + std::string(static_cast<std::size_t>(*k - 'a' + 1), *k) +
+                 "\":" + std::to_string(*k - 'a');
+    lengths += "}\n";
+  }
+  lengths += R"({"aaaaaaab":1,"bbbbbbbbbbbbbbbbb":2,"ccccccc":3,"dddddddd":4})"
+             "\n";
+  const auto by_length = same_both_ways(lengths);
+  REQUIRE(by_length.header.size() == 17);
+  REQUIRE(by_length.rows[1] == by_length.rows[0]);
+  REQUIRE(by_length.rows[2][1] == "");
+  REQUIRE(by_length.rows[2][3] == "");
 }
 
 TEST_CASE("NDJSON line ends, blank lines and a byte-order mark", "[ndjson]") {
