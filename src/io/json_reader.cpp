@@ -207,7 +207,9 @@ bool number_text(std::string_view literal, std::string& owned, std::string_view&
 
 // Whether the raw key at `raw` (just after its opening quote, in padded input) is `key`, a
 // key without quote or backslash followed in memory by at least 8 zero bytes. Compares 8
-// bytes at a time, the last 8 masked to the key's length: keys are short.
+// bytes at a time, the last 8 masked to the key's length: keys are short. Reads stay in the
+// padding: simdjson has found the raw key's closing quote, which `key` cannot match, so no
+// word is read that starts after it.
 bool same_key(const char* raw, std::string_view key) {
   std::size_t i = 0;
   std::uint64_t a = 0;
@@ -494,6 +496,9 @@ std::unique_ptr<TableReader> make_ndjson_reader(InputStream in, std::string head
   return std::make_unique<NdjsonReader>(std::move(in), std::move(head), parser);
 }
 
+// simdjson picks its kernel when first used; it finds the structure of each line and checks
+// its UTF-8. The On-Demand walk over that structure is compiled into cxkpi for the build's
+// target (simdjson's "fallback" code for plain x86-64), which profiles show is not the cost.
 std::string ndjson_parser_description() {
   return fmt::format("simdjson {} On-Demand, {} kernel chosen for this processor",
                      fmt::format("{}.{}.{}", int{simdjson::SIMDJSON_VERSION_MAJOR},
