@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "errors.hpp"
+#include "io/json_reader.hpp"
 #include "output/sink.hpp"
 
 namespace cxkpi::cli {
@@ -174,6 +175,9 @@ Readers open_inputs(const FileInputOptions& input, const InputFlags& flags) {
     for (const auto& r : readers)
       fmt::print(stderr, "cxkpi: {}: {}, encoding {}, {} columns\n", r->source_name(), r->describe(), r->encoding,
                  r->header().size());
+  if (flags.verbose &&
+      std::any_of(readers.begin(), readers.end(), [](const auto& r) { return r->describe() == "ndjson"; }))
+    fmt::print(stderr, "cxkpi: ndjson is read with {}\n", ndjson_parser_description());
   return readers;
 }
 

@@ -1,11 +1,17 @@
 #include "io/json_reader.hpp"
 
+#include <fast_float/fast_float.h>
 #include <fmt/format.h>
+#include <simdjson.h>
 
 #include <algorithm>
+#include <bit>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <iterator>
 #include <nlohmann/json.hpp>
-
-#include "io/chunk_buffer.hpp"
+#include <unordered_map>
 
 namespace cxkpi::cli {
 namespace {
@@ -106,64 +112,357 @@ class JsonArrayReader final : public TableReader {
   std::size_t current_ = 0;
 };
 
+// JSON's number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?. Sets `integral` when
+// the literal has neither fraction nor exponent.
+bool is_json_number(std::string_view s, bool& integral) {
+  std::size_t i = 0;
+  const auto digits = [&] {
+    const auto from = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+      ++i;
+    return i - from;
+  };
+  if (i < s.size() && s[i] == '-') ++i;
+  if (i >= s.size()) return false;
+  if (s[i] == '0')
+    ++i;
+  else if (digits() == 0)
+    return false;
+  integral = true;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    if (digits() == 0) return false;
+    integral = false;
+  }
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (digits() == 0) return false;
+    integral = false;
+  }
+  return i == s.size();
+}
+
+// A decimal without exponent of at most 15 significant digits (such as 6.48 or 0.50) is the
+// shortest text of its double once trailing fraction zeros go, since every such decimal
+// survives the round trip through a double; fmt writes it without exponent when its first
+// digit is at most 3 zeros after the point. Then the cell is the literal up to its last
+// significant character; false for any other number.
+bool plain_decimal_text(std::string_view literal, std::string_view& out) {
+  const auto point = literal.find('.');
+  if (point == std::string_view::npos || literal.find_first_of("eE") != std::string_view::npos) return false;
+  const std::size_t sign = literal.front() == '-' ? 1 : 0;
+  std::size_t end = literal.size();
+  while (literal[end - 1] == '0')
+    --end;
+  const bool whole = end == point + 1;  // 12.00 is 12
+  std::size_t first_digit = sign;       // the first significant digit
+  if (literal[sign] == '0') {
+    first_digit = point + 1;
+    while (first_digit < end && literal[first_digit] == '0')
+      ++first_digit;
+    if (first_digit - point - 1 > 3 && !whole) return false;  // 0.00001 is written 1e-05
+  }
+  const std::size_t digits = whole ? 0 : end - first_digit - (first_digit < point ? 1 : 0);
+  if (digits > 15 || point - sign > 15) return false;
+  out = literal.substr(0, whole ? point : end);
+  return true;
+}
+
+// The cell text nlohmann's path gives a number literal: an integer that fits 64 bits as
+// written (but -0 is 0), anything else as the shortest text of its double (kept in `owned`).
+// False when the double is infinite (1e400): nlohmann reports that, so the line takes its path.
+bool number_text(std::string_view literal, std::string& owned, std::string_view& out) {
+  bool integral = false;
+  if (!is_json_number(literal, integral)) return false;
+  const char* first = literal.data();
+  const char* last = first + literal.size();
+  if (integral) {
+    if (literal == "-0") {
+      out = "0";
+      return true;
+    }
+    bool fits = literal.size() <= 18;  // any 18 characters fit
+    if (!fits && literal.front() == '-') {
+      std::int64_t v = 0;
+      fits = std::from_chars(first, last, v).ec == std::errc{};
+    } else if (!fits) {
+      std::uint64_t v = 0;
+      fits = std::from_chars(first, last, v).ec == std::errc{};
+    }
+    if (fits) {
+      out = literal;
+      return true;
+    }
+  }
+  if (plain_decimal_text(literal, out)) return true;
+  double v = 0;
+  const auto [end, ec] = fast_float::from_chars(first, last, v);
+  if (ec != std::errc{} || end != last || !std::isfinite(v)) return false;
+  owned.clear();
+  fmt::format_to(std::back_inserter(owned), "{}", v);
+  out = owned;
+  return true;
+}
+
+// Whether the raw key at `raw` (just after its opening quote, in padded input) is `key`, a
+// key without quote or backslash followed in memory by at least 8 zero bytes. Compares 8
+// bytes at a time, the last 8 masked to the key's length: keys are short. Reads stay in the
+// padding: simdjson has found the raw key's closing quote, which `key` cannot match, so no
+// word is read that starts after it.
+bool same_key(const char* raw, std::string_view key) {
+  std::size_t i = 0;
+  std::uint64_t a = 0;
+  std::uint64_t b = 0;
+  for (; i + 8 <= key.size(); i += 8) {
+    std::memcpy(&a, raw + i, 8);
+    std::memcpy(&b, key.data() + i, 8);
+    if (a != b) return false;
+  }
+  if (const auto rest = key.size() - i; rest > 0) {
+    std::memcpy(&a, raw + i, 8);
+    std::memcpy(&b, key.data() + i, 8);
+    // The bits of the first `rest` bytes in memory.
+    const std::uint64_t mask = std::endian::native == std::endian::little ? ~std::uint64_t{0} >> (64 - 8 * rest)
+                                                                          : ~std::uint64_t{0} << (64 - 8 * rest);
+    if (((a ^ b) & mask) != 0) return false;
+  }
+  return raw[key.size()] == '"';
+}
+
+// Reads NDJSON with simdjson's On-Demand parser, one line at a time from a reused buffer
+// with simdjson's padding after the data. A line outside the fast path's plain case (invalid
+// JSON, not an object, a nested value, a duplicate key, a number beyond a double) is read
+// again with nlohmann exactly as before, so every message and cell stays the same.
 class NdjsonReader final : public TableReader {
  public:
-  NdjsonReader(InputStream in, std::string head) : buf_(std::move(in), std::move(head)) {
-    if (read_object()) {
-      add_keys(object_, header_);
+  NdjsonReader(InputStream in, std::string head, NdjsonParser parser)
+      : in_(std::move(in)), fast_(parser == NdjsonParser::simdjson) {
+    end_ = head.size();
+    buf_ = std::move(head);
+    buf_.resize(end_ + simdjson::SIMDJSON_PADDING, ' ');
+    if (read_line()) {
+      if (!fast_ || !header_fast()) {
+        header_.clear();
+        read_slow();
+        add_keys(object_, header_);
+      }
+      columns_.clear();
+      for (std::size_t c = 0; c < header_.size(); ++c)
+        columns_.emplace(header_[c], c);
+      seen_.assign(header_.size(), 0);
+      cells_.assign(header_.size(), {});
+      owned_.assign(header_.size(), {});
+      plain_.clear();
+      padded_keys_.clear();
+      for (const auto& key : header_) {
+        plain_.push_back(key.find_first_of("\"\\") == std::string::npos ? 1 : 0);
+        padded_keys_.push_back(key + std::string(8, '\0'));
+      }
+      if (!slow_ && !read_fast()) read_slow();
       pending_ = true;
     }
   }
   [[nodiscard]] const std::vector<std::string>& header() const override { return header_; }
   bool next() override {
-    if (!pending_ && !read_object()) return false;
-    pending_ = false;
-    fill_cells(object_, header_, where(0), cells_);
+    if (pending_) {
+      pending_ = false;
+    } else {
+      if (!read_line()) return false;
+      if (fast_ && read_fast()) return true;
+      read_slow();
+    }
+    if (slow_) {
+      fill_cells(object_, header_, where(0), owned_);
+      std::copy(owned_.begin(), owned_.end(), cells_.begin());
+    }
     return true;
   }
   [[nodiscard]] std::string_view cell(std::size_t column) const override { return cells_[column]; }
-  [[nodiscard]] SourcePos where(std::size_t) const override { return {buf_.name(), line_, 0, {}}; }
+  [[nodiscard]] SourcePos where(std::size_t) const override { return {in_.name(), line_, 0, {}}; }
   [[nodiscard]] std::string describe() const override { return "ndjson"; }
-  [[nodiscard]] const std::string& source_name() const override { return buf_.name(); }
+  [[nodiscard]] const std::string& source_name() const override { return in_.name(); }
 
  private:
-  // Parses the next non-blank line into object_; false at the end of input.
-  bool read_object() {
+  static constexpr std::size_t kChunk = std::size_t{1} << 18;
+  static constexpr std::size_t kMaxLineBytes = std::size_t{64} << 20;
+
+  // Finds the next non-blank line: line_ is its number, text_ its bytes (without '\n').
+  bool read_line() {
     for (;;) {
-      std::size_t newline = 0;
-      while ((newline = find_newline()) == std::string::npos && !buf_.eof())
-        pos_ -= buf_.refill(pos_);
-      if (newline == std::string::npos) newline = buf_.size();
-      if (pos_ >= buf_.size()) return false;
-      const std::string_view text(buf_.data() + pos_, newline - pos_);
-      line_ = next_line_++;
-      pos_ = newline + 1;
-      if (text.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-      try {
-        object_ = json::parse(text);
-      } catch (const json::parse_error& e) {
-        auto at = position_of_byte(buf_.name(), text, e.byte);
-        at.line = line_;
-        throw invalid_json(at, e);
-      } catch (const json::exception& e) {  // e.g. out_of_range: a number beyond a double
-        throw Error::data(SourcePos{buf_.name(), line_, 0, {}}, "json", unsupported_json(e));
+      const char* newline = nullptr;
+      std::size_t searched = pos_;
+      while ((newline = static_cast<const char*>(std::memchr(buf_.data() + searched, '\n', end_ - searched))) ==
+                 nullptr &&
+             !eof_) {
+        if (end_ - pos_ > kMaxLineBytes)
+          throw Error::data(fmt::format("{}:{}: a line is longer than {} MiB (is this an NDJSON file?)", in_.name(),
+                                        next_line_, kMaxLineBytes >> 20));
+        searched = end_ - pos_;
+        refill();
       }
-      return true;
+      const std::size_t stop = newline == nullptr ? end_ : static_cast<std::size_t>(newline - buf_.data());
+      if (pos_ >= end_) return false;
+      text_ = std::string_view(buf_.data() + pos_, stop - pos_);
+      line_ = next_line_++;
+      pos_ = std::min(stop + 1, end_);
+      if (text_.find_first_not_of(" \t\r") != std::string_view::npos) return true;
     }
   }
-  std::size_t find_newline() const {
-    const std::string_view all(buf_.data(), buf_.size());
-    return pos_ >= all.size() ? std::string::npos : all.find('\n', pos_);
+  // Moves the unread bytes to the front and appends the next chunk; the padding follows.
+  void refill() {
+    if (pos_ > 0) {  // a long line is not moved again for each chunk
+      std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
+      end_ -= pos_;
+      pos_ = 0;
+    }
+    buf_.resize(end_ + kChunk + simdjson::SIMDJSON_PADDING);
+    const auto n = in_.read(buf_.data() + end_, kChunk);
+    end_ += n;
+    eof_ = n == 0;
+    std::memset(buf_.data() + end_, ' ', simdjson::SIMDJSON_PADDING);
   }
 
-  ChunkBuffer buf_;
+  // The first line's keys in file order; false when the line must take nlohmann's path (a
+  // duplicate key, or anything read_fast() would not take).
+  bool header_fast() {
+    using namespace simdjson;
+    ondemand::document doc;
+    ondemand::object object;
+    if (parser_.iterate(padded_text()).get(doc) || doc.get_object().get(object)) return false;
+    for (auto result : object) {
+      ondemand::field field;
+      std::string_view key;
+      if (std::move(result).get(field) || field.unescaped_key().get(key) || !validate_utf8(key.data(), key.size()))
+        return false;
+      if (std::find(header_.begin(), header_.end(), key) != header_.end()) return false;
+      header_.emplace_back(key);
+    }
+    return true;
+  }
+  [[nodiscard]] simdjson::padded_string_view padded_text() const {
+    const std::size_t room = buf_.size() - static_cast<std::size_t>(text_.data() - buf_.data());
+    return simdjson::padded_string_view(text_.data(), text_.size(), room);
+  }
+
+  // Parses text_ into cells_; false when the line must take nlohmann's path.
+  bool read_fast() {
+    slow_ = false;
+    using namespace simdjson;
+    ondemand::document doc;
+    ondemand::object object;
+    if (parser_.iterate(padded_text()).get(doc) || doc.get_object().get(object)) return false;
+    ++row_;
+    std::fill(cells_.begin(), cells_.end(), std::string_view{});
+    std::size_t expected = 0;  // keys usually come in header order
+    for (auto result : object) {
+      ondemand::field field;
+      if (std::move(result).get(field)) return false;
+      std::size_t c = header_.size();
+      // The raw key equals a header key without quote or backslash only when it is that key.
+      if (expected < header_.size() && plain_[expected] != 0 &&
+          same_key(field.key().raw(), std::string_view(padded_keys_[expected]).substr(0, header_[expected].size()))) {
+        c = expected;
+      } else {
+        std::string_view key;
+        if (field.unescaped_key().get(key)) return false;
+        if (const auto it = columns_.find(key); it != columns_.end())
+          c = it->second;
+        else if (!validate_utf8(key.data(), key.size()))
+          return false;
+      }
+      if (c < header_.size()) {
+        if (seen_[c] == row_) return false;  // a duplicate key
+        seen_[c] = row_;
+        expected = c + 1;
+      }
+      const bool known = c < header_.size();
+      if (!value_text(field.value(), known ? owned_[c] : scratch_, known ? cells_[c] : scratch_view_)) return false;
+    }
+    // Nothing may follow the object (on-demand parsing stops at its closing brace).
+    const char* after = nullptr;
+    return doc.current_location().get(after) == OUT_OF_BOUNDS;
+  }
+
+  // The cell text of a scalar, as cell_text() gives it, viewing the line, simdjson's string
+  // buffer or `owned`; false for anything else.
+  static bool value_text(simdjson::ondemand::value value, std::string& owned, std::string_view& out) {
+    using namespace simdjson;
+    ondemand::json_type type{};
+    if (value.type().get(type)) return false;
+    // The token runs to the next structural character: trailing blanks are not part of it.
+    std::string_view raw = value.raw_json_token();
+    while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\r' || raw.back() == '\n'))
+      raw.remove_suffix(1);
+    switch (type) {
+      case ondemand::json_type::string: {
+        // Without a backslash the text is the bytes between the quotes (simdjson has checked
+        // their UTF-8 and that no control character is left unescaped).
+        if (raw.size() >= 2 && std::none_of(raw.begin(), raw.end(), [](char ch) { return ch == '\\'; })) {
+          out = raw.substr(1, raw.size() - 2);
+          return true;
+        }
+        std::string_view text;
+        if (value.get_string().get(text)) return false;
+        // A surrogate escape decoded on its own is not UTF-8 (0xED 0xA0…0xBF); nlohmann refuses it.
+        if (std::memchr(text.data(), 0xED, text.size()) != nullptr && !validate_utf8(text.data(), text.size()))
+          return false;
+        out = text;
+        return true;
+      }
+      case ondemand::json_type::number:
+        return number_text(raw, owned, out);
+      case ondemand::json_type::boolean:
+        if (raw != "true" && raw != "false") return false;
+        out = raw;
+        return true;
+      case ondemand::json_type::null:
+        if (raw != "null") return false;
+        out = {};
+        return true;
+      case ondemand::json_type::object:
+      case ondemand::json_type::array:
+        break;
+    }
+    return false;
+  }
+
+  void read_slow() {
+    slow_ = true;
+    try {
+      object_ = json::parse(text_);
+    } catch (const json::parse_error& e) {
+      auto at = position_of_byte(in_.name(), text_, e.byte);
+      at.line = line_;
+      throw invalid_json(at, e);
+    } catch (const json::exception& e) {  // e.g. out_of_range: a number beyond a double
+      throw Error::data(SourcePos{in_.name(), line_, 0, {}}, "json", unsupported_json(e));
+    }
+  }
+
+  InputStream in_;
+  bool fast_ = true;
+  std::string buf_;  // bytes [pos_, end_) unread, then SIMDJSON_PADDING spaces
   std::size_t pos_ = 0;
+  std::size_t end_ = 0;
+  bool eof_ = false;
+  std::string_view text_;
   std::size_t line_ = 0;
   std::size_t next_line_ = 1;
+  simdjson::ondemand::parser parser_;
   json object_;
-  bool pending_ = false;  // object_ holds the first row, read for the header
+  bool slow_ = false;     // the current row is in object_
+  bool pending_ = false;  // the first row, read for the header, is not yet returned
   std::vector<std::string> header_;
-  std::vector<std::string> cells_;
+  std::unordered_map<std::string_view, std::size_t> columns_;  // keys view header_
+  std::vector<std::uint64_t> seen_;                            // row_ when a column was filled
+  std::uint64_t row_ = 0;
+  std::vector<char> plain_;               // the header key has no quote or backslash
+  std::vector<std::string> padded_keys_;  // each header key, then 8 zero bytes
+  std::string scratch_;                   // the text of a value whose key is not in the header
+  std::string_view scratch_view_;
+  std::vector<std::string_view> cells_;  // this row's cells: views of the line, the parser or owned_
+  std::vector<std::string> owned_;       // cell text made here (numbers as doubles, nlohmann's rows)
 };
 
 }  // namespace
@@ -193,8 +492,18 @@ std::unique_ptr<TableReader> make_json_reader(const std::string& name, std::stri
   return std::make_unique<JsonArrayReader>(name, std::move(rows), "$." + arrays.front());
 }
 
-std::unique_ptr<TableReader> make_ndjson_reader(InputStream in, std::string head) {
-  return std::make_unique<NdjsonReader>(std::move(in), std::move(head));
+std::unique_ptr<TableReader> make_ndjson_reader(InputStream in, std::string head, NdjsonParser parser) {
+  return std::make_unique<NdjsonReader>(std::move(in), std::move(head), parser);
+}
+
+// simdjson picks its kernel when first used; it finds the structure of each line and checks
+// its UTF-8. The On-Demand walk over that structure is compiled into cxkpi for the build's
+// target (simdjson's "fallback" code for plain x86-64), which profiles show is not the cost.
+std::string ndjson_parser_description() {
+  return fmt::format("simdjson {} On-Demand, {} kernel chosen for this processor",
+                     fmt::format("{}.{}.{}", int{simdjson::SIMDJSON_VERSION_MAJOR},
+                                 int{simdjson::SIMDJSON_VERSION_MINOR}, int{simdjson::SIMDJSON_VERSION_REVISION}),
+                     simdjson::get_active_implementation()->name());
 }
 
 }  // namespace cxkpi::cli
