@@ -43,7 +43,7 @@ std::optional<bool> parse_flag(std::string_view text, bool& ok) {
 class ContactReader {
  public:
   ContactReader(const TableReader& reader, const RecordColumnMap& columns, bool decimal_comma)
-      : reader_(reader), columns_(columns), decimal_comma_(decimal_comma) {}
+      : reader_(reader), columns_(columns), decimal_comma_(decimal_comma), kind_(columns.measures().row_kind()) {}
 
   [[nodiscard]] Contact read() const {
     Contact c;
@@ -62,6 +62,10 @@ class ContactReader {
     c.ces = score(RecordField::ces);
     c.transferred = flag(RecordField::transferred);
     if (const auto col = columns_.column_of(RecordField::agent)) c.has_agent = !is_missing(reader_.cell(*col));
+    c.kind = kind_;
+    c.read = amount(RecordField::read_s, FieldKind::seconds);
+    c.agent_score = score(RecordField::agent_score);
+    c.enps = score(RecordField::enps_score);
     return c;
   }
 
@@ -104,6 +108,7 @@ class ContactReader {
   const TableReader& reader_;
   const RecordColumnMap& columns_;
   bool decimal_comma_;
+  RowKind kind_;
 };
 
 std::vector<std::size_t> group_columns(const std::vector<std::string>& group, const std::vector<std::string>& header,
@@ -271,6 +276,20 @@ std::string_view record_source_of(Field f) {
     case Field::window_handled:
     case Field::customer_contacts:
       return "customer_id and opened_at";
+    case Field::contacts:
+      return "contacts (give --contacts N or --base-file)";
+    case Field::views:
+      return "article views (viewed_at, article_id or read_s)";
+    case Field::timed_views:
+    case Field::bounces:
+      return "read_s";
+    case Field::agent_responses:
+    case Field::agent_score_total:
+      return "agent_score";
+    case Field::enps_promoters:
+    case Field::enps_passives:
+    case Field::enps_detractors:
+      return "enps_score";
     default:
       break;
   }
@@ -341,7 +360,7 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
     const RowClock row_clock(*reader, columns, clock, rules.business_hours);
     if (needs_time && !row_clock.available())
       throw Error::data(
-          fmt::format("{}: --by, --from/--to and --window need a time column (opened_at, or date and time)",
+          fmt::format("{}: --by, --from/--to and --window need a time column (opened_at, date and time, or viewed_at)",
                       reader->source_name()));
     const auto customer_col = columns.column_of(RecordField::customer_id);
     const auto id_col = columns.column_of(RecordField::id);
@@ -416,9 +435,13 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
 
 namespace {
 
-constexpr std::array kBaseFields{Field::orders, Field::customers, Field::total_cost};
+// Totals a log cannot count itself; contacts only beside a log whose rows are not contacts
+// (article views for self-service-ratio), since a contact log counts its own.
+constexpr std::array kBaseFields{Field::orders, Field::customers, Field::total_cost, Field::contacts};
 
 void check_not_in_log(const BucketTable& buckets, Field f, std::string_view flag) {
+  if (f == Field::contacts && buckets.supplied.has(f))
+    throw Error::usage(fmt::format("{} conflicts with the log: each of its rows is a contact", flag));
   if (buckets.supplied.has(f))
     throw Error::usage(fmt::format("{} conflicts with the log's own {} column", flag, record_source_of(f)));
 }
@@ -429,8 +452,8 @@ void add_base_totals(BucketTable& buckets, const std::vector<NumberInput>& numbe
   for (const auto& n : numbers) {
     if (std::find(kBaseFields.begin(), kBaseFields.end(), n.field) == kBaseFields.end())
       throw Error::usage(
-          fmt::format("{} describes period totals; with a per-contact log only --orders, --customers "
-                      "and --total-cost can be added",
+          fmt::format("{} describes period totals; with a per-contact log only --orders, --customers, "
+                      "--total-cost and --contacts can be added",
                       n.flag));
     check_not_in_log(buckets, n.field, n.flag);
     const auto parsed = parse_value(n.text, info(n.field).kind);
@@ -454,11 +477,13 @@ void join_base_file(BucketTable& buckets, TableReader& base, const std::vector<C
   std::vector<Field> fields;
   for (const Field f : kBaseFields)
     if (columns.column_of(f)) {
+      if (f == Field::contacts && buckets.supplied.has(f)) continue;  // a contact log counts its own
       check_not_in_log(buckets, f, "--base-file");
       fields.push_back(f);
     }
   if (fields.empty())
-    throw Error::data(fmt::format("{}: --base-file needs orders, customers or total_cost", base.source_name()));
+    throw Error::data(
+        fmt::format("{}: --base-file needs orders, customers, total_cost or contacts", base.source_name()));
   std::unordered_map<std::string, Sums> by_period;
   while (base.next()) {
     Sums row;

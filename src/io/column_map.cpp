@@ -71,6 +71,21 @@ constexpr std::array kAliases{
     Alias{"first_contact_resolutions", Field::resolved_first_contact},
     Alias{"resolved_first_call", Field::resolved_first_contact},
     Alias{"resolved_count", Field::resolved},
+    Alias{"sessions", Field::visits},
+    Alias{"site_visits", Field::visits},
+    Alias{"web_visits", Field::visits},
+    Alias{"emails_delivered", Field::delivered},
+    Alias{"messages_delivered", Field::delivered},
+    Alias{"opens", Field::opened},
+    Alias{"unique_opens", Field::opened},
+    Alias{"clicks", Field::clicked},
+    Alias{"unique_clicks", Field::clicked},
+    Alias{"article_views", Field::views},
+    Alias{"kb_views", Field::views},
+    Alias{"page_views", Field::views},
+    Alias{"enps_promoter", Field::enps_promoters},
+    Alias{"enps_passive", Field::enps_passives},
+    Alias{"enps_detractor", Field::enps_detractors},
 };
 
 constexpr std::array<std::string_view, 14> kPeriodNames{

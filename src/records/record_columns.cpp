@@ -34,6 +34,11 @@ constexpr std::array<std::string_view, kRecordFieldCount> kNames{
     "ces",
     "cost",
     "transferred",
+    "viewed_at",
+    "article_id",
+    "read_s",
+    "agent_score",
+    "enps_score",
 };
 
 struct Alias {
@@ -104,6 +109,15 @@ constexpr std::array kAliases{
     Alias{"transfer", RecordField::transferred},
     Alias{"ces_score", RecordField::ces},
     Alias{"customer_effort", RecordField::ces},
+    Alias{"viewed", RecordField::viewed_at},
+    Alias{"view_time", RecordField::viewed_at},
+    Alias{"article", RecordField::article_id},
+    Alias{"kb_article_id", RecordField::article_id},
+    Alias{"read_time", RecordField::read_s},
+    Alias{"read_seconds", RecordField::read_s},
+    Alias{"time_on_page", RecordField::read_s},
+    Alias{"enps", RecordField::enps_score},
+    Alias{"employee_nps", RecordField::enps_score},
 };
 
 // Record fields that only a record log has (a period table never names them).
@@ -122,6 +136,11 @@ bool is_record_evidence(RecordField f) {
     case RecordField::csat:
     case RecordField::nps:
     case RecordField::ces:
+    case RecordField::viewed_at:
+    case RecordField::article_id:
+    case RecordField::read_s:
+    case RecordField::agent_score:
+    case RecordField::enps_score:
       return true;
     default:
       return false;
@@ -199,6 +218,10 @@ RecordColumns RecordColumnMap::measures() const {
   m.ces = has(RecordField::ces);
   m.transferred = has(RecordField::transferred);
   m.agent = has(RecordField::agent);
+  m.views = has(RecordField::viewed_at) || has(RecordField::article_id) || has(RecordField::read_s);
+  m.read = has(RecordField::read_s);
+  m.agent_score = has(RecordField::agent_score);
+  m.enps = has(RecordField::enps_score);
   const bool opened = has(RecordField::opened_at) || has(RecordField::date);
   m.first_response = opened && has(RecordField::first_response_at);
   m.resolution = opened && has(RecordField::resolved_at);
