@@ -23,6 +23,13 @@ RUNS = [  # (arguments, which stream holds the JSON document)
     (["report", "data/calls.csv", "--by", "week", "--compare", "previous", "--json"], "stdout"),
     (["aht", "data/monthly_by_channel.csv", "--compare", "data/monthly.csv", "--json"], "stdout"),
     (["report", "tests/cli/inputs/call_centre_export.csv", "--by", "day", "--json"], "stdout"),
+    (["article-reads", "tests/cli/inputs/kb_views.csv", "--group", "article_id", "--json"], "stdout"),
+    (["article-read-time", "tests/cli/inputs/kb_views.csv", "--by", "day", "--json"], "stdout"),
+    (["self-service-ratio", "tests/cli/inputs/kb_views.csv", "--contacts", "2", "--json"], "stdout"),
+    (["agent-satisfaction", "tests/cli/inputs/agent_survey.csv", "--json"], "stdout"),
+    (["engagement", "tests/cli/inputs/campaigns.csv", "--json"], "stdout"),
+    (["report", "tests/cli/inputs/kb_views.csv", "--by", "day", "--json"], "stdout"),
+    (["engagement", "tests/cli/inputs/campaigns_bad.csv", "--json"], "stderr-last-line"),
     (["nps", "tests/cli/inputs/bad_passives.csv", "--json"], "stderr-last-line"),
     (["nps", "no/such/file.csv", "--json"], "stderr-last-line"),
 ]
