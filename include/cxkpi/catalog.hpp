@@ -85,6 +85,7 @@ inline constexpr std::array kFcrInputs{Field::resolved_first_contact, Field::han
 inline constexpr std::array kEngagementInputs{Field::delivered, Field::opened, Field::clicked};
 inline constexpr std::array kArticleReadsInputs{Field::views};
 inline constexpr std::array kSelfServiceInputs{Field::views, Field::contacts};
+inline constexpr std::array kReadTimeInputs{Field::read_s, Field::timed_views, Field::views, Field::bounces};
 inline constexpr std::array kAgentSatisfactionInputs{Field::agent_responses, Field::agent_score_total,
                                                      Field::enps_promoters, Field::enps_passives,
                                                      Field::enps_detractors};
@@ -198,12 +199,9 @@ inline constexpr std::array<MetricSpec, 26> kMetrics{{
      [](const Sums& s, const Settings&) { return article_reads(s); }},
     {"article-read-time",
      "seconds read per article view: mean, median and p90, with the share of bounces (--bounce 10 s)",
-     "cxkpi article-read-time views.csv --group article_id",
-     {},
-     [](const Settings& o, const FieldSet&) { return plan_article_read_time(o.read_time, o.records.bounce_raw); },
-     [](const Sums& s, const Settings& o) { return article_read_time(s, o.read_time); },
-     nullptr,
-     "read_s (viewed_at for --by)"},
+     "cxkpi article-read-time views.csv --group article_id", detail::kReadTimeInputs,
+     [](const Settings& o, const FieldSet& p) { return plan_article_read_time(o.read_time, o.records.bounce_raw, p); },
+     [](const Sums& s, const Settings& o) { return article_read_time(s, o.read_time); }},
     {"self-service-ratio", "knowledge-base views per contact in the same period",
      "cxkpi self-service-ratio --views 12000 --contacts 3000  # 4.0", detail::kSelfServiceInputs,
      [](const Settings&, const FieldSet& p) { return plan_self_service_ratio(p); },

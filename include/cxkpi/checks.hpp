@@ -23,7 +23,7 @@ struct PartOfWhole {
   Field whole;
 };
 
-inline constexpr std::array<PartOfWhole, 12> kPartsOfWholes{{
+inline constexpr std::array<PartOfWhole, 14> kPartsOfWholes{{
     {Field::abandoned, Field::offered},
     {Field::handled, Field::offered},
     {Field::queued, Field::offered},
@@ -36,6 +36,8 @@ inline constexpr std::array<PartOfWhole, 12> kPartsOfWholes{{
     {Field::transfers, Field::handled},
     {Field::opened, Field::delivered},
     {Field::clicked, Field::delivered},
+    {Field::timed_views, Field::views},
+    {Field::bounces, Field::timed_views},
 }};
 
 inline std::string show(const Sums& s, Field f) {

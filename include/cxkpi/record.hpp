@@ -92,7 +92,7 @@ inline FieldSet supplied_non_contact_fields(const RecordColumns& c) {
   FieldSet s;
   if (c.views) s.add(Field::views);
   if (c.read)
-    for (Field f : {Field::timed_views, Field::bounces})
+    for (Field f : {Field::timed_views, Field::bounces, Field::read_s})
       s.add(f);
   if (c.agent_score)
     for (Field f : {Field::agent_responses, Field::agent_score_total})
@@ -186,6 +186,7 @@ inline void accumulate_non_contact(Sums& s, const Contact& c, const RecordRules&
   if (c.kind == RowKind::view) s.add_raw(Field::views, 1);
   if (c.read) {
     s.add_raw(Field::timed_views, 1);
+    s.add_raw(Field::read_s, *c.read);
     if (*c.read < rules.bounce_raw) s.add_raw(Field::bounces, 1);
     s.add_sample(Sample::read_time, *c.read, rules.exact_limit);
   }

@@ -9,6 +9,8 @@
 ///   than the bounce time (default 10 s) / timed views; bounces stay in the distribution.
 ///   Null with no timed views. Example: read_s 30, 90, 0, 120 → mean 60, median 60,
 ///   bounce 25.0.
+///   Period tables (views or timed_views, read_s as a sum, optional bounces) give the mean
+///   and bounce_pct only.
 /// self-service-ratio: views / contacts of the same bucket (contacts from a period table or
 ///   a given total), a ratio. Null with no contacts. Example: 4 views, 2 contacts → 2.0.
 
@@ -52,13 +54,32 @@ inline std::string seconds_text(std::int64_t raw) {
 }
 }  // namespace detail
 
-inline Plan plan_article_read_time(const DurationOptions& o, std::int64_t bounce_raw) {
-  auto p = detail::plan_duration(Field::timed_views, o, "read_s");
+/// Period totals divide read_s by timed_views (or by views when the table does not say
+/// which views were timed); a view log keeps every read_s in its distribution.
+inline Plan plan_article_read_time(const DurationOptions& o, std::int64_t bounce_raw, const FieldSet& present) {
+  const Field base = present.has(Field::timed_views) || !present.has(Field::views) ? Field::timed_views : Field::views;
+  auto p = detail::plan_duration(base, o, "read_s");
+  p.required.push_back(Field::read_s);
   p.definition += "; bounce: read_s < " + detail::seconds_text(bounce_raw) + " s";
   return p;
 }
 
+namespace detail {
+/// Mean read time and bounce share from period totals (no distribution, so no percentiles).
+inline Result read_time_from_totals(const Sums& s) {
+  const Field base = s.present().has(Field::timed_views) ? Field::timed_views : Field::views;
+  const auto n = s.raw(base);
+  auto r = ratio(s.value(Field::read_s), static_cast<double>(n), 1.0, n, "no views with a read time");
+  if (r.value && s.present().has(Field::bounces))
+    r.details.push_back(
+        {"bounce_pct", ratio(s.value(Field::bounces), static_cast<double>(n), 100.0, n, "").value, "percent"});
+  return r;
+}
+}  // namespace detail
+
 inline Result article_read_time(const Sums& s, const DurationOptions& o) {
+  if (s.sample(Sample::read_time).count() == 0 && s.present().has(Field::read_s))
+    return detail::read_time_from_totals(s);
   auto r = detail::duration_summary(s, Sample::read_time, Field::timed_views, o, "no views with a read time");
   if (r.value) {
     const auto timed = s.raw(Field::timed_views);

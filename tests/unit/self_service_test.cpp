@@ -56,7 +56,7 @@ TEST_CASE("the bounce time is a threshold: shorter views bounce, equal ones do n
   rules.bounce_raw = 31 * kAmountScale;
   REQUIRE(test::close(*detail_of(article_read_time(views({30, 90, 0, 120}, rules), settings.read_time), "bounce_pct"),
                       50.0));
-  REQUIRE(plan_article_read_time(settings.read_time, 25000).definition == "mean(read_s); bounce: read_s < 2.5 s");
+  REQUIRE(plan_article_read_time(settings.read_time, 25000, {}).definition == "mean(read_s); bounce: read_s < 2.5 s");
 }
 
 TEST_CASE("a view log supplies views, not contacts", "[self-service]") {
@@ -84,4 +84,30 @@ TEST_CASE("read time is null with no timed views; a negative read_s is refused",
   const auto v = check_contact(c, RecordRules{});
   REQUIRE(v);
   REQUIRE(v->column == "read_s");
+}
+
+TEST_CASE("period totals give the mean read time and bounce share, without percentiles", "[self-service]") {
+  const Settings settings;
+  Sums s;
+  s.add(Field::views, 4);
+  s.add(Field::read_s, 240);
+  s.add(Field::bounces, 1);
+  const auto p = plan_article_read_time(settings.read_time, kDefaultBounceSeconds * kAmountScale, s.present());
+  REQUIRE(p.required == std::vector<Field>{Field::views, Field::read_s});
+  const auto r = article_read_time(s, settings.read_time);
+  require_value(r, 60.0);
+  REQUIRE(test::close(*detail_of(r, "bounce_pct"), 25.0));
+  REQUIRE_FALSE(detail_of(r, "median"));
+  s.add(Field::timed_views, 3);  // one view without a read time
+  require_value(article_read_time(s, settings.read_time), 80.0);
+  s.add(Field::bounces, 3);
+  const auto v = check_row(s);
+  REQUIRE(v);
+  REQUIRE(v->message == "bounces (4) is greater than timed_views (3)");
+}
+
+TEST_CASE("a view log's sums carry read_s too, so they merge with period totals", "[self-service]") {
+  const auto s = views({30, 90, 0, 120});
+  REQUIRE(s.raw(Field::read_s) == 240 * kAmountScale);
+  REQUIRE(s.present().has(Field::read_s));
 }
