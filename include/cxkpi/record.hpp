@@ -197,13 +197,8 @@ inline void accumulate_non_contact(Sums& s, const Contact& c, const RecordRules&
   if (c.enps) s.add_raw(net_score_class(*c.enps, kEnpsFields), 1);
 }
 
-/// Adds one contact (after derive_flags and check_contact) to `s`. Presence is the
-/// caller's to declare, once per sum: `s.set_present(supplied_fields(columns, rules))`.
-inline void accumulate(Sums& s, const Contact& c, const RecordRules& rules) {
-  if (c.kind != RowKind::contact) {
-    accumulate_non_contact(s, c, rules);
-    return;
-  }
+/// Adds one contact (after derive_flags and check_contact) to `s`.
+inline void accumulate_contact(Sums& s, const Contact& c, const RecordRules& rules) {
   const bool answered = *c.answered;
   const bool abandoned = *c.abandoned;
   const auto wait = c.wait.value_or(0);
@@ -240,6 +235,15 @@ inline void accumulate(Sums& s, const Contact& c, const RecordRules& rules) {
     s.add_raw(Field::timed_resolutions, 1);
     s.add_sample(Sample::resolution, *c.resolution, rules.exact_limit);
   }
+}
+
+/// Adds one row (after derive_flags and check_contact) to `s`. Presence is the caller's to
+/// declare, once per sum: `s.set_present(supplied_fields(columns, rules))`.
+inline void accumulate(Sums& s, const Contact& c, const RecordRules& rules) {
+  if (c.kind == RowKind::contact)
+    accumulate_contact(s, c, rules);
+  else
+    accumulate_non_contact(s, c, rules);
 }
 
 }  // namespace cxkpi

@@ -243,56 +243,45 @@ class BucketIndex {
   std::vector<Bucket> buckets_;
 };
 
-// Which record column a missing aggregate field would come from, for messages.
+// Which record columns a missing aggregate field would come from, for messages.
+struct FieldSource {
+  Field field;
+  std::string_view columns;
+};
+constexpr std::array kFieldSources{
+    FieldSource{Field::answer_wait_s, "wait_s"},
+    FieldSource{Field::abandon_wait_s, "wait_s"},
+    FieldSource{Field::answered_in_t, "wait_s"},
+    FieldSource{Field::abandoned_in_t, "wait_s"},
+    FieldSource{Field::queued, "wait_s"},
+    FieldSource{Field::short_abandoned, "wait_s"},
+    FieldSource{Field::held, "hold_s"},
+    FieldSource{Field::transfers, "transferred"},
+    FieldSource{Field::resolved_first_contact, "first_contact_resolved"},
+    FieldSource{Field::total_cost, "cost"},
+    FieldSource{Field::promoters, "nps"},
+    FieldSource{Field::passives, "nps"},
+    FieldSource{Field::detractors, "nps"},
+    FieldSource{Field::orders, "orders (give --orders N)"},
+    FieldSource{Field::customers, "customers (give --customers N)"},
+    FieldSource{Field::first_responses, "opened_at and first_response_at"},
+    FieldSource{Field::timed_resolutions, "opened_at and resolved_at"},
+    FieldSource{Field::window_handled, "customer_id and opened_at"},
+    FieldSource{Field::customer_contacts, "customer_id and opened_at"},
+    FieldSource{Field::contacts, "contacts (give --contacts N or --base-file)"},
+    FieldSource{Field::views, "article views (viewed_at, article_id or read_s)"},
+    FieldSource{Field::timed_views, "read_s"},
+    FieldSource{Field::bounces, "read_s"},
+    FieldSource{Field::agent_responses, "agent_score"},
+    FieldSource{Field::agent_score_total, "agent_score"},
+    FieldSource{Field::enps_promoters, "enps_score"},
+    FieldSource{Field::enps_passives, "enps_score"},
+    FieldSource{Field::enps_detractors, "enps_score"},
+};
+
 std::string_view record_source_of(Field f) {
-  switch (f) {
-    case Field::answer_wait_s:
-    case Field::abandon_wait_s:
-    case Field::answered_in_t:
-    case Field::abandoned_in_t:
-    case Field::queued:
-    case Field::short_abandoned:
-      return "wait_s";
-    case Field::held:
-      return "hold_s";
-    case Field::transfers:
-      return "transferred";
-    case Field::resolved_first_contact:
-      return "first_contact_resolved";
-    case Field::total_cost:
-      return "cost";
-    case Field::promoters:
-    case Field::passives:
-    case Field::detractors:
-      return "nps";
-    case Field::orders:
-      return "orders (give --orders N)";
-    case Field::customers:
-      return "customers (give --customers N)";
-    case Field::first_responses:
-      return "opened_at and first_response_at";
-    case Field::timed_resolutions:
-      return "opened_at and resolved_at";
-    case Field::window_handled:
-    case Field::customer_contacts:
-      return "customer_id and opened_at";
-    case Field::contacts:
-      return "contacts (give --contacts N or --base-file)";
-    case Field::views:
-      return "article views (viewed_at, article_id or read_s)";
-    case Field::timed_views:
-    case Field::bounces:
-      return "read_s";
-    case Field::agent_responses:
-    case Field::agent_score_total:
-      return "agent_score";
-    case Field::enps_promoters:
-    case Field::enps_passives:
-    case Field::enps_detractors:
-      return "enps_score";
-    default:
-      break;
-  }
+  for (const auto& s : kFieldSources)
+    if (s.field == f) return s.columns;
   if (index_of(f) >= index_of(Field::csat_1) && index_of(f) <= index_of(Field::csat_10)) return "csat";
   return name_of(f);
 }
