@@ -9,10 +9,12 @@
 #include <string_view>
 
 #include "cxkpi/agents.hpp"
+#include "cxkpi/engagement.hpp"
 #include "cxkpi/handling.hpp"
 #include "cxkpi/queue.hpp"
 #include "cxkpi/record.hpp"
 #include "cxkpi/resolution.hpp"
+#include "cxkpi/self_service.hpp"
 #include "cxkpi/survey.hpp"
 #include "cxkpi/timing.hpp"
 #include "cxkpi/volume.hpp"
@@ -35,6 +37,12 @@ struct Settings {
   CesOptions ces;
   UtilisationOptions utilisation;
   DurationOptions durations;
+  /// article-read-time: median and p90 unless --percentiles says otherwise.
+  DurationOptions read_time = [] {
+    DurationOptions o;
+    o.percentiles = {50, 90};
+    return o;
+  }();
 };
 
 struct MetricSpec {
@@ -66,7 +74,7 @@ inline constexpr std::array kServiceLevelInputs{Field::answered_in_t, Field::aba
                                                 Field::handled,       Field::abandoned,      Field::short_abandoned};
 inline constexpr std::array kHoldInputs{Field::hold_s, Field::handled, Field::held};
 inline constexpr std::array kCostPerResolutionInputs{Field::total_cost, Field::resolved};
-inline constexpr std::array kConversionInputs{Field::orders, Field::contacts, Field::handled};
+inline constexpr std::array kConversionInputs{Field::orders, Field::contacts, Field::handled, Field::visits};
 inline constexpr std::array kRetentionInputs{Field::customers_start, Field::customers_end, Field::customers_new};
 inline constexpr std::array kCesInputs{Field::ces_1, Field::ces_2, Field::ces_3, Field::ces_4,
                                        Field::ces_5, Field::ces_6, Field::ces_7};
@@ -76,9 +84,16 @@ inline constexpr std::array kOccupancyInputs{Field::talk_s, Field::hold_s, Field
 inline constexpr std::array kUtilisationInputs{Field::talk_s, Field::hold_s,      Field::wrap_s,
                                                Field::paid_s, Field::logged_in_s, Field::handled};
 inline constexpr std::array kFcrInputs{Field::resolved_first_contact, Field::handled, Field::resolved};
+inline constexpr std::array kEngagementInputs{Field::delivered, Field::opened, Field::clicked};
+inline constexpr std::array kArticleReadsInputs{Field::views};
+inline constexpr std::array kSelfServiceInputs{Field::views, Field::contacts};
+inline constexpr std::array kReadTimeInputs{Field::read_s, Field::timed_views, Field::views, Field::bounces};
+inline constexpr std::array kAgentSatisfactionInputs{Field::agent_responses, Field::agent_score_total,
+                                                     Field::enps_promoters, Field::enps_passives,
+                                                     Field::enps_detractors};
 }  // namespace detail
 
-inline constexpr std::array<MetricSpec, 23> kMetrics{{
+inline constexpr std::array<MetricSpec, 28> kMetrics{{
     {"contact-rate", "contacts per 100 orders (or per 100 customers)",
      "cxkpi contact-rate --contacts 450 --orders 15000  # 3.0", detail::kContactRateInputs,
      [](const Settings& o, const FieldSet& p) { return plan_contact_rate(o.contact_rate, p); },
@@ -192,6 +207,27 @@ inline constexpr std::array<MetricSpec, 23> kMetrics{{
      [](const Sums& s, const Settings&) { return contacts_to_resolution(s); },
      nullptr,
      "case_id, or customer_id and opened_at (--case-by customer); resolved"},
+    {"engagement", "campaign open rate, with click rate and click-to-open",
+     "cxkpi engagement --delivered 400 --opened 200 --clicked 50  # 50.0, clicks 12.5, click-to-open 25.0",
+     detail::kEngagementInputs, [](const Settings&, const FieldSet& p) { return plan_engagement(p); },
+     [](const Sums& s, const Settings&) { return engagement(s); }},
+    {"article-reads", "knowledge-base article views (per article with --group article_id)",
+     "cxkpi article-reads views.csv --by week --group article_id", detail::kArticleReadsInputs,
+     [](const Settings&, const FieldSet& p) { return plan_article_reads(p); },
+     [](const Sums& s, const Settings&) { return article_reads(s); }},
+    {"article-read-time",
+     "seconds read per article view: mean, median and p90, with the share of bounces (--bounce 10 s)",
+     "cxkpi article-read-time views.csv --group article_id", detail::kReadTimeInputs,
+     [](const Settings& o, const FieldSet& p) { return plan_article_read_time(o.read_time, o.records.bounce_raw, p); },
+     [](const Sums& s, const Settings& o) { return article_read_time(s, o.read_time); }},
+    {"self-service-ratio", "knowledge-base views per contact in the same period",
+     "cxkpi self-service-ratio --views 12000 --contacts 3000  # 4.0", detail::kSelfServiceInputs,
+     [](const Settings&, const FieldSet& p) { return plan_self_service_ratio(p); },
+     [](const Sums& s, const Settings&) { return self_service_ratio(s); }},
+    {"agent-satisfaction", "agent survey: mean score (1 to --scale) with eNPS (% 9-10 minus % 0-6, in points)",
+     "cxkpi agent-satisfaction --agent-responses 3 --agent-score-total 12  # 4.0", detail::kAgentSatisfactionInputs,
+     [](const Settings&, const FieldSet& p) { return plan_agent_satisfaction(p); },
+     [](const Sums& s, const Settings&) { return agent_satisfaction(s); }},
 }};
 
 /// Whether a plan needs customer windows (FCR's window method, repeat-contact-rate): rules

@@ -23,7 +23,7 @@ struct PartOfWhole {
   Field whole;
 };
 
-inline constexpr std::array<PartOfWhole, 10> kPartsOfWholes{{
+inline constexpr std::array<PartOfWhole, 14> kPartsOfWholes{{
     {Field::abandoned, Field::offered},
     {Field::handled, Field::offered},
     {Field::queued, Field::offered},
@@ -34,6 +34,10 @@ inline constexpr std::array<PartOfWhole, 10> kPartsOfWholes{{
     {Field::resolved_first_contact, Field::resolved},
     {Field::customers_new, Field::customers_end},
     {Field::transfers, Field::handled},
+    {Field::opened, Field::delivered},
+    {Field::clicked, Field::delivered},
+    {Field::timed_views, Field::views},
+    {Field::bounces, Field::timed_views},
 }};
 
 inline std::string show(const Sums& s, Field f) {

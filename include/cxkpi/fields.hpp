@@ -82,9 +82,22 @@ enum class Field : std::uint8_t {
   cases_one_contact,
   cases_open,
   no_case,
+  visits,
+  delivered,
+  opened,
+  clicked,
+  views,
+  timed_views,
+  bounces,
+  read_s,
+  agent_responses,
+  agent_score_total,
+  enps_promoters,
+  enps_passives,
+  enps_detractors,
 };
 
-inline constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::no_case) + 1;
+inline constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::enps_detractors) + 1;
 
 struct FieldInfo {
   Field field;
@@ -162,6 +175,19 @@ inline constexpr std::array<FieldInfo, kFieldCount> kFields{{
     {Field::cases_one_contact, "cases_one_contact", FieldKind::count, "resolved cases with a single contact"},
     {Field::cases_open, "cases_open", FieldKind::count, "cases whose last contact was not resolved"},
     {Field::no_case, "no_case", FieldKind::count, "contacts without a case id (skipped by contacts-to-resolution)"},
+    {Field::visits, "visits", FieldKind::count, "visits (web or shop sessions) that could convert"},
+    {Field::delivered, "delivered", FieldKind::count, "campaign messages delivered"},
+    {Field::opened, "opened", FieldKind::count, "delivered messages opened"},
+    {Field::clicked, "clicked", FieldKind::count, "delivered messages with a click"},
+    {Field::views, "views", FieldKind::count, "knowledge-base article views"},
+    {Field::timed_views, "timed_views", FieldKind::count, "article views with a read time (read_s)"},
+    {Field::bounces, "bounces", FieldKind::count, "article views read for less than the bounce time"},
+    {Field::read_s, "read_s", FieldKind::seconds, "seconds spent reading articles (the sum over timed views)"},
+    {Field::agent_responses, "agent_responses", FieldKind::count, "agent survey answers on the score question"},
+    {Field::agent_score_total, "agent_score_total", FieldKind::count, "sum of those agent survey scores"},
+    {Field::enps_promoters, "enps_promoters", FieldKind::count, "agent eNPS answers 9-10"},
+    {Field::enps_passives, "enps_passives", FieldKind::count, "agent eNPS answers 7-8"},
+    {Field::enps_detractors, "enps_detractors", FieldKind::count, "agent eNPS answers 0-6"},
 }};
 
 constexpr std::size_t index_of(Field f) {

@@ -14,10 +14,15 @@
 
 #include "cxkpi/business_hours.hpp"
 #include "cxkpi/checks.hpp"
+#include "cxkpi/self_service.hpp"
 #include "cxkpi/sums.hpp"
+#include "cxkpi/survey.hpp"
 #include "cxkpi/windows.hpp"
 
 namespace cxkpi {
+
+/// What one row of a record log is: a contact, an article view or an agent survey answer.
+enum class RowKind : std::uint8_t { contact, view, agent_survey };
 
 /// The measures of one contact. Durations and cost are raw 1/10000 units (see Sums);
 /// nullopt is a missing cell (or a column the log does not have).
@@ -41,6 +46,12 @@ struct Contact {
   /// seconds under RecordRules::business_hours). Negative: the times are out of order.
   std::optional<std::int64_t> first_response;
   std::optional<std::int64_t> resolution;
+  /// A row of a view log or an agent survey adds only its own fields, never contacts,
+  /// offered or handled.
+  RowKind kind = RowKind::contact;
+  std::optional<std::int64_t> read;  ///< read_s of an article view (raw 1/10000 s)
+  std::optional<int> agent_score;    ///< agent survey answer, 1 … scale
+  std::optional<int> enps;           ///< agent eNPS answer, 0 … 10
 };
 
 /// Which measure columns a log has; decides which aggregate fields its sums supply.
@@ -53,6 +64,14 @@ struct RecordColumns {
   bool resolution = false;      ///< opened_at and resolved_at
   bool customer = false;        ///< customer_id and an opened time
   bool case_id = false;         ///< case_id
+  bool views = false;           ///< a knowledge-base view log: viewed_at, article_id or read_s
+  bool read = false;            ///< read_s
+  bool agent_score = false;     ///< agent survey score question
+  bool enps = false;            ///< agent survey eNPS question
+  /// Rows are contacts unless the log is a view log or an agent survey.
+  [[nodiscard]] RowKind row_kind() const {
+    return views ? RowKind::view : agent_score || enps ? RowKind::agent_survey : RowKind::contact;
+  }
 };
 
 /// Thresholds applied while reading, so that any T and S work on records.
@@ -67,10 +86,29 @@ struct RecordRules {
   std::optional<WindowRules> window;               ///< judge each contact by its customer's other contacts
   std::optional<CaseRules> cases;                  ///< fold contacts into cases (contacts-to-resolution)
   bool count_agents = false;                       ///< count distinct agents per bucket (resolved-per-agent)
+  std::int64_t bounce_raw = kDefaultBounceSeconds * kAmountScale;  ///< article views shorter than this bounce
+  int agent_scale = 5;                                             ///< agent survey scores run 1 … this
 };
+
+/// The fields a view log or an agent survey supplies: its rows are not contacts.
+inline FieldSet supplied_non_contact_fields(const RecordColumns& c) {
+  FieldSet s;
+  if (c.views) s.add(Field::views);
+  if (c.read)
+    for (Field f : {Field::timed_views, Field::bounces, Field::read_s})
+      s.add(f);
+  if (c.agent_score)
+    for (Field f : {Field::agent_responses, Field::agent_score_total})
+      s.add(f);
+  if (c.enps)
+    for (Field f : {Field::enps_promoters, Field::enps_passives, Field::enps_detractors})
+      s.add(f);
+  return s;
+}
 
 /// The aggregate fields a log with these columns supplies (for plans and presence).
 inline FieldSet supplied_fields(const RecordColumns& c, const RecordRules& rules) {
+  if (c.row_kind() != RowKind::contact) return supplied_non_contact_fields(c);
   FieldSet s{Field::contacts, Field::offered, Field::handled, Field::abandoned};
   const auto add_if = [&s](bool has, std::initializer_list<Field> fields) {
     if (has)
@@ -138,15 +176,36 @@ inline std::optional<RecordViolation> check_contact(const Contact& c, const Reco
     return RecordViolation{"transferred", "is 1 but the contact was not answered"};
   if (c.nps && (*c.nps < 0 || *c.nps > 10))
     return RecordViolation{"nps", std::to_string(*c.nps) + " is outside the 0-10 scale"};
+  if (c.agent_score && (*c.agent_score < 1 || *c.agent_score > rules.agent_scale))
+    return RecordViolation{"agent_score", std::to_string(*c.agent_score) + " is outside the 1-" +
+                                              std::to_string(rules.agent_scale) + " scale (set --scale)"};
+  if (c.enps && (*c.enps < 0 || *c.enps > 10))
+    return RecordViolation{"enps_score", std::to_string(*c.enps) + " is outside the 0-10 scale"};
+  if (c.read.value_or(0) < 0) return RecordViolation{"read_s", "is negative"};
   if (c.first_response.value_or(0) < 0) return RecordViolation{"first_response_at", "is earlier than opened_at"};
   if (c.resolution.value_or(0) < 0) return RecordViolation{"resolved_at", "is earlier than opened_at"};
   if (c.resolution && c.resolved && !*c.resolved) return RecordViolation{"resolved_at", "is set but resolved is 0"};
   return std::nullopt;
 }
 
-/// Adds one contact (after derive_flags and check_contact) to `s`. Presence is the
-/// caller's to declare, once per sum: `s.set_present(supplied_fields(columns, rules))`.
-inline void accumulate(Sums& s, const Contact& c, const RecordRules& rules) {
+/// Adds one row of a view log or an agent survey (after check_contact) to `s`.
+inline void accumulate_non_contact(Sums& s, const Contact& c, const RecordRules& rules) {
+  if (c.kind == RowKind::view) s.add_raw(Field::views, 1);
+  if (c.read) {
+    s.add_raw(Field::timed_views, 1);
+    s.add_raw(Field::read_s, *c.read);
+    if (*c.read < rules.bounce_raw) s.add_raw(Field::bounces, 1);
+    s.add_sample(Sample::read_time, *c.read, rules.exact_limit);
+  }
+  if (c.agent_score) {
+    s.add_raw(Field::agent_responses, 1);
+    s.add_raw(Field::agent_score_total, *c.agent_score);
+  }
+  if (c.enps) s.add_raw(net_score_class(*c.enps, kEnpsFields), 1);
+}
+
+/// Adds one contact (after derive_flags and check_contact) to `s`.
+inline void accumulate_contact(Sums& s, const Contact& c, const RecordRules& rules) {
   const bool answered = *c.answered;
   const bool abandoned = *c.abandoned;
   const auto wait = c.wait.value_or(0);
@@ -174,7 +233,7 @@ inline void accumulate(Sums& s, const Contact& c, const RecordRules& rules) {
   if (c.csat) s.add_raw(csat_score_field(*c.csat), 1);
   if (c.ces) s.add_raw(ces_score_field(*c.ces), 1);
   if (c.transferred.value_or(false) && answered) s.add_raw(Field::transfers, 1);
-  if (c.nps) s.add_raw(*c.nps >= 9 ? Field::promoters : *c.nps >= 7 ? Field::passives : Field::detractors, 1);
+  if (c.nps) s.add_raw(net_score_class(*c.nps, kNpsFields), 1);
   if (c.first_response) {
     s.add_raw(Field::first_responses, 1);
     s.add_sample(Sample::first_response, *c.first_response, rules.exact_limit);
@@ -183,6 +242,15 @@ inline void accumulate(Sums& s, const Contact& c, const RecordRules& rules) {
     s.add_raw(Field::timed_resolutions, 1);
     s.add_sample(Sample::resolution, *c.resolution, rules.exact_limit);
   }
+}
+
+/// Adds one row (after derive_flags and check_contact) to `s`. Presence is the caller's to
+/// declare, once per sum: `s.set_present(supplied_fields(columns, rules))`.
+inline void accumulate(Sums& s, const Contact& c, const RecordRules& rules) {
+  if (c.kind == RowKind::contact)
+    accumulate_contact(s, c, rules);
+  else
+    accumulate_non_contact(s, c, rules);
 }
 
 }  // namespace cxkpi

@@ -150,6 +150,42 @@ inline Result csat(std::int64_t satisfied, std::int64_t responses) {
   return csat(s);
 }
 
+/// The three answer classes of a 0-10 "would you recommend" question (Bain): promoters
+/// 9-10, passives 7-8, detractors 0-6, and the fields that count them. NPS (customers) and
+/// eNPS (agents, in agent-satisfaction) classify with the same code.
+struct NetScoreFields {
+  Field promoters;
+  Field passives;
+  Field detractors;
+};
+inline constexpr NetScoreFields kNpsFields{Field::promoters, Field::passives, Field::detractors};
+inline constexpr NetScoreFields kEnpsFields{Field::enps_promoters, Field::enps_passives, Field::enps_detractors};
+
+/// The field that counts a 0-10 answer `score`.
+constexpr Field net_score_class(int score, const NetScoreFields& f) {
+  return score >= 9 ? f.promoters : score >= 7 ? f.passives : f.detractors;
+}
+
+namespace detail {
+
+/// 100 × (promoters − detractors) / answers, in points, with each class's share as details.
+inline Result net_score(const Sums& s, const NetScoreFields& f) {
+  const auto promoters = s.raw(f.promoters);
+  const auto detractors = s.raw(f.detractors);
+  const auto responses = promoters + s.raw(f.passives) + detractors;
+  auto r = detail::ratio(static_cast<double>(promoters - detractors), static_cast<double>(responses), 100.0, responses,
+                         "no survey responses");
+  const auto share = [&](Field field) {
+    return detail::ratio(s.value(field), static_cast<double>(responses), 100.0, responses, "").value;
+  };
+  r.details = {{"promoters_pct", share(f.promoters), "percent"},
+               {"passives_pct", share(f.passives), "percent"},
+               {"detractors_pct", share(f.detractors), "percent"}};
+  return r;
+}
+
+}  // namespace detail
+
 inline Plan plan_nps(const FieldSet&) {
   return {{Field::promoters, Field::passives, Field::detractors},
           {},
@@ -239,6 +275,37 @@ inline Result ces(const Sums& s, const CesOptions& o = {}) {
   auto r = detail::ratio(static_cast<double>(sum), static_cast<double>(n), 1.0, n, "no survey responses");
   r.details = {{"low_effort_pct", detail::ratio(static_cast<double>(low), static_cast<double>(n), 100.0, n, "").value,
                 "percent"}};
+  return r;
+}
+
+// --- agent satisfaction -----------------------------------------------------------------
+
+/// agent-satisfaction: an agent (employee) survey. The value is the mean answer to the
+/// score question (1 … --scale, default 5), in scale units, with eNPS beside it: the NPS
+/// formula over a 0-10 question, % 9-10 minus % 0-6, in points. A survey with only the eNPS
+/// question reports eNPS as the value. Null with no answers.
+/// Example: scores 4, 5, 3 → 4.0; eNPS answers 10, 9, 8, 6, 3 → 40 − 40 = 0.
+inline Plan plan_agent_satisfaction(const FieldSet& present) {
+  if (!present.has(Field::agent_responses) && present.has(Field::enps_promoters))
+    return {{Field::enps_promoters, Field::enps_passives, Field::enps_detractors},
+            {},
+            "points",
+            "eNPS: 100 × (enps_promoters − enps_detractors) / eNPS answers",
+            {}};
+  return {{Field::agent_responses, Field::agent_score_total}, {}, "score", "agent_score_total / agent_responses", {}};
+}
+
+inline Result agent_satisfaction(const Sums& s) {
+  if (!s.present().has(Field::agent_responses)) return detail::net_score(s, kEnpsFields);
+  const auto n = s.raw(Field::agent_responses);
+  auto r = detail::ratio(s.value(Field::agent_score_total), static_cast<double>(n), 1.0, n, "no agent survey answers");
+  if (s.present().has(Field::enps_promoters)) {
+    const auto e = detail::net_score(s, kEnpsFields);
+    r.details = {{"enps", e.value, "points"},
+                 {"enps_promoters_pct", e.details[0].value, "percent"},
+                 {"enps_detractors_pct", e.details[2].value, "percent"},
+                 {"enps_answers", static_cast<double>(e.n), "count"}};
+  }
   return r;
 }
 

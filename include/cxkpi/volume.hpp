@@ -97,10 +97,11 @@ inline Result cost_per_resolution(const Sums& s) {
                        "no resolved contacts");
 }
 
-enum class ConversionBase : std::uint8_t { contacts, handled };
+enum class ConversionBase : std::uint8_t { contacts, handled, visits };
 
-/// conversion-rate: 100 × orders / contacts (or / handled), in percent. More orders than
-/// contacts is an error unless `allow_multi_orders`. Example: 60 orders of 500 contacts → 12.0.
+/// conversion-rate: 100 × orders / contacts (or / handled, or / visits), in percent. More
+/// orders than the base is an error unless `allow_multi_orders`.
+/// Example: 60 orders of 500 contacts → 12.0; 200 of 400 visits → 50.0.
 struct ConversionOptions {
   ConversionBase den = ConversionBase::contacts;
   bool allow_multi_orders = false;
@@ -108,7 +109,15 @@ struct ConversionOptions {
 
 namespace detail {
 inline Field conversion_base_field(const ConversionOptions& o) {
-  return o.den == ConversionBase::contacts ? Field::contacts : Field::handled;
+  switch (o.den) {
+    case ConversionBase::handled:
+      return Field::handled;
+    case ConversionBase::visits:
+      return Field::visits;
+    case ConversionBase::contacts:
+      break;
+  }
+  return Field::contacts;
 }
 }  // namespace detail
 
@@ -120,7 +129,9 @@ inline Plan plan_conversion_rate(const ConversionOptions& o, const FieldSet&) {
 inline Result conversion_rate(const Sums& s, const ConversionOptions& o = {}) {
   const Field base = detail::conversion_base_field(o);
   return detail::ratio(s.value(Field::orders), s.value(base), 100.0, s.raw(base),
-                       base == Field::contacts ? "no contacts" : "no handled contacts");
+                       base == Field::contacts  ? "no contacts"
+                       : base == Field::handled ? "no handled contacts"
+                                                : "no visits");
 }
 
 /// More orders than contacts in one row, unless several orders per contact are allowed.

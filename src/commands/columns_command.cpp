@@ -20,6 +20,7 @@ struct ColumnReport {
   std::string source;
   std::string detected;  // "csv, delimiter ','"
   Shape shape = Shape::periods;
+  RowKind rows = RowKind::contact;                           // what a row of a record log is
   std::vector<std::pair<std::string, std::string>> columns;  // header → how it is read
   std::vector<std::string> supported;
   std::vector<std::pair<std::string, std::string>> unsupported;  // metric → what it lacks
@@ -46,7 +47,7 @@ ColumnReport inspect(TableReader& reader, const FileInputOptions& input, Shape s
                           reader.source_name());
   const RecordColumnMap records(
       reader.header(), shape == Shape::records ? input.overrides : std::vector<ColumnOverride>{}, reader.source_name());
-  ColumnReport r{reader.source_name(), reader.describe(), shape, {}, {}, {}};
+  ColumnReport r{reader.source_name(), reader.describe(), shape, records.measures().row_kind(), {}, {}, {}};
   for (std::size_t c = 0; c < reader.header().size(); ++c)
     r.columns.emplace_back(reader.header()[c], role_text(reader, periods, records, shape, c));
   const Settings settings;
@@ -76,8 +77,11 @@ std::string render_text(const ColumnReport& r) {
   t.text_columns = 2;
   for (const auto& [h, role] : r.columns)
     t.rows.push_back({h, role});
-  std::string out = fmt::format("{}: {}, {}\n\n", r.source, r.detected,
-                                r.shape == Shape::records ? "a per-contact log" : "a table of period totals");
+  const std::string_view shape = r.shape == Shape::periods         ? "a table of period totals"
+                                 : r.rows == RowKind::view         ? "a log of knowledge-base article views"
+                                 : r.rows == RowKind::agent_survey ? "an agent survey log"
+                                                                   : "a per-contact log";
+  std::string out = fmt::format("{}: {}, {}\n\n", r.source, r.detected, shape);
   out += render_aligned(t, false);
   out += fmt::format("\nmetrics: {}\n", fmt::join(r.supported, ", "));
   for (const auto& [metric, why] : r.unsupported)

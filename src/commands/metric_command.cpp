@@ -90,7 +90,7 @@ MetricCommand::MetricCommand(CLI::App& parent, const MetricSpec& spec)
   add_input_flags(*app_, input_);
   add_record_flags(*app_, records_);
   app_->add_option("--base-file", base_file_,
-                   "record logs: a period table of orders, customers or total_cost, joined to the periods")
+                   "record logs: a period table of orders, customers, total_cost or contacts, joined to the periods")
       ->group("Record logs");
   add_output_flags(*app_, output_);
   add_check_flags(*app_, checks_);

@@ -175,8 +175,12 @@ void add_service_level(CLI::App& app, Settings& s, MetricExtras&) {
 
 void add_conversion(CLI::App& app, Settings& s, MetricExtras&) {
   add_choice<ConversionBase>(
-      app, "--den", {{"contacts", ConversionBase::contacts}, {"handled", ConversionBase::handled}},
-      [&s](ConversionBase b) { s.conversion.den = b; }, "divide by all contacts (default) or by handled contacts");
+      app, "--den",
+      {{"contacts", ConversionBase::contacts},
+       {"handled", ConversionBase::handled},
+       {"visits", ConversionBase::visits}},
+      [&s](ConversionBase b) { s.conversion.den = b; },
+      "divide by all contacts (default), by handled contacts or by visits");
   app.add_flag_callback(
       "--allow-multi-orders", [&s] { s.conversion.allow_multi_orders = true; },
       "accept more orders than contacts (a contact may bring several orders)");
@@ -199,15 +203,26 @@ void add_utilisation(CLI::App& app, Settings& s, MetricExtras&) {
       [&s](UtilisationBase b) { s.utilisation.base = b; }, "divide by paid time (default) or by logged-in time");
 }
 
-void add_durations(CLI::App& app, Settings& s, MetricExtras& extras) {
-  app.add_option("--percentiles", s.durations.percentiles, "percentiles to report, in percent (default 50,90,95)")
+// --percentiles, --percentile-method and --exact-limit, for any per-row duration.
+void add_percentiles(CLI::App& app, DurationOptions& d, RecordRules& rules, std::string_view defaults) {
+  app.add_option("--percentiles", d.percentiles,
+                 fmt::format("percentiles to report, in percent (default {})", defaults))
       ->delimiter(',')
       ->check(CLI::Range(0.0, 100.0));
   add_choice<PercentileMethod>(
       app, "--percentile-method",
       {{"linear", PercentileMethod::linear}, {"nearest-rank", PercentileMethod::nearest_rank}},
-      [&s](PercentileMethod m) { s.durations.method = m; },
+      [&d](PercentileMethod m) { d.method = m; },
       "linear (default; NumPy, Excel PERCENTILE.INC) or nearest-rank (the value at rank ceil(p*n))");
+  app.add_option("--exact-limit", rules.exact_limit,
+                 fmt::format("distinct durations kept exactly per bucket (default {}); beyond it percentiles come "
+                             "from a mergeable sketch within {:g} % of the true value",
+                             kDefaultExactLimit, kSketchRelativeError * 100))
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30));
+}
+
+void add_durations(CLI::App& app, Settings& s, MetricExtras& extras) {
+  add_percentiles(app, s.durations, s.records, "50,90,95");
   app.add_option_function<std::string>(
       "--business-hours",
       [&s](const std::string& spec) {
@@ -219,11 +234,19 @@ void add_durations(CLI::App& app, Settings& s, MetricExtras& extras) {
       "count only seconds inside opening hours in --tz, e.g. \"Mon-Fri 09:00-18:00; Sat 10:00-14:00\"");
   app.add_option("--holidays", extras.holidays,
                  "with --business-hours: a file of closed dates (YYYY-MM-DD, one a line)");
-  app.add_option("--exact-limit", s.records.exact_limit,
-                 fmt::format("distinct durations kept exactly per bucket (default {}); beyond it percentiles come "
-                             "from a mergeable sketch within {:g} % of the true value",
-                             kDefaultExactLimit, kSketchRelativeError * 100))
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30));
+}
+
+void add_read_time(CLI::App& app, Settings& s, MetricExtras&) {
+  add_percentiles(app, s.read_time, s.records, "50,90");
+  app.add_option_function<double>(
+         "--bounce", [&s](double seconds) { s.records.bounce_raw = std::llround(seconds * kAmountScale); },
+         fmt::format("a view read for less than this many seconds is a bounce (default {})", kDefaultBounceSeconds))
+      ->check(CLI::Range(0.0, 86400.0));
+}
+
+void add_agent_satisfaction(CLI::App& app, Settings& s, MetricExtras&) {
+  app.add_option("--scale", s.records.agent_scale, "record logs: agent_score answers run from 1 to this (default 5)")
+      ->check(CLI::Range(2, 10));
 }
 
 struct MetricOptions {
@@ -249,6 +272,8 @@ constexpr std::array kMetricOptions{
     MetricOptions{"resolved-per-agent", add_resolved_per_agent},
     MetricOptions{"first-response-time", add_durations},
     MetricOptions{"resolution-time", add_durations},
+    MetricOptions{"article-read-time", add_read_time},
+    MetricOptions{"agent-satisfaction", add_agent_satisfaction},
 };
 
 }  // namespace

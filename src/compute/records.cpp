@@ -46,7 +46,7 @@ std::optional<bool> parse_flag(std::string_view text, bool& ok) {
 class ContactReader {
  public:
   ContactReader(const TableReader& reader, const RecordColumnMap& columns, bool decimal_comma)
-      : reader_(reader), columns_(columns), decimal_comma_(decimal_comma) {}
+      : reader_(reader), columns_(columns), decimal_comma_(decimal_comma), kind_(columns.measures().row_kind()) {}
 
   [[nodiscard]] Contact read() const {
     Contact c;
@@ -65,6 +65,10 @@ class ContactReader {
     c.ces = score(RecordField::ces);
     c.transferred = flag(RecordField::transferred);
     if (const auto col = columns_.column_of(RecordField::agent)) c.has_agent = !is_missing(reader_.cell(*col));
+    c.kind = kind_;
+    c.read = amount(RecordField::read_s, FieldKind::seconds);
+    c.agent_score = score(RecordField::agent_score);
+    c.enps = score(RecordField::enps_score);
     return c;
   }
 
@@ -109,6 +113,7 @@ class ContactReader {
   const TableReader& reader_;
   const RecordColumnMap& columns_;
   bool decimal_comma_;
+  RowKind kind_;
 };
 
 std::vector<std::size_t> group_columns(const std::vector<std::string>& group, const std::vector<std::string>& header,
@@ -274,46 +279,47 @@ WindowRules chain_rules(const CaseRules& cases) {
   return w;
 }
 
-// Which record column a missing aggregate field would come from, for messages.
+// Which record columns a missing aggregate field would come from, for messages.
+struct FieldSource {
+  Field field;
+  std::string_view columns;
+};
+constexpr std::array kFieldSources{
+    FieldSource{Field::answer_wait_s, "wait_s"},
+    FieldSource{Field::abandon_wait_s, "wait_s"},
+    FieldSource{Field::answered_in_t, "wait_s"},
+    FieldSource{Field::abandoned_in_t, "wait_s"},
+    FieldSource{Field::queued, "wait_s"},
+    FieldSource{Field::short_abandoned, "wait_s"},
+    FieldSource{Field::held, "hold_s"},
+    FieldSource{Field::transfers, "transferred"},
+    FieldSource{Field::resolved_first_contact, "first_contact_resolved"},
+    FieldSource{Field::total_cost, "cost"},
+    FieldSource{Field::promoters, "nps"},
+    FieldSource{Field::passives, "nps"},
+    FieldSource{Field::detractors, "nps"},
+    FieldSource{Field::orders, "orders (give --orders N)"},
+    FieldSource{Field::customers, "customers (give --customers N)"},
+    FieldSource{Field::first_responses, "opened_at and first_response_at"},
+    FieldSource{Field::timed_resolutions, "opened_at and resolved_at"},
+    FieldSource{Field::window_handled, "customer_id and opened_at"},
+    FieldSource{Field::customer_contacts, "customer_id and opened_at"},
+    FieldSource{Field::contacts, "contacts (give --contacts N or --base-file)"},
+    FieldSource{Field::views, "article views (viewed_at, article_id or read_s)"},
+    FieldSource{Field::timed_views, "read_s"},
+    FieldSource{Field::bounces, "read_s"},
+    FieldSource{Field::agent_responses, "agent_score"},
+    FieldSource{Field::agent_score_total, "agent_score"},
+    FieldSource{Field::enps_promoters, "enps_score"},
+    FieldSource{Field::enps_passives, "enps_score"},
+    FieldSource{Field::enps_detractors, "enps_score"},
+    FieldSource{Field::cases_resolved, "case_id (or customer_id and opened_at with --case-by customer)"},
+    FieldSource{Field::agents_handled, "agent"},
+};
+
 std::string_view record_source_of(Field f) {
-  switch (f) {
-    case Field::answer_wait_s:
-    case Field::abandon_wait_s:
-    case Field::answered_in_t:
-    case Field::abandoned_in_t:
-    case Field::queued:
-    case Field::short_abandoned:
-      return "wait_s";
-    case Field::held:
-      return "hold_s";
-    case Field::transfers:
-      return "transferred";
-    case Field::resolved_first_contact:
-      return "first_contact_resolved";
-    case Field::total_cost:
-      return "cost";
-    case Field::promoters:
-    case Field::passives:
-    case Field::detractors:
-      return "nps";
-    case Field::orders:
-      return "orders (give --orders N)";
-    case Field::customers:
-      return "customers (give --customers N)";
-    case Field::first_responses:
-      return "opened_at and first_response_at";
-    case Field::timed_resolutions:
-      return "opened_at and resolved_at";
-    case Field::window_handled:
-    case Field::customer_contacts:
-      return "customer_id and opened_at";
-    case Field::cases_resolved:
-      return "case_id (or customer_id and opened_at with --case-by customer)";
-    case Field::agents_handled:
-      return "agent";
-    default:
-      break;
-  }
+  for (const auto& s : kFieldSources)
+    if (s.field == f) return s.columns;
   if (index_of(f) >= index_of(Field::csat_1) && index_of(f) <= index_of(Field::csat_10)) return "csat";
   return name_of(f);
 }
@@ -353,9 +359,10 @@ struct LogLayout {
         contacts(reader, columns, scan.input.decimal_comma),
         row_clock(reader, columns, scan.clock, scan.rules.business_hours) {
     if (scan.needs_time && !row_clock.available())
-      throw Error::data(fmt::format(
-          "{}: --by, --from/--to, --window and --case-by customer need a time column (opened_at, or date and time)",
-          reader.source_name()));
+      throw Error::data(
+          fmt::format("{}: --by, --from/--to, --window and --case-by customer need a time column (opened_at, date and "
+                      "time, or viewed_at)",
+                      reader.source_name()));
   }
   LogLayout(const LogLayout&) = delete;
   LogLayout& operator=(const LogLayout&) = delete;
@@ -673,9 +680,13 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
 
 namespace {
 
-constexpr std::array kBaseFields{Field::orders, Field::customers, Field::total_cost};
+// Totals a log cannot count itself; contacts only beside a log whose rows are not contacts
+// (article views for self-service-ratio), since a contact log counts its own.
+constexpr std::array kBaseFields{Field::orders, Field::customers, Field::total_cost, Field::contacts};
 
 void check_not_in_log(const BucketTable& buckets, Field f, std::string_view flag) {
+  if (f == Field::contacts && buckets.supplied.has(f))
+    throw Error::usage(fmt::format("{} conflicts with the log: each of its rows is a contact", flag));
   if (buckets.supplied.has(f))
     throw Error::usage(fmt::format("{} conflicts with the log's own {} column", flag, record_source_of(f)));
 }
@@ -686,8 +697,8 @@ void add_base_totals(BucketTable& buckets, const std::vector<NumberInput>& numbe
   for (const auto& n : numbers) {
     if (std::find(kBaseFields.begin(), kBaseFields.end(), n.field) == kBaseFields.end())
       throw Error::usage(
-          fmt::format("{} describes period totals; with a per-contact log only --orders, --customers "
-                      "and --total-cost can be added",
+          fmt::format("{} describes period totals; with a per-contact log only --orders, --customers, "
+                      "--total-cost and --contacts can be added",
                       n.flag));
     check_not_in_log(buckets, n.field, n.flag);
     const auto parsed = parse_value(n.text, info(n.field).kind);
@@ -711,11 +722,13 @@ void join_base_file(BucketTable& buckets, TableReader& base, const std::vector<C
   std::vector<Field> fields;
   for (const Field f : kBaseFields)
     if (columns.column_of(f)) {
+      if (f == Field::contacts && buckets.supplied.has(f)) continue;  // a contact log counts its own
       check_not_in_log(buckets, f, "--base-file");
       fields.push_back(f);
     }
   if (fields.empty())
-    throw Error::data(fmt::format("{}: --base-file needs orders, customers or total_cost", base.source_name()));
+    throw Error::data(
+        fmt::format("{}: --base-file needs orders, customers, total_cost or contacts", base.source_name()));
   std::unordered_map<std::string, Sums> by_period;
   while (base.next()) {
     Sums row;

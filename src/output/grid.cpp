@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 #include "output/format.hpp"
@@ -41,7 +42,7 @@ bool is_count_detail(const Result& r, std::string_view name) {
 class CellWriter {
  public:
   CellWriter(bool for_people, int precision, std::string_view unit)
-      : for_people_(for_people), precision_(precision), seconds_(unit == "seconds") {}
+      : for_people_(for_people), precision_(precision), seconds_(unit == "seconds"), count_(unit == "count") {}
 
   [[nodiscard]] std::string number(std::optional<double> v) const {
     if (!v) return for_people_ ? "n/a" : "";
@@ -49,6 +50,7 @@ class CellWriter {
   }
   [[nodiscard]] std::string value(std::optional<double> v) const {
     if (v && seconds_ && for_people_) return number(v) + " (" + format_clock(*v) + ")";
+    if (v && count_ && std::fabs(*v - std::round(*v)) < 1e-9) return format_exact(*v);  // a whole count: never 4.00
     return number(v);
   }
   // Numerators and denominators are sums: shown exactly in both styles (no false rounding).
@@ -58,6 +60,7 @@ class CellWriter {
   bool for_people_;
   int precision_;
   bool seconds_;
+  bool count_;
 };
 
 TextTable build_grid(const ResultTable& t, bool for_people, int precision, bool intervals) {

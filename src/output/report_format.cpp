@@ -50,7 +50,10 @@ TextTable report_grid(const ReportTable& r, bool for_people, int precision) {
     cells.resize(g.text_columns);
     cells.push_back(std::to_string(row.contacts));
     for (std::size_t i = 0; i < row.results.size(); ++i) {
-      cells.push_back(number(row.results[i].value));
+      const auto& v = row.results[i].value;
+      cells.push_back(v && r.columns[i].plan.unit == "count" && std::fabs(*v - std::round(*v)) < 1e-9
+                          ? format_exact(*v)
+                          : number(v));  // whole counts
       if (!comparing) continue;
       const auto& c = i < row.comparisons.size() ? row.comparisons[i] : std::nullopt;
       const bool significant = c && c->significant.value_or(false);

@@ -35,6 +35,11 @@ constexpr std::array<std::string_view, kRecordFieldCount> kNames{
     "cost",
     "transferred",
     "case_id",
+    "viewed_at",
+    "article_id",
+    "read_s",
+    "agent_score",
+    "enps_score",
 };
 
 struct Alias {
@@ -110,6 +115,15 @@ constexpr std::array kAliases{
     Alias{"case_number", RecordField::case_id},
     Alias{"case_no", RecordField::case_id},
     Alias{"issue_id", RecordField::case_id},
+    Alias{"viewed", RecordField::viewed_at},
+    Alias{"view_time", RecordField::viewed_at},
+    Alias{"article", RecordField::article_id},
+    Alias{"kb_article_id", RecordField::article_id},
+    Alias{"read_time", RecordField::read_s},
+    Alias{"read_seconds", RecordField::read_s},
+    Alias{"time_on_page", RecordField::read_s},
+    Alias{"enps", RecordField::enps_score},
+    Alias{"employee_nps", RecordField::enps_score},
 };
 
 // Record fields that only a record log has (a period table never names them).
@@ -129,6 +143,11 @@ bool is_record_evidence(RecordField f) {
     case RecordField::csat:
     case RecordField::nps:
     case RecordField::ces:
+    case RecordField::viewed_at:
+    case RecordField::article_id:
+    case RecordField::read_s:
+    case RecordField::agent_score:
+    case RecordField::enps_score:
       return true;
     default:
       return false;
@@ -206,6 +225,10 @@ RecordColumns RecordColumnMap::measures() const {
   m.ces = has(RecordField::ces);
   m.transferred = has(RecordField::transferred);
   m.agent = has(RecordField::agent);
+  m.views = has(RecordField::viewed_at) || has(RecordField::article_id) || has(RecordField::read_s);
+  m.read = has(RecordField::read_s);
+  m.agent_score = has(RecordField::agent_score);
+  m.enps = has(RecordField::enps_score);
   const bool opened = has(RecordField::opened_at) || has(RecordField::date);
   m.first_response = opened && has(RecordField::first_response_at);
   m.resolution = opened && has(RecordField::resolved_at);

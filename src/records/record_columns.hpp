@@ -39,9 +39,14 @@ enum class RecordField {
   cost,
   transferred,
   case_id,
+  viewed_at,
+  article_id,
+  read_s,
+  agent_score,
+  enps_score,
 };
 
-inline constexpr std::size_t kRecordFieldCount = static_cast<std::size_t>(RecordField::case_id) + 1;
+inline constexpr std::size_t kRecordFieldCount = static_cast<std::size_t>(RecordField::enps_score) + 1;
 
 std::string_view record_field_name(RecordField f);
 std::optional<RecordField> record_field_named(std::string_view canonical);

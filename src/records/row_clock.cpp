@@ -12,7 +12,8 @@ RowClock::RowClock(const TableReader& reader, const RecordColumnMap& columns, co
     : reader_(reader), columns_(columns), clock_(clock), business_hours_(business_hours) {}
 
 bool RowClock::available() const {
-  return columns_.has(RecordField::opened_at) || columns_.has(RecordField::date);
+  return columns_.has(RecordField::opened_at) || columns_.has(RecordField::date) ||
+         columns_.has(RecordField::viewed_at);
 }
 
 Timestamp RowClock::opened() const {
@@ -21,6 +22,10 @@ Timestamp RowClock::opened() const {
   RecordField blame = RecordField::opened_at;
   if (const auto col = columns_.column_of(RecordField::opened_at)) {
     t = parse_timestamp(reader_.cell(*col), error);
+  } else if (const auto viewed = columns_.column_of(RecordField::viewed_at);
+             viewed && !columns_.has(RecordField::date)) {
+    blame = RecordField::viewed_at;  // a knowledge-base view log is timed by its views
+    t = parse_timestamp(reader_.cell(*viewed), error);
   } else {
     blame = RecordField::date;
     const auto time_col = columns_.column_of(RecordField::time);

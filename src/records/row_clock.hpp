@@ -1,5 +1,6 @@
 #pragma once
-// The times of one row of a record log: when it was opened (opened_at, or date + time), and
+// The times of one row of a record log: when it was opened (opened_at, date + time, or a
+// view log's viewed_at), and
 // the first-response and resolution durations that follow from its other timestamps.
 
 #include <cstdint>
@@ -17,7 +18,7 @@ class RowClock {
   RowClock(const TableReader& reader, const RecordColumnMap& columns, const LocalClock& clock,
            const std::optional<BusinessCalendar>& business_hours = std::nullopt);
 
-  /// Whether the log has an opened time (opened_at, or date and time).
+  /// Whether the log has an opened time (opened_at, date and time, or viewed_at).
   [[nodiscard]] bool available() const;
   /// Local seconds of the current row's opened time; throws Error for an unreadable or missing time.
   [[nodiscard]] std::int64_t local_seconds() const;

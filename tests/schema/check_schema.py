@@ -34,6 +34,13 @@ RUNS = [  # (arguments, which stream holds the JSON document)
     (["best-time-to-call", "tests/cli/inputs/no_opened_at.csv", "--json"], "stderr-last-line"),
     (["resolved-per-agent", "data/calls.csv", "--by", "week", "--json"], "stdout"),
     (["contacts-to-resolution", "tests/cli/inputs/cases.csv", "--by", "day", "--json"], "stdout"),
+    (["article-reads", "tests/cli/inputs/kb_views.csv", "--group", "article_id", "--json"], "stdout"),
+    (["article-read-time", "tests/cli/inputs/kb_views.csv", "--by", "day", "--json"], "stdout"),
+    (["self-service-ratio", "tests/cli/inputs/kb_views.csv", "--contacts", "2", "--json"], "stdout"),
+    (["agent-satisfaction", "tests/cli/inputs/agent_survey.csv", "--json"], "stdout"),
+    (["engagement", "tests/cli/inputs/campaigns.csv", "--json"], "stdout"),
+    (["report", "tests/cli/inputs/kb_views.csv", "--by", "day", "--json"], "stdout"),
+    (["engagement", "tests/cli/inputs/campaigns_bad.csv", "--json"], "stderr-last-line"),
     (["nps", "tests/cli/inputs/bad_passives.csv", "--json"], "stderr-last-line"),
     (["nps", "no/such/file.csv", "--json"], "stderr-last-line"),
 ]
