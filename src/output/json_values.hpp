@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "cxkpi/result.hpp"
 #include "output/result_table.hpp"
@@ -10,6 +11,8 @@
 namespace cxkpi::cli {
 
 nlohmann::ordered_json json_number(double v);
+/// The "group" object of a row: each label column's name with the row's value.
+nlohmann::ordered_json group_json(const std::vector<std::string>& names, const std::vector<std::string>& values);
 /// {"value", "numerator", "denominator", "n", "reason" when null, then the details}.
 nlohmann::ordered_json result_json(const Result& r);
 /// {"period", "value", "change", "relative_change", "significant", "reason" when missing}.

@@ -12,10 +12,7 @@ using nlohmann::ordered_json;
 ordered_json row_object(const ResultTable& t, const ResultRow& row) {
   ordered_json o;
   o["period"] = row.period;
-  ordered_json group = ordered_json::object();
-  for (std::size_t i = 0; i < t.label_names.size(); ++i)
-    group[t.label_names[i]] = row.labels[i];
-  o["group"] = std::move(group);
+  o["group"] = group_json(t.label_names, row.labels);
   o.update(result_json(row.result));
   if (row.comparison) o["baseline"] = comparison_json(*row.comparison);
   return o;
@@ -32,6 +29,13 @@ ordered_json comparison_json(const Comparison& c) {
   o["significant"] = c.significant ? ordered_json(*c.significant) : ordered_json(nullptr);
   if (!c.reason.empty()) o["reason"] = c.reason;
   return o;
+}
+
+ordered_json group_json(const std::vector<std::string>& names, const std::vector<std::string>& values) {
+  ordered_json group = ordered_json::object();
+  for (std::size_t i = 0; i < names.size(); ++i)
+    group[names[i]] = values[i];
+  return group;
 }
 
 ordered_json json_number(double v) {

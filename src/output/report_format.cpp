@@ -78,10 +78,7 @@ ordered_json row_json(const ReportTable& r, const ReportRow& row, bool with_grou
   ordered_json o;
   o["period"] = row.period;
   if (with_group) {
-    ordered_json group = ordered_json::object();
-    for (std::size_t i = 0; i < r.group_names.size(); ++i)
-      group[r.group_names[i]] = row.groups[i];
-    o["group"] = std::move(group);
+    o["group"] = group_json(r.group_names, row.groups);
   }
   o["contacts"] = row.contacts;
   for (std::size_t i = 0; i < r.columns.size(); ++i) {

@@ -219,10 +219,7 @@ ordered_json figures_json(const ErlangFigures& f) {
 ordered_json row_json(const StaffingTable& t, const StaffingRow& row) {
   ordered_json o;
   o["period"] = row.period;
-  ordered_json group = ordered_json::object();
-  for (std::size_t i = 0; i < t.label_names.size(); ++i)
-    group[t.label_names[i]] = row.labels[i];
-  o["group"] = std::move(group);
+  o["group"] = group_json(t.label_names, row.labels);
   const auto values = figures_of(row);
   for (std::size_t i = 0; i < values.size(); ++i)
     o[figure_columns()[i].key] = number_or_null(values[i]);
