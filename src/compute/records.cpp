@@ -14,107 +14,12 @@
 #include "errors.hpp"
 #include "io/csv_reader.hpp"
 #include "io/values.hpp"
+#include "records/contact_reader.hpp"
 #include "records/record_columns.hpp"
 #include "records/row_clock.hpp"
 
 namespace cxkpi::cli {
 namespace {
-
-// Flags: 1/0, y/n, yes/no, true/false, in any case; empty is missing.
-bool equals_ignoring_case(std::string_view text, std::string_view lower) {
-  if (text.size() != lower.size()) return false;
-  for (std::size_t i = 0; i < text.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(text[i])) != lower[i]) return false;
-  return true;
-}
-
-std::optional<bool> parse_flag(std::string_view text, bool& ok) {
-  const auto s = trim(text);
-  ok = true;
-  if (s.empty()) return std::nullopt;
-  if (s == "1") return true;  // the common case first: no case folding
-  if (s == "0") return false;
-  for (const auto word : {"y", "yes", "true"})
-    if (equals_ignoring_case(s, word)) return true;
-  for (const auto word : {"n", "no", "false"})
-    if (equals_ignoring_case(s, word)) return false;
-  ok = false;
-  return std::nullopt;
-}
-
-// Reads the cells of one row into a Contact; throws Error naming the bad cell.
-class ContactReader {
- public:
-  ContactReader(const TableReader& reader, const RecordColumnMap& columns, bool decimal_comma)
-      : reader_(reader), columns_(columns), decimal_comma_(decimal_comma), kind_(columns.measures().row_kind()) {}
-
-  [[nodiscard]] Contact read() const {
-    Contact c;
-    c.offered = flag(RecordField::offered);
-    c.answered = flag(RecordField::answered);
-    c.abandoned = flag(RecordField::abandoned);
-    c.resolved = flag(RecordField::resolved);
-    c.first_contact_resolved = flag(RecordField::first_contact_resolved);
-    c.wait = amount(RecordField::wait_s, FieldKind::seconds);
-    c.talk = amount(RecordField::talk_s, FieldKind::seconds);
-    c.hold = amount(RecordField::hold_s, FieldKind::seconds);
-    c.wrap = amount(RecordField::wrap_s, FieldKind::seconds);
-    c.cost = amount(RecordField::cost, FieldKind::money);
-    c.csat = score(RecordField::csat);
-    c.nps = score(RecordField::nps);
-    c.ces = score(RecordField::ces);
-    c.transferred = flag(RecordField::transferred);
-    if (const auto col = columns_.column_of(RecordField::agent)) c.has_agent = !is_missing(reader_.cell(*col));
-    c.kind = kind_;
-    c.read = amount(RecordField::read_s, FieldKind::seconds);
-    c.agent_score = score(RecordField::agent_score);
-    c.enps = score(RecordField::enps_score);
-    return c;
-  }
-
-  [[nodiscard]] Error error_at(RecordField f, std::string_view message) const {
-    const auto col = columns_.column_of(f).value_or(0);
-    return Error::data(reader_.where(col), columns_.has(f) ? reader_.header()[col] : record_field_name(f), message);
-  }
-
- private:
-  [[nodiscard]] std::optional<std::string_view> text(RecordField f) const {
-    const auto col = columns_.column_of(f);
-    if (!col) return std::nullopt;
-    const auto cell = reader_.cell(*col);
-    if (is_missing(cell)) return std::nullopt;
-    return cell;
-  }
-  [[nodiscard]] std::optional<bool> flag(RecordField f) const {
-    const auto t = text(f);
-    if (!t) return std::nullopt;
-    bool ok = true;
-    const auto v = parse_flag(*t, ok);
-    if (!ok)
-      throw error_at(f,
-                     fmt::format("{} is not a yes/no flag (expected 1/0, Y/N, yes/no or true/false)", quote_value(*t)));
-    return v;
-  }
-  [[nodiscard]] std::optional<std::int64_t> amount(RecordField f, FieldKind kind) const {
-    const auto t = text(f);
-    if (!t) return std::nullopt;
-    const auto v = parse_value(*t, kind, decimal_comma_);
-    if (!v.ok()) throw error_at(f, v.error);
-    return v.raw;
-  }
-  [[nodiscard]] std::optional<int> score(RecordField f) const {
-    const auto t = text(f);
-    if (!t) return std::nullopt;
-    const auto v = parse_integer_in(*t, -1'000'000, 1'000'000);
-    if (!v.ok()) throw error_at(f, fmt::format("{} is not a whole-number score", quote_value(*t)));
-    return static_cast<int>(v.raw);
-  }
-
-  const TableReader& reader_;
-  const RecordColumnMap& columns_;
-  bool decimal_comma_;
-  RowKind kind_;
-};
 
 std::vector<std::size_t> group_columns(const std::vector<std::string>& group, const std::vector<std::string>& header,
                                        const RecordColumnMap& columns, const std::string& source,
@@ -193,26 +98,34 @@ class PeriodCache {
   Period period_;
 };
 
-// Sums per bucket, found through a key of period order and group values; the key buffer is
-// reused so that a row costs no allocation once its bucket exists.
+// Sums per bucket. A row's bucket is almost always one of the few used lately (this day's
+// channels, say), so those are compared value by value first; the others are found through
+// a key of period order and group values, whose buffer is reused so that a row costs no
+// allocation once its bucket exists.
 class BucketIndex {
  public:
   Sums& at(const Period& period, const std::vector<std::string_view>& groups) {
+    for (const auto position : recent_)
+      if (position < buckets_.size() && is_bucket(buckets_[position], period, groups)) {
+        last_ = position;
+        return buckets_[position].sums;
+      }
     key_.assign(reinterpret_cast<const char*>(&period.order), sizeof period.order);
     key_ += period.label;
     for (const auto g : groups)
       key_.append(1, '\x1f').append(g);
     if (const auto it = index_.find(key_); it != index_.end()) {
       last_ = it->second;
-      return buckets_[last_].sums;
+    } else {
+      last_ = buckets_.size();
+      index_.emplace(key_, last_);
+      buckets_.push_back({period, {groups.begin(), groups.end()}, {}});
     }
-    last_ = buckets_.size();
-    index_.emplace(key_, last_);
-    buckets_.push_back({period, {groups.begin(), groups.end()}, {}});
-    return buckets_.back().sums;
+    recent_[next_recent_++ % recent_.size()] = last_;
+    return buckets_[last_].sums;
   }
   /// The key of the bucket `at` returned last (its period and group values).
-  [[nodiscard]] const std::string& key() const { return key_; }
+  [[nodiscard]] std::string key() const { return key_of(buckets_[last_]); }
   /// The position of the bucket `at` returned last; valid until take_sorted or take_before.
   [[nodiscard]] std::size_t last() const { return last_; }
   Sums& bucket(std::size_t position) { return buckets_[position].sums; }
@@ -221,6 +134,7 @@ class BucketIndex {
       return a.period.order != b.period.order ? a.period.order < b.period.order : a.groups < b.groups;
     });
     index_.clear();
+    recent_.fill(kNone);
     return std::move(buckets_);
   }
   /// Removes and returns (sorted) the buckets of periods before `order`.
@@ -235,6 +149,15 @@ class BucketIndex {
   }
 
  private:
+  static constexpr auto kNone = static_cast<std::size_t>(-1);
+
+  static bool is_bucket(const Bucket& b, const Period& period, const std::vector<std::string_view>& groups) {
+    if (b.period.order != period.order || b.period.label != period.label || b.groups.size() != groups.size())
+      return false;
+    for (std::size_t i = 0; i < groups.size(); ++i)
+      if (b.groups[i] != groups[i]) return false;
+    return true;
+  }
   static std::string key_of(const Bucket& b) {
     std::string key(reinterpret_cast<const char*>(&b.period.order), sizeof b.period.order);
     key += b.period.label;
@@ -243,12 +166,12 @@ class BucketIndex {
     return key;
   }
 
- public:
- private:
   std::string key_;
   std::size_t last_ = 0;
   std::unordered_map<std::string, std::size_t> index_;
   std::vector<Bucket> buckets_;
+  std::array<std::size_t, 8> recent_{kNone, kNone, kNone, kNone, kNone, kNone, kNone, kNone};
+  std::size_t next_recent_ = 0;
 };
 
 // Distinct named agents with a handled contact, per bucket and in all: not a sum, so a set of
@@ -394,20 +317,21 @@ class RowStep {
   RowStep(const TableReader& reader, const LogLayout& layout, const ScanSettings& scan, ColumnPeriods& column_periods)
       : reader_(reader), layout_(layout), scan_(scan), periods_(scan.options.by), column_periods_(column_periods) {}
 
-  bool read(Contact& c, Period& period) {
+  bool read(Contact& c, const Period*& period) {
     c = layout_.contacts.read();
     layout_.row_clock.read_durations(c);
     derive_flags(c);
     if (const auto v = check_contact(c, scan_.rules))
       throw layout_.contacts.error_at(*record_field_named(v->column), v->message);
     if (layout_.period_col != kNoColumn) {
-      period = column_periods_.at(trim(reader_.cell(layout_.period_col)));
+      column_period_ = column_periods_.at(trim(reader_.cell(layout_.period_col)));
+      period = &column_period_;
     } else if (scan_.needs_time) {
       const auto local = layout_.row_clock.local_seconds();
       if ((scan_.from && local < *scan_.from) || (scan_.to && local >= *scan_.to)) return false;
-      period = periods_.at(local);
+      period = &periods_.at(local);
     } else {
-      period = period_of(0, BucketBy::all);
+      period = &whole_input_;
     }
     if (layout_.columns.has(RecordField::wait_s) && !c.wait && *c.offered) ++tally.untimed;
     if (c.nps) ++tally.nps_answers[static_cast<std::size_t>(*c.nps)];
@@ -427,6 +351,8 @@ class RowStep {
   const ScanSettings& scan_;
   PeriodCache periods_;
   ColumnPeriods& column_periods_;  // shared by every input, so that labels keep one order
+  Period column_period_;
+  const Period whole_input_ = period_of(0, BucketBy::all);
   std::vector<std::string_view> groups_;
 };
 
@@ -498,9 +424,9 @@ RangeScan scan_range(const std::string& path, ByteRange range, const CsvReader& 
   ColumnPeriods unused;  // ranges are read only without --by-column
   RowStep step(reader, layout, scan, unused);
   Contact c;
-  Period period;
+  const Period* period = nullptr;
   while (reader.next())
-    if (step.read(c, period)) accumulate(out.index.at(period, step.groups()), c, rules);
+    if (step.read(c, period)) accumulate(out.index.at(*period, step.groups()), c, rules);
   out.tally = step.tally;
   out.stopped_at = range.begin + reader.offset();
   out.ok = true;
@@ -613,21 +539,21 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
     const auto case_col = layout.columns.column_of(by_customer ? RecordField::customer_id : RecordField::case_id);
     RowStep step(*reader, layout, scan, column_periods);
     Contact c;
-    Period period;
+    const Period* period = nullptr;
     while (reader->next()) {
       try {
         if (!step.read(c, period)) continue;
-        if (on_closed && period.order != open_order) {
-          if (period.order < open_order)
+        if (on_closed && period->order != open_order) {
+          if (period->order < open_order)
             throw Error::data(reader->where(0), "time",
                               fmt::format("rows are not in time order ({} after {}): streamed NDJSON needs "
                                           "time-ordered input (sort it, or give --no-stream)",
-                                          period.label, open_label));
-          close_buckets(index.take_before(period.order));
-          open_order = period.order;
-          open_label = period.label;
+                                          period->label, open_label));
+          close_buckets(index.take_before(period->order));
+          open_order = period->order;
+          open_label = period->label;
         }
-        auto& sums = index.at(period, step.groups());
+        auto& sums = index.at(*period, step.groups());
         accumulate(sums, c, rules);
         if (windows && customer_col) {
           const auto customer = trim(reader->cell(*customer_col));

@@ -29,6 +29,8 @@ class CsvReader final : public TableReader {
   [[nodiscard]] std::string_view cell(std::size_t column) const override {
     return column < fields_.size() ? fields_[column] : std::string_view{};
   }
+  /// next() has checked that the row has as many cells as the header.
+  [[nodiscard]] std::span<const std::string_view> row() const override { return fields_; }
   [[nodiscard]] SourcePos where(std::size_t column) const override;
   [[nodiscard]] std::string describe() const override;
   [[nodiscard]] const std::string& source_name() const override { return buf_.name(); }

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,9 @@ class TableReader {
   virtual bool next() = 0;
   /// The text of `column` in the current row ("" when missing).
   [[nodiscard]] virtual std::string_view cell(std::size_t column) const = 0;
+  /// All cells of the current row, when the reader keeps them as views (CSV); empty when
+  /// cells must be asked for one at a time.
+  [[nodiscard]] virtual std::span<const std::string_view> row() const { return {}; }
   /// Where `column` of the current row is, for messages.
   [[nodiscard]] virtual SourcePos where(std::size_t column) const = 0;
   /// A description of what was detected, for `-v`: "csv, delimiter ','".

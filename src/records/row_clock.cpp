@@ -1,5 +1,6 @@
 #include "records/row_clock.hpp"
 
+#include <cstring>
 #include <string>
 
 #include "errors.hpp"
@@ -7,9 +8,51 @@
 
 namespace cxkpi::cli {
 
+namespace {
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+}  // namespace
+
+std::optional<std::int64_t> MinuteMemo::recall(std::string_view text) const {
+  if (!valid_ || text.size() != text_.size()) return std::nullopt;
+  const unsigned tens = static_cast<unsigned char>(text[kSeconds]) - unsigned{'0'};
+  const unsigned ones = static_cast<unsigned char>(text[kSeconds + 1]) - unsigned{'0'};
+  if (tens > 5 || ones > 9) return std::nullopt;  // :60 and anything odd take the full parse
+  if (std::memcmp(text.data(), text_.data(), kSeconds) != 0 ||
+      std::memcmp(text.data() + kSeconds + 2, text_.data() + kSeconds + 2, text.size() - kSeconds - 2) != 0)
+    return std::nullopt;
+  return minute_local_ + tens * 10 + ones;
+}
+
+void MinuteMemo::remember(std::string_view text, const Timestamp& t, std::int64_t local, const LocalClock& clock) {
+  valid_ = false;
+  // The parse succeeded; these places make sure the two digits at kSeconds are its seconds.
+  const bool fixed_places = text.size() >= kSeconds + 2 && text[4] == '-' && text[7] == '-' && text[13] == ':' &&
+                            text[16] == ':' && is_digit(text[kSeconds]) && is_digit(text[kSeconds + 1]) &&
+                            (text.size() == kSeconds + 2 || !is_digit(text[kSeconds + 2]));
+  if (!fixed_places) return;
+  const int seconds = (text[kSeconds] - '0') * 10 + (text[kSeconds + 1] - '0');
+  if (seconds > 59) return;
+  if (t.offset_seconds) {  // a zone's offset changes on some minute: not inside this one
+    const auto minute_utc = t.written_seconds - *t.offset_seconds - seconds;
+    if (clock.to_local(minute_utc + 59) - clock.to_local(minute_utc) != 59) return;
+  }
+  text_.assign(text);
+  minute_local_ = local - seconds;
+  valid_ = true;
+}
+
 RowClock::RowClock(const TableReader& reader, const RecordColumnMap& columns, const LocalClock& clock,
                    const std::optional<BusinessCalendar>& business_hours)
-    : reader_(reader), columns_(columns), clock_(clock), business_hours_(business_hours) {}
+    : reader_(reader), columns_(columns), clock_(clock), business_hours_(business_hours) {
+  if (columns.has(RecordField::opened_at))
+    timestamp_column_ = columns.column_of(RecordField::opened_at);
+  else if (!columns.has(RecordField::date))
+    timestamp_column_ = columns.column_of(RecordField::viewed_at);
+}
 
 bool RowClock::available() const {
   return columns_.has(RecordField::opened_at) || columns_.has(RecordField::date) ||
@@ -40,7 +83,13 @@ Timestamp RowClock::opened() const {
 }
 
 std::int64_t RowClock::local_seconds() const {
-  return clock_.local_seconds(opened());
+  if (!timestamp_column_) return clock_.local_seconds(opened());
+  const auto text = reader_.cell(*timestamp_column_);
+  if (const auto local = minute_.recall(text)) return *local;
+  const auto t = opened();
+  const auto local = clock_.local_seconds(t);
+  minute_.remember(text, t, local, clock_);
+  return local;
 }
 
 std::int64_t RowClock::opened_utc() const {

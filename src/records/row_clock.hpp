@@ -5,6 +5,8 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "cxkpi/record.hpp"
 #include "io/table.hpp"
@@ -12,6 +14,25 @@
 #include "records/timestamps.hpp"
 
 namespace cxkpi::cli {
+
+// The local time of a timestamp that differs from the last one remembered only in its
+// seconds digits (`…T09:15:07Z` after `…T09:15:02Z`): rows of a log mostly share their
+// minute with the row before, and a full parse and zone lookup per row would cost more
+// than the rest of the row.
+class MinuteMemo {
+ public:
+  /// The local seconds of `text`, if it is the remembered minute.
+  [[nodiscard]] std::optional<std::int64_t> recall(std::string_view text) const;
+  /// Remembers `text` (parsed as `t`, at `local`) when its seconds are at a fixed place and
+  /// the zone's offset is the same all that minute; forgets otherwise.
+  void remember(std::string_view text, const Timestamp& t, std::int64_t local, const LocalClock& clock);
+
+ private:
+  static constexpr std::size_t kSeconds = 17;  // YYYY-MM-DDTHH:MM:SS
+  std::string text_;
+  std::int64_t minute_local_ = 0;
+  bool valid_ = false;
+};
 
 class RowClock {
  public:
@@ -37,6 +58,8 @@ class RowClock {
   const RecordColumnMap& columns_;
   const LocalClock& clock_;
   const std::optional<BusinessCalendar>& business_hours_;
+  std::optional<std::size_t> timestamp_column_;  // opened_at or viewed_at; none for date + time
+  mutable MinuteMemo minute_;
 };
 
 }  // namespace cxkpi::cli
