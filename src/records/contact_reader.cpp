@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "io/values.hpp"
@@ -48,8 +49,39 @@ bool small_whole_number(std::string_view s, int& out) {
 
 ContactReader::ContactReader(const TableReader& reader, const RecordColumnMap& columns, bool decimal_comma)
     : reader_(reader), columns_(columns), decimal_comma_(decimal_comma), kind_(columns.measures().row_kind()) {
-  for (std::size_t f = 0; f < kRecordFieldCount; ++f)
-    column_[f] = columns.column_of(static_cast<RecordField>(f)).value_or(kNoColumn);
+  const auto add = [&](RecordField f, Slot slot) {
+    if (const auto col = columns.column_of(f)) {
+      slot.column = *col;
+      slot.field = f;
+      slots_.push_back(slot);
+    }
+  };
+  const auto flag = [](std::optional<bool> Contact::*member) { return Slot{0, {}, Shape::flag, {}, member}; };
+  const auto amount = [](std::optional<std::int64_t> Contact::*member, FieldKind kind = FieldKind::seconds) {
+    return Slot{0, {}, Shape::amount, kind, nullptr, member};
+  };
+  const auto score = [](std::optional<int> Contact::*member) {
+    return Slot{0, {}, Shape::score, {}, nullptr, nullptr, member};
+  };
+  add(RecordField::offered, flag(&Contact::offered));
+  add(RecordField::answered, flag(&Contact::answered));
+  add(RecordField::abandoned, flag(&Contact::abandoned));
+  add(RecordField::resolved, flag(&Contact::resolved));
+  add(RecordField::first_contact_resolved, flag(&Contact::first_contact_resolved));
+  add(RecordField::transferred, flag(&Contact::transferred));
+  add(RecordField::wait_s, amount(&Contact::wait));
+  add(RecordField::talk_s, amount(&Contact::talk));
+  add(RecordField::hold_s, amount(&Contact::hold));
+  add(RecordField::wrap_s, amount(&Contact::wrap));
+  add(RecordField::cost, amount(&Contact::cost, FieldKind::money));
+  add(RecordField::read_s, amount(&Contact::read));
+  add(RecordField::csat, score(&Contact::csat));
+  add(RecordField::nps, score(&Contact::nps));
+  add(RecordField::ces, score(&Contact::ces));
+  add(RecordField::agent_score, score(&Contact::agent_score));
+  add(RecordField::enps_score, score(&Contact::enps));
+  std::stable_sort(slots_.begin(), slots_.end(), [](const Slot& a, const Slot& b) { return a.column < b.column; });
+  agent_column_ = columns.column_of(RecordField::agent).value_or(kNoColumn);
 }
 
 Contact ContactReader::read() const {
@@ -57,27 +89,23 @@ Contact ContactReader::read() const {
   // virtual call per cell. Other readers give cells one at a time.
   const auto row = reader_.row();
   Contact c;
-  c.offered = flag(row, RecordField::offered);
-  c.answered = flag(row, RecordField::answered);
-  c.abandoned = flag(row, RecordField::abandoned);
-  c.resolved = flag(row, RecordField::resolved);
-  c.first_contact_resolved = flag(row, RecordField::first_contact_resolved);
-  c.wait = amount(row, RecordField::wait_s, FieldKind::seconds);
-  c.talk = amount(row, RecordField::talk_s, FieldKind::seconds);
-  c.hold = amount(row, RecordField::hold_s, FieldKind::seconds);
-  c.wrap = amount(row, RecordField::wrap_s, FieldKind::seconds);
-  c.cost = amount(row, RecordField::cost, FieldKind::money);
-  c.csat = score(row, RecordField::csat);
-  c.nps = score(row, RecordField::nps);
-  c.ces = score(row, RecordField::ces);
-  c.transferred = flag(row, RecordField::transferred);
-  if (column_[static_cast<std::size_t>(RecordField::agent)] != kNoColumn)
-    c.has_agent = !is_missing(text(row, RecordField::agent));
   c.kind = kind_;
-  c.read = amount(row, RecordField::read_s, FieldKind::seconds);
-  c.agent_score = score(row, RecordField::agent_score);
-  c.enps = score(row, RecordField::enps_score);
+  for (const auto& slot : slots_)
+    read_cell(row.empty() ? reader_.cell(slot.column) : row[slot.column], slot, c);
+  if (agent_column_ != kNoColumn)
+    c.has_agent = !is_missing(row.empty() ? reader_.cell(agent_column_) : row[agent_column_]);
   return c;
+}
+
+void ContactReader::read_cell(std::string_view text, const Slot& slot, Contact& c) const {
+  switch (slot.shape) {
+    case Shape::flag:
+      return read_flag(text, slot, c);
+    case Shape::amount:
+      return read_amount(text, slot, c);
+    case Shape::score:
+      return read_score(text, slot, c);
+  }
 }
 
 Error ContactReader::error_at(RecordField f, std::string_view message) const {
@@ -85,40 +113,40 @@ Error ContactReader::error_at(RecordField f, std::string_view message) const {
   return Error::data(reader_.where(col), columns_.has(f) ? reader_.header()[col] : record_field_name(f), message);
 }
 
-std::string_view ContactReader::text(std::span<const std::string_view> row, RecordField f) const {
-  const auto col = column_[static_cast<std::size_t>(f)];
-  if (col == kNoColumn) return {};
-  return row.empty() ? reader_.cell(col) : row[col];
-}
-
-std::optional<bool> ContactReader::flag(std::span<const std::string_view> row, RecordField f) const {
-  const auto t = text(row, f);
-  if (t.size() == 1 && (t[0] == '0' || t[0] == '1')) return t[0] == '1';
-  if (t.empty()) return std::nullopt;
+void ContactReader::read_flag(std::string_view text, const Slot& slot, Contact& c) const {
+  if (text.size() == 1 && (text[0] == '0' || text[0] == '1')) {
+    c.*slot.flag = text[0] == '1';
+    return;
+  }
+  if (text.empty()) return;
   bool ok = true;
-  const auto v = parse_flag(t, ok);
+  const auto v = parse_flag(text, ok);
   if (!ok)
-    throw error_at(f, fmt::format("{} is not a yes/no flag (expected 1/0, Y/N, yes/no or true/false)", quote_value(t)));
-  return v;
+    throw error_at(slot.field,
+                   fmt::format("{} is not a yes/no flag (expected 1/0, Y/N, yes/no or true/false)", quote_value(text)));
+  c.*slot.flag = v;
 }
 
-std::optional<std::int64_t> ContactReader::amount(std::span<const std::string_view> row, RecordField f,
-                                                  FieldKind kind) const {
-  const auto t = text(row, f);
-  if (std::int64_t raw = 0; parse_plain_amount(t, raw)) return raw;
-  if (is_missing(t)) return std::nullopt;
-  const auto v = parse_value(t, kind, decimal_comma_);
-  if (!v.ok()) throw error_at(f, v.error);
-  return v.raw;
+void ContactReader::read_amount(std::string_view text, const Slot& slot, Contact& c) const {
+  if (std::int64_t raw = 0; parse_plain_amount(text, raw)) {
+    c.*slot.amount = raw;
+    return;
+  }
+  if (is_missing(text)) return;
+  const auto v = parse_value(text, slot.kind, decimal_comma_);
+  if (!v.ok()) throw error_at(slot.field, v.error);
+  c.*slot.amount = v.raw;
 }
 
-std::optional<int> ContactReader::score(std::span<const std::string_view> row, RecordField f) const {
-  const auto t = text(row, f);
-  if (int v = 0; small_whole_number(t, v)) return v;
-  if (is_missing(t)) return std::nullopt;
-  const auto v = parse_integer_in(t, -1'000'000, 1'000'000);
-  if (!v.ok()) throw error_at(f, fmt::format("{} is not a whole-number score", quote_value(t)));
-  return static_cast<int>(v.raw);
+void ContactReader::read_score(std::string_view text, const Slot& slot, Contact& c) const {
+  if (int v = 0; small_whole_number(text, v)) {
+    c.*slot.score = v;
+    return;
+  }
+  if (is_missing(text)) return;
+  const auto v = parse_integer_in(text, -1'000'000, 1'000'000);
+  if (!v.ok()) throw error_at(slot.field, fmt::format("{} is not a whole-number score", quote_value(text)));
+  c.*slot.score = static_cast<int>(v.raw);
 }
 
 }  // namespace cxkpi::cli

@@ -9,6 +9,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "cxkpi/record.hpp"
 #include "errors.hpp"
@@ -29,18 +30,31 @@ class ContactReader {
  private:
   static constexpr auto kNoColumn = static_cast<std::size_t>(-1);
 
-  /// The raw text of field `f` in `row` ("" when the log has no such column).
-  [[nodiscard]] std::string_view text(std::span<const std::string_view> row, RecordField f) const;
-  [[nodiscard]] std::optional<bool> flag(std::span<const std::string_view> row, RecordField f) const;
-  [[nodiscard]] std::optional<std::int64_t> amount(std::span<const std::string_view> row, RecordField f,
-                                                   FieldKind kind) const;
-  [[nodiscard]] std::optional<int> score(std::span<const std::string_view> row, RecordField f) const;
+  // One measure column of the log and the Contact member it fills. A row reads only the
+  // columns the log has, left to right (so the leftmost bad cell is the one reported), and
+  // writes each value straight into its member.
+  enum class Shape { flag, amount, score };
+  struct Slot {
+    std::size_t column;
+    RecordField field;
+    Shape shape;
+    FieldKind kind = FieldKind::seconds;  // of an amount
+    std::optional<bool> Contact::*flag = nullptr;
+    std::optional<std::int64_t> Contact::*amount = nullptr;
+    std::optional<int> Contact::*score = nullptr;
+  };
+
+  void read_cell(std::string_view text, const Slot& slot, Contact& c) const;
+  void read_flag(std::string_view text, const Slot& slot, Contact& c) const;
+  void read_amount(std::string_view text, const Slot& slot, Contact& c) const;
+  void read_score(std::string_view text, const Slot& slot, Contact& c) const;
 
   const TableReader& reader_;
   const RecordColumnMap& columns_;
   bool decimal_comma_;
   RowKind kind_;
-  std::array<std::size_t, kRecordFieldCount> column_{};  // per field, or kNoColumn
+  std::vector<Slot> slots_;  // in column order
+  std::size_t agent_column_ = kNoColumn;
 };
 
 }  // namespace cxkpi::cli
