@@ -22,9 +22,9 @@ struct FileInputOptions {
   RowErrorPolicy errors;       // --on-error, --max-errors, --rejects
   bool decimal_comma = false;  // --decimal-comma: 3,5 is 3.5
   unsigned threads = 0;        // --threads: 0 = one per core
-  /// A CSV file is read on several threads only in ranges of at least this many bytes:
-  /// below it, starting threads costs more than it saves.
-  std::uint64_t min_range_bytes = std::uint64_t{4} << 20;
+  /// A CSV log is read on several threads in blocks of about this many bytes (an input of
+  /// one block is read on the calling thread).
+  std::size_t block_bytes = std::size_t{2} << 20;
 };
 
 /// One figure given on the command line: `--passives 50`.

@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <condition_variable>
 #include <cstring>
+#include <functional>
 #include <limits>
+#include <map>
+#include <mutex>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -13,6 +17,7 @@
 #include "compute/row_errors.hpp"
 #include "errors.hpp"
 #include "io/csv_reader.hpp"
+#include "io/row_blocks.hpp"
 #include "io/values.hpp"
 #include "records/contact_reader.hpp"
 #include "records/record_columns.hpp"
@@ -356,116 +361,167 @@ class RowStep {
   std::vector<std::string_view> groups_;
 };
 
-// --- reading one CSV file on several threads ---------------------------------------------
+// --- reading one CSV input on several threads --------------------------------------------
 
-// Rows of a regular CSV file are split into one byte range per thread, each range starting
-// just after a newline. A newline inside a quoted field would start a range mid-row; that is
-// caught afterwards (the previous range's last row does not end where the next range
-// begins) and the file is then read again on one thread, as it is whenever any row is bad,
-// so that messages, skips and rejects are exactly those of a serial read.
-struct ByteRange {
-  std::uint64_t begin = 0;
-  std::uint64_t end = 0;
-};
+// The rows of a CSV input are cut into blocks of whole rows (RowBlocks: never inside quotes,
+// for files and pipes alike) and the blocks are read on worker threads, each into buckets of
+// its own; the buckets are added up in block order. A block with a bad row is read again on
+// the calling thread the way a serial read goes, so that messages, skips and rejects are
+// exactly those of one thread.
 
-struct RangeScan {
+// What one block of rows adds up to.
+struct BlockScan {
   BucketIndex index;
   ScanTally tally;
-  std::uint64_t stopped_at = 0;  // where the range's last row ended
-  bool ok = false;
 };
 
-// The UTF-8 byte-order mark the reader skipped before its first byte, if the file has one.
-std::uint64_t byte_order_mark_size(const std::string& path) {
-  auto in = InputStream::open_at(path, 0);
-  std::array<char, 3> head{};
-  std::size_t got = 0;
-  while (got < head.size())
-    if (const auto n = in.read(head.data() + got, head.size() - got); n > 0)
-      got += n;
-    else
-      break;
-  return got == 3 && std::string_view(head.data(), 3) == "\xEF\xBB\xBF" ? 3 : 0;
-}
-
-// Up to `threads` ranges of at least `min_bytes` over [begin, size) of the file, each but the
-// first starting after a newline.
-std::vector<ByteRange> split_at_newlines(const std::string& path, std::uint64_t begin, std::uint64_t size,
-                                         unsigned threads, std::uint64_t min_bytes) {
-  const auto parts = std::min<std::uint64_t>(threads, (size - begin) / std::max<std::uint64_t>(min_bytes, 1));
-  std::vector<ByteRange> ranges;
-  std::uint64_t start = begin;
-  for (std::uint64_t k = 1; k < parts; ++k) {
-    auto in = InputStream::open_at(path, begin + k * (size - begin) / parts);
-    std::array<char, 1 << 16> block{};
-    std::uint64_t pos = begin + k * (size - begin) / parts;
-    for (;;) {
-      const auto n = in.read(block.data(), block.size());
-      if (n == 0) return {};  // a last line longer than the split: read it all on one thread
-      if (const void* nl = std::memchr(block.data(), '\n', n)) {
-        pos += static_cast<std::uint64_t>(static_cast<const char*>(nl) - block.data()) + 1;
-        break;
-      }
-      pos += n;
-    }
-    if (pos <= start || pos >= size) return {};
-    ranges.push_back({start, pos});
-    start = pos;
-  }
-  ranges.push_back({start, size});
-  return ranges;
-}
-
-RangeScan scan_range(const std::string& path, ByteRange range, const CsvReader& first, const ScanSettings& scan,
-                     const RecordRules& rules) {
-  RangeScan out;
-  CsvReader reader(InputStream::open_at(path, range.begin), first.delimiter(), first.header(), range.end - range.begin);
+// The rows of a block reader in buckets, without error handling: any bad row throws.
+BlockScan scan_block(CsvReader& reader, const ScanSettings& scan) {
+  BlockScan out;
   const LogLayout layout(reader, scan);
-  ColumnPeriods unused;  // ranges are read only without --by-column
+  ColumnPeriods unused;  // blocks are read only without --by-column
   RowStep step(reader, layout, scan, unused);
   Contact c;
   const Period* period = nullptr;
   while (reader.next())
-    if (step.read(c, period)) accumulate(out.index.at(*period, step.groups()), c, rules);
+    if (step.read(c, period)) accumulate(out.index.at(*period, step.groups()), c, scan.rules);
   out.tally = step.tally;
-  out.stopped_at = range.begin + reader.offset();
-  out.ok = true;
   return out;
 }
 
-// Reads the rows of `reader` (a CSV file positioned after its header) on `threads` threads
-// into `index`. Returns false, having changed nothing, when the file is not one that splits
-// (a pipe, converted text, too small) or any range failed; the caller then reads serially.
-bool scan_in_parallel(CsvReader& reader, const ScanSettings& scan, BucketIndex& index, ScanTally& tally) {
+// One block on its way through the workers.
+struct BlockJob {
+  RowBlocks::Block block;
+  std::optional<BlockScan> result;  // empty when the block had a bad row
+  std::string again;                // then the block's bytes as they came, to read again
+  bool done = false;
+};
+
+// Blocks handed to worker threads, taken back in order. The calling thread reads the input
+// and adds up the results; the workers only parse.
+class BlockWorkers {
+ public:
+  BlockWorkers(unsigned threads, const CsvReader& first, const ScanSettings& scan) : first_(first), scan_(scan) {
+    for (unsigned k = 0; k < threads; ++k)
+      workers_.emplace_back([this] { work(); });
+  }
+  BlockWorkers(const BlockWorkers&) = delete;
+  BlockWorkers& operator=(const BlockWorkers&) = delete;
+  ~BlockWorkers() {
+    {
+      const std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    wake_workers_.notify_all();
+  }  // the jthreads join here
+
+  void add(RowBlocks::Block block) {
+    {
+      const std::lock_guard lock(mutex_);
+      jobs_[next_added_++].block = std::move(block);
+    }
+    wake_workers_.notify_one();
+  }
+  [[nodiscard]] std::size_t in_flight() const { return next_added_ - next_taken_; }
+  /// The oldest block's job, once a worker is done with it.
+  BlockJob take() {
+    std::unique_lock lock(mutex_);
+    const auto it = jobs_.find(next_taken_);
+    done_.wait(lock, [&] { return it->second.done; });
+    BlockJob job = std::move(it->second);
+    jobs_.erase(it);
+    ++next_taken_;
+    return job;
+  }
+
+ private:
+  void work() {
+    for (;;) {
+      BlockJob* job = nullptr;
+      {
+        std::unique_lock lock(mutex_);
+        wake_workers_.wait(lock, [&] { return stopping_ || next_started_ < next_added_; });
+        if (stopping_) return;
+        job = &jobs_[next_started_++];  // map nodes stay put while others are added
+      }
+      // Reading unescapes quoted fields in place: a block with quotes is copied first, in
+      // case it has to be read again; one without is given back by its reader.
+      auto& bytes = job->block.bytes;
+      const bool quoted = std::memchr(bytes.data(), '"', bytes.size()) != nullptr;
+      if (quoted) job->again = bytes;
+      CsvReader reader(std::move(bytes), first_.source_name(), first_.delimiter(), first_.header(),
+                       job->block.first_line);
+      try {
+        job->result = scan_block(reader, scan_);
+        job->again.clear();
+      } catch (...) {
+        if (!quoted) job->again = reader.release_block();  // read again by the caller, which reports in place
+      }
+      {
+        const std::lock_guard lock(mutex_);
+        job->done = true;
+      }
+      done_.notify_all();
+    }
+  }
+
+  const CsvReader& first_;
+  const ScanSettings& scan_;
+  std::mutex mutex_;
+  std::condition_variable wake_workers_;
+  std::condition_variable done_;
+  std::map<std::size_t, BlockJob> jobs_;
+  std::size_t next_added_ = 0;
+  std::size_t next_started_ = 0;
+  std::size_t next_taken_ = 0;
+  bool stopping_ = false;
+  std::vector<std::jthread> workers_;  // last: they stop and join before the rest goes
+};
+
+// Reads the rest of `reader` (a CSV input positioned after its header) in blocks on
+// `threads` worker threads into `index` and `tally`; a block with a bad row, and an input
+// of one block, go to `read_serially`. Returns false, having read nothing, when the input
+// is not to be read this way; the caller then reads it serially.
+bool read_in_blocks(CsvReader& reader, const ScanSettings& scan, BucketIndex& index, ScanTally& tally,
+                    const std::function<void(TableReader&)>& read_serially) {
   const unsigned threads =
       scan.input.threads != 0 ? scan.input.threads : std::max(1U, std::thread::hardware_concurrency());
-  const auto size = reader.file_size();
-  if (threads < 2 || !size || reader.encoding != "utf-8" || !scan.options.by_column.empty()) return false;
-  const std::string& path = reader.source_name();
-  const std::uint64_t begin = reader.offset() + byte_order_mark_size(path);
-  const auto ranges = split_at_newlines(path, begin, *size, threads, scan.input.min_range_bytes);
-  if (ranges.size() < 2) return false;
-  std::vector<RangeScan> scans(ranges.size());
-  {
-    std::vector<std::jthread> workers;
-    for (std::size_t k = 0; k < ranges.size(); ++k)
-      workers.emplace_back([&, k] {
-        try {
-          scans[k] = scan_range(path, ranges[k], reader, scan, scan.rules);
-        } catch (...) {
-          scans[k].ok = false;  // read again serially, which reports the problem in place
-        }
-      });
+  if (threads < 2 || !scan.options.by_column.empty()) return false;
+  auto rest = reader.take_rest();
+  RowBlocks blocks(reader.input(), std::move(rest.head), rest.line, scan.input.block_bytes);
+  const auto read_here = [&](std::string bytes, std::size_t first_line) {
+    CsvReader again(std::move(bytes), reader.source_name(), reader.delimiter(), reader.header(), first_line);
+    read_serially(again);
+  };
+  RowBlocks::Block first;
+  if (!blocks.next(first)) return true;
+  RowBlocks::Block second;
+  if (!blocks.next(second)) {  // one block: not worth a thread
+    read_here(std::move(first.bytes), first.first_line);
+    return true;
   }
-  for (std::size_t k = 0; k < scans.size(); ++k)
-    if (!scans[k].ok || scans[k].stopped_at != ranges[k].end) return false;
-  for (auto& part : scans) {
-    for (auto& b : part.index.take_sorted()) {
+  BlockWorkers workers(threads, reader, scan);
+  workers.add(std::move(first));
+  workers.add(std::move(second));
+  const auto add_up = [&](BlockJob job) {
+    if (!job.result) {
+      read_here(std::move(job.again), job.block.first_line);
+      return;
+    }
+    for (auto& b : job.result->index.take_sorted()) {
       std::vector<std::string_view> groups(b.groups.begin(), b.groups.end());
       index.at(b.period, groups).merge(b.sums);
     }
-    tally.merge(part.tally);
+    tally.merge(job.result->tally);
+  };
+  const std::size_t max_in_flight = std::size_t{2} * threads;
+  for (RowBlocks::Block block; blocks.next(block);) {
+    if (workers.in_flight() >= max_in_flight) add_up(workers.take());
+    workers.add(std::move(block));
+    block = {};
   }
+  while (workers.in_flight() > 0)
+    add_up(workers.take());
   return true;
 }
 
@@ -522,30 +578,22 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
     if (!closed.empty()) on_closed(std::move(closed), table);
   };
   if (!readers.empty()) table.source = readers.front()->source_name();
-  for (auto& reader : readers) {
-    const LogLayout layout(*reader, scan);
+  // Reads the rows of `in` (an input, or a block of one) one after another.
+  const auto read_serially = [&](TableReader& in) {
+    const LogLayout layout(in, scan);
     const auto agent_col = layout.columns.column_of(RecordField::agent);
-    table.supplied |= supplied_fields(layout.columns.measures(), rules);
-    // Streaming, customer windows, cases and distinct agents need rows in input order;
-    // everything else adds up.
-    if (auto* csv = dynamic_cast<CsvReader*>(reader.get());
-        csv && !on_closed && !windows && !cases && !rules.count_agents)
-      if (scan_in_parallel(*csv, scan, index, tally)) {
-        ++table.split_reads;
-        continue;
-      }
     const auto customer_col = layout.columns.column_of(RecordField::customer_id);
     const auto id_col = layout.columns.column_of(RecordField::id);
     const auto case_col = layout.columns.column_of(by_customer ? RecordField::customer_id : RecordField::case_id);
-    RowStep step(*reader, layout, scan, column_periods);
+    RowStep step(in, layout, scan, column_periods);
     Contact c;
     const Period* period = nullptr;
-    while (reader->next()) {
+    while (in.next()) {
       try {
         if (!step.read(c, period)) continue;
         if (on_closed && period->order != open_order) {
           if (period->order < open_order)
-            throw Error::data(reader->where(0), "time",
+            throw Error::data(in.where(0), "time",
                               fmt::format("rows are not in time order ({} after {}): streamed NDJSON needs "
                                           "time-ordered input (sort it, or give --no-stream)",
                                           period->label, open_label));
@@ -556,29 +604,42 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
         auto& sums = index.at(*period, step.groups());
         accumulate(sums, c, rules);
         if (windows && customer_col) {
-          const auto customer = trim(reader->cell(*customer_col));
+          const auto customer = trim(in.cell(*customer_col));
           if (customer.empty())
             sums.add_raw(Field::no_customer, 1);
           else
-            windows->add(customer, layout.row_clock.opened_utc(),
-                         id_col ? trim(reader->cell(*id_col)) : std::string_view{}, *c.answered, index.last());
+            windows->add(customer, layout.row_clock.opened_utc(), id_col ? trim(in.cell(*id_col)) : std::string_view{},
+                         *c.answered, index.last());
         }
         ++row_number;
         if (cases && case_col) {
-          const auto key = trim(reader->cell(*case_col));
+          const auto key = trim(in.cell(*case_col));
           if (key.empty())
             sums.add_raw(Field::no_case, 1);
           else
             cases->add(key, layout.row_clock.available() ? layout.row_clock.opened_utc() : row_number,
-                       id_col ? trim(reader->cell(*id_col)) : std::string_view{}, *c.answered, index.last(),
+                       id_col ? trim(in.cell(*id_col)) : std::string_view{}, *c.answered, index.last(),
                        c.resolved.value_or(false));
         }
-        if (rules.count_agents && *c.answered) agents.add(index.key(), trim(reader->cell(*agent_col)), sums);
+        if (rules.count_agents && *c.answered) agents.add(index.key(), trim(in.cell(*agent_col)), sums);
       } catch (const Error& e) {
-        errors.report(e, *reader);
+        errors.report(e, in);
       }
     }
     tally.merge(step.tally);
+  };
+  for (auto& reader : readers) {
+    const LogLayout layout(*reader, scan);  // checks the columns before any row is read
+    table.supplied |= supplied_fields(layout.columns.measures(), rules);
+    // Streaming, customer windows, cases and distinct agents need rows in input order;
+    // everything else adds up.
+    if (auto* csv = dynamic_cast<CsvReader*>(reader.get());
+        csv && !on_closed && !windows && !cases && !rules.count_agents)
+      if (read_in_blocks(*csv, scan, index, tally, read_serially)) {
+        ++table.split_reads;
+        continue;
+      }
+    read_serially(*reader);
   }
   if (options.scale_check) check_nps_scale(tally.nps_answers, table.source);
   if (windows) windows->judge([&](std::size_t position) -> Sums& { return index.bucket(position); });

@@ -14,8 +14,19 @@ CsvReader::CsvReader(InputStream in, std::string head, char delimiter)
       header_.emplace_back(f);
 }
 
-CsvReader::CsvReader(InputStream in, char delimiter, std::vector<std::string> header, std::size_t limit)
-    : buf_(std::move(in), {}), delimiter_(delimiter), limit_(limit), header_(std::move(header)) {}
+CsvReader::CsvReader(std::string block, std::string name, char delimiter, std::vector<std::string> header,
+                     std::size_t first_line)
+    : buf_(InputStream::from_memory(std::move(name), {}), std::move(block)),
+      delimiter_(delimiter),
+      line_(first_line),
+      header_(std::move(header)) {}
+
+CsvReader::Rest CsvReader::take_rest() {
+  Rest rest{buf_.take_from(pos_), line_};
+  pos_ = scan_ = 0;
+  rest_taken_ = true;
+  return rest;
+}
 
 bool CsvReader::next() {
   if (!read_row()) return false;
@@ -43,14 +54,13 @@ bool CsvReader::find_row_end() {
 
 bool CsvReader::read_row() {
   for (;;) {
-    if (offset() >= limit_) return false;  // the next chunk's first row
+    if (rest_taken_) return false;
     bool complete = find_row_end();
     while (!complete && !buf_.eof()) {
       if (scan_ - pos_ > kMaxRowBytes)
         throw Error::data(fmt::format("{}:{}: a row is longer than {} MiB (is this a CSV file?)", buf_.name(), line_,
                                       kMaxRowBytes >> 20));
       const auto shift = buf_.refill(pos_);
-      consumed_ += shift;
       pos_ -= shift;
       scan_ -= shift;
       for (auto& d : delimiters_)

@@ -20,9 +20,10 @@ class CsvReader final : public TableReader {
  public:
   /// `head` holds bytes already read from `in` (after any byte-order mark).
   CsvReader(InputStream in, std::string head, char delimiter);
-  /// A reader of one chunk of a file whose header was read elsewhere: `in` starts at a row,
-  /// and rows that start `limit` or more bytes into it belong to the next chunk.
-  CsvReader(InputStream in, char delimiter, std::vector<std::string> header, std::size_t limit);
+  /// A reader of `block`, whole rows cut from the input `name` (see RowBlocks), whose first
+  /// byte is on line `first_line`.
+  CsvReader(std::string block, std::string name, char delimiter, std::vector<std::string> header,
+            std::size_t first_line);
 
   [[nodiscard]] const std::vector<std::string>& header() const override { return header_; }
   bool next() override;
@@ -35,10 +36,18 @@ class CsvReader final : public TableReader {
   [[nodiscard]] std::string describe() const override;
   [[nodiscard]] const std::string& source_name() const override { return buf_.name(); }
   [[nodiscard]] char delimiter() const { return delimiter_; }
-  /// The size of the file read, if it is a regular file (not a pipe or converted text).
-  [[nodiscard]] std::optional<std::uint64_t> file_size() const { return buf_.input().regular_file_size(); }
-  /// Bytes of the input (after any byte-order mark) before the next unread row.
-  [[nodiscard]] std::size_t offset() const { return consumed_ + pos_; }
+
+  /// The input not read yet, for reading on in blocks: the bytes buffered past the last row
+  /// read (the rest is still in input()), and the line they start on. The reader reads no more.
+  struct Rest {
+    std::string head;
+    std::size_t line = 1;
+  };
+  Rest take_rest();
+  [[nodiscard]] InputStream& input() { return buf_.input(); }
+  /// A block reader's block, given back (after a bad row); rows with quotes in it have been
+  /// unescaped in place, so only a block without quotes is as it came.
+  std::string release_block() { return buf_.take_from(0); }
 
   /// A row is refused past this size, so a file with no line ends cannot exhaust memory.
   static constexpr std::size_t kMaxRowBytes = std::size_t{64} << 20;
@@ -51,13 +60,12 @@ class CsvReader final : public TableReader {
 
   ChunkBuffer buf_;
   char delimiter_;
-  std::size_t pos_ = 0;                               // start of the unparsed input in buf_
-  std::size_t consumed_ = 0;                          // input bytes dropped from the front of buf_
-  std::size_t limit_ = static_cast<std::size_t>(-1);  // rows starting here belong to the next chunk
-  std::size_t scan_ = 0;                              // how far find_row_end has looked, so long rows are scanned once
-  RowScanState scan_state_;                           // quotes seen in the row being scanned
-  std::vector<std::size_t> delimiters_;               // unquoted delimiters of that row, as offsets in buf_
-  std::size_t line_ = 1;                              // line number at pos_
+  std::size_t pos_ = 0;                  // start of the unparsed input in buf_
+  bool rest_taken_ = false;              // take_rest() gave the unread input away
+  std::size_t scan_ = 0;                 // how far find_row_end has looked, so long rows are scanned once
+  RowScanState scan_state_;              // quotes seen in the row being scanned
+  std::vector<std::size_t> delimiters_;  // unquoted delimiters of that row, as offsets in buf_
+  std::size_t line_ = 1;                 // line number at pos_
   std::vector<std::string> header_;
   std::vector<std::string_view> fields_;
   std::vector<std::size_t> field_lines_;  // per field, only for rows with quotes (which may span lines)

@@ -114,6 +114,22 @@ template <BlockMasks (*masks_of)(const char*, char)>
   return scan_tail(data, pos, size, delimiter, state, delimiters);
 }
 
+template <BlockMasks (*masks_of)(const char*, char)>
+[[gnu::always_inline]] inline ByteCounts count_blocks(std::string_view data) {
+  ByteCounts counts;
+  std::size_t pos = 0;
+  for (; pos + kBlock <= data.size(); pos += kBlock) {
+    const BlockMasks m = masks_of(data.data() + pos, '"');  // the delimiter mask is not used
+    counts.quotes += static_cast<std::size_t>(std::popcount(m.quotes));
+    counts.newlines += static_cast<std::size_t>(std::popcount(m.newlines));
+  }
+  for (; pos < data.size(); ++pos) {
+    counts.quotes += data[pos] == '"' ? 1U : 0U;
+    counts.newlines += data[pos] == '\n' ? 1U : 0U;
+  }
+  return counts;
+}
+
 // One function per kernel, compiled for its instructions, with the block loop inlined.
 #if defined(__x86_64__)
 std::size_t scan_sse2(const char* data, std::size_t pos, std::size_t size, char delimiter, RowScanState& state,
@@ -129,6 +145,15 @@ __attribute__((target("avx512f,avx512bw"))) std::size_t scan_avx512(const char* 
                                                                     char delimiter, RowScanState& state,
                                                                     std::vector<std::size_t>& delimiters) {
   return scan_blocks<masks_avx512>(data, pos, size, delimiter, state, delimiters);
+}
+ByteCounts count_sse2(std::string_view data) {
+  return count_blocks<masks_sse2>(data);
+}
+__attribute__((target("avx2,popcnt"))) ByteCounts count_avx2(std::string_view data) {
+  return count_blocks<masks_avx2>(data);
+}
+__attribute__((target("avx512f,avx512bw,popcnt"))) ByteCounts count_avx512(std::string_view data) {
+  return count_blocks<masks_avx512>(data);
 }
 #endif
 
@@ -188,6 +213,31 @@ std::size_t scan_row_with(ScanKernel kernel, const char* data, std::size_t from,
       break;
   }
   return scan_blocks<masks_scalar>(data, from, size, delimiter, state, delimiters);
+}
+
+ByteCounts count_quotes_and_newlines_with(ScanKernel kernel, std::string_view data) {
+  switch (kernel) {
+#if defined(__x86_64__)
+    case ScanKernel::sse2:
+      return count_sse2(data);
+    case ScanKernel::avx2:
+      return count_avx2(data);
+    case ScanKernel::avx512:
+      return count_avx512(data);
+#else
+    case ScanKernel::sse2:
+    case ScanKernel::avx2:
+    case ScanKernel::avx512:
+#endif
+    case ScanKernel::scalar:
+      break;
+  }
+  return count_blocks<masks_scalar>(data);
+}
+
+ByteCounts count_quotes_and_newlines(std::string_view data) {
+  static const ScanKernel best = supported_scan_kernels().back();
+  return count_quotes_and_newlines_with(best, data);
 }
 
 std::size_t scan_row(const char* data, std::size_t from, std::size_t size, char delimiter, RowScanState& state,

@@ -32,6 +32,15 @@ std::size_t scan_row(const char* data, std::size_t from, std::size_t size, char 
 std::size_t scan_row_with(ScanKernel kernel, const char* data, std::size_t from, std::size_t size, char delimiter,
                           RowScanState& state, std::vector<std::size_t>& delimiters);
 
+/// How many quotes and newlines `data` holds (for cutting input into blocks of rows).
+struct ByteCounts {
+  std::size_t quotes = 0;
+  std::size_t newlines = 0;
+};
+ByteCounts count_quotes_and_newlines(std::string_view data);
+/// The same with a given kernel (tests compare them all); the kernel must be supported.
+ByteCounts count_quotes_and_newlines_with(ScanKernel kernel, std::string_view data);
+
 /// The kernels this processor runs, scalar first; the last is the one scan_row uses.
 std::span<const ScanKernel> supported_scan_kernels();
 std::string_view kernel_name(ScanKernel kernel);

@@ -25,18 +25,6 @@ InputStream InputStream::open(const std::string& path) {
   return {fd, path, true};
 }
 
-InputStream InputStream::open_at(const std::string& path, std::uint64_t offset) {
-  auto in = open(path);
-  if (::lseek(in.fd_, static_cast<off_t>(offset), SEEK_SET) < 0) throw Error::cannot_open(path, std::strerror(errno));
-  return in;
-}
-
-std::optional<std::uint64_t> InputStream::regular_file_size() const {
-  struct stat st {};
-  if (fd_ < 0 || ::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
-  return static_cast<std::uint64_t>(st.st_size);
-}
-
 InputStream InputStream::from_memory(std::string name, std::string text) {
   InputStream in(-1, std::move(name), false);
   in.memory_ = std::move(text);

@@ -13,8 +13,6 @@ class InputStream {
  public:
   /// Opens `path`; "-" is standard input. Throws Error (exit 66) when it cannot be opened.
   static InputStream open(const std::string& path);
-  /// Opens the regular file `path` positioned `offset` bytes in (for reading it in chunks).
-  static InputStream open_at(const std::string& path, std::uint64_t offset);
   /// Serves `text` (e.g. input converted to UTF-8) under the name `name`.
   static InputStream from_memory(std::string name, std::string text);
 
@@ -26,8 +24,8 @@ class InputStream {
 
   /// Reads up to `size` bytes; 0 means end of input. Throws Error (exit 66) on a read error.
   std::size_t read(char* buffer, std::size_t size);
-  /// The size of a regular file; nullopt for pipes, terminals and text in memory.
-  [[nodiscard]] std::optional<std::uint64_t> regular_file_size() const;
+  /// True for text in memory that has been read to its end (a file or pipe may grow).
+  [[nodiscard]] bool drained() const { return fd_ < 0 && memory_pos_ == memory_.size(); }
   /// The name used in messages: the path, or `<stdin>`.
   [[nodiscard]] const std::string& name() const { return name_; }
 

@@ -1,9 +1,12 @@
 // Timestamps and periods: ISO weeks (53 and 1 across the year end), time zones with DST.
 #include "records/timestamps.hpp"
 
+#include <date/date.h>
+
 #include <catch2/catch.hpp>
 
 #include "errors.hpp"
+#include "records/row_clock.hpp"
 
 using namespace cxkpi::cli;
 
@@ -89,4 +92,44 @@ TEST_CASE("a time zone moves times across days and follows DST", "[time]") {
   REQUIRE(period_of(riga.local_seconds(*parse_timestamp("2026-03-29T01:30:00Z", error)), BucketBy::hour).label ==
           "2026-03-29T04");
   REQUIRE_THROWS_AS(LocalClock("Europe/Atlantis"), Error);
+}
+
+TEST_CASE("the remembered minute gives what a full parse gives, across DST changes", "[time]") {
+  struct Change {
+    const char* zone;
+    std::int64_t utc;  // an instant the zone's offset changes
+  };
+  // Riga springs forward an hour; Lord Howe falls back half an hour; Kathmandu has none.
+  for (const auto& change : {Change{"UTC", 1'774'746'000}, Change{"Europe/Riga", 1'774'746'000},
+                             Change{"Australia/Lord_Howe", 1'775'314'800}, Change{"Asia/Kathmandu", 1'774'746'000}}) {
+    const LocalClock clock(change.zone);
+    for (const auto* suffix : {"Z", "+05:45", "", ".5Z"}) {
+      MinuteMemo memo;
+      int recalled = 0;
+      for (std::int64_t utc = change.utc - 7200; utc < change.utc + 7200; utc += 13) {
+        const auto text = date::format("%FT%T", date::sys_seconds{std::chrono::seconds{utc}}) + suffix;
+        INFO(change.zone << " " << text);
+        std::string error;
+        const auto t = parse_timestamp(text, error);
+        REQUIRE(t);
+        const auto expected = clock.local_seconds(*t);
+        if (const auto local = memo.recall(text)) {
+          ++recalled;
+          REQUIRE(*local == expected);
+        } else {
+          memo.remember(text, *t, expected, clock);
+        }
+      }
+      REQUIRE(recalled > 500);  // most rows share their minute with the row before
+    }
+  }
+  // A leap second is read in full, never from the memo.
+  const LocalClock utc("UTC");
+  std::string error;
+  MinuteMemo memo;
+  const auto t = parse_timestamp("2016-12-31T23:59:30Z", error);
+  memo.remember("2016-12-31T23:59:30Z", *t, utc.local_seconds(*t), utc);
+  REQUIRE(memo.recall("2016-12-31T23:59:31Z") == utc.local_seconds(*t) + 1);
+  REQUIRE_FALSE(memo.recall("2016-12-31T23:59:60Z"));
+  REQUIRE_FALSE(memo.recall("2016-12-31T23:58:31Z"));
 }

@@ -2,6 +2,8 @@
 #include "io/values.hpp"
 
 #include <catch2/catch.hpp>
+#include <random>
+#include <string>
 
 using cxkpi::FieldKind;
 using cxkpi::cli::parse_integer_in;
@@ -57,4 +59,36 @@ TEST_CASE("bounded integers for scores and settings", "[values]") {
   REQUIRE(parse_integer_in("5", 1, 5).raw == 5);
   REQUIRE(parse_integer_in("6", 1, 5).error == R"("6" is not a whole number from 1 to 5)");
   REQUIRE_FALSE(parse_integer_in("x", 1, 5).ok());
+}
+
+TEST_CASE("the inline reading of plain numbers agrees with parse_value wherever it answers", "[values]") {
+  using cxkpi::cli::parse_plain_amount;
+  std::int64_t raw = 0;
+  REQUIRE(parse_plain_amount("168", raw));
+  REQUIRE(raw == 1'680'000);
+  REQUIRE(parse_plain_amount("6.48", raw));
+  REQUIRE(raw == 64'800);
+  REQUIRE(parse_plain_amount("0.0001", raw));
+  REQUIRE(raw == 1);
+  for (const auto* other : {"", " 1", "1 ", "+1", "-1", "1.", ".5", "1.23456", "1e3", "1:30", "1,5", "123456789012345"})
+    REQUIRE_FALSE(parse_plain_amount(other, raw));
+  // Random strings of number characters: where the inline path answers, the general one
+  // answers the same, for seconds and for money.
+  std::mt19937 rng(3);
+  static constexpr std::string_view kAlphabet = "0123456789.-+e: ,";
+  int answered = 0;
+  for (int round = 0; round < 200'000; ++round) {
+    std::string text(rng() % 18, '0');
+    for (auto& c : text)
+      c = kAlphabet[rng() % (round % 2 == 0 ? 11 : kAlphabet.size())];
+    if (!parse_plain_amount(text, raw)) continue;
+    ++answered;
+    for (const auto kind : {FieldKind::seconds, FieldKind::money}) {
+      const auto general = parse_value(text, kind);
+      INFO(text);
+      REQUIRE(general.ok());
+      REQUIRE(general.raw == raw);
+    }
+  }
+  REQUIRE(answered > 10'000);
 }
