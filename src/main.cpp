@@ -30,7 +30,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", fmt::format("cxkpi {}", kVersion));
   app.require_subcommand(1);
   try {
-    const auto commands = register_commands(app);
+    const auto commands = register_commands(app, argc > 1 ? argv[1] : "");
     check_command_name(argc, argv, app);
     app.parse(argc, argv);
     return run_selected(commands);

@@ -28,8 +28,9 @@ struct CommandAlias {
 /// Every command alias, whether its command is built or not.
 std::span<const CommandAlias> command_aliases();
 
-/// Registers every subcommand of cxkpi on `app`, from the command table.
-std::vector<std::unique_ptr<Command>> register_commands(CLI::App& app);
+/// Registers the subcommands of cxkpi on `app`, from the command table: only the one
+/// `first_argument` names when that is enough, otherwise all of them.
+std::vector<std::unique_ptr<Command>> register_commands(CLI::App& app, std::string_view first_argument = {});
 
 /// Runs the subcommand the user chose.
 int run_selected(const std::vector<std::unique_ptr<Command>>& commands);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include "commands/best_time_command.hpp"
 #include "commands/columns_command.hpp"
@@ -41,18 +42,49 @@ std::span<const CommandAlias> command_aliases() {
   return kAliases;
 }
 
-std::vector<std::unique_ptr<Command>> register_commands(CLI::App& app) {
+namespace {
+
+// Commands other than the metrics, and whether they read the whole command tree (the man
+// page, completions, explain's list of commands).
+struct OtherCommand {
+  std::string_view name;
+  std::unique_ptr<Command> (*make)(CLI::App&);
+  bool needs_all;
+};
+constexpr std::array kOtherCommands{
+    OtherCommand{"erlang-c", make_erlang_command, false},
+    OtherCommand{"best-time-to-call", make_best_time_command, false},
+    OtherCommand{"report", make_report_command, false},
+    OtherCommand{"columns", make_columns_command, false},
+    OtherCommand{"completions", make_completions_command, true},
+    OtherCommand{"man", make_man_command, true},
+    OtherCommand{"metrics", make_metrics_command, false},
+    OtherCommand{"explain", make_explain_command, true},
+};
+
+// The one command `word` names, when building it alone is enough; std::nullopt for every one.
+std::optional<std::string_view> only_command(std::string_view word) {
+  for (const auto& a : kAliases)
+    if (word == a.alias) word = a.command;
+  for (const auto& other : kOtherCommands)
+    if (word == other.name) return other.needs_all ? std::nullopt : std::optional{other.name};
+  for (const auto& metric : kMetrics)
+    if (word == metric.name) return metric.name;
+  return std::nullopt;  // an option, a typo (its hint needs every name) or nothing
+}
+
+}  // namespace
+
+std::vector<std::unique_ptr<Command>> register_commands(CLI::App& app, std::string_view first_argument) {
+  // Building every command's options takes most of a short run's time, so a run that
+  // names its command builds that one only.
+  const auto only = only_command(first_argument);
+  const auto wanted = [&](std::string_view name) { return !only || *only == name; };
   std::vector<std::unique_ptr<Command>> commands;
   for (const auto& metric : kMetrics)
-    commands.push_back(std::make_unique<MetricCommand>(app, metric));
-  commands.push_back(make_erlang_command(app));
-  commands.push_back(make_best_time_command(app));
-  commands.push_back(make_report_command(app));
-  commands.push_back(make_columns_command(app));
-  commands.push_back(make_completions_command(app));
-  commands.push_back(make_man_command(app));
-  commands.push_back(make_metrics_command(app));
-  commands.push_back(make_explain_command(app));
+    if (wanted(metric.name)) commands.push_back(std::make_unique<MetricCommand>(app, metric));
+  for (const auto& other : kOtherCommands)
+    if (wanted(other.name)) commands.push_back(other.make(app));
   add_aliases(app);
   return commands;
 }
