@@ -97,6 +97,7 @@ void CsvReader::split_fields(std::size_t end) {
     fields_.emplace_back(data + start, end - start);
     return;  // every field is on row_line_: where() needs no per-field lines
   }
+  if (split_simply_quoted(end)) return;
   std::size_t line = line_;
   std::size_t i = pos_;
   for (;;) {
@@ -126,6 +127,33 @@ void CsvReader::split_fields(std::size_t end) {
     }
   }
   line_ = line;
+}
+
+// A row with quotes in the usual shape: each field is either unquoted, or wholly quoted
+// ("…"), and those quotes are all the row has, with no newline inside them. The delimiters
+// find_row_end saw are then the field boundaries, and a quoted field is the text between
+// its quotes, with nothing to unescape. Any other shape returns false for the full parse.
+bool CsvReader::split_simply_quoted(std::size_t end) {
+  if (scan_state_.quoted_newline) return false;
+  const char* data = buf_.data();
+  std::size_t quotes = 0;
+  const auto add = [&](std::size_t begin, std::size_t stop) {
+    std::string_view field(data + begin, stop - begin);
+    if (field.size() >= 2 && field.front() == '"' && field.back() == '"') {
+      field = field.substr(1, field.size() - 2);
+      quotes += 2;
+    }
+    fields_.push_back(field);
+  };
+  std::size_t start = pos_;
+  for (const auto d : delimiters_) {
+    add(start, d);
+    start = d + 1;
+  }
+  add(start, end);
+  if (quotes == scan_state_.quotes) return true;
+  fields_.clear();
+  return false;
 }
 
 // Unescapes the quoted field at `begin` to the front of its own bytes, sets its `length`

@@ -56,6 +56,7 @@ class CsvReader final : public TableReader {
   bool read_row();
   bool find_row_end();
   void split_fields(std::size_t end);
+  bool split_simply_quoted(std::size_t end);
   std::size_t parse_quoted(std::size_t begin, std::size_t end, std::size_t& line, std::size_t& length);
 
   ChunkBuffer buf_;

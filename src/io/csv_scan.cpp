@@ -86,11 +86,14 @@ std::size_t scan_tail(const char* data, std::size_t pos, std::size_t size, char 
     if (c == '"') {
       state.in_quotes = !state.in_quotes;
       state.saw_quote = true;
+      ++state.quotes;
     } else if (!state.in_quotes) {
       if (c == delimiter)
         delimiters.push_back(pos);
       else if (c == '\n')
         return pos;
+    } else if (c == '\n') {
+      state.quoted_newline = true;
     }
   }
   return size;
@@ -105,7 +108,11 @@ template <BlockMasks (*masks_of)(const char*, char)>
     const std::uint64_t inside = prefix_xor(m.quotes) ^ (state.in_quotes ? ~std::uint64_t{0} : 0);
     const std::uint64_t newlines = m.newlines & ~inside;
     const std::uint64_t before_end = newlines != 0 ? (newlines & (~newlines + 1)) - 1 : ~std::uint64_t{0};
-    if ((m.quotes & before_end) != 0) state.saw_quote = true;
+    if (const auto quotes = m.quotes & before_end; quotes != 0) {
+      state.saw_quote = true;
+      state.quotes += static_cast<std::size_t>(std::popcount(quotes));
+      if ((m.newlines & inside & before_end) != 0) state.quoted_newline = true;
+    }
     for (std::uint64_t d = m.delimiters & ~inside & before_end; d != 0; d &= d - 1)
       delimiters.push_back(pos + static_cast<std::size_t>(std::countr_zero(d)));
     if (newlines != 0) return pos + static_cast<std::size_t>(std::countr_zero(newlines));

@@ -19,7 +19,9 @@ enum class ScanKernel { scalar, sse2, avx2, avx512 };
 /// Quote state carried from one call to the next while a row spans several buffers.
 struct RowScanState {
   bool in_quotes = false;
-  bool saw_quote = false;  ///< the row has a quote somewhere (so its fields need unescaping)
+  bool saw_quote = false;       ///< the row has a quote somewhere (so its fields need unescaping)
+  std::size_t quotes = 0;       ///< how many quotes the row has
+  bool quoted_newline = false;  ///< a newline inside quotes (the row spans lines)
 };
 
 /// Scans data[from, size): appends the offset of each delimiter outside quotes to

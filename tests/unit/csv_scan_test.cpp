@@ -25,6 +25,9 @@ Scan reference(const std::string& text, std::size_t from, char delimiter, RowSca
     if (text[i] == '"') {
       out.state.in_quotes = !out.state.in_quotes;
       out.state.saw_quote = true;
+      ++out.state.quotes;
+    } else if (out.state.in_quotes && text[i] == '\n') {
+      out.state.quoted_newline = true;
     } else if (!out.state.in_quotes && text[i] == delimiter) {
       out.delimiters.push_back(i);
     } else if (!out.state.in_quotes && text[i] == '\n') {
@@ -57,7 +60,7 @@ TEST_CASE("row-scanning kernels agree with the byte-by-byte definition", "[csv][
     const char delimiter = round % 3 == 0 ? '\t' : ',';
     const auto text = random_text(rng, 1 + rng() % 400, delimiter);
     const std::size_t from = rng() % text.size();
-    const RowScanState start{rng() % 2 == 0, false};
+    const RowScanState start{rng() % 2 == 0, false, 0, false};
     const auto expected = reference(text, from, delimiter, start);
     for (const auto kernel : kernels) {
       INFO("kernel " << kernel_name(kernel) << ", round " << round << ", from " << from);
@@ -67,6 +70,8 @@ TEST_CASE("row-scanning kernels agree with the byte-by-byte definition", "[csv][
       REQUIRE(end == expected.end);
       REQUIRE(delimiters == expected.delimiters);
       REQUIRE(state.saw_quote == expected.state.saw_quote);
+      REQUIRE(state.quotes == expected.state.quotes);
+      REQUIRE(state.quoted_newline == expected.state.quoted_newline);
       if (end == text.size()) REQUIRE(state.in_quotes == expected.state.in_quotes);
     }
   }
