@@ -361,13 +361,13 @@ class RowStep {
   std::vector<std::string_view> groups_;
 };
 
-// --- reading one CSV input on several threads --------------------------------------------
+// --- reading one input on several threads ------------------------------------------------
 
-// The rows of a CSV input are cut into blocks of whole rows (RowBlocks: never inside quotes,
-// for files and pipes alike) and the blocks are read on worker threads, each into buckets of
-// its own; the buckets are added up in block order. A block with a bad row is read again on
-// the calling thread the way a serial read goes, so that messages, skips and rejects are
-// exactly those of one thread.
+// The rows of a CSV or NDJSON input are cut into blocks of whole rows (RowBlocks: never
+// inside a quoted field, for files and pipes alike) and the blocks are read on worker
+// threads, each into buckets of its own; the buckets are added up in block order. A block
+// with a bad row is read again on the calling thread the way a serial read goes, so that
+// messages, skips and rejects are exactly those of one thread.
 
 // What one block of rows adds up to.
 struct BlockScan {
@@ -376,7 +376,7 @@ struct BlockScan {
 };
 
 // The rows of a block reader in buckets, without error handling: any bad row throws.
-BlockScan scan_block(CsvReader& reader, const ScanSettings& scan) {
+BlockScan scan_block(TableReader& reader, const ScanSettings& scan) {
   BlockScan out;
   const LogLayout layout(reader, scan);
   ColumnPeriods unused;  // blocks are read only without --by-column
@@ -393,7 +393,6 @@ BlockScan scan_block(CsvReader& reader, const ScanSettings& scan) {
 struct BlockJob {
   RowBlocks::Block block;
   std::optional<BlockScan> result;  // empty when the block had a bad row
-  std::string again;                // then the block's bytes as they came, to read again
   bool done = false;
 };
 
@@ -401,7 +400,7 @@ struct BlockJob {
 // and adds up the results; the workers only parse.
 class BlockWorkers {
  public:
-  BlockWorkers(unsigned threads, const CsvReader& first, const ScanSettings& scan) : first_(first), scan_(scan) {
+  BlockWorkers(unsigned threads, const BlockSource& source, const ScanSettings& scan) : source_(source), scan_(scan) {
     for (unsigned k = 0; k < threads; ++k)
       workers_.emplace_back([this] { work(); });
   }
@@ -444,18 +443,13 @@ class BlockWorkers {
         if (stopping_) return;
         job = &jobs_[next_started_++];  // map nodes stay put while others are added
       }
-      // Reading unescapes quoted fields in place: a block with quotes is copied first, in
-      // case it has to be read again; one without is given back by its reader.
-      auto& bytes = job->block.bytes;
-      const bool quoted = std::memchr(bytes.data(), '"', bytes.size()) != nullptr;
-      if (quoted) job->again = bytes;
-      CsvReader reader(std::move(bytes), first_.source_name(), first_.delimiter(), first_.header(),
-                       job->block.first_line);
       try {
-        job->result = scan_block(reader, scan_);
-        job->again.clear();
+        // The block reader reads a copy: the block's bytes stay as they came, in case the
+        // calling thread has to read them again.
+        const auto reader = source_.block_reader(job->block.bytes, job->block.first_line);
+        job->result = scan_block(*reader, scan_);
       } catch (...) {
-        if (!quoted) job->again = reader.release_block();  // read again by the caller, which reports in place
+        job->result.reset();  // read again by the caller, which reports the bad row in place
       }
       {
         const std::lock_guard lock(mutex_);
@@ -465,7 +459,7 @@ class BlockWorkers {
     }
   }
 
-  const CsvReader& first_;
+  const BlockSource& source_;
   const ScanSettings& scan_;
   std::mutex mutex_;
   std::condition_variable wake_workers_;
@@ -478,34 +472,34 @@ class BlockWorkers {
   std::vector<std::jthread> workers_;  // last: they stop and join before the rest goes
 };
 
-// Reads the rest of `reader` (a CSV input positioned after its header) in blocks on
-// `threads` worker threads into `index` and `tally`; a block with a bad row, and an input
-// of one block, go to `read_serially`. Returns false, having read nothing, when the input
-// is not to be read this way; the caller then reads it serially.
-bool read_in_blocks(CsvReader& reader, const ScanSettings& scan, BucketIndex& index, ScanTally& tally,
+// Reads the rest of `source` (positioned after its header) in blocks on worker threads into
+// `index` and `tally`; a block with a bad row, and an input of one block, go to
+// `read_serially`. Returns false, having read nothing, when the input is not to be read this
+// way (one thread, --by-column); the caller then reads it serially.
+bool read_in_blocks(BlockSource& source, const ScanSettings& scan, BucketIndex& index, ScanTally& tally,
                     const std::function<void(TableReader&)>& read_serially) {
   const unsigned threads =
       scan.input.threads != 0 ? scan.input.threads : std::max(1U, std::thread::hardware_concurrency());
   if (threads < 2 || !scan.options.by_column.empty()) return false;
-  auto rest = reader.take_rest();
-  RowBlocks blocks(reader.input(), std::move(rest.head), rest.line, scan.input.block_bytes);
-  const auto read_here = [&](std::string bytes, std::size_t first_line) {
-    CsvReader again(std::move(bytes), reader.source_name(), reader.delimiter(), reader.header(), first_line);
-    read_serially(again);
+  auto rest = source.take_rest();
+  RowBlocks blocks(source.input(), std::move(rest.head), rest.line, scan.input.block_bytes, source.row_ends());
+  const auto read_here = [&](const RowBlocks::Block& block) {
+    const auto reader = source.block_reader(block.bytes, block.first_line);
+    read_serially(*reader);
   };
   RowBlocks::Block first;
   if (!blocks.next(first)) return true;
   RowBlocks::Block second;
   if (!blocks.next(second)) {  // one block: not worth a thread
-    read_here(std::move(first.bytes), first.first_line);
+    read_here(first);
     return true;
   }
-  BlockWorkers workers(threads, reader, scan);
+  BlockWorkers workers(threads, source, scan);
   workers.add(std::move(first));
   workers.add(std::move(second));
   const auto add_up = [&](BlockJob job) {
     if (!job.result) {
-      read_here(std::move(job.again), job.block.first_line);
+      read_here(job.block);
       return;
     }
     for (auto& b : job.result->index.take_sorted()) {
@@ -633,9 +627,9 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
     table.supplied |= supplied_fields(layout.columns.measures(), rules);
     // Streaming, customer windows, cases and distinct agents need rows in input order;
     // everything else adds up.
-    if (auto* csv = dynamic_cast<CsvReader*>(reader.get());
-        csv && !on_closed && !windows && !cases && !rules.count_agents)
-      if (read_in_blocks(*csv, scan, index, tally, read_serially)) {
+    if (auto* source = dynamic_cast<BlockSource*>(reader.get());
+        source && !on_closed && !windows && !cases && !rules.count_agents)
+      if (read_in_blocks(*source, scan, index, tally, read_serially)) {
         ++table.split_reads;
         continue;
       }

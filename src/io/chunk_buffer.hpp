@@ -17,10 +17,6 @@ class ChunkBuffer {
   /// Drops bytes before `keep_from` and appends the next chunk. Returns how far the
   /// remaining bytes moved left (subtract it from saved offsets); sets eof() at the end.
   std::size_t refill(std::size_t keep_from) {
-    if (in_.drained()) {  // nothing to add: keep the bytes (a block reader gives them back)
-      eof_ = true;
-      return 0;
-    }
     buf_.erase(0, keep_from);
     const auto old_size = buf_.size();
     buf_.resize(old_size + kChunk);
@@ -36,8 +32,7 @@ class ChunkBuffer {
   [[nodiscard]] const std::string& name() const { return in_.name(); }
   [[nodiscard]] const InputStream& input() const { return in_; }
   [[nodiscard]] InputStream& input() { return in_; }
-  /// The buffered bytes from `pos` on, moved out (the buffer is left empty). Text in
-  /// memory is never dropped from the front, so take_from(0) gives it all back.
+  /// The buffered bytes from `pos` on, moved out (the buffer is left empty).
   std::string take_from(std::size_t pos) {
     buf_.erase(0, pos);
     return std::move(buf_);

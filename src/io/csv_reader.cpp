@@ -21,7 +21,11 @@ CsvReader::CsvReader(std::string block, std::string name, char delimiter, std::v
       line_(first_line),
       header_(std::move(header)) {}
 
-CsvReader::Rest CsvReader::take_rest() {
+std::unique_ptr<TableReader> CsvReader::block_reader(std::string_view block, std::size_t first_line) const {
+  return std::make_unique<CsvReader>(std::string(block), source_name(), delimiter_, header_, first_line);
+}
+
+BlockSource::Rest CsvReader::take_rest() {
   Rest rest{buf_.take_from(pos_), line_};
   pos_ = scan_ = 0;
   rest_taken_ = true;

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,11 +13,12 @@
 
 #include "io/chunk_buffer.hpp"
 #include "io/csv_scan.hpp"
+#include "io/row_blocks.hpp"
 #include "io/table.hpp"
 
 namespace cxkpi::cli {
 
-class CsvReader final : public TableReader {
+class CsvReader final : public TableReader, public BlockSource {
  public:
   /// `head` holds bytes already read from `in` (after any byte-order mark).
   CsvReader(InputStream in, std::string head, char delimiter);
@@ -37,17 +39,11 @@ class CsvReader final : public TableReader {
   [[nodiscard]] const std::string& source_name() const override { return buf_.name(); }
   [[nodiscard]] char delimiter() const { return delimiter_; }
 
-  /// The input not read yet, for reading on in blocks: the bytes buffered past the last row
-  /// read (the rest is still in input()), and the line they start on. The reader reads no more.
-  struct Rest {
-    std::string head;
-    std::size_t line = 1;
-  };
-  Rest take_rest();
-  [[nodiscard]] InputStream& input() { return buf_.input(); }
-  /// A block reader's block, given back (after a bad row); rows with quotes in it have been
-  /// unescaped in place, so only a block without quotes is as it came.
-  std::string release_block() { return buf_.take_from(0); }
+  Rest take_rest() override;
+  InputStream& input() override { return buf_.input(); }
+  [[nodiscard]] RowEnds row_ends() const override { return RowEnds::newline_outside_quotes; }
+  [[nodiscard]] std::unique_ptr<TableReader> block_reader(std::string_view block,
+                                                          std::size_t first_line) const override;
 
   /// A row is refused past this size, so a file with no line ends cannot exhaust memory.
   static constexpr std::size_t kMaxRowBytes = std::size_t{64} << 20;

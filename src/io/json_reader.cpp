@@ -13,6 +13,8 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "io/row_blocks.hpp"
+
 namespace cxkpi::cli {
 namespace {
 
@@ -234,7 +236,7 @@ bool same_key(const char* raw, std::string_view key) {
 // with simdjson's padding after the data. A line outside the fast path's plain case (invalid
 // JSON, not an object, a nested value, a duplicate key, a number beyond a double) is read
 // again with nlohmann exactly as before, so every message and cell stays the same.
-class NdjsonReader final : public TableReader {
+class NdjsonReader final : public TableReader, public BlockSource {
  public:
   NdjsonReader(InputStream in, std::string head, NdjsonParser parser)
       : in_(std::move(in)), fast_(parser == NdjsonParser::simdjson) {
@@ -247,22 +249,40 @@ class NdjsonReader final : public TableReader {
         read_slow();
         add_keys(object_, header_);
       }
-      columns_.clear();
-      for (std::size_t c = 0; c < header_.size(); ++c)
-        columns_.emplace(header_[c], c);
-      seen_.assign(header_.size(), 0);
-      cells_.assign(header_.size(), {});
-      owned_.assign(header_.size(), {});
-      plain_.clear();
-      padded_keys_.clear();
-      for (const auto& key : header_) {
-        plain_.push_back(key.find_first_of("\"\\") == std::string::npos ? 1 : 0);
-        padded_keys_.push_back(key + std::string(8, '\0'));
-      }
+      use_header();
       if (!slow_ && !read_fast()) read_slow();
       pending_ = true;
     }
   }
+  /// A reader of `block`, lines cut from the input `name` whose header (first line's keys)
+  /// is `header`; the block's first byte is on line `first_line`.
+  NdjsonReader(std::string_view block, std::string name, std::vector<std::string> header, std::size_t first_line,
+               bool fast)
+      : in_(InputStream::from_memory(std::move(name), {})), fast_(fast), header_(std::move(header)) {
+    end_ = block.size();
+    buf_.reserve(end_ + simdjson::SIMDJSON_PADDING);
+    buf_.assign(block);
+    buf_.resize(end_ + simdjson::SIMDJSON_PADDING, ' ');
+    next_line_ = first_line;
+    use_header();
+  }
+
+  Rest take_rest() override {
+    // The first row, read for the header, is read again by the first block.
+    const std::size_t from = pending_ ? static_cast<std::size_t>(text_.data() - buf_.data()) : pos_;
+    Rest rest{buf_.substr(from, end_ - from), pending_ ? line_ : next_line_};
+    pos_ = end_;
+    eof_ = true;
+    pending_ = false;
+    return rest;
+  }
+  InputStream& input() override { return in_; }
+  [[nodiscard]] RowEnds row_ends() const override { return RowEnds::any_newline; }
+  [[nodiscard]] std::unique_ptr<TableReader> block_reader(std::string_view block,
+                                                          std::size_t first_line) const override {
+    return std::make_unique<NdjsonReader>(block, in_.name(), header_, first_line, fast_);
+  }
+
   [[nodiscard]] const std::vector<std::string>& header() const override { return header_; }
   bool next() override {
     if (pending_) {
@@ -286,6 +306,22 @@ class NdjsonReader final : public TableReader {
  private:
   static constexpr std::size_t kChunk = std::size_t{1} << 18;
   static constexpr std::size_t kMaxLineBytes = std::size_t{64} << 20;
+
+  // The lookups that follow from header_.
+  void use_header() {
+    columns_.clear();
+    for (std::size_t c = 0; c < header_.size(); ++c)
+      columns_.emplace(header_[c], c);
+    seen_.assign(header_.size(), 0);
+    cells_.assign(header_.size(), {});
+    owned_.assign(header_.size(), {});
+    plain_.clear();
+    padded_keys_.clear();
+    for (const auto& key : header_) {
+      plain_.push_back(key.find_first_of("\"\\") == std::string::npos ? 1 : 0);
+      padded_keys_.push_back(key + std::string(8, '\0'));
+    }
+  }
 
   // Finds the next non-blank line: line_ is its number, text_ its bytes (without '\n').
   bool read_line() {

@@ -3,10 +3,15 @@
 #include <algorithm>
 #include <cstring>
 
-#include "io/csv_reader.hpp"
 #include "io/csv_scan.hpp"
 
 namespace cxkpi::cli {
+namespace {
+
+// Both readers refuse a row (a line) longer than this, with a message of their own.
+constexpr std::size_t kLongestRow = std::size_t{64} << 20;
+
+}  // namespace
 
 std::size_t after_last_row(std::string_view data) {
   // Quotes after a candidate newline decide its side: an even number of quotes before it
@@ -26,8 +31,14 @@ std::size_t after_last_row(std::string_view data) {
   return 0;
 }
 
-RowBlocks::RowBlocks(InputStream& in, std::string head, std::size_t line, std::size_t block_bytes)
-    : in_(in), carry_(std::move(head)), line_(line), block_bytes_(std::max<std::size_t>(block_bytes, 1)) {}
+RowBlocks::RowBlocks(InputStream& in, std::string head, std::size_t line, std::size_t block_bytes, RowEnds ends)
+    : in_(in), carry_(std::move(head)), line_(line), block_bytes_(std::max<std::size_t>(block_bytes, 1)), ends_(ends) {}
+
+std::size_t RowBlocks::cut_of(std::string_view data) const {
+  if (ends_ == RowEnds::newline_outside_quotes) return after_last_row(data);
+  const void* newline = ::memrchr(data.data(), '\n', data.size());
+  return newline == nullptr ? 0 : static_cast<std::size_t>(static_cast<const char*>(newline) - data.data()) + 1;
+}
 
 bool RowBlocks::next(Block& out) {
   out.bytes.swap(carry_);
@@ -39,10 +50,10 @@ bool RowBlocks::next(Block& out) {
       break;
     }
     if (out.bytes.size() >= block_bytes_) {
-      cut = after_last_row(out.bytes);
+      cut = cut_of(out.bytes);
       if (cut != 0) break;
       // No row end for longer than a row may be: hand it on, and its reader says so.
-      if (out.bytes.size() > CsvReader::kMaxRowBytes + block_bytes_) {
+      if (out.bytes.size() > kLongestRow + block_bytes_) {
         cut = out.bytes.size();
         break;
       }

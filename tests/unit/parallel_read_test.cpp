@@ -20,9 +20,9 @@ namespace {
 
 class TempFile {
  public:
-  explicit TempFile(const std::string& text)
+  explicit TempFile(const std::string& text, const std::string& extension = ".csv")
       : path_(std::filesystem::temp_directory_path() /
-              ("cxkpi_parallel_" + std::to_string(std::random_device{}()) + ".csv")) {
+              ("cxkpi_parallel_" + std::to_string(std::random_device{}()) + extension)) {
     std::ofstream(path_, std::ios::binary) << text;
   }
   TempFile(const TempFile&) = delete;
@@ -59,6 +59,24 @@ std::string make_log(int rows, const LogStyle& style) {
     out += "," + (answered ? std::to_string(rng() % 600) : "0") + ",0," + std::to_string(rng() % 60);
     out += "," + (answered && rng() % 3 == 0 ? std::to_string(1 + rng() % 5) : "");
     out += "," + (rng() % 4 == 0 ? std::to_string(rng() % 11) : "") + "," + note + eol;
+  }
+  return out;
+}
+
+// The same kind of log as NDJSON, one object per line, some keys out of order or missing.
+std::string make_ndjson(int rows) {
+  std::string out;
+  std::mt19937 rng(9);
+  const char* channels[] = {"voice", "chat", "email"};
+  for (int i = 0; i < rows; ++i) {
+    const bool answered = rng() % 10 != 0;
+    out += fmt::format(R"({{"id":{},"opened_at":"2026-03-{:02}T{:02}:{:02}:00Z","channel":"{}")", i + 1,
+                       1 + i * 5 / rows, (i / 60) % 24, i % 60, channels[rng() % 3]);
+    if (i % 5 != 0) out += fmt::format(R"(,"wait_s":{})", rng() % 90);
+    out += fmt::format(R"(,"answered":{},"talk_s":{})", answered ? 1 : 0, answered ? rng() % 600 : 0);
+    if (answered && rng() % 3 == 0) out += fmt::format(R"(,"csat":{})", 1 + rng() % 5);
+    if (rng() % 4 == 0) out += fmt::format(R"(,"nps":{},"note":"a \"quoted\" word")", rng() % 11);
+    out += i % 11 == 0 ? "}\r\n\n" : "}\n";  // CRLF and blank lines too
   }
   return out;
 }
@@ -117,6 +135,33 @@ TEST_CASE("a bad row read on several threads fails with the serial message", "[r
     serial_message = e.what();
   }
   REQUIRE(serial_message.find(":2002:") != std::string::npos);
+  REQUIRE_THROWS_WITH(read_log(log.path(), 4), serial_message);
+  require_same(read_log(log.path(), 1, true), read_log(log.path(), 4, true));
+}
+
+TEST_CASE("an NDJSON log read on several threads sums exactly as on one", "[records][parallel]") {
+  const TempFile log(make_ndjson(3000), ".ndjson");
+  const auto serial = read_log(log.path(), 1);
+  REQUIRE(serial.total.raw(Field::offered) == 3000);
+  for (const unsigned threads : {2U, 3U, 8U}) {
+    const auto parallel = read_log(log.path(), threads);
+    require_same(serial, parallel);
+    REQUIRE(parallel.split_reads == 1);
+  }
+}
+
+TEST_CASE("a bad NDJSON line read on several threads fails with the serial message", "[records][parallel]") {
+  auto text = make_ndjson(3000);
+  // talk_s of id 2001 becomes "abc" (the number moves to a key no metric reads)
+  text.insert(text.find("\"talk_s\":", text.find("{\"id\":2001,")) + 9, "\"abc\",\"z\":");
+  const TempFile log(text, ".ndjson");
+  std::string serial_message;
+  try {
+    read_log(log.path(), 1);
+  } catch (const Error& e) {
+    serial_message = e.what();
+  }
+  REQUIRE(serial_message.find(":2183:") != std::string::npos);  // 182 blank lines come before id 2001
   REQUIRE_THROWS_WITH(read_log(log.path(), 4), serial_message);
   require_same(read_log(log.path(), 1, true), read_log(log.path(), 4, true));
 }
