@@ -39,7 +39,7 @@ void add_input_flags(CLI::App& app, InputFlags& flags) {
       ->group(group);
   app.add_option("--rejects", flags.rejects, "with --on-error skip: write each skipped row to FILE as NDJSON")
       ->group(group);
-  app.add_option("--threads", flags.threads, "threads that read a large CSV log (default 0: one per core)")
+  app.add_option("--threads", flags.threads, "threads that read a large CSV or NDJSON log (default 0: one per core)")
       ->type_name("N")
       ->check(CLI::Range(0U, 256U).description(""))
       ->group(group);
