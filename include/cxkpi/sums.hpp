@@ -61,9 +61,10 @@ inline constexpr std::size_t kSampleCount = 3;
 class Sums {
  public:
   /// Adds `raw` (in the field's own units: 1 for counts, 1/10000 for seconds and money).
-  void add_raw(Field f, std::int64_t raw) {
+  [[gnu::always_inline]] void add_raw(Field f, std::int64_t raw) {
     auto& slot = raw_[index_of(f)];
-    if (__builtin_add_overflow(slot, raw, &slot)) throw SumOverflow(f);
+    if (__builtin_add_overflow(slot, raw, &slot)) [[unlikely]]
+      overflow(f);
     present_.add(f);
   }
   /// Adds a whole number of units (counts, whole seconds, whole currency units).
@@ -110,6 +111,9 @@ class Sums {
   }
 
  private:
+  // Out of line, so that add_raw stays small enough to inline into every per-row loop.
+  [[noreturn, gnu::noinline, gnu::cold]] static void overflow(Field f) { throw SumOverflow(f); }
+
   std::array<std::int64_t, kFieldCount> raw_{};
   FieldSet present_;
   std::array<Distribution, kSampleCount> samples_;

@@ -157,8 +157,8 @@ class BucketIndex {
   static constexpr auto kNone = static_cast<std::size_t>(-1);
 
   static bool is_bucket(const Bucket& b, const Period& period, const std::vector<std::string_view>& groups) {
-    if (b.period.order != period.order || b.period.label != period.label || b.groups.size() != groups.size())
-      return false;
+    // A period's order is its identity: one label per order, for time periods and --by-column alike.
+    if (b.period.order != period.order || b.groups.size() != groups.size()) return false;
     for (std::size_t i = 0; i < groups.size(); ++i)
       if (b.groups[i] != groups[i]) return false;
     return true;

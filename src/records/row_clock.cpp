@@ -16,17 +16,6 @@ bool is_digit(char c) {
 
 }  // namespace
 
-std::optional<std::int64_t> MinuteMemo::recall(std::string_view text) const {
-  if (!valid_ || text.size() != text_.size()) return std::nullopt;
-  const unsigned tens = static_cast<unsigned char>(text[kSeconds]) - unsigned{'0'};
-  const unsigned ones = static_cast<unsigned char>(text[kSeconds + 1]) - unsigned{'0'};
-  if (tens > 5 || ones > 9) return std::nullopt;  // :60 and anything odd take the full parse
-  if (std::memcmp(text.data(), text_.data(), kSeconds) != 0 ||
-      std::memcmp(text.data() + kSeconds + 2, text_.data() + kSeconds + 2, text.size() - kSeconds - 2) != 0)
-    return std::nullopt;
-  return minute_local_ + tens * 10 + ones;
-}
-
 void MinuteMemo::remember(std::string_view text, const Timestamp& t, std::int64_t local, const LocalClock& clock) {
   valid_ = false;
   // The parse succeeded; these places make sure the two digits at kSeconds are its seconds.

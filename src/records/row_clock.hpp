@@ -4,6 +4,7 @@
 // the first-response and resolution durations that follow from its other timestamps.
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,14 +22,29 @@ namespace cxkpi::cli {
 // than the rest of the row.
 class MinuteMemo {
  public:
-  /// The local seconds of `text`, if it is the remembered minute.
-  [[nodiscard]] std::optional<std::int64_t> recall(std::string_view text) const;
+  /// The local seconds of `text`, if it is the remembered minute. Inline: every row asks.
+  [[nodiscard]] std::optional<std::int64_t> recall(std::string_view text) const {
+    if (!valid_ || text.size() != text_.size()) return std::nullopt;
+    const unsigned tens = static_cast<unsigned char>(text[kSeconds]) - unsigned{'0'};
+    const unsigned ones = static_cast<unsigned char>(text[kSeconds + 1]) - unsigned{'0'};
+    if (tens > 5 || ones > 9) return std::nullopt;  // :60 and anything odd take the full parse
+    // Bytes before the seconds: two 8-byte words and the colon (remember() made sure of 17).
+    std::uint64_t a[2];
+    std::uint64_t b[2];
+    std::memcpy(a, text.data(), sizeof a);
+    std::memcpy(b, text_.data(), sizeof b);
+    if (a[0] != b[0] || a[1] != b[1] || text[16] != text_[16]) return std::nullopt;
+    for (std::size_t i = kSeconds + 2; i < text.size(); ++i)  // `Z`, an offset or a fraction: short
+      if (text[i] != text_[i]) return std::nullopt;
+    return minute_local_ + tens * 10 + ones;
+  }
   /// Remembers `text` (parsed as `t`, at `local`) when its seconds are at a fixed place and
   /// the zone's offset is the same all that minute; forgets otherwise.
   void remember(std::string_view text, const Timestamp& t, std::int64_t local, const LocalClock& clock);
 
  private:
   static constexpr std::size_t kSeconds = 17;  // YYYY-MM-DDTHH:MM:SS
+  static_assert(kSeconds == 2 * sizeof(std::uint64_t) + 1);
   std::string text_;
   std::int64_t minute_local_ = 0;
   bool valid_ = false;
