@@ -201,56 +201,62 @@ std::string_view kernel_name(ScanKernel kernel) {
   return "scalar";
 }
 
-std::size_t scan_row_with(ScanKernel kernel, const char* data, std::size_t from, std::size_t size, char delimiter,
-                          RowScanState& state, std::vector<std::size_t>& delimiters) {
-  switch (kernel) {
-#if defined(__x86_64__)
-    case ScanKernel::sse2:
-      return scan_sse2(data, from, size, delimiter, state, delimiters);
-    case ScanKernel::avx2:
-      return scan_avx2(data, from, size, delimiter, state, delimiters);
-    case ScanKernel::avx512:
-      return scan_avx512(data, from, size, delimiter, state, delimiters);
-#else
-    case ScanKernel::sse2:
-    case ScanKernel::avx2:
-    case ScanKernel::avx512:
-#endif
-    case ScanKernel::scalar:
-      break;
-  }
-  return scan_blocks<masks_scalar>(data, from, size, delimiter, state, delimiters);
-}
+namespace {
 
-ByteCounts count_quotes_and_newlines_with(ScanKernel kernel, std::string_view data) {
-  switch (kernel) {
-#if defined(__x86_64__)
-    case ScanKernel::sse2:
-      return count_sse2(data);
-    case ScanKernel::avx2:
-      return count_avx2(data);
-    case ScanKernel::avx512:
-      return count_avx512(data);
-#else
-    case ScanKernel::sse2:
-    case ScanKernel::avx2:
-    case ScanKernel::avx512:
-#endif
-    case ScanKernel::scalar:
-      break;
-  }
+// Each kernel's functions, compiled for its instructions.
+struct KernelFunctions {
+  std::size_t (*scan)(const char*, std::size_t, std::size_t, char, RowScanState&, std::vector<std::size_t>&);
+  ByteCounts (*count)(std::string_view);
+};
+
+std::size_t scan_scalar(const char* data, std::size_t pos, std::size_t size, char delimiter, RowScanState& state,
+                        std::vector<std::size_t>& delimiters) {
+  return scan_blocks<masks_scalar>(data, pos, size, delimiter, state, delimiters);
+}
+ByteCounts count_scalar(std::string_view data) {
   return count_blocks<masks_scalar>(data);
 }
 
+KernelFunctions functions_of(ScanKernel kernel) {
+  switch (kernel) {
+#if defined(__x86_64__)
+    case ScanKernel::sse2:
+      return {scan_sse2, count_sse2};
+    case ScanKernel::avx2:
+      return {scan_avx2, count_avx2};
+    case ScanKernel::avx512:
+      return {scan_avx512, count_avx512};
+#else
+    case ScanKernel::sse2:
+    case ScanKernel::avx2:
+    case ScanKernel::avx512:
+#endif
+    case ScanKernel::scalar:
+      break;
+  }
+  return {scan_scalar, count_scalar};
+}
+
+}  // namespace
+
+std::size_t scan_row_with(ScanKernel kernel, const char* data, std::size_t from, std::size_t size, char delimiter,
+                          RowScanState& state, std::vector<std::size_t>& delimiters) {
+  return functions_of(kernel).scan(data, from, size, delimiter, state, delimiters);
+}
+
+ByteCounts count_quotes_and_newlines_with(ScanKernel kernel, std::string_view data) {
+  return functions_of(kernel).count(data);
+}
+
 ByteCounts count_quotes_and_newlines(std::string_view data) {
-  static const ScanKernel best = supported_scan_kernels().back();
-  return count_quotes_and_newlines_with(best, data);
+  static const auto count = functions_of(supported_scan_kernels().back()).count;
+  return count(data);
 }
 
 std::size_t scan_row(const char* data, std::size_t from, std::size_t size, char delimiter, RowScanState& state,
                      std::vector<std::size_t>& delimiters) {
-  static const ScanKernel best = supported_scan_kernels().back();
-  return scan_row_with(best, data, from, size, delimiter, state, delimiters);
+  static const auto scan = functions_of(supported_scan_kernels().back()).scan;
+  return scan(data, from, size, delimiter, state, delimiters);
 }
 
 }  // namespace cxkpi::cli
