@@ -13,40 +13,10 @@ import json
 import random
 import subprocess
 import sys
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-failures = 0
-checks = 0
-
-
-def close(a, b):
-    if a is None or b is None:
-        return a is None and b is None
-    return abs(a - b) <= 1e-9 * max(1.0, abs(b))
-
-
-def check(name, actual, expected):
-    global failures, checks
-    checks += 1
-    if not close(actual, expected):
-        failures += 1
-        print(f"FAIL {name}: cxkpi {actual}, expected {expected}")
-
-
-def cxkpi(binary, *args):
-    out = subprocess.run([binary, *args, "--json"], check=True, capture_output=True, text=True).stdout
-    return json.loads(out)
-
-
-def ts(text):
-    return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-
-
-def iso_week(t):
-    y, w, _ = t.date().isocalendar()
-    return f"{y}-W{w:02d}"
+from common import check, cxkpi, iso_week, tally, temporary, ts
 
 
 def ratio(num, den, factor=1.0):
@@ -148,7 +118,7 @@ def check_cases_by_id(binary):
         opened = start + dt.timedelta(seconds=rng.randrange(0, 40 * 86400))
         case = f"K{rng.randrange(0, 220)}" if rng.random() < 0.95 else ""
         rows.append((i + 1, opened, case, int(rng.random() < 0.55)))
-    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as f:
+    with temporary(".csv") as f:
         f.write("id,opened_at,Case ID,resolved\n")
         for i, o, case, resolved in rows:
             f.write(f"{i},{o.strftime('%Y-%m-%dT%H:%M:%SZ')},{case},{resolved}\n")
@@ -167,8 +137,7 @@ def main():
     check_per_agent(binary, data)
     check_cases_by_customer(binary, data)
     check_cases_by_id(binary)
-    print(f"agents and cases cross-check: {checks - failures} of {checks} agree")
-    sys.exit(1 if failures else 0)
+    sys.exit(tally.exit_code("agents and cases"))
 
 
 if __name__ == "__main__":

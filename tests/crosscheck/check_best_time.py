@@ -17,24 +17,9 @@ from fractions import Fraction
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from common import check, cxkpi, tally
+
 DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-failures = 0
-checks = 0
-
-
-def close(a, b):
-    if a is None or b is None:
-        return a is None and b is None
-    return abs(a - b) <= 1e-9 * max(1.0, abs(b))
-
-
-def check(name, actual, expected):
-    global failures, checks
-    checks += 1
-    ok = close(actual, expected) if isinstance(expected, (float, type(None))) else actual == expected
-    if not ok:
-        failures += 1
-        print(f"FAIL {name}: cxkpi {actual!r}, expected {expected!r}")
 
 
 def local_time(text, zone):
@@ -116,11 +101,6 @@ def compare(name, doc, grid, min_n):
     return best
 
 
-def cxkpi(binary, *args):
-    out = subprocess.run([binary, *args, "--json"], check=True, capture_output=True, text=True).stdout
-    return json.loads(out)
-
-
 def outbound_log(path):
     """Dial attempts with local times (no offset) around Riga's spring-forward, 2026-03-29."""
     rnd = random.Random(7)
@@ -166,8 +146,7 @@ def main():
         best = compare("outbound dials Europe/Riga", doc, grid_of(dials, "Europe/Riga", "attempts", "connected"), 20)
         print(f"ok   generated outbound log --tz Europe/Riga: best {best}")
 
-    print(f"{checks - failures} of {checks} checks passed")
-    sys.exit(1 if failures else 0)
+    sys.exit(tally.exit_code("best-time"))
 
 
 main()

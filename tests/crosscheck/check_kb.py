@@ -20,25 +20,7 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-failures = 0
-checks = 0
-
-
-def close(a, b):
-    return a is not None and b is not None and abs(a - b) <= 1e-9 * max(1.0, abs(b))
-
-
-def check(name, actual, expected):
-    global failures, checks
-    checks += 1
-    if not close(actual, expected):
-        failures += 1
-        print(f"FAIL {name}: cxkpi {actual}, expected {expected}")
-
-
-def cxkpi(binary, *args):
-    out = subprocess.run([binary, *args, "--json"], check=True, capture_output=True, text=True).stdout
-    return json.loads(out)
+from common import check, cxkpi, tally
 
 
 def type7(xs, p):
@@ -150,8 +132,7 @@ def main():
             check_read_time(binary, views, rows, bounce)
         check_reads_and_ratio(binary, views, rows, tmp)
         check_agent_survey(binary, tmp, rng)
-    print(f"{checks} checks, {failures} failures")
-    return 1 if failures or checks == 0 else 0
+    return tally.exit_code("knowledge-base")
 
 
 if __name__ == "__main__":

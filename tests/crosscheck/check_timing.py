@@ -16,39 +16,11 @@ import math
 import random
 import subprocess
 import sys
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-failures = 0
-checks = 0
-
-
-def close(a, b):
-    return a is not None and b is not None and abs(a - b) <= 1e-9 * max(1.0, abs(b))
-
-
-def check(name, actual, expected):
-    global failures, checks
-    checks += 1
-    if not close(actual, expected):
-        failures += 1
-        print(f"FAIL {name}: cxkpi {actual}, expected {expected}")
-
-
-def cxkpi(binary, *args):
-    out = subprocess.run([binary, *args, "--json"], check=True, capture_output=True, text=True).stdout
-    return json.loads(out)
-
-
-def ts(text):
-    return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-
-
-def iso_week(t):
-    y, w, _ = t.date().isocalendar()
-    return f"{y}-W{w:02d}"
+from common import check, cxkpi, iso_week, tally, temporary, ts
 
 
 def check_windows(binary, data):
@@ -119,13 +91,13 @@ def check_durations(binary):
         resolved = rng.random() < 0.7
         done = first + dt.timedelta(seconds=int(rng.expovariate(1 / 90000))) if resolved else None
         rows.append((i + 1, opened, first, done))
-    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as f:
+    with temporary(".csv") as f:
         f.write("id,opened_at,first_response_at,resolved_at,resolved\n")
         for i, o, fr, d in rows:
             z = lambda t: t.strftime("%Y-%m-%dT%H:%M:%SZ")
             f.write(f"{i},{z(o)},{z(fr)},{z(d) if d else ''},{1 if d else 0}\n")
         path = f.name
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as h:
+    with temporary(".txt") as h:
         h.write("\n".join(sorted(holidays)) + "\n")
         holidays_path = h.name
     calendar = [(r[2] - r[1]).total_seconds() for r in rows]
@@ -149,8 +121,7 @@ def main():
     binary, data = sys.argv[1], Path(sys.argv[2])
     check_windows(binary, data)
     check_durations(binary)
-    print(f"timing cross-check: {checks - failures} of {checks} agree")
-    sys.exit(1 if failures else 0)
+    sys.exit(tally.exit_code("timing"))
 
 
 if __name__ == "__main__":
