@@ -20,15 +20,7 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from common import check, cxkpi, tally
-
-
-def type7(xs, p):
-    xs = sorted(xs)
-    h = (len(xs) - 1) * p / 100
-    lo = math.floor(h)
-    hi = min(lo + 1, len(xs) - 1)
-    return xs[lo] + (h - lo) * (xs[hi] - xs[lo])
+from common import check, cxkpi, tally, type7
 
 
 def write_views(path, rng):

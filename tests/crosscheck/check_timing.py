@@ -20,7 +20,7 @@ from collections import defaultdict
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from common import check, cxkpi, iso_week, tally, temporary, ts
+from common import check, cxkpi, iso_week, tally, temporary, ts, type7
 
 
 def check_windows(binary, data):
@@ -56,14 +56,6 @@ def check_windows(binary, data):
     out = cxkpi(binary, "fcr", str(data / "calls.csv"), "--window", "30d", "--by", "month")
     for row in out["rows"]:
         check(f"fcr window {row['period']}", row["value"], 100 * kept[row["period"]] / judged[row["period"]])
-
-
-def type7(xs, p):
-    xs = sorted(xs)
-    h = (len(xs) - 1) * p / 100
-    lo = math.floor(h)
-    hi = min(lo + 1, len(xs) - 1)
-    return xs[lo] + (h - lo) * (xs[hi] - xs[lo])
 
 
 def business_seconds(a, b, zone, holidays):

@@ -1,8 +1,9 @@
 """What the cross-check scripts share: a tally of checks with a tolerant comparison, running
-cxkpi for its JSON, ISO timestamps and weeks, and temporary files removed at exit."""
+cxkpi for its JSON, ISO timestamps and weeks, percentiles, and temporary files removed at exit."""
 import atexit
 import datetime as dt
 import json
+import math
 import os
 import subprocess
 import tempfile
@@ -51,6 +52,15 @@ def ts(text):
 def iso_week(t):
     y, w, _ = t.date().isocalendar()
     return f"{y}-W{w:02d}"
+
+
+def type7(xs, p):
+    """The p-th percentile, interpolated between closest ranks (R type 7, numpy's default)."""
+    xs = sorted(xs)
+    h = (len(xs) - 1) * p / 100
+    lo = math.floor(h)
+    hi = min(lo + 1, len(xs) - 1)
+    return xs[lo] + (h - lo) * (xs[hi] - xs[lo])
 
 
 def temporary(suffix):
