@@ -84,14 +84,46 @@ ContactReader::ContactReader(const TableReader& reader, const RecordColumnMap& c
   agent_column_ = columns.column_of(RecordField::agent).value_or(kNoColumn);
 }
 
+namespace {
+
+// The common cell shapes, read inline: `0`/`1` flags, plain numbers, small scores, and an
+// empty cell (missing). False for anything else, which the general parsers then read.
+template <class Slot>
+[[gnu::always_inline]] inline bool read_plain(std::string_view text, const Slot& slot, Contact& c) {
+  if (text.empty()) return true;  // missing: the member stays empty
+  switch (slot.shape) {
+    case Slot::Shape::flag:
+      if (text.size() != 1 || (text[0] != '0' && text[0] != '1')) return false;
+      c.*slot.flag = text[0] == '1';
+      return true;
+    case Slot::Shape::amount:
+      if (std::int64_t raw = 0; parse_plain_amount(text, raw)) {
+        c.*slot.amount = raw;
+        return true;
+      }
+      return false;
+    case Slot::Shape::score:
+      if (int v = 0; small_whole_number(text, v)) {
+        c.*slot.score = v;
+        return true;
+      }
+      return false;
+  }
+  return false;
+}
+
+}  // namespace
+
 Contact ContactReader::read() const {
   // CSV rows are views into the reader's buffer: one span for all cells instead of a
   // virtual call per cell. Other readers give cells one at a time.
   const auto row = reader_.row();
   Contact c;
   c.kind = kind_;
-  for (const auto& slot : slots_)
-    read_cell(row.empty() ? reader_.cell(slot.column) : row[slot.column], slot, c);
+  for (const auto& slot : slots_) {
+    const auto text = row.empty() ? reader_.cell(slot.column) : row[slot.column];
+    if (!read_plain(text, slot, c)) read_cell(text, slot, c);
+  }
   if (agent_column_ != kNoColumn)
     c.has_agent = !is_missing(row.empty() ? reader_.cell(agent_column_) : row[agent_column_]);
   return c;
@@ -114,11 +146,6 @@ Error ContactReader::error_at(RecordField f, std::string_view message) const {
 }
 
 void ContactReader::read_flag(std::string_view text, const Slot& slot, Contact& c) const {
-  if (text.size() == 1 && (text[0] == '0' || text[0] == '1')) {
-    c.*slot.flag = text[0] == '1';
-    return;
-  }
-  if (text.empty()) return;
   bool ok = true;
   const auto v = parse_flag(text, ok);
   if (!ok)
@@ -128,10 +155,6 @@ void ContactReader::read_flag(std::string_view text, const Slot& slot, Contact& 
 }
 
 void ContactReader::read_amount(std::string_view text, const Slot& slot, Contact& c) const {
-  if (std::int64_t raw = 0; parse_plain_amount(text, raw)) {
-    c.*slot.amount = raw;
-    return;
-  }
   if (is_missing(text)) return;
   const auto v = parse_value(text, slot.kind, decimal_comma_);
   if (!v.ok()) throw error_at(slot.field, v.error);
@@ -139,10 +162,6 @@ void ContactReader::read_amount(std::string_view text, const Slot& slot, Contact
 }
 
 void ContactReader::read_score(std::string_view text, const Slot& slot, Contact& c) const {
-  if (int v = 0; small_whole_number(text, v)) {
-    c.*slot.score = v;
-    return;
-  }
   if (is_missing(text)) return;
   const auto v = parse_integer_in(text, -1'000'000, 1'000'000);
   if (!v.ok()) throw error_at(slot.field, fmt::format("{} is not a whole-number score", quote_value(text)));

@@ -33,8 +33,8 @@ class ContactReader {
   // One measure column of the log and the Contact member it fills. A row reads only the
   // columns the log has, left to right (so the leftmost bad cell is the one reported), and
   // writes each value straight into its member.
-  enum class Shape { flag, amount, score };
   struct Slot {
+    enum class Shape { flag, amount, score };
     std::size_t column;
     RecordField field;
     Shape shape;
@@ -43,8 +43,10 @@ class ContactReader {
     std::optional<std::int64_t> Contact::*amount = nullptr;
     std::optional<int> Contact::*score = nullptr;
   };
+  using Shape = Slot::Shape;
 
-  void read_cell(std::string_view text, const Slot& slot, Contact& c) const;
+  /// A cell of any other shape than read_plain's, or a bad one (which throws).
+  [[gnu::noinline]] void read_cell(std::string_view text, const Slot& slot, Contact& c) const;
   void read_flag(std::string_view text, const Slot& slot, Contact& c) const;
   void read_amount(std::string_view text, const Slot& slot, Contact& c) const;
   void read_score(std::string_view text, const Slot& slot, Contact& c) const;
