@@ -446,7 +446,7 @@ class BlockWorkers {
       try {
         // The block reader reads a copy: the block's bytes stay as they came, in case the
         // calling thread has to read them again.
-        const auto reader = source_.block_reader(job->block.bytes, job->block.first_line);
+        const auto reader = source_.block_reader(job->block.text(), job->block.first_line);
         job->result = scan_block(*reader, scan_);
       } catch (...) {
         job->result.reset();  // read again by the caller, which reports the bad row in place
@@ -484,7 +484,7 @@ bool read_in_blocks(BlockSource& source, const ScanSettings& scan, BucketIndex& 
   auto rest = source.take_rest();
   RowBlocks blocks(source.input(), std::move(rest.head), rest.line, scan.input.block_bytes, source.row_ends());
   const auto read_here = [&](const RowBlocks::Block& block) {
-    const auto reader = source.block_reader(block.bytes, block.first_line);
+    const auto reader = source.block_reader(block.text(), block.first_line);
     read_serially(*reader);
   };
   RowBlocks::Block first;

@@ -17,6 +17,10 @@ class ChunkBuffer {
   /// Drops bytes before `keep_from` and appends the next chunk. Returns how far the
   /// remaining bytes moved left (subtract it from saved offsets); sets eof() at the end.
   std::size_t refill(std::size_t keep_from) {
+    if (in_.drained()) {  // a block in memory: nothing to add, so nothing to move or grow
+      eof_ = true;
+      return 0;
+    }
     buf_.erase(0, keep_from);
     const auto old_size = buf_.size();
     buf_.resize(old_size + kChunk);

@@ -22,6 +22,8 @@ class InputStream {
   InputStream& operator=(const InputStream&) = delete;
   ~InputStream();
 
+  /// True for text in memory that has been read to its end (a file or pipe may yet grow).
+  [[nodiscard]] bool drained() const { return fd_ < 0 && memory_pos_ == memory_.size(); }
   /// Reads up to `size` bytes; 0 means end of input. Throws Error (exit 66) on a read error.
   std::size_t read(char* buffer, std::size_t size);
   /// The name used in messages: the path, or `<stdin>`.

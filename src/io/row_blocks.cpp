@@ -32,7 +32,11 @@ std::size_t after_last_row(std::string_view data) {
 }
 
 RowBlocks::RowBlocks(InputStream& in, std::string head, std::size_t line, std::size_t block_bytes, RowEnds ends)
-    : in_(in), carry_(std::move(head)), line_(line), block_bytes_(std::max<std::size_t>(block_bytes, 1)), ends_(ends) {}
+    : in_(in),
+      carry_(head.begin(), head.end()),
+      line_(line),
+      block_bytes_(std::max<std::size_t>(block_bytes, 1)),
+      ends_(ends) {}
 
 std::size_t RowBlocks::cut_of(std::string_view data) const {
   if (ends_ == RowEnds::newline_outside_quotes) return after_last_row(data);
@@ -50,7 +54,7 @@ bool RowBlocks::next(Block& out) {
       break;
     }
     if (out.bytes.size() >= block_bytes_) {
-      cut = cut_of(out.bytes);
+      cut = cut_of(out.text());
       if (cut != 0) break;
       // No row end for longer than a row may be: hand it on, and its reader says so.
       if (out.bytes.size() > kLongestRow + block_bytes_) {
@@ -58,8 +62,7 @@ bool RowBlocks::next(Block& out) {
         break;
       }
     }
-    // A pipe gives 64 KiB or so a read: fill the whole block before resizing back, so its
-    // bytes are zeroed once, not once a read.
+    // A pipe gives 64 KiB or so a read: fill the whole block before resizing back.
     const auto old_size = out.bytes.size();
     out.bytes.resize(old_size + block_bytes_);
     std::size_t got = 0;
@@ -71,10 +74,10 @@ bool RowBlocks::next(Block& out) {
     out.bytes.resize(old_size + got);
   }
   if (cut == 0) return false;
-  carry_.assign(out.bytes, cut, std::string::npos);
+  carry_.assign(out.bytes.begin() + static_cast<std::ptrdiff_t>(cut), out.bytes.end());
   out.bytes.resize(cut);
   out.first_line = line_;
-  line_ += count_quotes_and_newlines(out.bytes).newlines;
+  line_ += count_quotes_and_newlines(out.text()).newlines;
   return true;
 }
 

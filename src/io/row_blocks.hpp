@@ -11,6 +11,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "io/input.hpp"
 #include "io/table.hpp"
@@ -27,12 +29,32 @@ enum class RowEnds {
   any_newline,             // NDJSON: a newline in a JSON string is always escaped
 };
 
+/// An allocator that leaves new chars unset, so that growing a buffer read() is about to fill
+/// does not first write zeros over it (std::string's resize would).
+template <class T>
+struct UnsetAllocator : std::allocator<T> {
+  template <class U>
+  struct rebind {
+    using other = UnsetAllocator<U>;
+  };
+  template <class U>
+  void construct(U* p) noexcept {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <class U, class... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+using ByteBuffer = std::vector<char, UnsetAllocator<char>>;
+
 /// Whole rows of a stream, in order, in blocks of about `block_bytes`.
 class RowBlocks {
  public:
   struct Block {
-    std::string bytes;
+    ByteBuffer bytes;
     std::size_t first_line = 1;  // the line number of its first byte
+    [[nodiscard]] std::string_view text() const { return {bytes.data(), bytes.size()}; }
   };
 
   /// `head` holds bytes already read from `in` that come before the rest of it; `line` is the
@@ -46,7 +68,7 @@ class RowBlocks {
   [[nodiscard]] std::size_t cut_of(std::string_view data) const;
 
   InputStream& in_;
-  std::string carry_;  // bytes read past the last cut
+  ByteBuffer carry_;  // bytes read past the last cut
   std::size_t line_;
   std::size_t block_bytes_;
   RowEnds ends_;

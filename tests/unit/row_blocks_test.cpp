@@ -50,7 +50,7 @@ TEST_CASE("blocks put together are the input, cut only at row ends, with their f
     std::string joined;
     for (RowBlocks::Block b; blocks.next(b);) {
       REQUIRE(b.first_line == 5 + static_cast<std::size_t>(std::count(joined.begin(), joined.end(), '\n')));
-      joined += b.bytes;
+      joined += b.text();
       if (joined.size() < text.size()) {
         REQUIRE(joined.back() == '\n');
         if (ends == RowEnds::newline_outside_quotes) REQUIRE(outside_quotes_before(joined, joined.size() - 1));
