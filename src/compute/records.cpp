@@ -323,7 +323,7 @@ class RowStep {
       : reader_(reader), layout_(layout), scan_(scan), periods_(scan.options.by), column_periods_(column_periods) {}
 
   bool read(Contact& c, const Period*& period) {
-    c = layout_.contacts.read();
+    layout_.contacts.read(c);
     layout_.row_clock.read_durations(c);
     derive_flags(c);
     if (const auto v = check_contact(c, scan_.rules))

@@ -82,6 +82,7 @@ ContactReader::ContactReader(const TableReader& reader, const RecordColumnMap& c
   add(RecordField::enps_score, score(&Contact::enps));
   std::stable_sort(slots_.begin(), slots_.end(), [](const Slot& a, const Slot& b) { return a.column < b.column; });
   agent_column_ = columns.column_of(RecordField::agent).value_or(kNoColumn);
+  blank_.kind = kind_;
 }
 
 namespace {
@@ -114,19 +115,17 @@ template <class Slot>
 
 }  // namespace
 
-Contact ContactReader::read() const {
+void ContactReader::read(Contact& c) const {
   // CSV rows are views into the reader's buffer: one span for all cells instead of a
   // virtual call per cell. Other readers give cells one at a time.
   const auto row = reader_.row();
-  Contact c;
-  c.kind = kind_;
+  c = blank_;
   for (const auto& slot : slots_) {
     const auto text = row.empty() ? reader_.cell(slot.column) : row[slot.column];
     if (!read_plain(text, slot, c)) read_cell(text, slot, c);
   }
   if (agent_column_ != kNoColumn)
     c.has_agent = !is_missing(row.empty() ? reader_.cell(agent_column_) : row[agent_column_]);
-  return c;
 }
 
 void ContactReader::read_cell(std::string_view text, const Slot& slot, Contact& c) const {

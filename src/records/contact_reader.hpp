@@ -22,8 +22,9 @@ class ContactReader {
  public:
   ContactReader(const TableReader& reader, const RecordColumnMap& columns, bool decimal_comma);
 
-  /// The current row's contact (before derive_flags); throws Error naming a bad cell.
-  [[nodiscard]] Contact read() const;
+  /// Sets `c` to the current row's contact (before derive_flags); throws Error naming a bad
+  /// cell. Filling the caller's Contact, reused row after row, saves building one per row.
+  void read(Contact& c) const;
   /// A data error at field `f` of the current row.
   [[nodiscard]] Error error_at(RecordField f, std::string_view message) const;
 
@@ -56,6 +57,7 @@ class ContactReader {
   bool decimal_comma_;
   RowKind kind_;
   std::vector<Slot> slots_;  // in column order
+  Contact blank_;            // a row with no cells read
   std::size_t agent_column_ = kNoColumn;
 };
 
