@@ -105,7 +105,9 @@ template <BlockMasks (*masks_of)(const char*, char)>
                                                       std::vector<std::size_t>& delimiters) {
   for (; pos + kBlock <= size; pos += kBlock) {
     const BlockMasks m = masks_of(data + pos, delimiter);
-    const std::uint64_t inside = prefix_xor(m.quotes) ^ (state.in_quotes ? ~std::uint64_t{0} : 0);
+    // Most blocks have no quote: then every byte is as inside (or outside) as the last one.
+    const std::uint64_t carried = state.in_quotes ? ~std::uint64_t{0} : 0;
+    const std::uint64_t inside = m.quotes == 0 ? carried : prefix_xor(m.quotes) ^ carried;
     const std::uint64_t newlines = m.newlines & ~inside;
     const std::uint64_t before_end = newlines != 0 ? (newlines & (~newlines + 1)) - 1 : ~std::uint64_t{0};
     if (const auto quotes = m.quotes & before_end; quotes != 0) {
