@@ -37,6 +37,8 @@ void MinuteMemo::remember(std::string_view text, const Timestamp& t, std::int64_
 RowClock::RowClock(const TableReader& reader, const RecordColumnMap& columns, const LocalClock& clock,
                    const std::optional<BusinessCalendar>& business_hours)
     : reader_(reader), columns_(columns), clock_(clock), business_hours_(business_hours) {
+  measures_durations_ =
+      available() && (columns.has(RecordField::first_response_at) || columns.has(RecordField::resolved_at));
   if (columns.has(RecordField::opened_at))
     timestamp_column_ = columns.column_of(RecordField::opened_at);
   else if (!columns.has(RecordField::date))
@@ -106,8 +108,7 @@ std::optional<std::int64_t> RowClock::duration_to(RecordField f, std::int64_t op
 }
 
 void RowClock::read_durations(Contact& c) const {
-  const bool wanted = columns_.has(RecordField::first_response_at) || columns_.has(RecordField::resolved_at);
-  if (!wanted || !available()) return;
+  if (!measures_durations_) return;
   const auto opened_col =
       columns_.column_of(RecordField::opened_at).value_or(columns_.column_of(RecordField::date).value_or(0));
   if (is_missing(reader_.cell(opened_col))) return;  // no opened time: nothing to measure from

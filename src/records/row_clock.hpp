@@ -75,6 +75,7 @@ class RowClock {
   const LocalClock& clock_;
   const std::optional<BusinessCalendar>& business_hours_;
   std::optional<std::size_t> timestamp_column_;  // opened_at or viewed_at; none for date + time
+  bool measures_durations_ = false;              // an opened time and first_response_at or resolved_at
   mutable MinuteMemo minute_;
 };
 
