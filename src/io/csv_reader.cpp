@@ -141,20 +141,17 @@ bool CsvReader::split_simply_quoted(std::size_t end) {
   if (scan_state_.quoted_newline) return false;
   const char* data = buf_.data();
   std::size_t quotes = 0;
-  const auto add = [&](std::size_t begin, std::size_t stop) {
-    std::string_view field(data + begin, stop - begin);
+  std::size_t start = pos_;
+  for (std::size_t k = 0; k <= delimiters_.size(); ++k) {
+    const std::size_t stop = k < delimiters_.size() ? delimiters_[k] : end;
+    std::string_view field(data + start, stop - start);
     if (field.size() >= 2 && field.front() == '"' && field.back() == '"') {
       field = field.substr(1, field.size() - 2);
       quotes += 2;
     }
     fields_.push_back(field);
-  };
-  std::size_t start = pos_;
-  for (const auto d : delimiters_) {
-    add(start, d);
-    start = d + 1;
+    start = stop + 1;
   }
-  add(start, end);
   if (quotes == scan_state_.quotes) return true;
   fields_.clear();
   return false;
