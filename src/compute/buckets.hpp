@@ -36,7 +36,7 @@ struct BucketTable {
   Sums total;
   FieldSet supplied;  // aggregate fields the logs' columns supply
   std::vector<std::string> warnings;
-  std::size_t split_reads = 0;  // inputs read in ranges on several threads
+  std::size_t split_reads = 0;  // inputs read in blocks on several threads
 };
 
 /// Called with the buckets of periods that are complete (sorted), and the table so far.
