@@ -115,10 +115,7 @@ class BucketIndex {
         last_ = position;
         return buckets_[position].sums;
       }
-    key_.assign(reinterpret_cast<const char*>(&period.order), sizeof period.order);
-    key_ += period.label;
-    for (const auto g : groups)
-      key_.append(1, '\x1f').append(g);
+    write_key(key_, period, groups);
     if (const auto it = index_.find(key_); it != index_.end()) {
       last_ = it->second;
     } else {
@@ -129,8 +126,13 @@ class BucketIndex {
     recent_[next_recent_++ % recent_.size()] = last_;
     return buckets_[last_].sums;
   }
-  /// The key of the bucket `at` returned last (its period and group values).
-  [[nodiscard]] std::string key() const { return key_of(buckets_[last_]); }
+  /// The key of the bucket `at` returned last (its period and group values), valid until
+  /// the next call. A bucket found among the recent ones has had no key built, so it is
+  /// built here, into the same buffer.
+  const std::string& key() {
+    write_key(key_, buckets_[last_].period, buckets_[last_].groups);
+    return key_;
+  }
   /// The position of the bucket `at` returned last; valid until take_sorted or take_before.
   [[nodiscard]] std::size_t last() const { return last_; }
   Sums& bucket(std::size_t position) { return buckets_[position].sums; }
@@ -148,8 +150,10 @@ class BucketIndex {
     const auto split = std::find_if(all.begin(), all.end(), [&](const Bucket& b) { return b.period.order >= order; });
     std::vector<Bucket> closed(std::make_move_iterator(all.begin()), std::make_move_iterator(split));
     buckets_.assign(std::make_move_iterator(split), std::make_move_iterator(all.end()));
-    for (std::size_t i = 0; i < buckets_.size(); ++i)
-      index_.emplace(key_of(buckets_[i]), i);
+    for (std::size_t i = 0; i < buckets_.size(); ++i) {
+      write_key(key_, buckets_[i].period, buckets_[i].groups);
+      index_.emplace(key_, i);
+    }
     return closed;
   }
 
@@ -170,12 +174,13 @@ class BucketIndex {
       if (a[i] != b[i]) return false;
     return true;
   }
-  static std::string key_of(const Bucket& b) {
-    std::string key(reinterpret_cast<const char*>(&b.period.order), sizeof b.period.order);
-    key += b.period.label;
-    for (const auto& g : b.groups)
+  // Period order and label, then each group value after a unit separator.
+  template <class Groups>
+  static void write_key(std::string& key, const Period& period, const Groups& groups) {
+    key.assign(reinterpret_cast<const char*>(&period.order), sizeof period.order);
+    key += period.label;
+    for (const auto& g : groups)
       key.append(1, '\x1f').append(g);
-    return key;
   }
 
   std::string key_;
