@@ -39,6 +39,8 @@ RowClock::RowClock(const TableReader& reader, const RecordColumnMap& columns, co
     : reader_(reader), columns_(columns), clock_(clock), business_hours_(business_hours) {
   measures_durations_ =
       available() && (columns.has(RecordField::first_response_at) || columns.has(RecordField::resolved_at));
+  // One column holds the opened time, unless it is split into date and time; a
+  // knowledge-base view log is timed by its views.
   if (columns.has(RecordField::opened_at))
     timestamp_column_ = columns.column_of(RecordField::opened_at);
   else if (!columns.has(RecordField::date))
@@ -53,23 +55,16 @@ bool RowClock::available() const {
 Timestamp RowClock::opened() const {
   std::string error;
   std::optional<Timestamp> t;
-  RecordField blame = RecordField::opened_at;
-  if (const auto col = columns_.column_of(RecordField::opened_at)) {
-    t = parse_timestamp(reader_.cell(*col), error);
-  } else if (const auto viewed = columns_.column_of(RecordField::viewed_at);
-             viewed && !columns_.has(RecordField::date)) {
-    blame = RecordField::viewed_at;  // a knowledge-base view log is timed by its views
-    t = parse_timestamp(reader_.cell(*viewed), error);
+  std::size_t blame = 0;  // the column named in a message
+  if (timestamp_column_) {
+    blame = *timestamp_column_;
+    t = parse_timestamp(reader_.cell(blame), error);
   } else {
-    blame = RecordField::date;
+    blame = *columns_.column_of(RecordField::date);
     const auto time_col = columns_.column_of(RecordField::time);
-    t = parse_date_and_time(reader_.cell(*columns_.column_of(RecordField::date)),
-                            time_col ? reader_.cell(*time_col) : std::string_view{}, error);
+    t = parse_date_and_time(reader_.cell(blame), time_col ? reader_.cell(*time_col) : std::string_view{}, error);
   }
-  if (!t) {
-    const auto col = *columns_.column_of(blame);
-    throw Error::data(reader_.where(col), reader_.header()[col], error);
-  }
+  if (!t) throw Error::data(reader_.where(blame), reader_.header()[blame], error);
   return *t;
 }
 
@@ -109,8 +104,7 @@ std::optional<std::int64_t> RowClock::duration_to(RecordField f, std::int64_t op
 
 void RowClock::read_durations(Contact& c) const {
   if (!measures_durations_) return;
-  const auto opened_col =
-      columns_.column_of(RecordField::opened_at).value_or(columns_.column_of(RecordField::date).value_or(0));
+  const auto opened_col = timestamp_column_ ? *timestamp_column_ : *columns_.column_of(RecordField::date);
   if (is_missing(reader_.cell(opened_col))) return;  // no opened time: nothing to measure from
   const auto opened = opened_utc();
   c.first_response = duration_to(RecordField::first_response_at, opened);
