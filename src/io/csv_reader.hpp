@@ -4,9 +4,7 @@
 // unescapes quoted fields in place, so a row costs no heap allocation once buffers are warm.
 
 #include <cstddef>
-#include <cstdint>
 #include <memory>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,9 +42,6 @@ class CsvReader final : public TableReader, public BlockSource {
   [[nodiscard]] RowEnds row_ends() const override { return RowEnds::newline_outside_quotes; }
   [[nodiscard]] std::unique_ptr<TableReader> block_reader(std::string_view block,
                                                           std::size_t first_line) const override;
-
-  /// A row is refused past this size, so a file with no line ends cannot exhaust memory.
-  static constexpr std::size_t kMaxRowBytes = std::size_t{64} << 20;
 
  private:
   bool read_row();

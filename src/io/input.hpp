@@ -3,8 +3,6 @@
 // stays flat however large the export is.
 
 #include <cstddef>
-#include <cstdint>
-#include <optional>
 #include <string>
 
 namespace cxkpi::cli {

@@ -305,7 +305,6 @@ class NdjsonReader final : public TableReader, public BlockSource {
 
  private:
   static constexpr std::size_t kChunk = std::size_t{1} << 18;
-  static constexpr std::size_t kMaxLineBytes = std::size_t{64} << 20;
 
   // The lookups that follow from header_.
   void use_header() {
@@ -331,9 +330,9 @@ class NdjsonReader final : public TableReader, public BlockSource {
       while ((newline = static_cast<const char*>(std::memchr(buf_.data() + searched, '\n', end_ - searched))) ==
                  nullptr &&
              !eof_) {
-        if (end_ - pos_ > kMaxLineBytes)
+        if (end_ - pos_ > kMaxRowBytes)
           throw Error::data(fmt::format("{}:{}: a line is longer than {} MiB (is this an NDJSON file?)", in_.name(),
-                                        next_line_, kMaxLineBytes >> 20));
+                                        next_line_, kMaxRowBytes >> 20));
         searched = end_ - pos_;
         refill();
       }

@@ -6,12 +6,6 @@
 #include "io/csv_scan.hpp"
 
 namespace cxkpi::cli {
-namespace {
-
-// Both readers refuse a row (a line) longer than this, with a message of their own.
-constexpr std::size_t kLongestRow = std::size_t{64} << 20;
-
-}  // namespace
 
 std::size_t after_last_row(std::string_view data) {
   // Quotes after a candidate newline decide its side: an even number of quotes before it
@@ -57,7 +51,7 @@ bool RowBlocks::next(Block& out) {
       cut = cut_of(out.text());
       if (cut != 0) break;
       // No row end for longer than a row may be: hand it on, and its reader says so.
-      if (out.bytes.size() > kLongestRow + block_bytes_) {
+      if (out.bytes.size() > kMaxRowBytes + block_bytes_) {
         cut = out.bytes.size();
         break;
       }

@@ -23,6 +23,10 @@ struct ReadOptions {
   std::string encoding;           // "" = UTF-8, or UTF-16 when a byte-order mark says so
 };
 
+/// A row (an NDJSON line) is refused past this size, so that input with no line ends cannot
+/// exhaust memory; every row reader and the block cutter keep to it.
+inline constexpr std::size_t kMaxRowBytes = std::size_t{64} << 20;
+
 class TableReader {
  public:
   virtual ~TableReader() = default;
