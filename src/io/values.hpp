@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "cxkpi/fields.hpp"
+#include "cxkpi/sums.hpp"
 
 namespace cxkpi::cli {
 
@@ -41,7 +42,7 @@ inline bool is_missing(std::string_view text) {
 /// returns false and goes to parse_value, which gives the same value or the message; the
 /// fast path only saves time on the cells every large log is made of.
 inline bool parse_plain_amount(std::string_view s, std::int64_t& raw) {
-  constexpr std::size_t kMaxWholeDigits = 14;  // 10^14 × 10^4 stays inside int64
+  constexpr std::size_t kMaxWholeDigits = 14;  // 10^14 × kAmountScale (10^4) stays inside int64
   std::int64_t whole = 0;
   std::size_t i = 0;
   for (; i < s.size() && i <= kMaxWholeDigits; ++i) {
@@ -51,7 +52,7 @@ inline bool parse_plain_amount(std::string_view s, std::int64_t& raw) {
   }
   if (i == 0 || i > kMaxWholeDigits) return false;
   std::int64_t fraction = 0;
-  std::int64_t scale = 10000;
+  std::int64_t scale = kAmountScale;  // what one unit of the last decimal read is worth
   if (i < s.size()) {
     if (s[i] != '.' || s.size() - i < 2 || s.size() - i > 5) return false;
     for (++i; i < s.size(); ++i) {
@@ -61,7 +62,7 @@ inline bool parse_plain_amount(std::string_view s, std::int64_t& raw) {
       scale /= 10;
     }
   }
-  raw = whole * 10000 + fraction * scale;
+  raw = whole * kAmountScale + fraction * scale;
   return true;
 }
 
