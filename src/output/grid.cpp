@@ -138,17 +138,11 @@ void drop_empty_last_column(TextTable& g) {
 std::string render_vertical(const ResultTable& t, int precision, bool intervals) {
   const auto g = build_grid(t, true, precision, intervals);
   const auto& total = g.rows.back();
-  std::vector<std::pair<std::string, std::string>> lines;
+  LabelledLines lines;
   for (std::size_t c = g.text_columns; c < g.header.size(); ++c)
     if (!total[c].empty()) lines.emplace_back(g.header[c], total[c]);
   lines.emplace_back("formula", t.plan.definition);
-  std::size_t width = 0;
-  for (const auto& [k, v] : lines)
-    width = std::max(width, display_width(k));
-  std::string out;
-  for (const auto& [k, v] : lines)
-    out += pad(k, width, false) + "  " + v + "\n";
-  return out;
+  return render_labelled(lines);
 }
 
 }  // namespace

@@ -181,19 +181,14 @@ TextTable around_grid(const StaffingTable& t, int precision) {
 std::string render_vertical(const StaffingTable& t, const FormatOptions& options) {
   const auto g = staffing_grid(t, true, options.precision);
   const auto& cells = g.rows.front();
-  std::vector<std::pair<std::string, std::string>> lines;
+  LabelledLines lines;
   for (std::size_t c = g.text_columns; c + 1 < g.header.size(); ++c)
     if (g.keys[c] != "erlang_b" && (g.keys[c] != "agents" || t.agents_given)) lines.emplace_back(g.header[c], cells[c]);
   if (!cells.back().empty()) lines.emplace_back("note", cells.back());
   lines.emplace_back("targets", targets_text(t));
   lines.emplace_back("model", std::string(kErlangModel));
   lines.emplace_back("formula", std::string(kErlangDefinition));
-  std::size_t width = 0;
-  for (const auto& [k, v] : lines)
-    width = std::max(width, display_width(k));
-  std::string out;
-  for (const auto& [k, v] : lines)
-    out += pad(k, width, false) + "  " + v + "\n";
+  std::string out = render_labelled(lines);
   if (t.around.empty()) return out;
   auto around = around_grid(t, options.precision);
   drop_empty_notes(around);

@@ -56,6 +56,16 @@ std::string pad(std::string_view s, std::size_t width, bool right) {
   return right ? fill + std::string(s) : std::string(s) + fill;
 }
 
+std::string render_labelled(const LabelledLines& lines) {
+  std::size_t width = 0;
+  for (const auto& [label, value] : lines)
+    width = std::max(width, display_width(label));
+  std::string out;
+  for (const auto& [label, value] : lines)
+    out += pad(label, width, false) + "  " + value + "\n";
+  return out;
+}
+
 std::string render_aligned(const TextTable& t, bool markdown) {
   std::vector<std::size_t> widths(t.header.size());
   for (std::size_t c = 0; c < widths.size(); ++c) {

@@ -3,6 +3,8 @@
 // and CSV. The single-metric output and `report` both build one.
 
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace cxkpi::cli {
@@ -28,5 +30,9 @@ std::string csv_escape(std::string_view cell);
 /// Display width in a terminal (UTF-8 continuation bytes take no column).
 std::size_t display_width(std::string_view s);
 std::string pad(std::string_view s, std::size_t width, bool right);
+
+/// "label  value" lines, the labels padded to the widest (one result written as a list).
+using LabelledLines = std::vector<std::pair<std::string, std::string>>;
+std::string render_labelled(const LabelledLines& lines);
 
 }  // namespace cxkpi::cli
