@@ -93,6 +93,8 @@ void CsvReader::split_fields(std::size_t end) {
   row_line_ = line_;
   if (!scan_state_.saw_quote) {
     // Most rows have no quotes: the delimiters find_row_end saw are the field boundaries.
+    // split_simply_quoted() would give the same fields, but its per-field quote test costs
+    // about 7 % of a one-thread read of a clean log, so quote-free rows keep this loop.
     std::size_t start = pos_;
     for (const auto d : delimiters_) {
       fields_.emplace_back(data + start, d - start);
