@@ -17,10 +17,6 @@ namespace {
 
 constexpr int kFractionDigits = 4;  // kAmountScale = 10^4
 
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
 struct Decimal {
   bool negative = false;
   std::int64_t raw = 0;  // |value| × 10^4, rounded half up

@@ -18,6 +18,11 @@ struct ParsedValue {
   [[nodiscard]] bool ok() const { return error.empty(); }
 };
 
+/// An ASCII digit (std::isdigit depends on the locale).
+inline bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
 /// Spaces and tabs around a value are not part of it (` 12 ` is 12).
 /// Inline: every cell of every row passes through it.
 inline std::string_view trim(std::string_view text) {

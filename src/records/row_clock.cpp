@@ -8,14 +8,6 @@
 
 namespace cxkpi::cli {
 
-namespace {
-
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
-}  // namespace
-
 void MinuteMemo::remember(std::string_view text, const Timestamp& t, std::int64_t local, const LocalClock& clock) {
   valid_ = false;
   // The parse succeeded; these places make sure the two digits at kSeconds are its seconds.
