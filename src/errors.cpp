@@ -26,20 +26,4 @@ Error Error::output(std::string_view why) {
   return {ExitCode::io, fmt::format("cannot write output: {}", why)};
 }
 
-std::string quote_value(std::string_view text) {
-  constexpr std::size_t kMaxShown = 40;
-  std::string out = "\"";
-  for (std::size_t i = 0; i < text.size() && i < kMaxShown; ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '"' || c == '\\')
-      out += fmt::format("\\{}", static_cast<char>(c));
-    else if (c < 0x20 || c == 0x7f)
-      out += fmt::format("\\x{:02x}", c);
-    else
-      out += static_cast<char>(c);  // UTF-8 bytes pass through; terminals show them
-  }
-  if (text.size() > kMaxShown) out += "…";
-  return out + "\"";
-}
-
 }  // namespace cxkpi::cli

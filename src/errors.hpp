@@ -52,7 +52,4 @@ class Error : public std::runtime_error {
   std::string field_;
 };
 
-/// `text` quoted for a message: shortened to 40 characters, control and non-ASCII bytes escaped.
-std::string quote_value(std::string_view text);
-
 }  // namespace cxkpi::cli

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "output/format.hpp"
+#include "text/numbers.hpp"
 
 namespace cxkpi::cli {
 namespace {

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "errors.hpp"
+#include "text/words.hpp"
 
 namespace cxkpi::cli {
 namespace {

@@ -11,6 +11,7 @@
 #include "errors.hpp"
 #include "output/best_time_format.hpp"
 #include "records/record_columns.hpp"
+#include "text/words.hpp"
 
 namespace cxkpi::cli {
 namespace {

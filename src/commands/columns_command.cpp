@@ -12,6 +12,7 @@
 #include "output/sink.hpp"
 #include "output/text_table.hpp"
 #include "records/record_columns.hpp"
+#include "text/json.hpp"
 
 namespace cxkpi::cli {
 namespace {

@@ -9,6 +9,7 @@
 #include "output/json_values.hpp"
 #include "output/sink.hpp"
 #include "output/text_table.hpp"
+#include "text/json.hpp"
 
 namespace cxkpi::cli {
 namespace {

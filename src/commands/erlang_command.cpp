@@ -14,6 +14,7 @@
 #include "errors.hpp"
 #include "io/values.hpp"
 #include "output/staffing_format.hpp"
+#include "text/words.hpp"
 
 namespace cxkpi::cli {
 namespace {

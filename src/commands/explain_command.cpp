@@ -10,10 +10,11 @@
 #include "commands/metric_command.hpp"
 #include "cxkpi/catalog.hpp"
 #include "errors.hpp"
-#include "io/column_map.hpp"
 #include "output/json_values.hpp"
 #include "output/sink.hpp"
 #include "output/text_table.hpp"
+#include "text/json.hpp"
+#include "text/words.hpp"
 
 namespace cxkpi::cli {
 namespace {

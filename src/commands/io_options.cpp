@@ -9,7 +9,9 @@
 
 #include "errors.hpp"
 #include "io/json_reader.hpp"
+#include "model/report_table.hpp"
 #include "output/sink.hpp"
+#include "text/words.hpp"
 
 namespace cxkpi::cli {
 

@@ -14,7 +14,7 @@
 #include "commands/metric_command.hpp"
 #include "commands/report_command.hpp"
 #include "errors.hpp"
-#include "io/column_map.hpp"
+#include "text/words.hpp"
 
 namespace cxkpi::cli {
 namespace {

@@ -13,6 +13,7 @@
 #include "errors.hpp"
 #include "output/report_format.hpp"
 #include "output/sink.hpp"
+#include "text/words.hpp"
 
 namespace cxkpi::cli {
 namespace {

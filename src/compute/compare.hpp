@@ -5,8 +5,8 @@
 #include <optional>
 #include <string>
 
-#include "compute/report.hpp"
-#include "output/result_table.hpp"
+#include "model/report_table.hpp"
+#include "model/result_table.hpp"
 
 namespace cxkpi::cli {
 

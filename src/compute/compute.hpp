@@ -11,7 +11,7 @@
 #include "cxkpi/catalog.hpp"
 #include "io/column_map.hpp"
 #include "io/table.hpp"
-#include "output/result_table.hpp"
+#include "model/result_table.hpp"
 
 namespace cxkpi::cli {
 

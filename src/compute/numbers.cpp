@@ -4,6 +4,7 @@
 #include "cxkpi/checks.hpp"
 #include "errors.hpp"
 #include "io/values.hpp"
+#include "text/words.hpp"
 
 namespace cxkpi::cli {
 namespace {

@@ -22,6 +22,7 @@
 #include "records/contact_reader.hpp"
 #include "records/record_columns.hpp"
 #include "records/row_clock.hpp"
+#include "text/words.hpp"
 
 namespace cxkpi::cli {
 namespace {

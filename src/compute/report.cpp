@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "errors.hpp"
-#include "io/column_map.hpp"
+#include "text/words.hpp"
 
 namespace cxkpi::cli {
 namespace {
@@ -23,12 +23,6 @@ ReportRow report_row(const ReportTable& t, const Settings& settings, const std::
   for (const auto& c : t.columns)
     row.results.push_back(c.metric->finalize(sums, settings));
   return row;
-}
-
-std::string report_key(std::string_view metric_name) {
-  std::string key(metric_name);
-  std::replace(key.begin(), key.end(), '-', '_');
-  return key;
 }
 
 const MetricSpec* metric_named(std::string name) {

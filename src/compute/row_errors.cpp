@@ -5,8 +5,8 @@
 #include <cerrno>
 #include <cstring>
 
-#include "output/json_values.hpp"
-#include "output/text_table.hpp"
+#include "text/csv.hpp"
+#include "text/json.hpp"
 
 namespace cxkpi::cli {
 namespace {

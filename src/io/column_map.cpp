@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "errors.hpp"
+#include "text/words.hpp"
 
 namespace cxkpi::cli {
 namespace {
@@ -95,21 +96,6 @@ constexpr std::array<std::string_view, 14> kPeriodNames{
     "period",       "date",           "day",        "week",       "month",       "quarter",  "year", "interval",
     "period_start", "interval_start", "start_date", "week_start", "month_start", "date_time"};
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  std::iota(row.begin(), row.end(), std::size_t{0});
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t substitute = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
-      diagonal = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitute});
-    }
-  }
-  return row[b.size()];
-}
-
 std::vector<std::string> canonical_names() {
   std::vector<std::string> names{"period"};
   for (const auto& f : kFields)
@@ -118,22 +104,6 @@ std::vector<std::string> canonical_names() {
 }
 
 }  // namespace
-
-std::string normalize_header(std::string_view header) {
-  std::string out;
-  bool gap = false;
-  for (const char c : header) {
-    const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) != 0 || u >= 0x80) {
-      if (gap && !out.empty()) out += '_';
-      out += static_cast<char>(std::tolower(u));
-      gap = false;
-    } else {
-      gap = true;
-    }
-  }
-  return out;
-}
 
 ColumnRole role_of_header(std::string_view header) {
   const auto name = normalize_header(header);
@@ -157,20 +127,6 @@ Error no_such_column(const std::vector<std::string>& header, std::string_view na
   const auto hint = did_you_mean(name, header);
   return Error::usage(fmt::format("{}: {} has no column {}{}", flag, source, quote_value(name),
                                   hint ? fmt::format(" (did you mean {}?)", quote_value(*hint)) : ""));
-}
-
-std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
-  const std::string* best = nullptr;
-  std::size_t best_distance = 0;
-  for (const auto& c : candidates) {
-    const auto d = edit_distance(normalize_header(word), normalize_header(c));
-    if (best == nullptr || d < best_distance) {
-      best = &c;
-      best_distance = d;
-    }
-  }
-  if (best == nullptr || best_distance > std::max<std::size_t>(2, word.size() / 3)) return std::nullopt;
-  return *best;
 }
 
 ColumnMap::ColumnMap(const std::vector<std::string>& header, const std::vector<ColumnOverride>& overrides,

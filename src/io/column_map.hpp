@@ -48,9 +48,6 @@ class ColumnMap {
   std::vector<std::size_t> labels_;
 };
 
-/// "Talk Time (s)" → "talk_time_s": lower case, runs of other characters become '_'.
-std::string normalize_header(std::string_view header);
-
 /// What a header means without overrides.
 ColumnRole role_of_header(std::string_view header);
 
@@ -60,8 +57,5 @@ std::optional<std::size_t> find_column(const std::vector<std::string>& header, s
 /// The usage error for a `flag` naming a column `source` does not have, with a hint.
 Error no_such_column(const std::vector<std::string>& header, std::string_view name, std::string_view source,
                      std::string_view flag);
-
-/// The closest of `candidates` to `word`, if it is close enough to suggest.
-std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace cxkpi::cli

@@ -5,6 +5,8 @@
 #include <array>
 #include <cstring>
 
+#include "text/words.hpp"
+
 namespace cxkpi::cli {
 
 CsvReader::CsvReader(InputStream in, std::string head, char delimiter)

@@ -11,6 +11,7 @@
 
 #include "cxkpi/sums.hpp"
 #include "errors.hpp"
+#include "text/words.hpp"
 
 namespace cxkpi::cli {
 namespace {

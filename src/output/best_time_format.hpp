@@ -5,20 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "cxkpi/best_time.hpp"
+#include "model/best_time_report.hpp"
 #include "output/format.hpp"
 
 namespace cxkpi::cli {
-
-struct BestTimeReport {
-  AnswerGrid grid;
-  BestSlot best;
-  std::int64_t min_n = 30;
-  std::string tz = "UTC";
-  bool outbound = false;  // attempts and connects, not offered and answered calls
-  bool waits = true;      // the log has wait_s, so asa is known
-  std::vector<std::string> warnings;
-};
 
 /// How a terminal (--format table) shows the report.
 struct BestTimeView {

@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "output/json_values.hpp"
+#include "text/json.hpp"
 
 namespace cxkpi::cli {
 

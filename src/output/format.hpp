@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "output/result_table.hpp"
+#include "model/result_table.hpp"
 
 namespace cxkpi::cli {
 
@@ -30,12 +30,5 @@ std::string render_ndjson(const ResultTable& table);
 std::string render_ndjson_row(const ResultTable& table, const ResultRow& row);
 std::string render_ndjson_total(const ResultTable& table);
 std::string render_csv(const ResultTable& table, const FormatOptions& options);
-
-/// A number for people: fixed `precision`, never "-0".
-std::string format_fixed(double value, int precision);
-/// A number for machines: the shortest text that reads back as the same double.
-std::string format_exact(double value);
-/// Seconds as h:mm:ss or m:ss ("3:54"), for durations in tables.
-std::string format_clock(double seconds);
 
 }  // namespace cxkpi::cli

@@ -8,6 +8,7 @@
 
 #include "output/format.hpp"
 #include "output/text_table.hpp"
+#include "text/numbers.hpp"
 
 namespace cxkpi::cli {
 namespace {

@@ -6,18 +6,15 @@
 #include <vector>
 
 #include "cxkpi/result.hpp"
-#include "output/result_table.hpp"
+#include "model/comparison.hpp"
 
 namespace cxkpi::cli {
 
-nlohmann::ordered_json json_number(double v);
 /// The "group" object of a row: each label column's name with the row's value.
 nlohmann::ordered_json group_json(const std::vector<std::string>& names, const std::vector<std::string>& values);
 /// {"value", "numerator", "denominator", "n", "reason" when null, then the details}.
 nlohmann::ordered_json result_json(const Result& r);
 /// {"period", "value", "change", "relative_change", "significant", "reason" when missing}.
 nlohmann::ordered_json comparison_json(const Comparison& c);
-/// Compact one-line JSON; invalid UTF-8 in labels is replaced, never an exception.
-std::string dump_json(const nlohmann::ordered_json& j);
 
 }  // namespace cxkpi::cli

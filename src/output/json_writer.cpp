@@ -3,6 +3,7 @@
 
 #include "output/format.hpp"
 #include "output/json_values.hpp"
+#include "text/json.hpp"
 
 namespace cxkpi::cli {
 namespace {
@@ -38,13 +39,6 @@ ordered_json group_json(const std::vector<std::string>& names, const std::vector
   return group;
 }
 
-ordered_json json_number(double v) {
-  constexpr double kExactIntegerLimit = 9007199254740992.0;  // 2^53
-  if (std::fabs(v) < kExactIntegerLimit && std::trunc(v) <= v && std::trunc(v) >= v)
-    return static_cast<std::int64_t>(v);
-  return v + 0.0;
-}
-
 ordered_json result_json(const Result& r) {
   ordered_json o;
   o["value"] = r.value ? json_number(*r.value) : ordered_json(nullptr);
@@ -55,10 +49,6 @@ ordered_json result_json(const Result& r) {
   for (const auto& d : r.details)
     o[std::string(d.name)] = d.value ? json_number(*d.value) : ordered_json(nullptr);
   return o;
-}
-
-std::string dump_json(const ordered_json& j) {
-  return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
 }
 
 std::string render_json(const ResultTable& t) {

@@ -6,6 +6,8 @@
 
 #include "output/json_values.hpp"
 #include "output/text_table.hpp"
+#include "text/json.hpp"
+#include "text/numbers.hpp"
 
 namespace cxkpi::cli {
 namespace {

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "compute/report.hpp"
+#include "model/report_table.hpp"
 #include "output/format.hpp"
 
 namespace cxkpi::cli {

@@ -8,9 +8,11 @@
 #include <nlohmann/json.hpp>
 
 #include "errors.hpp"
-#include "io/column_map.hpp"
 #include "output/json_values.hpp"
 #include "output/text_table.hpp"
+#include "text/json.hpp"
+#include "text/numbers.hpp"
+#include "text/words.hpp"
 
 namespace cxkpi::cli {
 namespace {

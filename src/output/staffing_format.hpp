@@ -1,36 +1,15 @@
 #pragma once
-// The output of `cxkpi erlang-c`: one staffing row per interval (or one for numbers given as
-// flags, with the agent counts around the answer). Staffing does not add up across
-// intervals, so there is no total row: the peak interval is shown instead.
+// Rendering a StaffingTable: intervals as a table, CSV or JSON; numbers given as flags as
+// "name  value" lines with the agent counts around the answer.
 
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "cxkpi/erlang.hpp"
+#include "model/staffing_table.hpp"
 #include "output/format.hpp"
 
 namespace cxkpi::cli {
-
-struct StaffingRow {
-  std::string period;                    // the interval label ("" for numbers given as flags)
-  std::vector<std::string> labels;       // one per StaffingTable::label_names
-  std::optional<ErlangInput> input;      // null when the row lacks a value (see reason)
-  Staffing staffing;                     // agents required for the targets
-  std::optional<ErlangFigures> figures;  // at --agents when given, else at the agents required
-  std::string reason;                    // why the row has no result (a missing cell)
-};
-
-struct StaffingTable {
-  StaffingTargets targets;
-  double target_s = 20;
-  std::optional<std::int64_t> agents_given;  // --agents
-  std::vector<std::string> label_names;
-  std::vector<StaffingRow> rows;
-  bool from_table = false;            // rows are intervals of a file: a peak line closes them
-  std::vector<ErlangFigures> around;  // numbers mode: agent counts around the answer
-  std::vector<std::string> warnings;
-};
 
 /// --sort KEY [--desc] and --top N: orders the intervals by a column (nulls last) and keeps
 /// the first N. Throws a usage Error for an unknown column.

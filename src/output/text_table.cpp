@@ -5,21 +5,10 @@
 #include <algorithm>
 
 #include "errors.hpp"
-#include "io/column_map.hpp"
+#include "text/csv.hpp"
+#include "text/words.hpp"
 
 namespace cxkpi::cli {
-namespace {}  // namespace
-
-std::string csv_escape(std::string_view cell) {
-  if (cell.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(cell);
-  std::string out = "\"";
-  for (const char c : cell) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 void select_columns(TextTable& t, const std::vector<std::string>& fields) {
   std::vector<std::size_t> picked;
   for (const auto& f : fields) {

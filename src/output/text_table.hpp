@@ -25,8 +25,6 @@ std::string render_aligned(const TextTable& table, bool markdown);
 /// With `safe`, label cells that a spreadsheet would run as a formula (starting with =, +,
 /// -, @, tab or CR) get a leading apostrophe.
 std::string render_csv(const TextTable& table, bool safe = false, bool header = true);
-/// A cell as RFC 4180 writes it: quoted (quotes doubled) when it holds a comma, quote or line end.
-std::string csv_escape(std::string_view cell);
 /// Display width in a terminal (UTF-8 continuation bytes take no column).
 std::size_t display_width(std::string_view s);
 std::string pad(std::string_view s, std::size_t width, bool right);

@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "io/values.hpp"
+#include "text/words.hpp"
 
 namespace cxkpi::cli {
 namespace {

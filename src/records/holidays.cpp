@@ -9,6 +9,7 @@
 #include "errors.hpp"
 #include "io/values.hpp"
 #include "records/timestamps.hpp"
+#include "text/words.hpp"
 
 namespace cxkpi::cli {
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "errors.hpp"
+#include "text/words.hpp"
 
 namespace cxkpi::cli {
 namespace {

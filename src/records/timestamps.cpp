@@ -10,6 +10,7 @@
 
 #include "cxkpi/business_hours.hpp"  // kWeekdayNames
 #include "errors.hpp"
+#include "text/words.hpp"
 
 namespace cxkpi::cli {
 namespace {

@@ -1,23 +1,15 @@
 #pragma once
-// The output model every writer renders: one metric, its rows and the recomputed total.
+// The result of a single-metric command: one metric, its rows and the recomputed total.
+// Compute fills it; output renders it.
 
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "cxkpi/catalog.hpp"
+#include "model/comparison.hpp"
 
 namespace cxkpi::cli {
-
-/// A row against its baseline (--compare).
-struct Comparison {
-  std::string baseline_period;            // the period compared with ("" when none)
-  std::optional<double> baseline;         // its value
-  std::optional<double> change;           // value − baseline, in the metric's unit
-  std::optional<double> relative_change;  // change / |baseline| × 100
-  std::optional<bool> significant;        // beyond sampling noise (survey metrics only)
-  std::string reason;                     // why there is no baseline value
-};
 
 struct ResultRow {
   std::string period;               // the period label ("" when the input has none)

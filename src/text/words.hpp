@@ -1,0 +1,21 @@
+#pragma once
+// Words in messages: a value quoted so that any byte shows, names compared the way headers
+// are (case and punctuation aside), and the "did you mean" hint for a misspelt name.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cxkpi::cli {
+
+/// `text` quoted for a message: shortened to 40 characters, control and non-ASCII bytes escaped.
+std::string quote_value(std::string_view text);
+
+/// "Talk Time (s)" → "talk_time_s": lower case, runs of other characters become '_'.
+std::string normalize_header(std::string_view header);
+
+/// The closest of `candidates` to `word`, if it is close enough to suggest.
+std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+}  // namespace cxkpi::cli
