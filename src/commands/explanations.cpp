@@ -36,7 +36,7 @@ std::vector<Explanation> volume_and_cost() {
        {"--per handled changes only the denominator: the cost of abandoned contacts stays in the numerator",
         kNeverAverage},
        {"Fixture F: the costs add up to 44.00 over 11 contacts → 44.00 / 11 = 4.00",
-        "cxkpi cost-per-contact tests/data/fixture_f.csv", "4"}},
+        "cxkpi cost-per-contact data/fixture_f.csv", "4"}},
       {"cost-per-resolution",
        "",
        "",
@@ -48,7 +48,7 @@ std::vector<Explanation> volume_and_cost() {
         "understates it",
         kNeverAverage},
        {"Fixture F: all costs 44.00, 7 contacts resolved → 44 / 7 = 6.285714…",
-        "cxkpi cost-per-resolution tests/data/fixture_f.csv", "6.285714…"}},
+        "cxkpi cost-per-resolution data/fixture_f.csv", "6.285714…"}},
       {"conversion-rate",
        "",
        "",
@@ -102,7 +102,7 @@ std::vector<Explanation> surveys() {
         "small samples are noisy: 5 of 8 is 62.5 %, but the 95 % interval runs from 30.6 to 86.3", kNeverAverage},
        {"Fixture F scores 5,4,2,5,3,4,5,1: top-2 box 5/8 = 62.5 (95 % Wilson interval 30.57 … 86.32); top box 3/8 = "
         "37.5; mean 29/8 = 3.625",
-        "cxkpi csat tests/data/fixture_f.csv", "62.5"}},
+        "cxkpi csat data/fixture_f.csv", "62.5"}},
       {"nps",
        "",
        "",
@@ -122,7 +122,7 @@ std::vector<Explanation> surveys() {
        {"Fixture F answers 10,9,3,10,7,8,9,0: 4 promoters, 2 passives, 2 detractors → 100 × (4 − 2) / 8 = 25 "
         "(margin of error at 95 %: 1.96 × sqrt((0.5 + 0.25 − 0.25²)/8) × 100 = 57.46). Period totals 120/50/30 → "
         "45 ± 10.25",
-        "cxkpi nps tests/data/fixture_f.csv", "25"}},
+        "cxkpi nps data/fixture_f.csv", "25"}},
       {"ces",
        "",
        "",
@@ -139,7 +139,7 @@ std::vector<Explanation> surveys() {
         "scale (--direction effort-high) lower is better: mixing them reverses the trend",
         "the mean is a score on the scale, not a percentage; low_effort_pct is the percentage"},
        {"Fixture F answers 7,6,3,7,4,4,6,2: mean 39/8 = 4.875; low effort (5 or more) 4/8 = 50.0",
-        "cxkpi ces tests/data/fixture_f.csv", "4.875"}},
+        "cxkpi ces data/fixture_f.csv", "4.875"}},
   };
 }
 
@@ -158,7 +158,7 @@ std::vector<Explanation> queue() {
         "short abandons leave both the numerator and the denominator",
         "vendors differ (Amazon Connect divides by queued): say which --den when comparing", kNeverAverage},
        {"Fixture F: 3 of 11 offered contacts abandoned → 100 × 3 / 11 = 27.2727…",
-        "cxkpi abandonment tests/data/fixture_f.csv", "27.2727…"}},
+        "cxkpi abandonment data/fixture_f.csv", "27.2727…"}},
       {"service-level",
        "",
        "",
@@ -177,7 +177,7 @@ std::vector<Explanation> queue() {
         "vendors differ on the denominator (offered, answered, answered + abandoned, queued): say which --mode",
         kNeverAverage},
        {"Fixture F, T = 20 s: 6 of 11 offered contacts answered within 20 s → 100 × 6 / 11 = 54.5454…",
-        "cxkpi service-level tests/data/fixture_f.csv", "54.5454…"}},
+        "cxkpi service-level data/fixture_f.csv", "54.5454…"}},
       {"asa",
        "",
        "",
@@ -188,7 +188,7 @@ std::vector<Explanation> queue() {
        {"abandoned waits never enter ASA; the average wait of every contact is avg-wait",
         "never average daily ASAs: add the waits and the answered contacts, then divide"},
        {"Fixture F: answered contacts waited 137 s in all, 8 answered → 137 / 8 = 17.125 s",
-        "cxkpi asa tests/data/fixture_f.csv", "17.125"}},
+        "cxkpi asa data/fixture_f.csv", "17.125"}},
       {"avg-wait",
        "",
        "",
@@ -201,7 +201,7 @@ std::vector<Explanation> queue() {
        {"say which scope: the wait of all contacts, of answered ones (ASA) and of abandoned ones differ",
         "never average daily averages: add the waits and the contacts, then divide"},
        {"Fixture F: all 11 contacts waited 192 s in all → 192 / 11 = 17.4545… s",
-        "cxkpi avg-wait tests/data/fixture_f.csv", "17.4545…"}},
+        "cxkpi avg-wait data/fixture_f.csv", "17.4545…"}},
       {"best-time-to-call",
        "answer rate by local weekday × hour of opening, and the best bucket to call",
        "answer_rate = 100 × answered / offered per (weekday, hour) bucket in --tz; best = the bucket with n ≥ "
@@ -216,7 +216,7 @@ std::vector<Explanation> queue() {
         "hours are local to --tz, not UTC"},
        {"Fixture F with --min-n 2: Monday 09:00 answers 2 of 3 (66.67 %), Monday 10:00 1 of 3 (33.33 %) → best "
         "Monday 09:00",
-        "cxkpi best-time-to-call tests/data/fixture_f.csv --min-n 2", "Mon 09", ""}},
+        "cxkpi best-time-to-call data/fixture_f.csv --min-n 2", "Mon 09", ""}},
   };
 }
 
@@ -233,7 +233,7 @@ std::vector<Explanation> handling() {
         "re-divide, never average: AHT 300 s over 10 calls and 600 s over 30 calls is 21000/40 = 525 s, not 450",
         "a part missing from the log adds nothing and cxkpi warns: a talk-only export understates AHT"},
        {"Fixture F: talk 2800 + hold 250 + wrap 540 = 3590 s over 8 handled → 448.75 s",
-        "cxkpi aht tests/data/fixture_f.csv", "448.75"}},
+        "cxkpi aht data/fixture_f.csv", "448.75"}},
       {"hold",
        "",
        "",
@@ -243,7 +243,7 @@ std::vector<Explanation> handling() {
        "handled, hold_s, held",
        {"hold per handled contact (31.25 s in F) and per held contact (62.5 s) answer different questions: say which"},
        {"Fixture F: 250 s of hold over 8 handled → 31.25 s; 4 of 8 held = 50 %; 250 / 4 = 62.5 s per held contact",
-        "cxkpi hold tests/data/fixture_f.csv", "31.25"}},
+        "cxkpi hold data/fixture_f.csv", "31.25"}},
       {"transfer-rate",
        "",
        "",
@@ -286,7 +286,7 @@ std::vector<Explanation> handling() {
        {"rows without an agent form their own group \"\", they are not dropped",
         "counts reward volume: compare agents with similar hours (--per-hour)"},
        {"Fixture F: a1 resolved 3, a2 2, a3 2 → mean 7/3 = 2.3333…",
-        "cxkpi resolved-per-agent tests/data/fixture_f.csv", "2.3333…", ""}},
+        "cxkpi resolved-per-agent data/fixture_f.csv", "2.3333…", ""}},
   };
 }
 
@@ -308,7 +308,7 @@ std::vector<Explanation> resolution() {
         "recent contacts have not had their window yet (--censor)",
         kNeverAverage},
        {"Fixture F: 5 of 8 handled contacts resolved at the first contact → 100 × 5 / 8 = 62.5",
-        "cxkpi fcr tests/data/fixture_f.csv", "62.5"}},
+        "cxkpi fcr data/fixture_f.csv", "62.5"}},
       {"repeat-contact-rate",
        "",
        "",
@@ -321,7 +321,7 @@ std::vector<Explanation> resolution() {
         "a customer's contacts split over separate runs lose their repeats: read every file in one run"},
        {"Fixture F, 7 days: ids 4, 7 and 10 repeat an earlier contact of the same customer → 100 × 3 / 11 = "
         "27.2727…",
-        "cxkpi repeat-contact-rate tests/data/fixture_f.csv", "27.2727…"}},
+        "cxkpi repeat-contact-rate data/fixture_f.csv", "27.2727…"}},
       {"first-response-time",
        "",
        "",
@@ -336,7 +336,7 @@ std::vector<Explanation> resolution() {
        {"contacts with no first response yet are left out, not counted as 0",
         "the mean hides a long tail: read the median and p90 too"},
        {"Fixture F waits 0,5,10,12,15,20,30,45 s: mean 137/8 = 17.125, median 13.5, p90 34.5",
-        "cxkpi first-response-time tests/data/fixture_f.csv", "17.125"}},
+        "cxkpi first-response-time data/fixture_f.csv", "17.125"}},
       {"resolution-time",
        "",
        "",
@@ -351,7 +351,7 @@ std::vector<Explanation> resolution() {
         "the mean hides a long tail: read the median and p90 too"},
        {"Fixture F: 600,900,1200,1800,3600,3600,86400 s → mean 98100/7 = 14014.2857…, median 1800, p90 36720, max "
         "86400",
-        "cxkpi resolution-time tests/data/fixture_f.csv", "14014.2857…"}},
+        "cxkpi resolution-time data/fixture_f.csv", "14014.2857…"}},
       {"contacts-to-resolution",
        "how many contacts a customer needed before the issue was solved",
        "mean = Σ contacts of resolved cases / resolved cases; one_contact_pct = 100 × cases resolved in one contact / "
@@ -363,7 +363,7 @@ std::vector<Explanation> resolution() {
        {"unresolved cases are reported apart (open cases), never averaged in"},
        {"case A 3 contacts resolved, B 1 contact resolved, C 2 contacts unresolved → mean (3 + 1)/2 = 2.0, one "
         "contact 50.0, open cases 1",
-        "cxkpi contacts-to-resolution tests/data/cases.csv", "2", ""}},
+        "cxkpi contacts-to-resolution data/cases.csv", "2", ""}},
   };
 }
 
@@ -377,7 +377,7 @@ std::vector<Explanation> self_service_and_agents() {
        "viewed_at, article_id",
        "views",
        {"a view is not a solved problem: pair it with self-service-ratio and contact volume"},
-       {"views with read_s 30, 90, 0, 120 → 4 reads", "cxkpi article-reads tests/data/kb_views.csv", "4", ""}},
+       {"views with read_s 30, 90, 0, 120 → 4 reads", "cxkpi article-reads data/kb_views.csv", "4", ""}},
       {"article-read-time",
        "time spent reading knowledge-base articles: mean, median and p90",
        "mean, median and p90 of read_s over views; bounce_pct = 100 × views with read_s < --bounce / views",
@@ -387,7 +387,7 @@ std::vector<Explanation> self_service_and_agents() {
        "—",
        {"bounces stay in the mean and percentiles; bounce_pct says how many there were"},
        {"read_s 30, 90, 0, 120 → mean 60, median 60, bounces (under 10 s) 1/4 = 25.0 %",
-        "cxkpi article-read-time tests/data/kb_views.csv", "60", ""}},
+        "cxkpi article-read-time data/kb_views.csv", "60", ""}},
       {"self-service-ratio",
        "knowledge-base views per assisted contact",
        "views / contacts for the same bucket",
@@ -397,7 +397,7 @@ std::vector<Explanation> self_service_and_agents() {
        "views, contacts",
        {"it is a ratio, not a percentage: 2.0 means two views per contact",
         "views and contacts must cover the same period"},
-       {"4 views and 2 contacts → 4 / 2 = 2.0", "cxkpi self-service-ratio tests/data/kb_views.csv --contacts 2", "2",
+       {"4 views and 2 contacts → 4 / 2 = 2.0", "cxkpi self-service-ratio data/kb_views.csv --contacts 2", "2",
         ""}},
       {"agent-satisfaction",
        "agent survey: mean score, and eNPS on a 0–10 question",
@@ -408,7 +408,7 @@ std::vector<Explanation> self_service_and_agents() {
        "—",
        {"eNPS is points like NPS, not a percentage, on a 0–10 scale", "the mean is a score, not a percentage"},
        {"eNPS answers 10, 9, 8, 6, 3 → 40 − 40 = 0; agent_score answers 4, 5, 3 → mean 4.0",
-        "cxkpi agent-satisfaction tests/data/agent_survey.csv", "0", ""}},
+        "cxkpi agent-satisfaction data/agent_survey.csv", "0", ""}},
       {"engagement",
        "e-mail campaign engagement: open, click and click-to-open rates",
        "open_rate = 100 × opened / delivered; click_rate = 100 × clicked / delivered; click_to_open = 100 × clicked "

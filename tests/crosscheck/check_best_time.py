@@ -130,9 +130,9 @@ def main():
     best = compare("calls.csv Europe/Riga --from/--to", doc, grid_of(window, "Europe/Riga"), 12)
     print(f"ok   calls.csv --tz Europe/Riga --from 2026-02-09 --to 2026-03-01T12:00: {len(window)} rows, best {best}")
 
-    fixture = list(csv.DictReader(open(root / "tests/data/fixture_f.csv", newline="")))
+    fixture = list(csv.DictReader(open(root / "data/fixture_f.csv", newline="")))
     for min_n, expected in [(2, ("Mon", 9)), (1, ("Wed", 9))]:
-        doc = cxkpi(binary, "best-time", str(root / "tests/data/fixture_f.csv"), "--min-n", str(min_n))
+        doc = cxkpi(binary, "best-time", str(root / "data/fixture_f.csv"), "--min-n", str(min_n))
         best = compare(f"fixture F min-n {min_n}", doc, grid_of(fixture, "UTC"), min_n)
         check(f"fixture F min-n {min_n} is METRICS.md's answer", best, expected)
         print(f"ok   fixture F --min-n {min_n}: best {best}")

@@ -29,7 +29,7 @@ RUNS = [  # (arguments, which stream holds the JSON document)
     (["erlang-c", "data/intervals.csv", "--interval", "30m", "--max-occupancy", "85", "--asa-target", "20", "--json"], "stdout"),
     (["erlang-c", "--calls", "100", "--interval", "1800", "--aht", "180", "--sl-target", "100", "--json"], "stderr-last-line"),
     (["best-time-to-call", "data/calls.csv", "--json"], "stdout"),
-    (["best-time-to-call", "tests/data/fixture_f.csv", "--tz", "Europe/Riga", "--json"], "stdout"),
+    (["best-time-to-call", "data/fixture_f.csv", "--tz", "Europe/Riga", "--json"], "stdout"),
     (["best-time", "tests/cli/inputs/outbound_dials.csv", "--outbound", "--min-n", "2", "--json"], "stdout"),
     (["best-time-to-call", "tests/cli/inputs/no_opened_at.csv", "--json"], "stderr-last-line"),
     (["resolved-per-agent", "data/calls.csv", "--by", "week", "--json"], "stdout"),
@@ -82,7 +82,7 @@ if validator.is_valid(bad_staffing):
     print("FAIL the schema accepts a null service level without a reason")
 else:
     passed += 1
-no_reason = json.loads(subprocess.run([CXKPI, "best-time-to-call", "tests/data/fixture_f.csv", "--json"],
+no_reason = json.loads(subprocess.run([CXKPI, "best-time-to-call", "data/fixture_f.csv", "--json"],
                                       capture_output=True, text=True, cwd=ROOT).stdout)
 no_reason.pop("best_reason")
 no_reason["grid"][0].pop("reason")

@@ -15,7 +15,7 @@ namespace {
 // Fixture F read as a log, grouped by agent (as the resolved-per-agent command does).
 ResultTable per_agent_on_fixture_f(BucketBy by = BucketBy::all) {
   FileInputOptions input;
-  input.files = {std::string(CXKPI_DATA_DIR) + "/../tests/data/fixture_f.csv"};
+  input.files = {std::string(CXKPI_DATA_DIR) + "/fixture_f.csv"};
   auto readers = open_inputs(input);
   BucketOptions options;
   options.by = by;
