@@ -73,9 +73,7 @@ ColumnReport inspect(TableReader& reader, const FileInputOptions& input, Shape s
 }
 
 std::string render_text(const ColumnReport& r) {
-  TextTable t;
-  t.header = {"column", "read as"};
-  t.text_columns = 2;
+  auto t = label_table({"column", "read as"});
   for (const auto& [h, role] : r.columns)
     t.rows.push_back({h, role});
   const std::string_view shape = r.shape == Shape::periods         ? "a table of period totals"

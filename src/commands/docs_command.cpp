@@ -176,9 +176,7 @@ class MetricsCommand final : public Command {
       write_output(dump_json(list) + "\n", "");
       return 0;
     }
-    TextTable t;
-    t.header = {"metric", "unit", "formula", "what it measures"};
-    t.text_columns = t.header.size();
+    auto t = label_table({"metric", "unit", "formula", "what it measures"});
     for (const auto& m : kMetrics)
       t.rows.push_back({std::string(m.name), metric_unit(m), metric_formula(m), std::string(m.title)});
     write_output(render_aligned(t, false), "");

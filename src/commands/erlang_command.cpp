@@ -159,7 +159,7 @@ class ErlangCommand final : public Command {
     // As for every metric: numbers as flags and no FILE is numbers mode; otherwise the flags
     // fill in what the table of intervals lacks (e.g. --interval 30m).
     auto table = given(ErlangParam::calls) && input_.files.empty() ? from_numbers() : from_files();
-    sort_staffing(table, output_.sort, output_.desc, output_.top);
+    sort_rows(table, sort_options(output_));
     return write_result(render_staffing(table, format_options(output_)), table.warnings, {}, output_);
   }
 

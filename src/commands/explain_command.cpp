@@ -136,9 +136,7 @@ ordered_json entry_json(const Shown& s) {
 }
 
 std::string render_list(const std::vector<Shown>& all) {
-  TextTable t;
-  t.header = {"metric", "aliases", "built", "what it measures"};
-  t.text_columns = t.header.size();
+  auto t = label_table({"metric", "aliases", "built", "what it measures"});
   for (const auto& s : all)
     t.rows.push_back({std::string(s.entry->name), fmt::format("{}", fmt::join(s.aliases, ", ")),
                       s.built ? "yes" : "not yet", s.summary});

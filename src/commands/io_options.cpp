@@ -5,11 +5,9 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <functional>
 
 #include "errors.hpp"
 #include "io/json_reader.hpp"
-#include "model/report_table.hpp"
 #include "output/sink.hpp"
 #include "text/words.hpp"
 
@@ -202,75 +200,8 @@ FormatOptions format_options(const OutputFlags& flags) {
   return o;
 }
 
-namespace {
-
-// Rows ordered by a key: numbers by value (nulls last, whichever direction), text by bytes.
-struct SortKey {
-  std::optional<double> number;
-  std::string text;
-};
-
-template <typename Row>
-void sort_and_cut(std::vector<Row>& rows, const OutputFlags& flags, const std::function<SortKey(const Row&)>& key) {
-  if (!flags.sort.empty()) {
-    std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
-      const auto ka = key(a);
-      const auto kb = key(b);
-      if (ka.number.has_value() != kb.number.has_value()) return ka.number.has_value();  // nulls last
-      if (ka.number) return flags.desc ? *ka.number > *kb.number : *ka.number < *kb.number;
-      return flags.desc ? ka.text > kb.text : ka.text < kb.text;
-    });
-  }
-  if (flags.top && rows.size() > *flags.top) rows.resize(*flags.top);
-}
-
-Error unknown_sort_key(const std::string& key, const std::vector<std::string>& known) {
-  const auto hint = did_you_mean(key, known);
-  return Error::usage(fmt::format("--sort: no column {}{} (columns: {})", quote_value(key),
-                                  hint ? fmt::format(" (did you mean {}?)", *hint) : "", fmt::join(known, ", ")));
-}
-
-}  // namespace
-
-void sort_rows(ResultTable& table, const OutputFlags& flags) {
-  const auto& key = flags.sort;
-  const auto label = std::find(table.label_names.begin(), table.label_names.end(), key);
-  std::vector<std::string> known{"period", "value", "numerator", "denominator", "n"};
-  known.insert(known.end(), table.label_names.begin(), table.label_names.end());
-  for (const auto& d : table.total.details)
-    known.emplace_back(d.name);
-  if (!key.empty() && std::find(known.begin(), known.end(), key) == known.end()) throw unknown_sort_key(key, known);
-  sort_and_cut<ResultRow>(table.rows, flags, [&](const ResultRow& row) -> SortKey {
-    const auto& r = row.result;
-    if (key == "period") return {std::nullopt, row.period};
-    if (label != table.label_names.end())
-      return {std::nullopt, row.labels[static_cast<std::size_t>(label - table.label_names.begin())]};
-    if (key == "value") return {r.value, {}};
-    if (key == "numerator") return {r.numerator, {}};
-    if (key == "denominator") return {r.denominator, {}};
-    if (key == "n") return {static_cast<double>(r.n), {}};
-    return {detail_of(r, key), {}};
-  });
-}
-
-void sort_rows(ReportTable& report, const OutputFlags& flags) {
-  const auto& key = flags.sort;
-  std::vector<std::string> known{"period", "contacts"};
-  known.insert(known.end(), report.group_names.begin(), report.group_names.end());
-  for (const auto& c : report.columns)
-    known.push_back(report_key(c.metric->name));
-  if (!key.empty() && std::find(known.begin(), known.end(), report_key(key)) == known.end())
-    throw unknown_sort_key(key, known);
-  const auto group = std::find(report.group_names.begin(), report.group_names.end(), key);
-  sort_and_cut<ReportRow>(report.rows, flags, [&](const ReportRow& row) -> SortKey {
-    if (key == "period") return {std::nullopt, row.period};
-    if (key == "contacts") return {static_cast<double>(row.contacts), {}};
-    if (group != report.group_names.end())
-      return {std::nullopt, row.groups[static_cast<std::size_t>(group - report.group_names.begin())]};
-    for (std::size_t i = 0; i < report.columns.size(); ++i)
-      if (report_key(report.columns[i].metric->name) == report_key(key)) return {row.results[i].value, {}};
-    return {};
-  });
+SortOptions sort_options(const OutputFlags& flags) {
+  return {flags.sort, flags.desc, flags.top};
 }
 
 bool can_stream(const RecordFlags& records, const OutputFlags& output) {
@@ -322,7 +253,7 @@ int write_result(const std::string& text, const std::vector<std::string>& warnin
 }
 
 int emit(ResultTable table, const OutputFlags& flags, const Thresholds& thresholds) {
-  sort_rows(table, flags);
+  sort_rows(table, sort_options(flags));
   std::vector<CheckItem> checks;
   if (thresholds.any()) checks.push_back(evaluate(table.metric->name, table.plan.unit, table.total, thresholds));
   return write_result(render(table, format_options(flags)), table.warnings, checks, flags);

@@ -84,9 +84,8 @@ int write_result(const std::string& text, const std::vector<std::string>& warnin
 /// nothing (--sort, --top) needs every row before the first is written.
 bool can_stream(const RecordFlags& records, const OutputFlags& output);
 
-/// --sort/--desc/--top: orders the rows (never the total) by a column and keeps the first N.
-void sort_rows(ResultTable& table, const OutputFlags& flags);
-void sort_rows(ReportTable& report, const OutputFlags& flags);
+/// --sort, --desc and --top.
+SortOptions sort_options(const OutputFlags& flags);
 
 /// Renders `table` and writes it, judged against `thresholds` when any are given.
 int emit(ResultTable table, const OutputFlags& flags, const Thresholds& thresholds = {});

@@ -58,7 +58,7 @@ class ReportCommand final : public Command {
       baseline_input.files = {compare_};
       compare_with(report, compute_report(baseline_input), compare_);
     }
-    sort_rows(report, output_);
+    sort_rows(report, sort_options(output_));
     return write_result(render_report(report, format_options(output_)), report.warnings, checks(report), output_);
   }
 

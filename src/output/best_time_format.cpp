@@ -131,22 +131,20 @@ std::string number(const std::optional<double>& v, bool for_people, int precisio
   return for_people ? format_fixed(*v, precision) : format_exact(*v);
 }
 
-TextTable grid_table(const BestTimeReport& r, bool for_people, int precision) {
+void add_columns(TextTable& t, const BestTimeReport& r, bool for_people) {
   const auto w = words(r);
+  t.add_column("weekday", "weekday", ColumnKind::label);
+  t.add_column("hour", "hour", ColumnKind::label);
+  t.add_column("offered", for_people ? std::string(w.offered) : "offered", ColumnKind::number);
+  t.add_column("answered", for_people ? std::string(w.answered) : "answered", ColumnKind::number);
+  t.add_column("answer_rate", for_people ? fmt::format("{} (%)", w.rate) : "answer_rate", ColumnKind::number);
+  t.add_column("asa", for_people ? "asa (s)" : "asa", ColumnKind::number);
+  if (!for_people) t.add_column("reason", "reason", ColumnKind::note);
+}
+
+TextTable grid_table(const BestTimeReport& r, bool for_people, int precision) {
   TextTable t;
-  t.keys = {"weekday", "hour", "offered", "answered", "answer_rate", "asa"};
-  t.header = for_people ? std::vector<std::string>{"weekday",
-                                                   "hour",
-                                                   std::string(w.offered),
-                                                   std::string(w.answered),
-                                                   fmt::format("{} (%)", w.rate),
-                                                   "asa (s)"}
-                        : t.keys;
-  if (!for_people) {
-    t.keys.emplace_back("reason");
-    t.header.emplace_back("reason");
-  }
-  t.text_columns = 2;
+  add_columns(t, r, for_people);
   const auto add = [&](std::string weekday, std::string hour, const CallCounts& c) {
     if (for_people && c.offered == 0) return;  // people read the heatmap for the empty buckets
     const auto f = figures(r, c);
@@ -285,27 +283,15 @@ std::string render_heatmap(const BestTimeReport& r, int precision, bool ascii) {
 }  // namespace
 
 std::string render_best_time(const BestTimeReport& report, const FormatOptions& options, const BestTimeView& view) {
-  const auto people_table = [&](bool markdown) {
-    auto t = grid_table(report, true, options.precision);
-    if (!options.fields.empty()) select_columns(t, options.fields);
-    return render_aligned(t, markdown) + (markdown ? "\n" : "") + best_line(report, options.precision, view.ascii);
-  };
-  switch (options.format) {
-    case OutputFormat::json:
-      return render_json(report);
-    case OutputFormat::ndjson:
-      return render_ndjson(report);
-    case OutputFormat::csv: {
-      auto t = grid_table(report, false, 0);
-      if (!options.fields.empty()) select_columns(t, options.fields);
-      return render_csv(t, options.safe_csv, options.header);
-    }
-    case OutputFormat::markdown:
-      return people_table(true);
-    case OutputFormat::table:
-      break;
-  }
-  return view.heatmap ? render_heatmap(report, options.precision, view.ascii) : people_table(false);
+  if (options.format == OutputFormat::json) return render_json(report);
+  if (options.format == OutputFormat::ndjson) return render_ndjson(report);
+  if (options.format == OutputFormat::table && view.heatmap)
+    return render_heatmap(report, options.precision, view.ascii);
+  const bool people = for_people(options);
+  const auto grid = render_grid(grid_table(report, people, options.precision), options);
+  if (!people) return grid;
+  return grid + (options.format == OutputFormat::markdown ? "\n" : "") +
+         best_line(report, options.precision, view.ascii);
 }
 
 }  // namespace cxkpi::cli

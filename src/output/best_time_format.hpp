@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "model/best_time_report.hpp"
-#include "output/format.hpp"
+#include "output/format_options.hpp"
 
 namespace cxkpi::cli {
 

@@ -54,6 +54,10 @@ class CellWriter {
     if (v && count_ && std::fabs(*v - std::round(*v)) < 1e-9) return format_exact(*v);  // a whole count: never 4.00
     return number(v);
   }
+  [[nodiscard]] std::string flag(std::optional<bool> b) const {
+    if (!b) return "";
+    return *b ? (for_people_ ? "yes" : "true") : (for_people_ ? "no" : "false");
+  }
   // Numerators and denominators are sums: shown exactly in both styles (no false rounding).
   [[nodiscard]] static std::string sum(double v) { return format_exact(v); }
 
@@ -64,75 +68,71 @@ class CellWriter {
   bool count_;
 };
 
-TextTable build_grid(const ResultTable& t, bool for_people, int precision, bool intervals) {
-  const auto names = detail_names(t, intervals);
-  const CellWriter cells(for_people, precision, t.plan.unit);
-  TextTable g;
-  g.left_columns = {"note"};
-  g.header.emplace_back("period");
-  g.header.insert(g.header.end(), t.label_names.begin(), t.label_names.end());
-  g.text_columns = g.header.size();
-  g.header.push_back(for_people ? fmt::format("{} ({})", t.metric->name, unit_suffix(t.plan.unit)) : "value");
-  g.header.insert(g.header.end(), {"numerator", "denominator", "n"});
-  for (const auto n : names)
-    g.header.emplace_back(n);
-  g.header.emplace_back(for_people ? "note" : "reason");
-  g.keys = {"period"};
-  g.keys.insert(g.keys.end(), t.label_names.begin(), t.label_names.end());
-  g.keys.insert(g.keys.end(), {"value", "numerator", "denominator", "n"});
-  for (const auto n : names)
-    g.keys.emplace_back(n);
-  g.keys.emplace_back("reason");
+struct GridShape {
+  const ResultTable& table;
+  std::vector<std::string_view> details;  // the detail columns
+  bool for_people;
+  [[nodiscard]] bool comparing() const { return !table.compare.empty(); }
+};
 
-  const bool comparing = !t.compare.empty();
-  if (comparing) {
-    const std::vector<std::string> names_for_people{"vs", "baseline", "change", "change %", "sig"};
-    const std::vector<std::string> keys{"baseline_period", "baseline", "change", "relative_change", "significant"};
-    g.header.insert(g.header.end() - 1, (for_people ? names_for_people : keys).begin(),
-                    (for_people ? names_for_people : keys).end());
-    g.keys.insert(g.keys.end() - 1, keys.begin(), keys.end());
-    g.left_columns.emplace_back("vs");
+void add_columns(TextTable& g, const GridShape& s) {
+  const auto& t = s.table;
+  const bool people = s.for_people;
+  g.add_column("period", "period", ColumnKind::label);
+  for (const auto& name : t.label_names)
+    g.add_column(name, name, ColumnKind::label);
+  g.add_column("value", people ? fmt::format("{} ({})", t.metric->name, unit_suffix(t.plan.unit)) : "value",
+               ColumnKind::number);
+  for (const std::string name : {"numerator", "denominator", "n"})
+    g.add_column(name, name, ColumnKind::number);
+  for (const auto name : s.details)
+    g.add_column(std::string(name), std::string(name), ColumnKind::number);
+  if (s.comparing()) {
+    g.add_column("baseline_period", people ? "vs" : "baseline_period", ColumnKind::label);
+    g.add_column("baseline", "baseline", ColumnKind::number);
+    g.add_column("change", "change", ColumnKind::number);
+    g.add_column("relative_change", people ? "change %" : "relative_change", ColumnKind::number);
+    g.add_column("significant", people ? "sig" : "significant", ColumnKind::number);
   }
-  const auto comparison_cells = [&](const std::optional<Comparison>& c) {
-    if (!c) return std::vector<std::string>(5);
-    const std::string sig = !c->significant   ? ""
-                            : *c->significant ? (for_people ? "yes" : "true")
-                                              : (for_people ? "no" : "false");
-    return std::vector<std::string>{c->baseline_period, cells.number(c->baseline), cells.number(c->change),
-                                    cells.number(c->relative_change), sig};
-  };
-  const auto add = [&](const std::string& period, const std::vector<std::string>& labels, const Result& r,
-                       const std::optional<Comparison>& c) {
-    std::vector<std::string> row{period};
-    for (const auto& label : labels)
-      row.push_back(for_people && label.empty() ? "(empty)" : label);
-    row.resize(g.text_columns);
-    row.insert(row.end(), {cells.value(r.value), CellWriter::sum(r.numerator), CellWriter::sum(r.denominator),
-                           std::to_string(r.n)});
-    for (const auto n : names) {
-      const auto v = detail_of(r, n);
-      row.push_back(v && is_count_detail(r, n) ? CellWriter::sum(*v) : cells.number(v));
-    }
-    if (comparing)
-      for (auto& cell : comparison_cells(c))
-        row.push_back(std::move(cell));
-    row.push_back(!r.reason.empty() ? r.reason : c && !c->reason.empty() ? c->reason : "");
-    g.rows.push_back(std::move(row));
-  };
-  for (const auto& r : t.rows)
-    add(r.period, r.labels, r.result, r.comparison);
-  add("total", {}, t.total, t.total_comparison);
-  return g;
+  g.add_column("reason", people ? "note" : "reason", ColumnKind::note);
 }
 
-// Drops the note/reason column when no row has one.
-void drop_empty_last_column(TextTable& g) {
-  if (std::all_of(g.rows.begin(), g.rows.end(), [](const auto& r) { return r.back().empty(); })) {
-    g.header.pop_back();
-    g.keys.pop_back();
-    for (auto& r : g.rows)
-      r.pop_back();
+std::vector<std::string> comparison_cells(const std::optional<Comparison>& c, const CellWriter& cells) {
+  if (!c) return std::vector<std::string>(5);
+  return {c->baseline_period, cells.number(c->baseline), cells.number(c->change), cells.number(c->relative_change),
+          cells.flag(c->significant)};
+}
+
+std::vector<std::string> row_cells(const GridShape& s, const CellWriter& cells, std::vector<std::string> labels,
+                                   const Result& r, const std::optional<Comparison>& c) {
+  std::vector<std::string> row = std::move(labels);
+  row.resize(1 + s.table.label_names.size());
+  row.insert(row.end(),
+             {cells.value(r.value), CellWriter::sum(r.numerator), CellWriter::sum(r.denominator), std::to_string(r.n)});
+  for (const auto n : s.details) {
+    const auto v = detail_of(r, n);
+    row.push_back(v && is_count_detail(r, n) ? CellWriter::sum(*v) : cells.number(v));
   }
+  if (s.comparing())
+    for (auto& cell : comparison_cells(c, cells))
+      row.push_back(std::move(cell));
+  row.push_back(!r.reason.empty() ? r.reason : c && !c->reason.empty() ? c->reason : "");
+  return row;
+}
+
+TextTable build_grid(const ResultTable& t, bool for_people, int precision, bool intervals) {
+  const GridShape shape{t, detail_names(t, intervals), for_people};
+  const CellWriter cells(for_people, precision, t.plan.unit);
+  TextTable g;
+  add_columns(g, shape);
+  for (const auto& r : t.rows) {
+    std::vector<std::string> labels{r.period};
+    for (const auto& label : r.labels)
+      labels.push_back(for_people && label.empty() ? "(empty)" : label);
+    g.rows.push_back(row_cells(shape, cells, std::move(labels), r.result, r.comparison));
+  }
+  g.rows.push_back(row_cells(shape, cells, {"total"}, t.total, t.total_comparison));
+  return g;
 }
 
 // Numbers given on the command line have no rows: one "name value" line per figure reads better.
@@ -140,7 +140,7 @@ std::string render_vertical(const ResultTable& t, int precision, bool intervals)
   const auto g = build_grid(t, true, precision, intervals);
   const auto& total = g.rows.back();
   LabelledLines lines;
-  for (std::size_t c = g.text_columns; c < g.header.size(); ++c)
+  for (std::size_t c = 1 + t.label_names.size(); c < g.header.size(); ++c)
     if (!total[c].empty()) lines.emplace_back(g.header[c], total[c]);
   lines.emplace_back("formula", t.plan.definition);
   return render_labelled(lines);
@@ -148,21 +148,28 @@ std::string render_vertical(const ResultTable& t, int precision, bool intervals)
 
 }  // namespace
 
-std::string render_table(const ResultTable& t, const FormatOptions& options, bool markdown) {
-  if (t.rows.empty() && !markdown && options.fields.empty())
+std::string render_grid(const ResultTable& t, const FormatOptions& options) {
+  if (t.rows.empty() && options.format == OutputFormat::table && options.fields.empty())
     return render_vertical(t, options.precision, options.intervals);
-  auto g = build_grid(t, true, options.precision, options.intervals);
-  if (options.fields.empty())
-    drop_empty_last_column(g);
-  else
-    select_columns(g, options.fields);
-  return render_aligned(g, markdown);
+  return render_grid(build_grid(t, for_people(options), options.precision, options.intervals), options);
 }
 
-std::string render_csv(const ResultTable& t, const FormatOptions& options) {
-  auto g = build_grid(t, false, 0, options.intervals);
-  if (!options.fields.empty()) select_columns(g, options.fields);
-  return render_csv(g, options.safe_csv, options.header);
+void sort_rows(ResultTable& t, const SortOptions& options) {
+  std::vector<std::string> names{"period", "value", "numerator", "denominator", "n"};
+  names.insert(names.end(), t.label_names.begin(), t.label_names.end());
+  for (const auto& d : t.total.details)
+    names.emplace_back(d.name);
+  const auto key = [&](std::size_t row, std::size_t column) -> SortKey {
+    const auto& r = t.rows[row];
+    if (column == 0) return {std::nullopt, r.period};
+    if (column == 1) return {r.result.value, {}};
+    if (column == 2) return {r.result.numerator, {}};
+    if (column == 3) return {r.result.denominator, {}};
+    if (column == 4) return {static_cast<double>(r.result.n), {}};
+    if (column < 5 + t.label_names.size()) return {std::nullopt, r.labels[column - 5]};
+    return {detail_of(r.result, names[column]), {}};
+  };
+  sort_rows(t.rows, {names, key}, options);
 }
 
 }  // namespace cxkpi::cli

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "output/json_values.hpp"
@@ -21,58 +23,67 @@ std::string unit_suffix(std::string_view unit) {
   return "";
 }
 
-TextTable report_grid(const ReportTable& r, bool for_people, int precision) {
-  const bool comparing = !r.compare.empty();
-  const auto number = [&](std::optional<double> v) {
-    if (!v) return std::string(for_people ? "n/a" : "");
-    return for_people ? format_fixed(*v, precision) : format_exact(*v);
-  };
-  TextTable g;
-  g.header.emplace_back("period");
-  g.header.insert(g.header.end(), r.group_names.begin(), r.group_names.end());
-  g.text_columns = g.header.size();
-  g.header.emplace_back("contacts");
-  g.keys = g.header;
+void add_columns(TextTable& g, const ReportTable& r, bool for_people) {
+  g.add_column("period", "period", ColumnKind::label);
+  for (const auto& name : r.group_names)
+    g.add_column(name, name, ColumnKind::label);
+  g.add_column("contacts", "contacts", ColumnKind::number);
   for (const auto& c : r.columns) {
     const auto key = report_key(c.metric->name);
-    g.header.push_back(for_people ? std::string(c.metric->name) + unit_suffix(c.plan.unit) : key);
-    g.keys.push_back(key);
-    if (!comparing) continue;
-    g.header.push_back(for_people ? std::string(c.metric->name) + " Δ" : key + "_change");
-    g.keys.push_back(key + "_change");
-    if (!for_people) {
-      g.header.push_back(key + "_significant");
-      g.keys.push_back(key + "_significant");
-    }
+    g.add_column(key, for_people ? std::string(c.metric->name) + unit_suffix(c.plan.unit) : key, ColumnKind::number);
+    if (r.compare.empty()) continue;
+    g.add_column(key + "_change", for_people ? std::string(c.metric->name) + " Δ" : key + "_change",
+                 ColumnKind::number);
+    if (!for_people) g.add_column(key + "_significant", key + "_significant", ColumnKind::number);
   }
-  const auto add = [&](const ReportRow& row) {
-    std::vector<std::string> cells{row.period};
-    for (const auto& label : row.groups)
-      cells.push_back(for_people && label.empty() ? "(empty)" : label);
-    cells.resize(g.text_columns);
-    cells.push_back(std::to_string(row.contacts));
-    for (std::size_t i = 0; i < row.results.size(); ++i) {
-      const auto& v = row.results[i].value;
-      cells.push_back(v && r.columns[i].plan.unit == "count" && std::fabs(*v - std::round(*v)) < 1e-9
-                          ? format_exact(*v)
-                          : number(v));  // whole counts
-      if (!comparing) continue;
-      const auto& c = i < row.comparisons.size() ? row.comparisons[i] : std::nullopt;
-      const bool significant = c && c->significant.value_or(false);
-      // In tables a * marks a change beyond sampling noise (CSAT, NPS).
-      cells.push_back(c ? number(c->change) + (for_people && significant ? "*" : "") : "");
-      if (!for_people) cells.push_back(!c || !c->significant ? "" : *c->significant ? "true" : "false");
-    }
-    g.rows.push_back(std::move(cells));
-  };
-  for (const auto& row : r.rows)
-    add(row);
-  add(r.total);
-  return g;
 }
 
-TextTable selected(TextTable g, const FormatOptions& options) {
-  if (!options.fields.empty()) select_columns(g, options.fields);
+class ReportCells {
+ public:
+  ReportCells(const ReportTable& r, bool for_people, int precision)
+      : report_(r), for_people_(for_people), precision_(precision) {}
+
+  [[nodiscard]] std::vector<std::string> row(const ReportRow& row) const {
+    std::vector<std::string> cells{row.period};
+    for (const auto& label : row.groups)
+      cells.push_back(for_people_ && label.empty() ? "(empty)" : label);
+    cells.resize(1 + report_.group_names.size());
+    cells.push_back(std::to_string(row.contacts));
+    for (std::size_t i = 0; i < row.results.size(); ++i) {
+      cells.push_back(value(row.results[i].value, report_.columns[i].plan.unit));
+      if (!report_.compare.empty()) comparison(cells, i < row.comparisons.size() ? row.comparisons[i] : std::nullopt);
+    }
+    return cells;
+  }
+
+ private:
+  [[nodiscard]] std::string number(std::optional<double> v) const {
+    if (!v) return for_people_ ? "n/a" : "";
+    return for_people_ ? format_fixed(*v, precision_) : format_exact(*v);
+  }
+  [[nodiscard]] std::string value(std::optional<double> v, std::string_view unit) const {
+    if (v && unit == "count" && std::fabs(*v - std::round(*v)) < 1e-9) return format_exact(*v);  // whole counts
+    return number(v);
+  }
+  void comparison(std::vector<std::string>& cells, const std::optional<Comparison>& c) const {
+    const bool significant = c && c->significant.value_or(false);
+    // In tables a * marks a change beyond sampling noise (CSAT, NPS).
+    cells.push_back(c ? number(c->change) + (for_people_ && significant ? "*" : "") : "");
+    if (!for_people_) cells.push_back(!c || !c->significant ? "" : *c->significant ? "true" : "false");
+  }
+
+  const ReportTable& report_;
+  bool for_people_;
+  int precision_;
+};
+
+TextTable report_grid(const ReportTable& r, bool for_people, int precision) {
+  TextTable g;
+  add_columns(g, r, for_people);
+  const ReportCells cells(r, for_people, precision);
+  for (const auto& row : r.rows)
+    g.rows.push_back(cells.row(row));
+  g.rows.push_back(cells.row(r.total));
   return g;
 }
 
@@ -129,19 +140,30 @@ std::string render_report_ndjson_total(const ReportTable& report) {
 }
 
 std::string render_report(const ReportTable& report, const FormatOptions& options) {
-  switch (options.format) {
-    case OutputFormat::json:
-      return report_json(report);
-    case OutputFormat::ndjson:
-      return report_ndjson(report);
-    case OutputFormat::csv:
-      return render_csv(selected(report_grid(report, false, 0), options), options.safe_csv, options.header);
-    case OutputFormat::markdown:
-      return render_aligned(selected(report_grid(report, true, options.precision), options), true);
-    case OutputFormat::table:
-      break;
-  }
-  return render_aligned(selected(report_grid(report, true, options.precision), options), false);
+  if (options.format == OutputFormat::json) return report_json(report);
+  if (options.format == OutputFormat::ndjson) return report_ndjson(report);
+  return render_grid(report_grid(report, for_people(options), options.precision), options);
+}
+
+// A metric is named as in --metrics (service-level or service_level).
+void sort_rows(ReportTable& report, const SortOptions& options) {
+  std::vector<std::string> names{"period", "contacts"};
+  names.insert(names.end(), report.group_names.begin(), report.group_names.end());
+  const auto first_metric = names.size();
+  for (const auto& c : report.columns)
+    names.push_back(report_key(c.metric->name));
+  const auto key = [&](std::size_t row, std::size_t column) -> SortKey {
+    const auto& r = report.rows[row];
+    if (column == 0) return {std::nullopt, r.period};
+    if (column == 1) return {static_cast<double>(r.contacts), {}};
+    if (column < first_metric) return {std::nullopt, r.groups[column - 2]};
+    return {r.results[column - first_metric].value, {}};
+  };
+  auto by = options;
+  if (std::find(names.begin() + static_cast<std::ptrdiff_t>(first_metric), names.end(), report_key(by.key)) !=
+      names.end())
+    by.key = report_key(by.key);
+  sort_rows(report.rows, {names, key}, by);
 }
 
 }  // namespace cxkpi::cli

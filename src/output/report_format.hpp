@@ -4,7 +4,8 @@
 #include <string>
 
 #include "model/report_table.hpp"
-#include "output/format.hpp"
+#include "output/format_options.hpp"
+#include "output/sort.hpp"
 
 namespace cxkpi::cli {
 
@@ -12,5 +13,8 @@ std::string render_report(const ReportTable& report, const FormatOptions& option
 /// One NDJSON line of a report row, and the closing total, for streaming.
 std::string render_report_ndjson_row(const ReportTable& report, const ReportRow& row);
 std::string render_report_ndjson_total(const ReportTable& report);
+
+/// --sort/--desc/--top: orders the rows (never the total) by a column and keeps the first N.
+void sort_rows(ReportTable& report, const SortOptions& options);
 
 }  // namespace cxkpi::cli

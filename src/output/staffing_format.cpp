@@ -87,17 +87,12 @@ bool rounds(std::string_view key) {
 
 TextTable staffing_grid(const StaffingTable& t, bool for_people, int precision) {
   TextTable g;
-  g.left_columns = {"note"};
-  g.header.emplace_back("period");
-  g.header.insert(g.header.end(), t.label_names.begin(), t.label_names.end());
-  g.text_columns = g.header.size();
-  g.keys = g.header;
-  for (const auto& c : figure_columns()) {
-    g.header.push_back(for_people ? c.header : c.key);
-    g.keys.push_back(c.key);
-  }
-  g.header.emplace_back(for_people ? "note" : "reason");
-  g.keys.emplace_back("reason");
+  g.add_column("period", "period", ColumnKind::label);
+  for (const auto& name : t.label_names)
+    g.add_column(name, name, ColumnKind::label);
+  for (const auto& c : figure_columns())
+    g.add_column(c.key, for_people ? c.header : c.key, ColumnKind::number);
+  g.add_column("reason", for_people ? "note" : "reason", ColumnKind::note);
   const auto cell = [&](std::string_view key, std::optional<double> v) {
     if (!v) return std::string(for_people ? "n/a" : "");
     return for_people && rounds(key) ? format_fixed(*v, precision) : format_exact(*v);
@@ -106,7 +101,7 @@ TextTable staffing_grid(const StaffingTable& t, bool for_people, int precision) 
     std::vector<std::string> cells{row.period};
     for (const auto& label : row.labels)
       cells.push_back(for_people && label.empty() ? "(empty)" : label);
-    cells.resize(g.text_columns);
+    cells.resize(1 + t.label_names.size());
     const auto values = figures_of(row);
     for (std::size_t i = 0; i < values.size(); ++i)
       cells.push_back(cell(figure_columns()[i].key, values[i]));
@@ -142,15 +137,6 @@ void add_peak(TextTable& g, const StaffingTable& t, bool for_people) {
   g.rows.push_back(std::move(cells));
 }
 
-// Drops the note/reason column when no row has one.
-void drop_empty_notes(TextTable& g) {
-  if (!std::all_of(g.rows.begin(), g.rows.end(), [](const auto& r) { return r.back().empty(); })) return;
-  g.header.pop_back();
-  g.keys.pop_back();
-  for (auto& r : g.rows)
-    r.pop_back();
-}
-
 std::string targets_text(const StaffingTable& t) {
   std::string text =
       fmt::format("{} % answered in {} s", format_exact(t.targets.service_level * 100.0), format_exact(t.target_s));
@@ -162,10 +148,12 @@ std::string targets_text(const StaffingTable& t) {
 
 TextTable around_grid(const StaffingTable& t, int precision) {
   TextTable g;
-  g.header = {"agents",        "erlang-b", "probability of waiting (%)", "service level (%)", "asa (s)",
-              "occupancy (%)", "note"};
-  g.keys = {"agents", "erlang_b", "pw", "service_level", "asa", "occupancy", "reason"};
-  g.left_columns = {"note"};
+  // The figures at one agent count: the figure columns from "agents" on.
+  const auto& columns = figure_columns();
+  const auto agents = std::find_if(columns.begin(), columns.end(), [](const Column& c) { return c.key == "agents"; });
+  for (auto c = agents; c != columns.end(); ++c)
+    g.add_column(c->key, c->header, ColumnKind::number);
+  g.add_column("reason", "note", ColumnKind::note);
   const auto number = [&](std::optional<double> v) { return v ? format_fixed(*v, precision) : std::string("n/a"); };
   const auto& row = t.rows.front();
   for (const auto& f : t.around) {
@@ -184,7 +172,7 @@ std::string render_vertical(const StaffingTable& t, const FormatOptions& options
   const auto g = staffing_grid(t, true, options.precision);
   const auto& cells = g.rows.front();
   LabelledLines lines;
-  for (std::size_t c = g.text_columns; c + 1 < g.header.size(); ++c)
+  for (std::size_t c = 1 + t.label_names.size(); c + 1 < g.header.size(); ++c)
     if (g.keys[c] != "erlang_b" && (g.keys[c] != "agents" || t.agents_given)) lines.emplace_back(g.header[c], cells[c]);
   if (!cells.back().empty()) lines.emplace_back("note", cells.back());
   lines.emplace_back("targets", targets_text(t));
@@ -192,9 +180,7 @@ std::string render_vertical(const StaffingTable& t, const FormatOptions& options
   lines.emplace_back("formula", std::string(kErlangDefinition));
   std::string out = render_labelled(lines);
   if (t.around.empty()) return out;
-  auto around = around_grid(t, options.precision);
-  drop_empty_notes(around);
-  return out + "\n" + render_aligned(around, false);
+  return out + "\n" + render_grid(around_grid(t, options.precision), FormatOptions{});
 }
 
 ordered_json number_or_null(std::optional<double> v) {
@@ -280,69 +266,38 @@ std::string ndjson(const StaffingTable& t) {
 
 // Tables for people leave out B(N), and the agents evaluated when they are the agents
 // required; --fields brings any column back.
-TextTable selected(TextTable g, const StaffingTable& t, const FormatOptions& options) {
-  if (!options.fields.empty()) {
-    select_columns(g, options.fields);
-    return g;
-  }
-  drop_empty_notes(g);
+TextTable people_view(const TextTable& g, const StaffingTable& t) {
   std::vector<std::string> keep;
   for (const auto& key : g.keys)
     if (key != "erlang_b" && (key != "agents" || t.agents_given)) keep.push_back(key);
-  select_columns(g, keep);
-  return g;
+  return select_columns(g, keep);
 }
 
 }  // namespace
 
-void sort_staffing(StaffingTable& t, const std::string& key, bool desc, std::optional<std::size_t> top) {
-  if (!key.empty()) {
-    std::vector<std::string> known{"period"};
-    known.insert(known.end(), t.label_names.begin(), t.label_names.end());
-    for (const auto& c : figure_columns())
-      known.push_back(c.key);
-    const auto it = std::find(known.begin(), known.end(), key);
-    if (it == known.end()) {
-      const auto hint = did_you_mean(key, known);
-      throw Error::usage(fmt::format("--sort: no column {}{} (columns: {})", quote_value(key),
-                                     hint ? fmt::format(" (did you mean {}?)", *hint) : "", fmt::join(known, ", ")));
-    }
-    const auto column = static_cast<std::size_t>(it - known.begin());
-    const auto text_columns = 1 + t.label_names.size();
-    const auto text = [&](const StaffingRow& r) { return column == 0 ? r.period : r.labels[column - 1]; };
-    const auto number = [&](const StaffingRow& r) { return figures_of(r)[column - text_columns]; };
-    std::stable_sort(t.rows.begin(), t.rows.end(), [&](const StaffingRow& a, const StaffingRow& b) {
-      if (column < text_columns) return desc ? text(a) > text(b) : text(a) < text(b);
-      const auto x = number(a);
-      const auto y = number(b);
-      if (x.has_value() != y.has_value()) return x.has_value();  // nulls last
-      return x && (desc ? *x > *y : *x < *y);
-    });
-  }
-  if (top && t.rows.size() > *top) t.rows.resize(*top);
+void sort_rows(StaffingTable& t, const SortOptions& options) {
+  std::vector<std::string> names{"period"};
+  names.insert(names.end(), t.label_names.begin(), t.label_names.end());
+  const auto first_figure = names.size();
+  for (const auto& c : figure_columns())
+    names.push_back(c.key);
+  const auto key = [&](std::size_t row, std::size_t column) -> SortKey {
+    const auto& r = t.rows[row];
+    if (column == 0) return {std::nullopt, r.period};
+    if (column < first_figure) return {std::nullopt, r.labels[column - 1]};
+    return {figures_of(r)[column - first_figure], {}};
+  };
+  sort_rows(t.rows, {names, key}, options);
 }
 
 std::string render_staffing(const StaffingTable& t, const FormatOptions& options) {
-  switch (options.format) {
-    case OutputFormat::json:
-      return dump_json(document(t)) + "\n";
-    case OutputFormat::ndjson:
-      return ndjson(t);
-    case OutputFormat::csv: {
-      auto g = staffing_grid(t, false, 0);
-      add_peak(g, t, false);
-      if (!options.fields.empty()) select_columns(g, options.fields);
-      return render_csv(g, options.safe_csv, options.header);
-    }
-    case OutputFormat::markdown:
-    case OutputFormat::table:
-      break;
-  }
-  const bool markdown = options.format == OutputFormat::markdown;
-  if (!t.from_table && !markdown && options.fields.empty()) return render_vertical(t, options);
-  auto g = staffing_grid(t, true, options.precision);
-  add_peak(g, t, true);
-  return render_aligned(selected(std::move(g), t, options), markdown);
+  if (options.format == OutputFormat::json) return dump_json(document(t)) + "\n";
+  if (options.format == OutputFormat::ndjson) return ndjson(t);
+  if (!t.from_table && options.format == OutputFormat::table && options.fields.empty())
+    return render_vertical(t, options);
+  auto g = staffing_grid(t, for_people(options), options.precision);
+  add_peak(g, t, for_people(options));
+  return render_grid(for_people(options) && options.fields.empty() ? people_view(g, t) : g, options);
 }
 
 }  // namespace cxkpi::cli

@@ -9,7 +9,50 @@
 #include "text/words.hpp"
 
 namespace cxkpi::cli {
-void select_columns(TextTable& t, const std::vector<std::string>& fields) {
+namespace {
+
+// The table with only the columns at `picked`, in that order.
+TextTable pick_columns(const TextTable& t, const std::vector<std::size_t>& picked) {
+  const auto pick = [&](const auto& cells) {
+    std::remove_cvref_t<decltype(cells)> out;
+    for (const auto c : picked)
+      out.push_back(cells[c]);
+    return out;
+  };
+  TextTable out{pick(t.keys), pick(t.header), pick(t.kinds), {}};
+  out.rows.reserve(t.rows.size());
+  for (const auto& r : t.rows)
+    out.rows.push_back(pick(r));
+  return out;
+}
+
+// Every column but the note columns that no row fills.
+std::vector<std::size_t> filled_columns(const TextTable& t) {
+  std::vector<std::size_t> kept;
+  for (std::size_t c = 0; c < t.kinds.size(); ++c)
+    if (t.kinds[c] != ColumnKind::note ||
+        std::any_of(t.rows.begin(), t.rows.end(), [&](const auto& r) { return !r[c].empty(); }))
+      kept.push_back(c);
+  return kept;
+}
+
+bool is_formula(std::string_view cell) {
+  return !cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos;
+}
+
+}  // namespace
+
+void TextTable::add_column(std::string key, std::string heading, ColumnKind kind) {
+  keys.push_back(std::move(key));
+  header.push_back(std::move(heading));
+  kinds.push_back(kind);
+}
+
+TextTable label_table(const std::vector<std::string>& header) {
+  return {header, header, std::vector<ColumnKind>(header.size(), ColumnKind::label), {}};
+}
+
+TextTable select_columns(const TextTable& t, const std::vector<std::string>& fields) {
   std::vector<std::size_t> picked;
   for (const auto& f : fields) {
     const auto it = std::find(t.keys.begin(), t.keys.end(), f);
@@ -20,19 +63,15 @@ void select_columns(TextTable& t, const std::vector<std::string>& fields) {
     }
     picked.push_back(static_cast<std::size_t>(it - t.keys.begin()));
   }
-  const auto pick = [&](const std::vector<std::string>& cells) {
-    std::vector<std::string> out;
-    for (const auto c : picked)
-      out.push_back(cells[c]);
-    return out;
-  };
-  for (std::size_t c = 0; c < t.text_columns; ++c)
-    t.left_columns.push_back(t.header[c]);
-  t.text_columns = 0;
-  t.header = pick(t.header);
-  t.keys = pick(t.keys);
-  for (auto& r : t.rows)
-    r = pick(r);
+  return pick_columns(t, picked);
+}
+
+std::string render_grid(const TextTable& table, const FormatOptions& options) {
+  const auto shown = !options.fields.empty() ? select_columns(table, options.fields)
+                     : for_people(options)   ? pick_columns(table, filled_columns(table))
+                                             : table;
+  if (options.format == OutputFormat::csv) return render_csv(shown, options.safe_csv, options.header);
+  return render_aligned(shown, options.format == OutputFormat::markdown);
 }
 
 std::size_t display_width(std::string_view s) {
@@ -62,10 +101,7 @@ std::string render_aligned(const TextTable& t, bool markdown) {
     for (const auto& r : t.rows)
       widths[c] = std::max(widths[c], display_width(r[c]));
   }
-  const auto right = [&](std::size_t c) {
-    return c >= t.text_columns &&
-           std::find(t.left_columns.begin(), t.left_columns.end(), t.header[c]) == t.left_columns.end();
-  };
+  const auto right = [&](std::size_t c) { return t.kinds[c] == ColumnKind::number; };
   const auto line = [&](const std::vector<std::string>& cells) {
     std::string out = markdown ? "| " : "";
     for (std::size_t c = 0; c < cells.size(); ++c) {
@@ -94,10 +130,8 @@ std::string render_csv(const TextTable& t, bool safe, bool header) {
   const auto line = [&](const std::vector<std::string>& cells, bool is_header) {
     for (std::size_t c = 0; c < cells.size(); ++c) {
       if (c > 0) out += ',';
-      const bool label = is_header || c < t.text_columns;
-      const bool formula =
-          !cells[c].empty() && std::string_view("=+-@\t\r").find(cells[c].front()) != std::string_view::npos;
-      out += csv_escape(safe && label && formula ? "'" + cells[c] : cells[c]);
+      const bool guarded = safe && (is_header || t.kinds[c] == ColumnKind::label) && is_formula(cells[c]);
+      out += csv_escape(guarded ? "'" + cells[c] : cells[c]);
     }
     out += '\n';
   };

@@ -1,29 +1,47 @@
 #pragma once
 // A grid of text cells and the three ways it is written: aligned for a terminal, Markdown,
-// and CSV. The single-metric output and `report` both build one.
+// and CSV. Every output model builds one for these formats and renders it with render_grid.
 
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "output/format_options.hpp"
+
 namespace cxkpi::cli {
 
-struct TextTable {
-  std::vector<std::string> header;
-  std::vector<std::vector<std::string>> rows;
-  std::size_t text_columns = 0;           // leading label columns, aligned left; the rest are numbers
-  std::vector<std::string> left_columns;  // further columns aligned left (by header name)
-  std::vector<std::string> keys;          // machine names of the columns, for --fields
+/// What a column holds, which decides how it is aligned and guarded.
+enum class ColumnKind {
+  label,   // a value read from the input (period, group): aligned left; --safe-csv guards it
+  number,  // aligned right
+  note,    // words cxkpi writes (why a value is missing): aligned left; left out of a table
+           // for people when no row has one
 };
 
-/// Keeps only the columns named in `fields` (machine names), in that order. Throws a usage
-/// Error for an unknown name, with a hint.
-void select_columns(TextTable& table, const std::vector<std::string>& fields);
+struct TextTable {
+  std::vector<std::string> keys;    // machine names of the columns, for --fields
+  std::vector<std::string> header;  // what the header line shows
+  std::vector<ColumnKind> kinds;    // one per column
+  std::vector<std::vector<std::string>> rows;
+
+  void add_column(std::string key, std::string heading, ColumnKind kind);
+};
+
+/// A table of label columns whose headers are also their keys (listings such as `explain`).
+TextTable label_table(const std::vector<std::string>& header);
+
+/// Only the columns named in `fields` (machine names), in that order. Throws a usage Error
+/// for an unknown name, with a hint.
+TextTable select_columns(const TextTable& table, const std::vector<std::string>& fields);
+
+/// The grid as `options` asks: aligned, Markdown or CSV, with only the --fields columns.
+/// Without --fields, a table for people leaves out a note column that no row fills.
+std::string render_grid(const TextTable& table, const FormatOptions& options);
 
 std::string render_aligned(const TextTable& table, bool markdown);
-/// With `safe`, label cells that a spreadsheet would run as a formula (starting with =, +,
-/// -, @, tab or CR) get a leading apostrophe.
+/// With `safe`, header and label cells that a spreadsheet would run as a formula (starting
+/// with =, +, -, @, tab or CR) get a leading apostrophe.
 std::string render_csv(const TextTable& table, bool safe = false, bool header = true);
 /// Display width in a terminal (UTF-8 continuation bytes take no column).
 std::size_t display_width(std::string_view s);
