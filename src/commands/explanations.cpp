@@ -200,8 +200,8 @@ std::vector<Explanation> queue() {
        "handled, abandoned, answer_wait_s, abandon_wait_s",
        {"say which scope: the wait of all contacts, of answered ones (ASA) and of abandoned ones differ",
         "never average daily averages: add the waits and the contacts, then divide"},
-       {"Fixture F: all 11 contacts waited 192 s in all → 192 / 11 = 17.4545… s",
-        "cxkpi avg-wait data/fixture_f.csv", "17.4545…"}},
+       {"Fixture F: all 11 contacts waited 192 s in all → 192 / 11 = 17.4545… s", "cxkpi avg-wait data/fixture_f.csv",
+        "17.4545…"}},
       {"best-time-to-call",
        "answer rate by local weekday × hour of opening, and the best bucket to call",
        "answer_rate = 100 × answered / offered per (weekday, hour) bucket in --tz; best = the bucket with n ≥ "
@@ -232,8 +232,8 @@ std::vector<Explanation> handling() {
        {"divide by handled (answered) contacts, never by offered ones",
         "re-divide, never average: AHT 300 s over 10 calls and 600 s over 30 calls is 21000/40 = 525 s, not 450",
         "a part missing from the log adds nothing and cxkpi warns: a talk-only export understates AHT"},
-       {"Fixture F: talk 2800 + hold 250 + wrap 540 = 3590 s over 8 handled → 448.75 s",
-        "cxkpi aht data/fixture_f.csv", "448.75"}},
+       {"Fixture F: talk 2800 + hold 250 + wrap 540 = 3590 s over 8 handled → 448.75 s", "cxkpi aht data/fixture_f.csv",
+        "448.75"}},
       {"hold",
        "",
        "",
@@ -285,8 +285,8 @@ std::vector<Explanation> handling() {
        "—",
        {"rows without an agent form their own group \"\", they are not dropped",
         "counts reward volume: compare agents with similar hours (--per-hour)"},
-       {"Fixture F: a1 resolved 3, a2 2, a3 2 → mean 7/3 = 2.3333…",
-        "cxkpi resolved-per-agent data/fixture_f.csv", "2.3333…", ""}},
+       {"Fixture F: a1 resolved 3, a2 2, a3 2 → mean 7/3 = 2.3333…", "cxkpi resolved-per-agent data/fixture_f.csv",
+        "2.3333…", ""}},
   };
 }
 
@@ -397,8 +397,7 @@ std::vector<Explanation> self_service_and_agents() {
        "views, contacts",
        {"it is a ratio, not a percentage: 2.0 means two views per contact",
         "views and contacts must cover the same period"},
-       {"4 views and 2 contacts → 4 / 2 = 2.0", "cxkpi self-service-ratio data/kb_views.csv --contacts 2", "2",
-        ""}},
+       {"4 views and 2 contacts → 4 / 2 = 2.0", "cxkpi self-service-ratio data/kb_views.csv --contacts 2", "2", ""}},
       {"agent-satisfaction",
        "agent survey: mean score, and eNPS on a 0–10 question",
        "mean = Σ agent_score / answers (scale units); eNPS = 100 × (answers 9–10 − answers 0–6) / answers (points)",
