@@ -11,6 +11,7 @@
 #include "output/json_values.hpp"
 #include "output/sink.hpp"
 #include "output/text_table.hpp"
+#include "records/field_sources.hpp"
 #include "records/record_columns.hpp"
 #include "text/json.hpp"
 

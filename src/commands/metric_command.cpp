@@ -7,6 +7,7 @@
 #include "compute/compare.hpp"
 #include "errors.hpp"
 #include "output/sink.hpp"
+#include "records/field_sources.hpp"
 #include "records/record_columns.hpp"
 
 namespace cxkpi::cli {

@@ -70,7 +70,4 @@ void join_agent_hours(BucketTable& buckets, TableReader& hours, const std::vecto
 /// One metric per bucket, and over all buckets.
 ResultTable metric_table(const MetricSpec& metric, const Settings& settings, const BucketTable& buckets);
 
-/// Throws Error (data) naming the record columns a metric needs but the logs lack.
-void require_fields(const MetricSpec& metric, const Plan& plan, const FieldSet& supplied, const std::string& source);
-
 }  // namespace cxkpi::cli

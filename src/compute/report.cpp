@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "errors.hpp"
+#include "records/field_sources.hpp"
 #include "text/words.hpp"
 
 namespace cxkpi::cli {

@@ -1,0 +1,162 @@
+// Record logs read into buckets: each input row by row on this thread, or in blocks on
+// several (parallel_read), then the states that span rows settled and the totals formed.
+#include <fmt/format.h>
+
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "compute/bucket_index.hpp"
+#include "compute/buckets.hpp"
+#include "compute/contact_states.hpp"
+#include "compute/log_scan.hpp"
+#include "compute/parallel_read.hpp"
+#include "compute/row_errors.hpp"
+#include "errors.hpp"
+#include "io/row_blocks.hpp"
+#include "records/record_columns.hpp"
+
+namespace cxkpi::cli {
+namespace {
+
+// A 0-10 question answered by many never gets no 0 but some 1s by chance: such a column
+// was almost surely asked on 1-10, and NPS on it would be wrong.
+void check_nps_scale(const std::array<std::int64_t, 11>& answers, const std::string& source) {
+  constexpr std::int64_t kEnoughAnswers = 30;
+  std::int64_t n = 0;
+  for (const auto a : answers)
+    n += a;
+  if (n >= kEnoughAnswers && answers[0] == 0 && answers[1] > 0)
+    throw Error::data(
+        fmt::format("{}: nps: {} answers and none is 0, but some are 1: this looks like a 1-10 scale; "
+                    "NPS is asked on 0-10 (--no-scale-check if the survey really was 0-10)",
+                    source, n));
+}
+
+std::string untimed_warning(std::size_t untimed) {
+  return fmt::format("{} offered contact{} no wait_s: ASA, average wait and service level count {} wait as 0 s",
+                     untimed, untimed == 1 ? " has" : "s have", untimed == 1 ? "its" : "their");
+}
+
+// One read of record logs into a table of buckets.
+class LogRead {
+ public:
+  LogRead(const ScanSettings& scan, const ClosedBuckets& on_closed, std::string source)
+      : scan_(scan), on_closed_(on_closed), errors_(scan.input.errors), states_(scan.rules) {
+    table_.options = scan.options;
+    table_.group_names = scan.options.group;
+    table_.source = std::move(source);
+  }
+
+  // Reads one input: in blocks on several threads when its rows may be added up in any
+  // order; streaming and the states that span rows need them in input order.
+  void read(TableReader& reader) {
+    const LogLayout layout(reader, scan_);  // checks the columns before any row is read
+    table_.supplied |= supplied_fields(layout.columns.measures(), scan_.rules);
+    const auto read_here = [this](TableReader& in) { read_serially(in); };
+    if (auto* source = dynamic_cast<BlockSource*>(&reader); source && !on_closed_ && states_.empty())
+      if (read_in_blocks(*source, scan_, index_, tally_, read_here)) {
+        ++table_.split_reads;
+        return;
+      }
+    read_serially(reader);
+  }
+
+  BucketTable finish() {
+    if (scan_.options.scale_check) check_nps_scale(tally_.nps_answers, table_.source);
+    states_.finish(index_, table_.total);
+    auto remaining = index_.take_sorted();
+    if (on_closed_) {
+      close(std::move(remaining));
+    } else {
+      add_to_total(remaining);
+      table_.buckets = std::move(remaining);
+    }
+    table_.total.set_present(table_.supplied);
+    if (tally_.untimed > 0) table_.warnings.push_back(untimed_warning(tally_.untimed));
+    errors_.add_warnings(table_.warnings);
+    return std::move(table_);
+  }
+
+ private:
+  // Reads the rows of `in` (an input, or a block of one) one after another.
+  void read_serially(TableReader& in) {
+    const LogLayout layout(in, scan_);
+    RowStep step(in, layout, scan_, column_periods_);
+    states_.start(layout);
+    Contact c;
+    const Period* period = nullptr;
+    while (in.next()) {
+      try {
+        if (!step.read(c, period)) continue;
+        if (on_closed_) stream_to(*period, in);
+        auto& sums = index_.at(*period, step.groups());
+        accumulate(sums, c, scan_.rules);
+        states_.add({in, layout, c}, sums, index_);
+      } catch (const Error& e) {
+        errors_.report(e, in);
+      }
+    }
+    tally_.merge(step.tally);
+  }
+
+  // Streaming: buckets of periods before the current row's are complete on ordered input.
+  void stream_to(const Period& period, const TableReader& in) {
+    if (period.order == open_order_) return;
+    if (period.order < open_order_)
+      throw Error::data(in.where(0), "time",
+                        fmt::format("rows are not in time order ({} after {}): streamed NDJSON needs "
+                                    "time-ordered input (sort it, or give --no-stream)",
+                                    period.label, open_label_));
+    close(index_.take_before(period.order));
+    open_order_ = period.order;
+    open_label_ = period.label;
+  }
+
+  void close(std::vector<Bucket> closed) {
+    add_to_total(closed);
+    if (!closed.empty()) on_closed_(std::move(closed), table_);
+  }
+
+  void add_to_total(std::vector<Bucket>& buckets) {
+    for (auto& b : buckets) {
+      b.sums.set_present(table_.supplied);
+      table_.total.merge(b.sums);
+    }
+  }
+
+  const ScanSettings& scan_;
+  const ClosedBuckets& on_closed_;
+  BucketTable table_;
+  RowErrors errors_;
+  BucketIndex index_;
+  ScanTally tally_;
+  ColumnPeriods column_periods_;
+  ContactStates states_;
+  std::int64_t open_order_ = std::numeric_limits<std::int64_t>::min();
+  std::string open_label_;
+};
+
+}  // namespace
+
+Shape detect_shape(const TableReader& first) {
+  const auto e = shape_evidence(first.header());
+  return e.record_columns > e.period_columns ? Shape::records : Shape::periods;
+}
+
+BucketTable read_records(Readers& readers, const FileInputOptions& input, const BucketOptions& options,
+                         const RecordRules& rules, const ClosedBuckets& on_closed) {
+  const LocalClock clock(options.tz);
+  const auto scan = scan_settings(input, options, rules, clock);
+  if ((rules.window || rules.cases) && on_closed)
+    throw Error::usage("window rules need the whole input: give --no-stream");
+  LogRead read(scan, on_closed, readers.empty() ? std::string() : readers.front()->source_name());
+  for (auto& reader : readers)
+    read.read(*reader);
+  return read.finish();
+}
+
+}  // namespace cxkpi::cli

@@ -1,0 +1,74 @@
+#include "compute/log_scan.hpp"
+
+#include <fmt/format.h>
+
+#include <string>
+
+#include "errors.hpp"
+#include "text/words.hpp"
+
+namespace cxkpi::cli {
+namespace {
+
+std::vector<std::size_t> group_columns(const std::vector<std::string>& group, const std::vector<std::string>& header,
+                                       const RecordColumnMap& columns, const std::string& source,
+                                       std::string_view flag = "--group") {
+  std::vector<std::size_t> out;
+  for (const auto& name : group) {
+    if (const auto column = find_column(header, name)) {
+      out.push_back(*column);
+    } else if (const auto f = record_field_named(normalize_header(name)); f && columns.has(*f)) {
+      out.push_back(*columns.column_of(*f));  // --group channel finds a "Media Type" column
+    } else {
+      throw no_such_column(header, name, source, flag);
+    }
+  }
+  return out;
+}
+
+// The --group columns; per-agent figures (which group by agent) first need an agent column.
+std::vector<std::size_t> bucket_group_columns(const TableReader& reader, const RecordColumnMap& columns,
+                                              const ScanSettings& scan) {
+  if (scan.rules.count_agents && !columns.has(RecordField::agent))
+    throw Error::data(
+        fmt::format("{}: per-agent figures need an agent column (--map agent=HEADER names it)", reader.source_name()));
+  return group_columns(scan.options.group, reader.header(), columns, reader.source_name());
+}
+
+std::optional<std::int64_t> limit_of(const std::string& text, const LocalClock& clock, const char* flag) {
+  if (text.empty()) return std::nullopt;
+  std::string error;
+  const auto t = parse_timestamp(text, error);
+  if (!t) throw Error::usage(fmt::format("{}: {}", flag, error));
+  return clock.local_seconds(*t);
+}
+
+}  // namespace
+
+ScanSettings scan_settings(const FileInputOptions& input, const BucketOptions& options, const RecordRules& rules,
+                           const LocalClock& clock) {
+  ScanSettings scan{
+      input, options, rules, clock, limit_of(options.from, clock, "--from"), limit_of(options.to, clock, "--to"),
+      false};
+  const bool by_customer = rules.cases && rules.cases->by_customer;
+  scan.needs_time = options.by != BucketBy::all || scan.from || scan.to || rules.window || by_customer;
+  return scan;
+}
+
+LogLayout::LogLayout(const TableReader& reader, const ScanSettings& scan)
+    : columns(reader.header(), scan.input.overrides, reader.source_name()),
+      group_cols(bucket_group_columns(reader, columns, scan)),
+      period_col(scan.options.by_column.empty() ? kNoColumn
+                                                : group_columns({scan.options.by_column}, reader.header(), columns,
+                                                                reader.source_name(), "--by-column")
+                                                      .front()),
+      contacts(reader, columns, scan.input.decimal_comma),
+      row_clock(reader, columns, scan.clock, scan.rules.business_hours) {
+  if (scan.needs_time && !row_clock.available())
+    throw Error::data(
+        fmt::format("{}: --by, --from/--to, --window and --case-by customer need a time column (opened_at, date and "
+                    "time, or viewed_at)",
+                    reader.source_name()));
+}
+
+}  // namespace cxkpi::cli

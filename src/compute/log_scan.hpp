@@ -1,0 +1,114 @@
+#pragma once
+// What every pass over a record log shares, serial or in blocks on other threads: the
+// settings of the read, the columns of one input, and the per-row step that turns the
+// current row into a checked Contact and its period.
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "compute/bucket_index.hpp"
+#include "compute/buckets.hpp"
+#include "cxkpi/record.hpp"
+#include "io/values.hpp"
+#include "records/contact_reader.hpp"
+#include "records/record_columns.hpp"
+#include "records/row_clock.hpp"
+
+namespace cxkpi::cli {
+
+// What every pass over a log shares: the bucketing settings and the --from/--to limits.
+struct ScanSettings {
+  const FileInputOptions& input;
+  const BucketOptions& options;
+  const RecordRules& rules;
+  const LocalClock& clock;
+  std::optional<std::int64_t> from;
+  std::optional<std::int64_t> to;
+  bool needs_time = false;
+};
+
+/// The settings of a read of logs in `clock`'s zone (which must outlive them). Throws Error
+/// (usage) for an unreadable --from or --to.
+ScanSettings scan_settings(const FileInputOptions& input, const BucketOptions& options, const RecordRules& rules,
+                           const LocalClock& clock);
+
+// A plain index (not std::optional): GCC 12 misreads optional<size_t> here as uninitialised.
+inline constexpr auto kNoColumn = static_cast<std::size_t>(-1);
+
+// The columns of one log and the readers of its cells, found once per reader.
+struct LogLayout {
+  /// Throws Error (data) for a column the settings need but the log lacks.
+  LogLayout(const TableReader& reader, const ScanSettings& scan);
+  LogLayout(const LogLayout&) = delete;
+  LogLayout& operator=(const LogLayout&) = delete;
+
+  RecordColumnMap columns;
+  std::vector<std::size_t> group_cols;
+  std::size_t period_col;
+  ContactReader contacts;
+  RowClock row_clock;
+};
+
+// What a pass counts besides the buckets, for warnings and the NPS scale check.
+struct ScanTally {
+  std::size_t untimed = 0;  // offered contacts whose wait cell is empty
+  std::array<std::int64_t, 11> nps_answers{};
+
+  void merge(const ScanTally& other) {
+    untimed += other.untimed;
+    for (std::size_t i = 0; i < nps_answers.size(); ++i)
+      nps_answers[i] += other.nps_answers[i];
+  }
+};
+
+// The per-row work of every pass over a log: reads, derives and checks the current row's
+// contact and finds its period. Returns false when --from/--to leave the row out; throws
+// Error for a bad cell. Inline: every row of every pass comes here.
+class RowStep {
+ public:
+  RowStep(const TableReader& reader, const LogLayout& layout, const ScanSettings& scan, ColumnPeriods& column_periods)
+      : reader_(reader), layout_(layout), scan_(scan), periods_(scan.options.by), column_periods_(column_periods) {}
+
+  bool read(Contact& c, const Period*& period) {
+    layout_.contacts.read(c);
+    layout_.row_clock.read_durations(c);
+    derive_flags(c);
+    if (const auto v = check_contact(c, scan_.rules))
+      throw layout_.contacts.error_at(*record_field_named(v->column), v->message);
+    if (layout_.period_col != kNoColumn) {
+      column_period_ = column_periods_.at(trim(reader_.cell(layout_.period_col)));
+      period = &column_period_;
+    } else if (scan_.needs_time) {
+      const auto local = layout_.row_clock.local_seconds();
+      if ((scan_.from && local < *scan_.from) || (scan_.to && local >= *scan_.to)) return false;
+      period = &periods_.at(local);
+    } else {
+      period = &whole_input_;
+    }
+    if (layout_.columns.has(RecordField::wait_s) && !c.wait && *c.offered) ++tally.untimed;
+    if (c.nps) ++tally.nps_answers[static_cast<std::size_t>(*c.nps)];
+    groups_.clear();
+    for (const auto col : layout_.group_cols)
+      groups_.push_back(trim(reader_.cell(col)));
+    return true;
+  }
+  /// The current row's group values, valid until the next read.
+  [[nodiscard]] const std::vector<std::string_view>& groups() const { return groups_; }
+
+  ScanTally tally;
+
+ private:
+  const TableReader& reader_;
+  const LogLayout& layout_;
+  const ScanSettings& scan_;
+  PeriodCache periods_;
+  ColumnPeriods& column_periods_;  // shared by every input, so that labels keep one order
+  Period column_period_;
+  const Period whole_input_ = period_of(0, BucketBy::all);
+  std::vector<std::string_view> groups_;
+};
+
+}  // namespace cxkpi::cli

@@ -1,0 +1,18 @@
+#pragma once
+// Which record columns an aggregate field comes from, for the messages that name what a
+// log lacks.
+
+#include <string>
+#include <string_view>
+
+#include "cxkpi/catalog.hpp"
+
+namespace cxkpi::cli {
+
+/// The record column (or columns, or flag) that field `f` of a log's sums comes from.
+std::string_view record_source_of(Field f);
+
+/// Throws Error (data) naming the record columns a metric needs but the logs lack.
+void require_fields(const MetricSpec& metric, const Plan& plan, const FieldSet& supplied, const std::string& source);
+
+}  // namespace cxkpi::cli
