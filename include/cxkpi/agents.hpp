@@ -20,7 +20,7 @@ namespace cxkpi {
 inline Plan plan_resolved_per_agent(const FieldSet&) {
   return {{Field::agents_handled, Field::resolved},
           {},
-          "count",
+          Unit::count,
           "resolved / agents (resolved contacts per agent with a handled contact)",
           {}};
 }
@@ -29,16 +29,16 @@ inline Result resolved_per_agent(const Sums& s, const AhtOptions& aht_options = 
                                  const CsatOptions& csat_options = {}) {
   auto r = detail::ratio(s.value(Field::resolved), s.value(Field::agents_handled), 1.0, s.raw(Field::handled),
                          "no named agent handled a contact");
-  r.details.push_back({"handled", s.value(Field::handled), "count"});
+  r.details.push_back({"handled", s.value(Field::handled), Unit::count});
   const auto& present = s.present();
   if (present.has(Field::talk_s) || present.has(Field::hold_s) || present.has(Field::wrap_s))
-    r.details.push_back({"aht", aht(s, aht_options).value, "seconds"});
-  if (present.has(Field::csat_1)) r.details.push_back({"csat", csat(s, csat_options).value, "percent"});
-  if (present.has(Field::resolved_first_contact)) r.details.push_back({"fcr", fcr(s).value, "percent"});
+    r.details.push_back({"aht", aht(s, aht_options).value, Unit::seconds});
+  if (present.has(Field::csat_1)) r.details.push_back({"csat", csat(s, csat_options).value, Unit::percent});
+  if (present.has(Field::resolved_first_contact)) r.details.push_back({"fcr", fcr(s).value, Unit::percent});
   if (present.has(Field::logged_in_s))
     r.details.push_back(
         {"per_hour", detail::ratio(s.value(Field::resolved), s.value(Field::logged_in_s) / 3600.0, 1.0, 0, "").value,
-         "per hour"});
+         Unit::per_hour});
   return r;
 }
 

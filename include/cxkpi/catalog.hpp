@@ -56,6 +56,9 @@ struct MetricSpec {
   std::optional<Violation> (*check)(const Sums&, const Settings&) = nullptr;
   /// For metrics only a record log can give (no numbers mode): the log columns it reads.
   std::string_view log_columns = {};
+  /// Whether the change from `then` to `now` is beyond sampling noise (survey shares, for
+  /// --compare); nullptr when the metric counts every contact, so there is no noise to judge.
+  std::optional<bool> (*significance)(const Plan&, const Result& now, const Result& then) = nullptr;
 };
 
 namespace detail {
@@ -93,7 +96,7 @@ inline constexpr std::array kAgentSatisfactionInputs{Field::agent_responses, Fie
                                                      Field::enps_detractors};
 }  // namespace detail
 
-inline constexpr std::array<MetricSpec, 28> kMetrics{{
+inline constexpr auto kMetrics = std::to_array<MetricSpec>({
     {"contact-rate", "contacts per 100 orders (or per 100 customers)",
      "cxkpi contact-rate --contacts 450 --orders 15000  # 3.0", detail::kContactRateInputs,
      [](const Settings& o, const FieldSet& p) { return plan_contact_rate(o.contact_rate, p); },
@@ -102,14 +105,24 @@ inline constexpr std::array<MetricSpec, 28> kMetrics{{
      "cxkpi cost-per-contact --total-cost 71600 --contacts 10000  # 7.16", detail::kCostPerContactInputs,
      [](const Settings& o, const FieldSet& p) { return plan_cost_per_contact(o.cost_per_contact, p); },
      [](const Sums& s, const Settings& o) { return cost_per_contact(s, o.cost_per_contact); }},
-    {"csat", "customer satisfaction: share of top-2-box answers (or top-1, or mean score)",
-     "cxkpi csat --satisfied 200 --responses 250  # 80.0", detail::kCsatInputs,
+    {"csat",
+     "customer satisfaction: share of top-2-box answers (or top-1, or mean score)",
+     "cxkpi csat --satisfied 200 --responses 250  # 80.0",
+     detail::kCsatInputs,
      [](const Settings& o, const FieldSet& p) { return plan_csat(o.csat, p); },
-     [](const Sums& s, const Settings& o) { return csat(s, o.csat); }},
-    {"nps", "Net Promoter Score: % promoters (9-10) minus % detractors (0-6), in points",
-     "cxkpi nps --promoters 120 --passives 50 --detractors 30  # 45", detail::kNpsInputs,
+     [](const Sums& s, const Settings& o) { return csat(s, o.csat); },
+     nullptr,
+     {},
+     csat_significance},
+    {"nps",
+     "Net Promoter Score: % promoters (9-10) minus % detractors (0-6), in points",
+     "cxkpi nps --promoters 120 --passives 50 --detractors 30  # 45",
+     detail::kNpsInputs,
      [](const Settings&, const FieldSet& p) { return plan_nps(p); },
-     [](const Sums& s, const Settings& o) { return nps(s, o.nps); }},
+     [](const Sums& s, const Settings& o) { return nps(s, o.nps); },
+     nullptr,
+     {},
+     nps_significance},
     {"abandonment", "share of offered contacts the customer ended before an agent answered",
      "cxkpi abandonment --offered 1000 --abandoned 90 --short-abandoned 30  # 6.19", detail::kAbandonmentInputs,
      [](const Settings& o, const FieldSet& p) { return plan_abandonment(o.abandonment, p); },
@@ -228,7 +241,7 @@ inline constexpr std::array<MetricSpec, 28> kMetrics{{
      "cxkpi agent-satisfaction --agent-responses 3 --agent-score-total 12  # 4.0", detail::kAgentSatisfactionInputs,
      [](const Settings&, const FieldSet& p) { return plan_agent_satisfaction(p); },
      [](const Sums& s, const Settings&) { return agent_satisfaction(s); }},
-}};
+});
 
 /// Whether a plan needs customer windows (FCR's window method, repeat-contact-rate): rules
 /// that keep a record per contact, so that a report includes such metrics only on request.

@@ -16,7 +16,7 @@
 namespace cxkpi {
 
 inline Plan plan_engagement(const FieldSet&) {
-  return {{Field::delivered, Field::opened, Field::clicked}, {}, "percent", "100 × opened / delivered", {}};
+  return {{Field::delivered, Field::opened, Field::clicked}, {}, Unit::percent, "100 × opened / delivered", {}};
 }
 
 inline Result engagement(const Sums& s) {
@@ -25,8 +25,8 @@ inline Result engagement(const Sums& s) {
   auto r = detail::ratio(opened, static_cast<double>(delivered), 100.0, delivered, "nothing delivered");
   const auto clicked = s.value(Field::clicked);
   r.details = {
-      {"click_rate", detail::ratio(clicked, static_cast<double>(delivered), 100.0, delivered, "").value, "percent"},
-      {"click_to_open", detail::ratio(clicked, opened, 100.0, s.raw(Field::opened), "").value, "percent"}};
+      {"click_rate", detail::ratio(clicked, static_cast<double>(delivered), 100.0, delivered, "").value, Unit::percent},
+      {"click_to_open", detail::ratio(clicked, opened, 100.0, s.raw(Field::opened), "").value, Unit::percent}};
   return r;
 }
 

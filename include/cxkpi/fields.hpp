@@ -200,6 +200,18 @@ constexpr std::string_view name_of(Field f) {
   return info(f).name;
 }
 
+namespace detail {
+/// Whether row i of `table` describes enumerator i, so that the enum indexes the table.
+template <typename Table, typename Member>
+constexpr bool follows_enum_order(const Table& table, Member member) {
+  for (std::size_t i = 0; i < table.size(); ++i)
+    if (static_cast<std::size_t>(table[i].*member) != i) return false;
+  return true;
+}
+}  // namespace detail
+
+static_assert(detail::follows_enum_order(kFields, &FieldInfo::field), "kFields must list the fields in enum order");
+
 /// The field with this canonical name, if any.
 constexpr std::optional<Field> field_named(std::string_view name) {
   for (const auto& f : kFields)

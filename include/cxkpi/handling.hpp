@@ -64,7 +64,7 @@ inline Plan plan_aht(const AhtOptions& o, const FieldSet& present) {
   }
   // Components the input has are required in every row, so an empty cell is never a 0 s.
   if (used.empty()) std::swap(used, missing);
-  Plan p{{Field::handled}, {}, "seconds", "(" + detail::join_names(used, " + ") + ") / handled", {}};
+  Plan p{{Field::handled}, {}, Unit::seconds, "(" + detail::join_names(used, " + ") + ") / handled", {}};
   p.required.insert(p.required.end(), used.begin(), used.end());
   if (!missing.empty()) {
     p.warnings.push_back(detail::join_names(missing, ", ") + " not in the input: AHT counts " +
@@ -85,7 +85,7 @@ inline Result aht(const Sums& s, const AhtOptions& o = {}) {
     if (o.components.*c.selected && s.present().has(c.field))
       r.details.push_back({c.detail_name,
                            detail::ratio(s.value(c.field), static_cast<double>(handled), 1.0, handled, "").value,
-                           "seconds"});
+                           Unit::seconds});
   return r;
 }
 
@@ -101,7 +101,7 @@ inline Result aht(double talk_s, double hold_s, double wrap_s, std::int64_t hand
 
 /// transfer-rate: 100 × transfers / handled, in percent. Example: 1 of 8 → 12.5.
 inline Plan plan_transfer_rate(const FieldSet&) {
-  return {{Field::transfers, Field::handled}, {}, "percent", "100 × transfers / handled", {}};
+  return {{Field::transfers, Field::handled}, {}, Unit::percent, "100 × transfers / handled", {}};
 }
 
 inline Result transfer_rate(const Sums& s) {
@@ -119,7 +119,7 @@ inline double handle_seconds(const Sums& s) {
 /// percent: the share of staffed, available time spent on contacts. Example: 3590 s handled,
 /// 1410 s idle → 71.8.
 inline Plan plan_occupancy(const FieldSet&) {
-  return {{Field::talk_s, Field::idle_s}, {}, "percent", "100 × (talk_s + hold_s + wrap_s) / (… + idle_s)", {}};
+  return {{Field::talk_s, Field::idle_s}, {}, Unit::percent, "100 × (talk_s + hold_s + wrap_s) / (… + idle_s)", {}};
 }
 
 inline Result occupancy(const Sums& s) {
@@ -138,7 +138,8 @@ struct UtilisationOptions {
 
 inline Plan plan_utilisation(const UtilisationOptions& o, const FieldSet&) {
   const Field base = o.base == UtilisationBase::paid ? Field::paid_s : Field::logged_in_s;
-  return {{Field::talk_s, base}, {}, "percent", "100 × (talk_s + hold_s + wrap_s) / " + std::string(name_of(base)), {}};
+  return {
+      {Field::talk_s, base}, {}, Unit::percent, "100 × (talk_s + hold_s + wrap_s) / " + std::string(name_of(base)), {}};
 }
 
 inline Result utilisation(const Sums& s, const UtilisationOptions& o = {}) {
@@ -148,7 +149,7 @@ inline Result utilisation(const Sums& s, const UtilisationOptions& o = {}) {
 }
 
 inline Plan plan_hold(const FieldSet&) {
-  return {{Field::hold_s, Field::handled}, {}, "seconds", "hold_s / handled", {}};
+  return {{Field::hold_s, Field::handled}, {}, Unit::seconds, "hold_s / handled", {}};
 }
 
 inline Result hold(const Sums& s) {
@@ -158,9 +159,10 @@ inline Result hold(const Sums& s) {
     const auto held = s.raw(Field::held);
     r.details = {
         {"pct_with_hold",
-         detail::ratio(static_cast<double>(held), static_cast<double>(handled), 100.0, handled, "").value, "percent"},
+         detail::ratio(static_cast<double>(held), static_cast<double>(handled), 100.0, handled, "").value,
+         Unit::percent},
         {"avg_hold_per_held", detail::ratio(s.value(Field::hold_s), static_cast<double>(held), 1.0, held, "").value,
-         "seconds"}};
+         Unit::seconds}};
   }
   return r;
 }

@@ -43,7 +43,7 @@ inline Plan plan_abandonment(const AbandonmentOptions& o, const FieldSet& presen
   const bool short_given = present.has(Field::short_abandoned);
   return {{detail::abandon_base_field(o), Field::abandoned},
           {},
-          "percent",
+          Unit::percent,
           short_given ? "100 × (abandoned − short_abandoned) / (" + base + " − short_abandoned)"
                       : "100 × abandoned / " + base,
           {}};
@@ -75,7 +75,7 @@ struct AvgWaitOptions {
 };
 
 inline Plan plan_asa(const FieldSet&) {
-  return {{Field::answer_wait_s, Field::handled}, {}, "seconds", "answer_wait_s / handled", {}};
+  return {{Field::answer_wait_s, Field::handled}, {}, Unit::seconds, "answer_wait_s / handled", {}};
 }
 
 inline Result asa(const Sums& s) {
@@ -88,13 +88,13 @@ inline Plan plan_avg_wait(const AvgWaitOptions& o, const FieldSet&) {
     case WaitScope::answered:
       return plan_asa({});
     case WaitScope::abandoned:
-      return {{Field::abandon_wait_s, Field::abandoned}, {}, "seconds", "abandon_wait_s / abandoned", {}};
+      return {{Field::abandon_wait_s, Field::abandoned}, {}, Unit::seconds, "abandon_wait_s / abandoned", {}};
     case WaitScope::all:
       break;
   }
   return {{Field::answer_wait_s, Field::abandon_wait_s, Field::handled, Field::abandoned},
           {},
-          "seconds",
+          Unit::seconds,
           "(answer_wait_s + abandon_wait_s) / (handled + abandoned)",
           {}};
 }
@@ -161,7 +161,7 @@ inline ServiceLevelShape service_level_shape(ServiceLevelMode mode) {
 
 inline Plan plan_service_level(const ServiceLevelOptions& o, const FieldSet&) {
   auto shape = detail::service_level_shape(o.mode);
-  return {std::move(shape.fields), {}, "percent", std::string(shape.definition), {}};
+  return {std::move(shape.fields), {}, Unit::percent, std::string(shape.definition), {}};
 }
 
 inline Result service_level(const Sums& s, const ServiceLevelOptions& o = {}) {

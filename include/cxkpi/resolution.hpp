@@ -39,13 +39,13 @@ inline Plan plan_fcr(const FcrOptions& o, const FieldSet&) {
   if (o.method == FcrMethod::window)
     return {{Field::window_handled},
             {},
-            "percent",
+            Unit::percent,
             "100 × (handled − followed by the same customer within the window) / handled",
             {}};
   const Field base = detail::fcr_base_field(o);
   return {{Field::resolved_first_contact, base},
           {},
-          "percent",
+          Unit::percent,
           "100 × resolved_first_contact / " + std::string(name_of(base)),
           {}};
 }
@@ -55,10 +55,10 @@ inline Result fcr(const Sums& s, const FcrOptions& o = {}) {
     const auto judged = s.raw(Field::window_handled);
     auto r = detail::ratio(static_cast<double>(judged - s.raw(Field::window_followed)), static_cast<double>(judged),
                            100.0, judged, "no handled contacts of known customers");
-    r.details.push_back({"followed", s.value(Field::window_followed), "count"});
+    r.details.push_back({"followed", s.value(Field::window_followed), Unit::count});
     if (s.present().has(Field::window_immature))
-      r.details.push_back({"immature", s.value(Field::window_immature), "count"});
-    r.details.push_back({"no_customer", s.value(Field::no_customer), "count"});
+      r.details.push_back({"immature", s.value(Field::window_immature), Unit::count});
+    r.details.push_back({"no_customer", s.value(Field::no_customer), Unit::count});
     return r;
   }
   const Field base = detail::fcr_base_field(o);
@@ -69,7 +69,7 @@ inline Result fcr(const Sums& s, const FcrOptions& o = {}) {
 inline Plan plan_repeat_contact_rate(const FieldSet&) {
   return {{Field::customer_contacts},
           {},
-          "percent",
+          Unit::percent,
           "100 × repeat_contacts / customer_contacts (same customer again within the window)",
           {}};
 }
@@ -77,14 +77,14 @@ inline Plan plan_repeat_contact_rate(const FieldSet&) {
 inline Result repeat_contact_rate(const Sums& s) {
   auto r = detail::ratio(s.value(Field::repeat_contacts), s.value(Field::customer_contacts), 100.0,
                          s.raw(Field::customer_contacts), "no contacts with a customer id");
-  r.details.push_back({"no_customer", s.value(Field::no_customer), "count"});
+  r.details.push_back({"no_customer", s.value(Field::no_customer), Unit::count});
   return r;
 }
 
 inline Plan plan_contacts_to_resolution(const FieldSet&) {
   return {{Field::cases_resolved, Field::resolved},
           {},
-          "count",
+          Unit::count,
           "case_contacts / cases_resolved (contacts per resolved case; open cases apart)",
           {}};
 }
@@ -93,9 +93,9 @@ inline Result contacts_to_resolution(const Sums& s) {
   const auto cases = s.raw(Field::cases_resolved);
   auto r = detail::ratio(s.value(Field::case_contacts), static_cast<double>(cases), 1.0, cases, "no resolved cases");
   const auto one = detail::ratio(s.value(Field::cases_one_contact), static_cast<double>(cases), 100.0, cases, "");
-  r.details.push_back({"one_contact_pct", one.value, "percent"});
-  r.details.push_back({"open_cases", s.value(Field::cases_open), "count"});
-  r.details.push_back({"no_case", s.value(Field::no_case), "count"});
+  r.details.push_back({"one_contact_pct", one.value, Unit::percent});
+  r.details.push_back({"open_cases", s.value(Field::cases_open), Unit::count});
+  r.details.push_back({"no_case", s.value(Field::no_case), Unit::count});
   return r;
 }
 

@@ -2,6 +2,7 @@
 /// `Result`: what finalising a metric yields. A value with no definition (zero denominator,
 /// no responses) is `std::nullopt` with a `reason`, never NaN, infinity or a silent 0.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -12,11 +13,38 @@
 
 namespace cxkpi {
 
+/// What a value is measured in.
+enum class Unit : std::uint8_t { percent, points, seconds, currency, score, count, ratio, per_hour, fraction };
+
+struct UnitInfo {
+  Unit unit;
+  std::string_view name;    ///< in JSON and `cxkpi metrics`
+  std::string_view symbol;  ///< for people: column headers, values in check lines
+};
+
+inline constexpr std::array kUnits{
+    UnitInfo{Unit::percent, "percent", "%"},          UnitInfo{Unit::points, "points", "points"},
+    UnitInfo{Unit::seconds, "seconds", "s"},          UnitInfo{Unit::currency, "currency", "currency"},
+    UnitInfo{Unit::score, "score", "score"},          UnitInfo{Unit::count, "count", "count"},
+    UnitInfo{Unit::ratio, "ratio", "ratio"},          UnitInfo{Unit::per_hour, "per hour", "per hour"},
+    UnitInfo{Unit::fraction, "fraction", "fraction"},
+};
+static_assert(detail::follows_enum_order(kUnits, &UnitInfo::unit), "kUnits must list the units in enum order");
+
+/// "percent", "seconds", "per hour": the unit as JSON names it.
+constexpr std::string_view unit_name(Unit u) {
+  return kUnits[static_cast<std::size_t>(u)].name;
+}
+/// "%", "s", "points", "currency": the unit as people read it, the same in every table.
+constexpr std::string_view unit_symbol(Unit u) {
+  return kUnits[static_cast<std::size_t>(u)].symbol;
+}
+
 /// A secondary figure reported beside the main value (e.g. the CSAT mean score).
 struct Detail {
   std::string_view name;
   std::optional<double> value;
-  std::string_view unit;
+  Unit unit;
   bool on_request = false;  ///< tables show it only when asked (a confidence interval: --ci); JSON always
 };
 
@@ -40,9 +68,9 @@ inline std::optional<double> detail_of(const Result& r, std::string_view name) {
 struct Plan {
   std::vector<Field> required;        ///< fields the input must supply
   std::vector<std::string> warnings;  ///< e.g. a handle-time component missing from the input
-  std::string_view unit;              ///< "percent", "points", "seconds", "currency", "score"
-  std::string definition;             ///< the formula as applied, for people and JSON
-  std::string problem;                ///< why this input cannot give the metric; empty if it can
+  Unit unit = Unit::count;
+  std::string definition;  ///< the formula as applied, for people and JSON
+  std::string problem;     ///< why this input cannot give the metric; empty if it can
 };
 
 namespace detail {

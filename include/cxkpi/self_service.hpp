@@ -27,7 +27,7 @@ namespace cxkpi {
 inline constexpr std::int64_t kDefaultBounceSeconds = 10;
 
 inline Plan plan_article_reads(const FieldSet&) {
-  return {{Field::views}, {}, "count", "views", {}};
+  return {{Field::views}, {}, Unit::count, "views", {}};
 }
 
 /// Null only when the input has no views at all (a count of 0 views is 0).
@@ -72,7 +72,7 @@ inline Result read_time_from_totals(const Sums& s) {
   auto r = ratio(s.value(Field::read_s), static_cast<double>(n), 1.0, n, "no views with a read time");
   if (r.value && s.present().has(Field::bounces))
     r.details.push_back(
-        {"bounce_pct", ratio(s.value(Field::bounces), static_cast<double>(n), 100.0, n, "").value, "percent"});
+        {"bounce_pct", ratio(s.value(Field::bounces), static_cast<double>(n), 100.0, n, "").value, Unit::percent});
   return r;
 }
 }  // namespace detail
@@ -85,13 +85,13 @@ inline Result article_read_time(const Sums& s, const DurationOptions& o) {
     const auto timed = s.raw(Field::timed_views);
     r.details.push_back({"bounce_pct",
                          detail::ratio(s.value(Field::bounces), static_cast<double>(timed), 100.0, timed, "").value,
-                         "percent"});
+                         Unit::percent});
   }
   return r;
 }
 
 inline Plan plan_self_service_ratio(const FieldSet&) {
-  return {{Field::views, Field::contacts}, {}, "ratio", "views / contacts", {}};
+  return {{Field::views, Field::contacts}, {}, Unit::ratio, "views / contacts", {}};
 }
 
 inline Result self_service_ratio(const Sums& s) {

@@ -74,10 +74,10 @@ inline ScoreCounts count_scores(const Sums& s, int cut) {
 }
 
 /// Adds ci_low, ci_high and confidence (shown in tables on request) to `r`.
-inline void add_interval(Result& r, std::optional<Interval> ci, std::string_view unit, double confidence) {
+inline void add_interval(Result& r, std::optional<Interval> ci, Unit unit, double confidence) {
   r.details.push_back({"ci_low", ci ? std::optional(ci->low) : std::nullopt, unit, true});
   r.details.push_back({"ci_high", ci ? std::optional(ci->high) : std::nullopt, unit, true});
-  r.details.push_back({"confidence", confidence, "fraction", true});
+  r.details.push_back({"confidence", confidence, Unit::fraction, true});
 }
 
 /// The Wilson interval of x/n, in percent.
@@ -105,7 +105,7 @@ inline std::string csat_definition(const CsatOptions& o) {
 }  // namespace detail
 
 inline Plan plan_csat(const CsatOptions& o, const FieldSet& present) {
-  Plan p{{}, {}, o.method == CsatMethod::mean ? "score" : "percent", detail::csat_definition(o), {}};
+  Plan p{{}, {}, o.method == CsatMethod::mean ? Unit::score : Unit::percent, detail::csat_definition(o), {}};
   if (detail::has_score_counts(present)) {
     for (int k = o.scale + 1; k <= kMaxCsatScale; ++k)
       if (present.has(csat_score_field(k)))
@@ -125,7 +125,7 @@ inline Result csat(const Sums& s, const CsatOptions& o = {}) {
     const auto responses = s.raw(Field::csat_responses);
     auto r = detail::ratio(s.value(Field::csat_satisfied), s.value(Field::csat_responses), 100.0, responses,
                            "no survey responses");
-    detail::add_interval(r, detail::percent_interval(r.numerator, r.denominator, o.confidence), "percent",
+    detail::add_interval(r, detail::percent_interval(r.numerator, r.denominator, o.confidence), Unit::percent,
                          o.confidence);
     return r;
   }
@@ -133,12 +133,12 @@ inline Result csat(const Sums& s, const CsatOptions& o = {}) {
   const auto responses = static_cast<double>(c.responses);
   auto mean = detail::ratio(static_cast<double>(c.score_sum), responses, 1.0, c.responses, "no survey responses");
   if (o.method == CsatMethod::mean) {
-    detail::add_interval(mean, detail::mean_interval(c, o.scale, o.confidence), "score", o.confidence);
+    detail::add_interval(mean, detail::mean_interval(c, o.scale, o.confidence), Unit::score, o.confidence);
     return mean;
   }
   auto r = detail::ratio(static_cast<double>(c.at_or_above_cut), responses, 100.0, c.responses, "no survey responses");
-  r.details.push_back({"mean", mean.value, "score"});
-  detail::add_interval(r, detail::percent_interval(r.numerator, responses, o.confidence), "percent", o.confidence);
+  r.details.push_back({"mean", mean.value, Unit::score});
+  detail::add_interval(r, detail::percent_interval(r.numerator, responses, o.confidence), Unit::percent, o.confidence);
   return r;
 }
 
@@ -148,6 +148,13 @@ inline Result csat(std::int64_t satisfied, std::int64_t responses) {
   s.add(Field::csat_satisfied, satisfied);
   s.add(Field::csat_responses, responses);
   return csat(s);
+}
+
+/// Whether CSAT moved beyond sampling noise between two results: a two-proportion test on
+/// the satisfied shares (proportions_differ). The mean score is no share: nullopt.
+inline std::optional<bool> csat_significance(const Plan& plan, const Result& now, const Result& then) {
+  if (plan.unit != Unit::percent) return std::nullopt;
+  return proportions_differ(now.numerator, now.denominator, then.numerator, then.denominator);
 }
 
 /// The three answer classes of a 0-10 "would you recommend" question (Bain): promoters
@@ -178,9 +185,9 @@ inline Result net_score(const Sums& s, const NetScoreFields& f) {
   const auto share = [&](Field field) {
     return detail::ratio(s.value(field), static_cast<double>(responses), 100.0, responses, "").value;
   };
-  r.details = {{"promoters_pct", share(f.promoters), "percent"},
-               {"passives_pct", share(f.passives), "percent"},
-               {"detractors_pct", share(f.detractors), "percent"}};
+  r.details = {{"promoters_pct", share(f.promoters), Unit::percent},
+               {"passives_pct", share(f.passives), Unit::percent},
+               {"detractors_pct", share(f.detractors), Unit::percent}};
   return r;
 }
 
@@ -189,7 +196,7 @@ inline Result net_score(const Sums& s, const NetScoreFields& f) {
 inline Plan plan_nps(const FieldSet&) {
   return {{Field::promoters, Field::passives, Field::detractors},
           {},
-          "points",
+          Unit::points,
           "100 × (promoters − detractors) / (promoters + passives + detractors)",
           {}};
 }
@@ -203,9 +210,9 @@ inline Result nps(const Sums& s, const NpsOptions& o = {}) {
   const auto share = [&](Field f) {
     return detail::ratio(s.value(f), static_cast<double>(responses), 100.0, responses, "").value;
   };
-  r.details = {{"promoters_pct", share(Field::promoters), "percent"},
-               {"passives_pct", share(Field::passives), "percent"},
-               {"detractors_pct", share(Field::detractors), "percent"}};
+  r.details = {{"promoters_pct", share(Field::promoters), Unit::percent},
+               {"passives_pct", share(Field::passives), Unit::percent},
+               {"detractors_pct", share(Field::detractors), Unit::percent}};
   std::optional<double> margin;
   std::optional<Interval> ci;
   if (r.value) {
@@ -215,8 +222,8 @@ inline Result nps(const Sums& s, const NpsOptions& o = {}) {
     margin = z_for_confidence(o.confidence) * std::sqrt(variance) * 100;
     ci = Interval{std::max(-100.0, *r.value - *margin), std::min(100.0, *r.value + *margin)};
   }
-  r.details.push_back({"margin_of_error", margin, "points", true});
-  detail::add_interval(r, ci, "points", o.confidence);
+  r.details.push_back({"margin_of_error", margin, Unit::points, true});
+  detail::add_interval(r, ci, Unit::points, o.confidence);
   return r;
 }
 
@@ -227,6 +234,16 @@ inline Result nps(std::int64_t promoters, std::int64_t passives, std::int64_t de
   s.add(Field::passives, passives);
   s.add(Field::detractors, detractors);
   return nps(s);
+}
+
+/// Whether NPS moved beyond sampling noise between two results, judged from each one's
+/// promoter and detractor shares (nps_differ); nullopt when either has no answers.
+inline std::optional<bool> nps_significance(const Plan&, const Result& now, const Result& then) {
+  const auto p1 = detail_of(now, "promoters_pct"), d1 = detail_of(now, "detractors_pct");
+  const auto p2 = detail_of(then, "promoters_pct"), d2 = detail_of(then, "detractors_pct");
+  if (!p1 || !d1 || !p2 || !d2) return std::nullopt;
+  return nps_differ(*p1 / 100, *d1 / 100, static_cast<double>(now.n), *p2 / 100, *d2 / 100,
+                    static_cast<double>(then.n));
 }
 
 // --- CES -------------------------------------------------------------------------------
@@ -252,7 +269,7 @@ inline bool is_low_effort(int score, const CesOptions& o) {
 }  // namespace detail
 
 inline Plan plan_ces(const CesOptions& o, const FieldSet& present) {
-  Plan p{{}, {}, "score", "Σ score / answers", {}};
+  Plan p{{}, {}, Unit::score, "Σ score / answers", {}};
   bool any = false;
   for (int k = 1; k <= kMaxCesScale; ++k)
     any = any || present.has(ces_score_field(k));
@@ -274,7 +291,7 @@ inline Result ces(const Sums& s, const CesOptions& o = {}) {
   }
   auto r = detail::ratio(static_cast<double>(sum), static_cast<double>(n), 1.0, n, "no survey responses");
   r.details = {{"low_effort_pct", detail::ratio(static_cast<double>(low), static_cast<double>(n), 100.0, n, "").value,
-                "percent"}};
+                Unit::percent}};
   return r;
 }
 
@@ -289,10 +306,11 @@ inline Plan plan_agent_satisfaction(const FieldSet& present) {
   if (!present.has(Field::agent_responses) && present.has(Field::enps_promoters))
     return {{Field::enps_promoters, Field::enps_passives, Field::enps_detractors},
             {},
-            "points",
+            Unit::points,
             "eNPS: 100 × (enps_promoters − enps_detractors) / eNPS answers",
             {}};
-  return {{Field::agent_responses, Field::agent_score_total}, {}, "score", "agent_score_total / agent_responses", {}};
+  return {
+      {Field::agent_responses, Field::agent_score_total}, {}, Unit::score, "agent_score_total / agent_responses", {}};
 }
 
 inline Result agent_satisfaction(const Sums& s) {
@@ -301,10 +319,10 @@ inline Result agent_satisfaction(const Sums& s) {
   auto r = detail::ratio(s.value(Field::agent_score_total), static_cast<double>(n), 1.0, n, "no agent survey answers");
   if (s.present().has(Field::enps_promoters)) {
     const auto e = detail::net_score(s, kEnpsFields);
-    r.details = {{"enps", e.value, "points"},
-                 {"enps_promoters_pct", e.details[0].value, "percent"},
-                 {"enps_detractors_pct", e.details[2].value, "percent"},
-                 {"enps_answers", static_cast<double>(e.n), "count"}};
+    r.details = {{"enps", e.value, Unit::points},
+                 {"enps_promoters_pct", e.details[0].value, Unit::percent},
+                 {"enps_detractors_pct", e.details[2].value, Unit::percent},
+                 {"enps_answers", static_cast<double>(e.n), Unit::count}};
   }
   return r;
 }

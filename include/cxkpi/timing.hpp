@@ -34,7 +34,7 @@ inline std::string_view percentile_name(double percent) {
 inline Plan plan_duration(Field count, const DurationOptions& o, std::string_view what) {
   return {{count},
           {},
-          "seconds",
+          Unit::seconds,
           "mean(" + std::string(what) + ")" + (o.business_hours ? " in business hours" : "") +
               (o.method == PercentileMethod::nearest_rank ? ", nearest-rank percentiles" : ""),
           {}};
@@ -55,9 +55,9 @@ inline Result duration_summary(const Sums& s, Sample sample, Field count, const 
   }
   r.value = *d.mean() / scale;
   for (const double p : o.percentiles)
-    r.details.push_back({percentile_name(p), *d.percentile(p, o.method) / scale, "seconds"});
-  r.details.push_back({"max", *d.max() / scale, "seconds"});
-  if (d.approximate()) r.details.push_back({"max_relative_error_pct", kSketchRelativeError * 100, "percent"});
+    r.details.push_back({percentile_name(p), *d.percentile(p, o.method) / scale, Unit::seconds});
+  r.details.push_back({"max", *d.max() / scale, Unit::seconds});
+  if (d.approximate()) r.details.push_back({"max_relative_error_pct", kSketchRelativeError * 100, Unit::percent});
   return r;
 }
 

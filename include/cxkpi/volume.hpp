@@ -42,7 +42,7 @@ inline Plan plan_contact_rate(const ContactRateOptions& o, const FieldSet& prese
   const Field base = detail::contact_base_field(o, present);
   return {{Field::contacts, base},
           {},
-          "percent",
+          Unit::percent,
           base == Field::orders ? "100 × contacts / orders" : "100 × contacts / customers",
           {}};
 }
@@ -65,7 +65,7 @@ inline Plan plan_cost_per_contact(const CostPerContactOptions& o, const FieldSet
   const Field base = detail::cost_base_field(o);
   return {{Field::total_cost, base},
           {},
-          "currency",
+          Unit::currency,
           base == Field::contacts ? "total_cost / contacts" : "total_cost / handled",
           {}};
 }
@@ -89,7 +89,7 @@ inline Result cost_per_contact(double total_cost, std::int64_t contacts) {
 /// cost-per-resolution: total_cost / resolved (all costs, including unresolved and
 /// abandoned work), in currency. Example (fixture F): 44 / 7 = 6.2857….
 inline Plan plan_cost_per_resolution(const FieldSet&) {
-  return {{Field::total_cost, Field::resolved}, {}, "currency", "total_cost / resolved", {}};
+  return {{Field::total_cost, Field::resolved}, {}, Unit::currency, "total_cost / resolved", {}};
 }
 
 inline Result cost_per_resolution(const Sums& s) {
@@ -123,7 +123,7 @@ inline Field conversion_base_field(const ConversionOptions& o) {
 
 inline Plan plan_conversion_rate(const ConversionOptions& o, const FieldSet&) {
   const Field base = detail::conversion_base_field(o);
-  return {{Field::orders, base}, {}, "percent", "100 × orders / " + std::string(name_of(base)), {}};
+  return {{Field::orders, base}, {}, Unit::percent, "100 × orders / " + std::string(name_of(base)), {}};
 }
 
 inline Result conversion_rate(const Sums& s, const ConversionOptions& o = {}) {
@@ -149,7 +149,7 @@ inline std::optional<Violation> check_conversion(const Sums& row, const Conversi
 inline Plan plan_retention_rate(const FieldSet&) {
   return {{Field::customers_start, Field::customers_end, Field::customers_new},
           {},
-          "percent",
+          Unit::percent,
           "100 × (customers_end − customers_new) / customers_start",
           {}};
 }

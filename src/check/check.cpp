@@ -18,10 +18,9 @@ std::string_view name_of(CheckStatus s) {
 std::string shown_value(const CheckItem& item) {
   if (!item.value) return "n/a (" + item.reason + ")";
   const auto number = format_fixed(*item.value, 2);
-  if (item.unit == "percent") return number + " %";
-  if (item.unit == "seconds") return number + " s";
-  if (item.unit == "points") return number + " points";
-  return number;
+  // "12.40 %", "35.00 s", "12.00 points"; a cost or a score reads as a plain number here.
+  const bool symbol_follows = item.unit == Unit::percent || item.unit == Unit::seconds || item.unit == Unit::points;
+  return symbol_follows ? fmt::format("{} {}", number, unit_symbol(item.unit)) : number;
 }
 
 std::string trigger(const CheckItem& item) {
@@ -32,7 +31,9 @@ std::string trigger(const CheckItem& item) {
 
 // 'label'=value[UOM];[warn];[crit] as the plugin guidelines define performance data.
 std::string perfdata(const CheckItem& item) {
-  const std::string_view uom = item.unit == "percent" ? "%" : item.unit == "seconds" ? "s" : "";
+  // Of our units, the plugin guidelines define only % and s.
+  const bool plugin_uom = item.unit == Unit::percent || item.unit == Unit::seconds;
+  const std::string_view uom = plugin_uom ? unit_symbol(item.unit) : "";
   return fmt::format("'{}'={}{};{};{}", item.label, item.value ? format_exact(*item.value) : "U", item.value ? uom : "",
                      item.thresholds.warn ? item.thresholds.warn->text : "",
                      item.thresholds.crit ? item.thresholds.crit->text : "");
@@ -40,8 +41,8 @@ std::string perfdata(const CheckItem& item) {
 
 }  // namespace
 
-CheckItem evaluate(std::string_view label, std::string_view unit, const Result& result, const Thresholds& thresholds) {
-  CheckItem item{std::string(label), std::string(unit), result.value, result.reason, thresholds, CheckStatus::ok};
+CheckItem evaluate(std::string_view label, Unit unit, const Result& result, const Thresholds& thresholds) {
+  CheckItem item{std::string(label), unit, result.value, result.reason, thresholds, CheckStatus::ok};
   if (!result.value)
     item.status = CheckStatus::unknown;
   else if (thresholds.crit && alerts(*thresholds.crit, *result.value))

@@ -22,7 +22,7 @@ struct Thresholds {
 
 struct CheckItem {
   std::string label;  // the metric
-  std::string unit;
+  Unit unit = Unit::count;
   std::optional<double> value;
   std::string reason;  // why the value is null
   Thresholds thresholds;
@@ -30,7 +30,7 @@ struct CheckItem {
 };
 
 /// Judges one metric's total against its thresholds (a null value is UNKNOWN).
-CheckItem evaluate(std::string_view label, std::string_view unit, const Result& result, const Thresholds& thresholds);
+CheckItem evaluate(std::string_view label, Unit unit, const Result& result, const Thresholds& thresholds);
 
 /// The worst status of all items.
 CheckStatus overall(const std::vector<CheckItem>& items);

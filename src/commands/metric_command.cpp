@@ -57,7 +57,7 @@ std::string metric_formula(const MetricSpec& spec) {
   return spec.plan(Settings{}, all_inputs(spec)).definition;
 }
 std::string metric_unit(const MetricSpec& spec) {
-  return std::string(spec.plan(Settings{}, all_inputs(spec)).unit);
+  return std::string(unit_name(spec.plan(Settings{}, all_inputs(spec)).unit));
 }
 
 std::string help_footer(const MetricSpec& spec) {
@@ -67,7 +67,7 @@ std::string help_footer(const MetricSpec& spec) {
         "\nFormula:  {} ({})\n"
         "Columns:  {} (record logs only; aliases and --map field=Header work too)\n"
         "Example:  {}",
-        plan.definition, plan.unit, spec.log_columns, spec.example);
+        plan.definition, unit_name(plan.unit), spec.log_columns, spec.example);
   std::vector<std::string_view> columns;
   for (const Field f : spec.inputs)
     columns.push_back(name_of(f));
@@ -76,7 +76,7 @@ std::string help_footer(const MetricSpec& spec) {
       "Columns:  {} (period tables; common aliases and --map field=Header work too)\n"
       "Example:  {}\n"
       "          cxkpi {} data/monthly.csv",
-      plan.definition, plan.unit, fmt::join(columns, ", "), spec.example, spec.name);
+      plan.definition, unit_name(plan.unit), fmt::join(columns, ", "), spec.example, spec.name);
 }
 
 MetricCommand::MetricCommand(CLI::App& parent, const MetricSpec& spec)
@@ -87,7 +87,7 @@ MetricCommand::MetricCommand(CLI::App& parent, const MetricSpec& spec)
     number_option_[i] =
         app_->add_option(flag_names(f), number_text_[i], std::string(info(f).description))->group("Numbers");
   }
-  add_metric_options(spec.name, *app_, settings_, extras_);
+  add_metric_options(spec, *app_, settings_, extras_);
   add_input_flags(*app_, input_);
   add_record_flags(*app_, records_);
   app_->add_option("--base-file", base_file_,
@@ -111,16 +111,14 @@ std::vector<NumberInput> MetricCommand::given_numbers() const {
       numbers.push_back({f.field, option->get_name(), number_text_[index_of(f.field)]});
   }
   if (!extras_.scores.empty()) {
-    const bool ces = spec_.name == "ces";
-    auto scores = parse_score_counts("--scores", extras_.scores, ces ? settings_.ces.scale : settings_.csat.scale,
-                                     ces ? ces_score_field : csat_score_field);
+    auto scores = parse_score_counts("--scores", extras_.scores, *extras_.score_scale, extras_.score_field);
     numbers.insert(numbers.end(), scores.begin(), scores.end());
   }
   return numbers;
 }
 
 int MetricCommand::run() {
-  validate_settings(spec_.name, settings_, extras_, records_.tz);
+  validate_settings(spec_, settings_, extras_, records_.tz);
   output_.intervals = extras_.intervals;
   const auto numbers = given_numbers();
   if (!numbers.empty() && input_.files.empty() && base_file_.empty()) {

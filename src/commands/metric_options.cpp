@@ -45,6 +45,13 @@ void add_confidence(CLI::App& app, MetricExtras& extras, double& level, std::str
   app.add_flag("--ci", extras.intervals, "show the confidence interval in tables and CSV too")->group("Output");
 }
 
+// --scores: the count of each answer, checked against `scale` once the flags are read.
+void add_scores(CLI::App& app, MetricExtras& extras, Field (*field)(int), const int& scale, std::string_view example) {
+  app.add_option("--scores", extras.scores, fmt::format("answers per score, e.g. {}", example))->group("Numbers");
+  extras.score_field = field;
+  extras.score_scale = &scale;
+}
+
 void add_csat(CLI::App& app, Settings& s, MetricExtras& extras) {
   app.add_option("--scale", s.csat.scale, "answers run from 1 to this (5, 7 or 10)")
       ->check(CLI::IsMember({5, 7, 10}))
@@ -55,7 +62,7 @@ void add_csat(CLI::App& app, Settings& s, MetricExtras& extras) {
       "top2 (default): % scoring scale-1 or more; top1: % scoring the top; mean: average score");
   app.add_option_function<int>(
       "--satisfied-min", [&s](int k) { s.csat.satisfied_min = k; }, "lowest score that counts as satisfied");
-  app.add_option("--scores", extras.scores, "answers per score, e.g. 1=10,2=10,3=30,4=80,5=120")->group("Numbers");
+  add_scores(app, extras, csat_score_field, s.csat.scale, "1=10,2=10,3=30,4=80,5=120");
   add_confidence(app, extras, s.csat.confidence,
                  "top-box shares: Wilson score interval; mean: mean ± z·s/√n, s from Σscore²");
 }
@@ -194,7 +201,7 @@ void add_ces(CLI::App& app, Settings& s, MetricExtras& extras) {
       "easy-high (default): high answers mean little effort; effort-high: the reverse");
   app.add_option_function<int>(
       "--low-effort-cut", [&s](int k) { s.ces.low_effort_cut = k; }, "the score where low effort starts");
-  app.add_option("--scores", extras.scores, "answers per score, e.g. 2=1,3=1,4=2,6=2,7=2")->group("Numbers");
+  add_scores(app, extras, ces_score_field, s.ces.scale, "2=1,3=1,4=2,6=2,7=2");
 }
 
 void add_utilisation(CLI::App& app, Settings& s, MetricExtras&) {
@@ -249,34 +256,97 @@ void add_agent_satisfaction(CLI::App& app, Settings& s, MetricExtras&) {
       ->check(CLI::Range(2, 10));
 }
 
-struct MetricOptions {
-  std::string_view metric;
-  void (*add)(CLI::App&, Settings&, MetricExtras&);
-};
+std::int64_t window_seconds(const std::string& text) {
+  const auto w = parse_duration(text);
+  if (!w.ok()) throw Error::usage("--window: " + w.error);
+  return (w.raw + kAmountScale - 1) / kAmountScale;
+}
+
+// --window, --censor and --as-of as the window rules the reader applies.
+WindowRules window_rules(const MetricExtras& extras, const std::string& tz) {
+  WindowRules rules;
+  if (!extras.window.empty()) rules.window_s = window_seconds(extras.window);
+  rules.censor = extras.censor;
+  rules.repeat_handled_only = extras.handled_only;
+  if (!extras.as_of.empty()) {
+    std::string error;
+    const auto t = parse_timestamp(extras.as_of, error);
+    if (!t) throw Error::usage("--as-of: " + error);
+    rules.as_of = LocalClock(tz).utc_seconds(*t);
+  }
+  return rules;
+}
+
+// fcr judges contacts by customer windows with --method window (which --window implies).
+void validate_fcr(Settings& s, const MetricExtras& extras, const std::string& tz) {
+  if (!extras.window.empty()) s.fcr.method = FcrMethod::window;
+  if (s.fcr.method == FcrMethod::window) s.records.window = window_rules(extras, tz);
+}
+
+void validate_repeat_contact(Settings& s, const MetricExtras& extras, const std::string& tz) {
+  s.records.window = window_rules(extras, tz);
+}
+
+void validate_csat(Settings& s, const MetricExtras&, const std::string&) {
+  const auto& c = s.csat;
+  if (c.satisfied_min && (*c.satisfied_min < 1 || *c.satisfied_min > c.scale))
+    throw Error::usage(fmt::format("--satisfied-min {} is outside the 1-{} scale", *c.satisfied_min, c.scale));
+}
+
+// The catalogue's entry for `name`; a name it lacks stops the build (a throw in consteval).
+consteval const MetricSpec* catalog(std::string_view name) {
+  const auto* m = find_metric(name);
+  if (m == nullptr) throw "no metric of this name in kMetrics";
+  return m;
+}
 
 constexpr std::array kMetricOptions{
-    MetricOptions{"contact-rate", add_contact_rate},
-    MetricOptions{"cost-per-contact", add_cost_per_contact},
-    MetricOptions{"csat", add_csat},
-    MetricOptions{"nps", add_nps},
-    MetricOptions{"abandonment", add_abandonment},
-    MetricOptions{"aht", add_aht},
-    MetricOptions{"fcr", add_fcr},
-    MetricOptions{"avg-wait", add_avg_wait},
-    MetricOptions{"service-level", add_service_level},
-    MetricOptions{"conversion-rate", add_conversion},
-    MetricOptions{"ces", add_ces},
-    MetricOptions{"utilisation", add_utilisation},
-    MetricOptions{"repeat-contact-rate", add_repeat_contact},
-    MetricOptions{"contacts-to-resolution", add_contacts_to_resolution},
-    MetricOptions{"resolved-per-agent", add_resolved_per_agent},
-    MetricOptions{"first-response-time", add_durations},
-    MetricOptions{"resolution-time", add_durations},
-    MetricOptions{"article-read-time", add_read_time},
-    MetricOptions{"agent-satisfaction", add_agent_satisfaction},
+    MetricOptions{catalog("contact-rate"), add_contact_rate},
+    MetricOptions{catalog("cost-per-contact"), add_cost_per_contact},
+    MetricOptions{catalog("csat"), add_csat, validate_csat},
+    MetricOptions{catalog("nps"), add_nps},
+    MetricOptions{catalog("abandonment"), add_abandonment},
+    MetricOptions{catalog("aht"), add_aht},
+    MetricOptions{catalog("fcr"), add_fcr, validate_fcr},
+    MetricOptions{catalog("avg-wait"), add_avg_wait},
+    MetricOptions{catalog("service-level"), add_service_level},
+    MetricOptions{catalog("conversion-rate"), add_conversion},
+    MetricOptions{catalog("ces"), add_ces},
+    MetricOptions{catalog("utilisation"), add_utilisation},
+    MetricOptions{catalog("repeat-contact-rate"), add_repeat_contact, validate_repeat_contact},
+    MetricOptions{catalog("contacts-to-resolution"), add_contacts_to_resolution},
+    MetricOptions{catalog("resolved-per-agent"), add_resolved_per_agent},
+    MetricOptions{catalog("first-response-time"), add_durations},
+    MetricOptions{catalog("resolution-time"), add_durations},
+    MetricOptions{catalog("article-read-time"), add_read_time},
+    MetricOptions{catalog("agent-satisfaction"), add_agent_satisfaction},
 };
 
+const MetricOptions* options_of(const MetricSpec& metric) {
+  for (const auto& m : kMetricOptions)
+    if (m.metric == &metric) return &m;
+  return nullptr;
+}
+
+// --case-by and --window become the case rules; a metric that counts agents asks for them.
+void set_case_and_agent_rules(const MetricSpec& metric, Settings& settings, const MetricExtras& extras) {
+  const auto plan = metric.plan(settings, {});
+  settings.records.count_agents = needs_agents(plan);
+  if (!needs_cases(plan)) return;
+  CaseRules cases;
+  cases.by_customer = extras.case_by_customer;
+  if (!extras.window.empty()) {
+    if (!cases.by_customer) throw Error::usage("--window chains a customer's contacts: it needs --case-by customer");
+    cases.window_s = window_seconds(extras.window);
+  }
+  settings.records.cases = cases;
+}
+
 }  // namespace
+
+std::span<const MetricOptions> metric_options() {
+  return kMetricOptions;
+}
 
 void add_report_options(CLI::App& app, Settings& settings) {
   add_threshold(app, settings);
@@ -289,58 +359,14 @@ void add_report_options(CLI::App& app, Settings& settings) {
       ->check(kOpenUnitInterval);
 }
 
-void add_metric_options(std::string_view metric, CLI::App& app, Settings& settings, MetricExtras& extras) {
-  for (const auto& m : kMetricOptions)
-    if (m.metric == metric) m.add(app, settings, extras);
+void add_metric_options(const MetricSpec& metric, CLI::App& app, Settings& settings, MetricExtras& extras) {
+  if (const auto* m = options_of(metric)) m->add(app, settings, extras);
 }
 
-namespace {
-
-std::int64_t window_seconds(const std::string& text) {
-  const auto w = parse_duration(text);
-  if (!w.ok()) throw Error::usage("--window: " + w.error);
-  return (w.raw + kAmountScale - 1) / kAmountScale;
-}
-
-// --case-by and --window become the case rules; a metric that counts agents asks for them.
-void set_case_and_agent_rules(std::string_view metric, Settings& settings, const MetricExtras& extras) {
-  const auto* spec = find_metric(metric);
-  if (spec == nullptr) return;
-  const auto plan = spec->plan(settings, {});
-  settings.records.count_agents = needs_agents(plan);
-  if (!needs_cases(plan)) return;
-  CaseRules cases;
-  cases.by_customer = extras.case_by_customer;
-  if (!extras.window.empty()) {
-    if (!cases.by_customer) throw Error::usage("--window chains a customer's contacts: it needs --case-by customer");
-    cases.window_s = window_seconds(extras.window);
-  }
-  settings.records.cases = cases;
-}
-
-// --window, --censor and --as-of become the window rules the reader applies.
-void set_window_rules(std::string_view metric, Settings& settings, const MetricExtras& extras, const std::string& tz) {
-  const bool fcr = metric == "fcr";
-  if (fcr && !extras.window.empty()) settings.fcr.method = FcrMethod::window;  // --window implies the method
-  if (!(fcr && settings.fcr.method == FcrMethod::window) && metric != "repeat-contact-rate") return;
-  if (!fcr && (extras.censor || !extras.as_of.empty())) throw Error::usage("--censor and --as-of are fcr's");
-  WindowRules rules;
-  if (!extras.window.empty()) rules.window_s = window_seconds(extras.window);
-  rules.censor = extras.censor;
-  rules.repeat_handled_only = extras.handled_only;
-  if (!extras.as_of.empty()) {
-    std::string error;
-    const auto t = parse_timestamp(extras.as_of, error);
-    if (!t) throw Error::usage("--as-of: " + error);
-    rules.as_of = LocalClock(tz).utc_seconds(*t);
-  }
-  settings.records.window = rules;
-}
-
-}  // namespace
-
-void validate_settings(std::string_view metric, Settings& settings, const MetricExtras& extras, const std::string& tz) {
-  set_window_rules(metric, settings, extras, tz);
+void validate_settings(const MetricSpec& metric, Settings& settings, const MetricExtras& extras,
+                       const std::string& tz) {
+  const auto* options = options_of(metric);
+  if (options != nullptr && options->validate != nullptr) options->validate(settings, extras, tz);
   set_case_and_agent_rules(metric, settings, extras);
   if ((extras.censor || !extras.as_of.empty()) && !settings.records.window)
     throw Error::usage("--censor and --as-of need --method window");
@@ -348,10 +374,6 @@ void validate_settings(std::string_view metric, Settings& settings, const Metric
     if (!settings.records.business_hours) throw Error::usage("--holidays needs --business-hours");
     load_holidays(extras.holidays, *settings.records.business_hours);
   }
-  if (metric != "csat") return;
-  const auto& c = settings.csat;
-  if (c.satisfied_min && (*c.satisfied_min < 1 || *c.satisfied_min > c.scale))
-    throw Error::usage(fmt::format("--satisfied-min {} is outside the 1-{} scale", *c.satisfied_min, c.scale));
 }
 
 }  // namespace cxkpi::cli

@@ -3,6 +3,7 @@
 // metric that has any, found through a table.
 
 #include <CLI/CLI.hpp>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -12,25 +13,38 @@ namespace cxkpi::cli {
 
 /// Values a metric's own flags collect besides Settings.
 struct MetricExtras {
-  std::string scores;             // csat --scores 1=10,2=10,…
-  std::string holidays;           // --holidays FILE
-  std::string window;             // --window 7d
-  bool censor = false;            // fcr --censor
-  std::string as_of;              // fcr --as-of
-  bool handled_only = false;      // repeat-contact-rate --scope handled
-  bool case_by_customer = false;  // contacts-to-resolution --case-by customer
-  std::string per_hour;           // resolved-per-agent --per-hour FILE
-  bool intervals = false;         // csat, nps --ci: confidence-interval columns in tables
+  std::string scores;                   // csat, ces --scores 1=10,2=10,…
+  Field (*score_field)(int) = nullptr;  // --scores: the field counting each answer (csat_1 …, ces_1 …)
+  const int* score_scale = nullptr;     // --scores: the scale the answers are checked against
+  std::string holidays;                 // --holidays FILE
+  std::string window;                   // --window 7d
+  bool censor = false;                  // fcr --censor
+  std::string as_of;                    // fcr --as-of
+  bool handled_only = false;            // repeat-contact-rate --scope handled
+  bool case_by_customer = false;        // contacts-to-resolution --case-by customer
+  std::string per_hour;                 // resolved-per-agent --per-hour FILE
+  bool intervals = false;               // csat, nps --ci: confidence-interval columns in tables
 };
 
+/// A metric's own flags: `add` registers them, `validate` (nullptr: nothing to check) turns
+/// them into settings once the command line is read.
+struct MetricOptions {
+  const MetricSpec* metric;
+  void (*add)(CLI::App&, Settings&, MetricExtras&);
+  void (*validate)(Settings&, const MetricExtras&, const std::string& tz) = nullptr;
+};
+
+/// Every metric that has flags of its own.
+std::span<const MetricOptions> metric_options();
+
 /// Adds `metric`'s variant flags, writing into `settings` and `extras`.
-void add_metric_options(std::string_view metric, CLI::App& app, Settings& settings, MetricExtras& extras);
+void add_metric_options(const MetricSpec& metric, CLI::App& app, Settings& settings, MetricExtras& extras);
 
 /// The flags `report` takes: the thresholds applied while reading, and the CSAT scale.
 void add_report_options(CLI::App& app, Settings& settings);
 
 /// Checks the variant flags against each other after parsing, and reads the files they
 /// name (--holidays); throws Error.
-void validate_settings(std::string_view metric, Settings& settings, const MetricExtras& extras, const std::string& tz);
+void validate_settings(const MetricSpec& metric, Settings& settings, const MetricExtras& extras, const std::string& tz);
 
 }  // namespace cxkpi::cli

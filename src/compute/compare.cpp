@@ -6,8 +6,6 @@
 #include <cmath>
 #include <map>
 
-#include "cxkpi/compare.hpp"
-
 namespace cxkpi::cli {
 namespace {
 
@@ -15,23 +13,11 @@ bool digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// Sampling noise is judged for survey shares only; other metrics are counts of everything.
-std::optional<bool> significant(std::string_view metric, std::string_view unit, const Result& now, const Result& then) {
-  if (metric == "csat" && unit == "percent")
-    return proportions_differ(now.numerator, now.denominator, then.numerator, then.denominator);
-  if (metric == "nps") {
-    const auto p1 = detail_of(now, "promoters_pct"), d1 = detail_of(now, "detractors_pct");
-    const auto p2 = detail_of(then, "promoters_pct"), d2 = detail_of(then, "detractors_pct");
-    if (!p1 || !d1 || !p2 || !d2) return std::nullopt;
-    return nps_differ(*p1 / 100, *d1 / 100, static_cast<double>(now.n), *p2 / 100, *d2 / 100,
-                      static_cast<double>(then.n));
-  }
-  return std::nullopt;
-}
-
+// The metric whose results are compared, and how it was planned (CSAT's significance
+// depends on its method).
 struct Metric {
-  std::string_view name;
-  std::string_view unit;
+  const MetricSpec* spec;
+  const Plan* plan;
 };
 
 Comparison compare(const Metric& m, const Result& now, const Result& then, std::string period) {
@@ -45,7 +31,8 @@ Comparison compare(const Metric& m, const Result& now, const Result& then, std::
   if (now.value) {
     c.change = *now.value - *then.value;
     if (std::fabs(*then.value) > 0) c.relative_change = 100 * *c.change / std::fabs(*then.value);
-    c.significant = significant(m.name, m.unit, now, then);
+    // Sampling noise is judged for survey shares only; other metrics count every contact.
+    if (m.spec->significance != nullptr) c.significant = m.spec->significance(*m.plan, now, then);
   }
   return c;
 }
@@ -144,14 +131,14 @@ std::optional<std::string> year_earlier(std::string_view label) {
 
 void compare_within(ResultTable& t, bool previous_year) {
   t.compare = previous_year ? "previous-year" : "previous";
-  const auto found = within({t.metric->name, t.plan.unit}, points_of(t), previous_year);
+  const auto found = within({t.metric, &t.plan}, points_of(t), previous_year);
   for (std::size_t i = 0; i < t.rows.size(); ++i)
     t.rows[i].comparison = found[i];
 }
 
 void compare_with(ResultTable& t, const ResultTable& baseline, const std::string& baseline_name) {
   t.compare = baseline_name;
-  const Metric m{t.metric->name, t.plan.unit};
+  const Metric m{t.metric, &t.plan};
   const auto found = against(m, points_of(t), points_of(baseline), baseline.total, baseline_name);
   for (std::size_t i = 0; i < t.rows.size(); ++i)
     t.rows[i].comparison = found[i];
@@ -163,7 +150,7 @@ void compare_within(ReportTable& t, bool previous_year) {
   for (auto& row : t.rows)
     row.comparisons.assign(t.columns.size(), std::nullopt);
   for (std::size_t c = 0; c < t.columns.size(); ++c) {
-    const auto found = within({t.columns[c].metric->name, t.columns[c].plan.unit}, points_of(t, c), previous_year);
+    const auto found = within({t.columns[c].metric, &t.columns[c].plan}, points_of(t, c), previous_year);
     for (std::size_t i = 0; i < t.rows.size(); ++i)
       t.rows[i].comparisons[c] = found[i];
   }
@@ -175,7 +162,7 @@ void compare_with(ReportTable& t, const ReportTable& baseline, const std::string
     row.comparisons.assign(t.columns.size(), std::nullopt);
   t.total.comparisons.assign(t.columns.size(), std::nullopt);
   for (std::size_t c = 0; c < t.columns.size(); ++c) {
-    const Metric m{t.columns[c].metric->name, t.columns[c].plan.unit};
+    const Metric m{t.columns[c].metric, &t.columns[c].plan};
     const auto column = std::find_if(baseline.columns.begin(), baseline.columns.end(),
                                      [&](const ReportColumn& b) { return b.metric == t.columns[c].metric; });
     if (column == baseline.columns.end()) continue;

@@ -8,6 +8,7 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 
+#include "output/cells.hpp"
 #include "output/json_values.hpp"
 #include "output/text_table.hpp"
 #include "text/json.hpp"
@@ -84,7 +85,7 @@ std::string render_json(const BestTimeReport& r) {
   ordered_json doc;
   doc["schema"] = 1;
   doc["metric"] = "best-time-to-call";
-  doc["unit"] = "percent";
+  doc["unit"] = unit_name(Unit::percent);
   doc["definition"] = "100 × answered / offered per local weekday × hour of opened_at";
   doc["tz"] = r.tz;
   doc["min_n"] = r.min_n;
@@ -127,8 +128,7 @@ std::string render_ndjson(const BestTimeReport& r) {
 // ---- tables -------------------------------------------------------------------------
 
 std::string number(const std::optional<double>& v, bool for_people, int precision) {
-  if (!v) return for_people ? "n/a" : "";
-  return for_people ? format_fixed(*v, precision) : format_exact(*v);
+  return NumberCells(for_people, precision).number(v);
 }
 
 void add_columns(TextTable& t, const BestTimeReport& r, bool for_people) {

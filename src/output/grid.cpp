@@ -3,21 +3,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cmath>
 #include <optional>
 
+#include "output/cells.hpp"
 #include "output/format.hpp"
 #include "output/text_table.hpp"
 #include "text/numbers.hpp"
 
 namespace cxkpi::cli {
 namespace {
-
-std::string unit_suffix(std::string_view unit) {
-  if (unit == "percent") return "%";
-  if (unit == "seconds") return "s";
-  return std::string(unit);
-}
 
 // Confidence intervals are columns only when asked for (--ci).
 std::vector<std::string_view> detail_names(const ResultTable& t, bool intervals) {
@@ -37,35 +31,23 @@ std::vector<std::string_view> detail_names(const ResultTable& t, bool intervals)
 // Counts (immature contacts, open cases) are whole: never shown as 12.00.
 bool is_count_detail(const Result& r, std::string_view name) {
   return std::any_of(r.details.begin(), r.details.end(),
-                     [&](const Detail& d) { return d.name == name && d.unit == "count"; });
+                     [&](const Detail& d) { return d.name == name && d.unit == Unit::count; });
 }
 
-class CellWriter {
+// A metric's cells: its value (a duration also as a clock, for people), sums and details.
+class CellWriter : public NumberCells {
  public:
-  CellWriter(bool for_people, int precision, std::string_view unit)
-      : for_people_(for_people), precision_(precision), seconds_(unit == "seconds"), count_(unit == "count") {}
+  CellWriter(bool for_people, int precision, Unit unit) : NumberCells(for_people, precision), unit_(unit) {}
 
-  [[nodiscard]] std::string number(std::optional<double> v) const {
-    if (!v) return for_people_ ? "n/a" : "";
-    return for_people_ ? format_fixed(*v, precision_) : format_exact(*v);
-  }
   [[nodiscard]] std::string value(std::optional<double> v) const {
-    if (v && seconds_ && for_people_) return number(v) + " (" + format_clock(*v) + ")";
-    if (v && count_ && std::fabs(*v - std::round(*v)) < 1e-9) return format_exact(*v);  // a whole count: never 4.00
-    return number(v);
-  }
-  [[nodiscard]] std::string flag(std::optional<bool> b) const {
-    if (!b) return "";
-    return *b ? (for_people_ ? "yes" : "true") : (for_people_ ? "no" : "false");
+    if (v && unit_ == Unit::seconds && for_people()) return number(v) + " (" + format_clock(*v) + ")";
+    return NumberCells::value(v, unit_);
   }
   // Numerators and denominators are sums: shown exactly in both styles (no false rounding).
   [[nodiscard]] static std::string sum(double v) { return format_exact(v); }
 
  private:
-  bool for_people_;
-  int precision_;
-  bool seconds_;
-  bool count_;
+  Unit unit_;
 };
 
 struct GridShape {
@@ -81,8 +63,7 @@ void add_columns(TextTable& g, const GridShape& s) {
   g.add_column("period", "period", ColumnKind::label);
   for (const auto& name : t.label_names)
     g.add_column(name, name, ColumnKind::label);
-  g.add_column("value", people ? fmt::format("{} ({})", t.metric->name, unit_suffix(t.plan.unit)) : "value",
-               ColumnKind::number);
+  g.add_column("value", people ? metric_heading(t.metric->name, t.plan.unit) : "value", ColumnKind::number);
   for (const std::string name : {"numerator", "denominator", "n"})
     g.add_column(name, name, ColumnKind::number);
   for (const auto name : s.details)

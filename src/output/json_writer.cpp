@@ -55,7 +55,7 @@ std::string render_json(const ResultTable& t) {
   ordered_json doc;
   doc["schema"] = 1;
   doc["metric"] = t.metric->name;
-  doc["unit"] = t.plan.unit;
+  doc["unit"] = unit_name(t.plan.unit);
   doc["definition"] = t.plan.definition;
   doc["rows"] = ordered_json::array();
   for (const auto& row : t.rows)
@@ -70,7 +70,7 @@ std::string render_json(const ResultTable& t) {
 std::string render_ndjson_row(const ResultTable& t, const ResultRow& row) {
   ordered_json line;
   line["metric"] = t.metric->name;
-  line["unit"] = t.plan.unit;
+  line["unit"] = unit_name(t.plan.unit);
   line.update(row_object(t, row));
   return dump_json(line) + "\n";
 }
@@ -78,7 +78,7 @@ std::string render_ndjson_row(const ResultTable& t, const ResultRow& row) {
 std::string render_ndjson_total(const ResultTable& t) {
   ordered_json line;
   line["metric"] = t.metric->name;
-  line["unit"] = t.plan.unit;
+  line["unit"] = unit_name(t.plan.unit);
   line["period"] = "total";
   line.update(result_json(t.total));
   if (t.total_comparison) line["baseline"] = comparison_json(*t.total_comparison);

@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "output/cells.hpp"
 #include "output/json_values.hpp"
 #include "output/text_table.hpp"
 #include "text/json.hpp"
@@ -16,13 +16,6 @@ namespace {
 
 using nlohmann::ordered_json;
 
-std::string unit_suffix(std::string_view unit) {
-  if (unit == "percent") return " (%)";
-  if (unit == "seconds") return " (s)";
-  if (unit == "points") return " (points)";
-  return "";
-}
-
 void add_columns(TextTable& g, const ReportTable& r, bool for_people) {
   g.add_column("period", "period", ColumnKind::label);
   for (const auto& name : r.group_names)
@@ -30,7 +23,7 @@ void add_columns(TextTable& g, const ReportTable& r, bool for_people) {
   g.add_column("contacts", "contacts", ColumnKind::number);
   for (const auto& c : r.columns) {
     const auto key = report_key(c.metric->name);
-    g.add_column(key, for_people ? std::string(c.metric->name) + unit_suffix(c.plan.unit) : key, ColumnKind::number);
+    g.add_column(key, for_people ? metric_heading(c.metric->name, c.plan.unit) : key, ColumnKind::number);
     if (r.compare.empty()) continue;
     g.add_column(key + "_change", for_people ? std::string(c.metric->name) + " Δ" : key + "_change",
                  ColumnKind::number);
@@ -40,41 +33,32 @@ void add_columns(TextTable& g, const ReportTable& r, bool for_people) {
 
 class ReportCells {
  public:
-  ReportCells(const ReportTable& r, bool for_people, int precision)
-      : report_(r), for_people_(for_people), precision_(precision) {}
+  ReportCells(const ReportTable& r, bool for_people, int precision) : report_(r), numbers_(for_people, precision) {}
 
   [[nodiscard]] std::vector<std::string> row(const ReportRow& row) const {
     std::vector<std::string> cells{row.period};
     for (const auto& label : row.groups)
-      cells.push_back(for_people_ && label.empty() ? "(empty)" : label);
+      cells.push_back(numbers_.for_people() && label.empty() ? "(empty)" : label);
     cells.resize(1 + report_.group_names.size());
     cells.push_back(std::to_string(row.contacts));
     for (std::size_t i = 0; i < row.results.size(); ++i) {
-      cells.push_back(value(row.results[i].value, report_.columns[i].plan.unit));
+      cells.push_back(numbers_.value(row.results[i].value, report_.columns[i].plan.unit));
       if (!report_.compare.empty()) comparison(cells, i < row.comparisons.size() ? row.comparisons[i] : std::nullopt);
     }
     return cells;
   }
 
  private:
-  [[nodiscard]] std::string number(std::optional<double> v) const {
-    if (!v) return for_people_ ? "n/a" : "";
-    return for_people_ ? format_fixed(*v, precision_) : format_exact(*v);
-  }
-  [[nodiscard]] std::string value(std::optional<double> v, std::string_view unit) const {
-    if (v && unit == "count" && std::fabs(*v - std::round(*v)) < 1e-9) return format_exact(*v);  // whole counts
-    return number(v);
-  }
   void comparison(std::vector<std::string>& cells, const std::optional<Comparison>& c) const {
+    const bool people = numbers_.for_people();
     const bool significant = c && c->significant.value_or(false);
     // In tables a * marks a change beyond sampling noise (CSAT, NPS).
-    cells.push_back(c ? number(c->change) + (for_people_ && significant ? "*" : "") : "");
-    if (!for_people_) cells.push_back(!c || !c->significant ? "" : *c->significant ? "true" : "false");
+    cells.push_back(c ? numbers_.number(c->change) + (people && significant ? "*" : "") : "");
+    if (!people) cells.push_back(numbers_.flag(c ? c->significant : std::nullopt));
   }
 
   const ReportTable& report_;
-  bool for_people_;
-  int precision_;
+  NumberCells numbers_;
 };
 
 TextTable report_grid(const ReportTable& r, bool for_people, int precision) {
@@ -111,7 +95,7 @@ std::string report_json(const ReportTable& r) {
     doc["metrics"].push_back(report_key(c.metric->name));
   doc["units"] = ordered_json::object();
   for (const auto& c : r.columns)
-    doc["units"][report_key(c.metric->name)] = c.plan.unit;
+    doc["units"][report_key(c.metric->name)] = unit_name(c.plan.unit);
   doc["rows"] = ordered_json::array();
   for (const auto& row : r.rows)
     doc["rows"].push_back(row_json(r, row, true));

@@ -69,7 +69,7 @@ TEST_CASE("a survey with only the eNPS question reports eNPS in points", "[agent
   s.add(Field::enps_promoters, 2);
   s.add(Field::enps_passives, 1);
   s.add(Field::enps_detractors, 2);
-  REQUIRE(plan_agent_satisfaction(s.present()).unit == "points");
+  REQUIRE(plan_agent_satisfaction(s.present()).unit == cxkpi::Unit::points);
   require_value(agent_satisfaction(s), 0.0);
   Sums mostly_promoters;
   mostly_promoters.add(Field::enps_promoters, 3);

@@ -30,7 +30,8 @@ TEST_CASE("the total row is the metric over the summed rows for every metric and
       REQUIRE(test::close(table.total.numerator, numerator));
       REQUIRE(test::close(table.total.denominator, denominator));
       REQUIRE(table.total.value.has_value());
-      const double factor = table.plan.unit == "percent" || table.plan.unit == "points" ? 100.0 : 1.0;
+      const double factor =
+          table.plan.unit == cxkpi::Unit::percent || table.plan.unit == cxkpi::Unit::points ? 100.0 : 1.0;
       test::require_value(table.total, factor * numerator / denominator);
     }
   }

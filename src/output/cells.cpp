@@ -1,0 +1,30 @@
+#include "output/cells.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "text/numbers.hpp"
+
+namespace cxkpi::cli {
+
+std::string NumberCells::number(std::optional<double> v) const {
+  if (!v) return for_people_ ? "n/a" : "";
+  return for_people_ ? format_fixed(*v, precision_) : format_exact(*v);
+}
+
+std::string NumberCells::value(std::optional<double> v, Unit unit) const {
+  if (v && unit == Unit::count && std::fabs(*v - std::round(*v)) < 1e-9) return format_exact(*v);
+  return number(v);
+}
+
+std::string NumberCells::flag(std::optional<bool> b) const {
+  if (!b) return "";
+  return *b ? (for_people_ ? "yes" : "true") : (for_people_ ? "no" : "false");
+}
+
+std::string metric_heading(std::string_view metric, Unit unit) {
+  return fmt::format("{} ({})", metric, unit_symbol(unit));
+}
+
+}  // namespace cxkpi::cli

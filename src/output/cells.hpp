@@ -1,0 +1,34 @@
+#pragma once
+// How grids write numbers and metric headings, the same for every output model: rounded
+// for people, every digit for machines.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "cxkpi/result.hpp"
+
+namespace cxkpi::cli {
+
+class NumberCells {
+ public:
+  NumberCells(bool for_people, int precision) : for_people_(for_people), precision_(precision) {}
+
+  /// For people rounded to the precision, "n/a" when null; for machines every digit, "" when null.
+  [[nodiscard]] std::string number(std::optional<double> v) const;
+  /// A metric's value: a whole count exactly (never 4.00), anything else as number().
+  [[nodiscard]] std::string value(std::optional<double> v, Unit unit) const;
+  /// yes/no for people, true/false for machines, "" when unknown.
+  [[nodiscard]] std::string flag(std::optional<bool> b) const;
+  [[nodiscard]] bool for_people() const { return for_people_; }
+  [[nodiscard]] int precision() const { return precision_; }
+
+ private:
+  bool for_people_;
+  int precision_;
+};
+
+/// "aht (s)", "csat (%)", "cost-per-contact (currency)": a metric's column for people.
+std::string metric_heading(std::string_view metric, Unit unit);
+
+}  // namespace cxkpi::cli
