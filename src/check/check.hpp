@@ -7,18 +7,12 @@
 #include <string_view>
 #include <vector>
 
-#include "check/range.hpp"
+#include "check/thresholds.hpp"
 #include "cxkpi/result.hpp"
 
 namespace cxkpi::cli {
 
 enum class CheckStatus { ok = 0, warning = 1, critical = 2, unknown = 3 };
-
-struct Thresholds {
-  std::optional<Range> warn;
-  std::optional<Range> crit;
-  [[nodiscard]] bool any() const { return warn || crit; }
-};
 
 struct CheckItem {
   std::string label;  // the metric

@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <limits>
 
-#include "commands/io_options.hpp"
+#include "commands/emit.hpp"
+#include "commands/flags.hpp"
+#include "compute/buckets.hpp"
 #include "errors.hpp"
 #include "output/best_time_format.hpp"
 #include "records/record_columns.hpp"

@@ -5,7 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "commands/io_options.hpp"
+#include "commands/flags.hpp"
+#include "compute/compute.hpp"
 #include "compute/report.hpp"
 #include "errors.hpp"
 #include "output/json_values.hpp"

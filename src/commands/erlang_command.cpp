@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <array>
 
-#include "commands/io_options.hpp"
+#include "commands/emit.hpp"
+#include "commands/flags.hpp"
+#include "compute/compute.hpp"
 #include "compute/row_errors.hpp"
 #include "cxkpi/erlang.hpp"
 #include "cxkpi/sums.hpp"

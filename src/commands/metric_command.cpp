@@ -4,8 +4,12 @@
 
 #include <algorithm>
 
+#include "check/thresholds.hpp"
+#include "commands/emit.hpp"
+#include "compute/buckets.hpp"
 #include "compute/compare.hpp"
 #include "errors.hpp"
+#include "output/format.hpp"
 #include "output/sink.hpp"
 #include "records/field_sources.hpp"
 #include "records/record_columns.hpp"

@@ -6,8 +6,9 @@
 #include <string>
 
 #include "commands/command.hpp"
-#include "commands/io_options.hpp"
+#include "commands/flags.hpp"
 #include "commands/metric_options.hpp"
+#include "compute/compute.hpp"
 #include "cxkpi/catalog.hpp"
 
 namespace cxkpi::cli {

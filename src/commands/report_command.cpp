@@ -6,8 +6,10 @@
 #include <algorithm>
 
 #include "commands/command.hpp"
-#include "commands/io_options.hpp"
+#include "commands/emit.hpp"
+#include "commands/flags.hpp"
 #include "commands/metric_options.hpp"
+#include "compute/buckets.hpp"
 #include "compute/compare.hpp"
 #include "compute/report.hpp"
 #include "errors.hpp"
@@ -131,34 +133,16 @@ class ReportCommand final : public Command {
 
   // --warn/--crit metric=RANGE, judged against each named metric's total.
   [[nodiscard]] std::vector<CheckItem> checks(const ReportTable& report) const {
-    std::vector<std::pair<std::string, Thresholds>> wanted;
-    const auto add = [&](const std::vector<std::string>& specs, bool critical) {
-      for (const auto& spec : specs) {
-        const auto eq = spec.find('=');
-        if (eq == std::string::npos)
-          throw Error::usage(fmt::format("{} takes metric=RANGE, e.g. abandonment=~:10, not {}",
-                                         critical ? "--crit" : "--warn", quote_value(spec)));
-        const auto metric = report_key(spec.substr(0, eq));
-        auto it = std::find_if(wanted.begin(), wanted.end(), [&](const auto& w) { return w.first == metric; });
-        if (it == wanted.end()) it = wanted.insert(wanted.end(), {metric, {}});
-        std::string error;
-        auto range = parse_range(spec.substr(eq + 1), error);
-        if (!range) throw Error::usage(fmt::format("{}: {}", critical ? "--crit" : "--warn", error));
-        (critical ? it->second.crit : it->second.warn) = std::move(range);
-      }
-    };
-    add(warn_, false);
-    add(crit_, true);
     std::vector<CheckItem> items;
-    for (const auto& want : wanted) {
-      const auto& metric = want.first;  // a named reference: clang 14 cannot capture a structured binding
-      const auto& thresholds = want.second;
-      const auto column = std::find_if(report.columns.begin(), report.columns.end(),
-                                       [&](const ReportColumn& c) { return report_key(c.metric->name) == metric; });
+    for (const auto& want : parse_metric_thresholds(warn_, crit_, report_key)) {
+      const auto column = std::find_if(report.columns.begin(), report.columns.end(), [&](const ReportColumn& c) {
+        return report_key(c.metric->name) == want.metric;
+      });
       if (column == report.columns.end())
-        throw Error::usage(fmt::format("--warn/--crit: {} is not among the reported metrics", quote_value(metric)));
+        throw Error::usage(
+            fmt::format("--warn/--crit: {} is not among the reported metrics", quote_value(want.metric)));
       const auto i = static_cast<std::size_t>(column - report.columns.begin());
-      items.push_back(evaluate(column->metric->name, column->plan.unit, report.total.results[i], thresholds));
+      items.push_back(evaluate(column->metric->name, column->plan.unit, report.total.results[i], want.thresholds));
     }
     return items;
   }

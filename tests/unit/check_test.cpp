@@ -1,6 +1,7 @@
 // Threshold ranges as the monitoring-plugin guidelines define them, and check statuses.
 #include "check/check.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 using namespace cxkpi::cli;
@@ -75,4 +76,28 @@ TEST_CASE("the status is the worst of the checks and a missing value is unknown"
           "CXKPI CRITICAL - abandonment 12.40 % (crit > 10), abandonment 3.00 % | "
           "'abandonment'=12.4%;~:8;~:10 'abandonment'=3%;~:8;~:10");
   REQUIRE(status_line({unknown}) == "CXKPI UNKNOWN - asa n/a (no offered contacts) | 'asa'=U;;");
+}
+
+TEST_CASE("warn and crit thresholds of both command shapes parse in one place", "[check]") {
+  const auto single = parse_thresholds("~:8", "");
+  REQUIRE(single.warn->text == "~:8");
+  REQUIRE_FALSE(single.crit);
+  REQUIRE_THROWS_WITH(parse_thresholds("", "x"), Catch::Contains("--crit: \"x\" is not a threshold range"));
+  const auto dashes_to_underscores = [](std::string_view name) {
+    std::string key(name);
+    std::replace(key.begin(), key.end(), '-', '_');
+    return key;
+  };
+  // One entry per metric, however spelt, in the order first named.
+  const auto per_metric =
+      parse_metric_thresholds({"service-level=80:", "asa=~:30"}, {"service_level=70:"}, +dashes_to_underscores);
+  REQUIRE(per_metric.size() == 2);
+  REQUIRE(per_metric[0].metric == "service_level");
+  REQUIRE(per_metric[0].thresholds.warn->text == "80:");
+  REQUIRE(per_metric[0].thresholds.crit->text == "70:");
+  REQUIRE(per_metric[1].metric == "asa");
+  REQUIRE_THROWS_WITH(parse_metric_thresholds({"asa"}, {}, +dashes_to_underscores),
+                      "--warn takes metric=RANGE, e.g. abandonment=~:10, not \"asa\"");
+  REQUIRE_THROWS_WITH(parse_metric_thresholds({}, {"asa="}, +dashes_to_underscores),
+                      Catch::Contains("--crit: \"\" is not a threshold range"));
 }

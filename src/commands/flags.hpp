@@ -1,17 +1,25 @@
 #pragma once
-// Input and output flags shared by every command that reads files and prints results.
+// The flags shared by every command that reads files and prints results (input, record
+// logs, output, single-metric checks), and what each set of flags turns into.
 
 #include <CLI/CLI.hpp>
+#include <cstddef>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
-#include "check/check.hpp"
-#include "compute/buckets.hpp"
-#include "compute/compute.hpp"
-#include "compute/report.hpp"
-#include "output/format.hpp"
-
 namespace cxkpi::cli {
+
+// What the conversions below return; a command that calls one includes its header.
+struct BucketOptions;     // compute/buckets.hpp
+struct FileInputOptions;  // compute/compute.hpp
+struct FormatOptions;     // output/format_options.hpp
+struct SortOptions;       // output/sort.hpp
+struct Thresholds;        // check/thresholds.hpp
+class TableReader;        // io/table.hpp
+enum class Shape;         // compute/compute.hpp
+using Readers = std::vector<std::unique_ptr<TableReader>>;
 
 struct InputFlags {
   std::vector<std::string> files;
@@ -53,9 +61,17 @@ struct OutputFlags {
   bool intervals = false;  // --ci (survey metrics)
 };
 
+/// --warn and --crit of a single-metric command.
+struct CheckFlags {
+  std::string warn;
+  std::string crit;
+};
+
 void add_input_flags(CLI::App& app, InputFlags& flags);
 void add_output_flags(CLI::App& app, OutputFlags& flags);
 void add_record_flags(CLI::App& app, RecordFlags& flags);
+void add_check_flags(CLI::App& app, CheckFlags& flags);
+
 BucketOptions bucket_options(const RecordFlags& flags);
 /// The shape to read the inputs as: --shape, or detected from the first input's columns.
 Shape input_shape(const RecordFlags& flags, const Readers& readers);
@@ -65,29 +81,8 @@ FileInputOptions file_input(const InputFlags& flags);
 /// Opens the inputs; with -v says on stderr what was detected in each.
 Readers open_inputs(const FileInputOptions& input, const InputFlags& flags);
 FormatOptions format_options(const OutputFlags& flags);
-
-/// --warn and --crit of a single-metric command.
-struct CheckFlags {
-  std::string warn;
-  std::string crit;
-};
-void add_check_flags(CLI::App& app, CheckFlags& flags);
-Thresholds thresholds_of(const CheckFlags& flags);
-
-/// Prints `warnings` on stderr and writes `text` where -o says. With check items, a status
-/// line comes first (on stdout before a table; on stderr when stdout is JSON or CSV) and
-/// the check status is returned as the exit code; otherwise 0.
-int write_result(const std::string& text, const std::vector<std::string>& warnings,
-                 const std::vector<CheckItem>& checks, const OutputFlags& flags);
-
-/// Whether NDJSON can stream: to stdout, bucketed by a period that follows time, and
-/// nothing (--sort, --top) needs every row before the first is written.
-bool can_stream(const RecordFlags& records, const OutputFlags& output);
-
 /// --sort, --desc and --top.
 SortOptions sort_options(const OutputFlags& flags);
-
-/// Renders `table` and writes it, judged against `thresholds` when any are given.
-int emit(ResultTable table, const OutputFlags& flags, const Thresholds& thresholds = {});
+Thresholds thresholds_of(const CheckFlags& flags);
 
 }  // namespace cxkpi::cli

@@ -1,4 +1,4 @@
-#include "commands/io_options.hpp"
+#include "commands/flags.hpp"
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -6,9 +6,13 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "check/thresholds.hpp"
+#include "compute/buckets.hpp"
+#include "compute/compute.hpp"
 #include "errors.hpp"
 #include "io/json_reader.hpp"
-#include "output/sink.hpp"
+#include "output/format_options.hpp"
+#include "output/sort.hpp"
 #include "text/words.hpp"
 
 namespace cxkpi::cli {
@@ -204,12 +208,6 @@ SortOptions sort_options(const OutputFlags& flags) {
   return {flags.sort, flags.desc, flags.top};
 }
 
-bool can_stream(const RecordFlags& records, const OutputFlags& output) {
-  const auto by = bucket_by_named(records.by).value_or(BucketBy::all);
-  return format_options(output).format == OutputFormat::ndjson && output.output.empty() && periods_follow_time(by) &&
-         records.by_column.empty() && output.sort.empty() && !output.top;
-}
-
 void add_check_flags(CLI::App& app, CheckFlags& flags) {
   const auto* group = "Checks (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)";
   app.add_option("--warn", flags.warn, "warn when the total is outside RANGE (10, 10:, ~:10, 10:20, @10:20)")
@@ -217,46 +215,8 @@ void add_check_flags(CLI::App& app, CheckFlags& flags) {
   app.add_option("--crit", flags.crit, "critical when the total is outside RANGE")->group(group);
 }
 
-namespace {
-std::optional<Range> range_flag(const std::string& text, std::string_view flag) {
-  if (text.empty()) return std::nullopt;
-  std::string error;
-  auto range = parse_range(text, error);
-  if (!range) throw Error::usage(fmt::format("{}: {}", flag, error));
-  return range;
-}
-}  // namespace
-
 Thresholds thresholds_of(const CheckFlags& flags) {
-  return {range_flag(flags.warn, "--warn"), range_flag(flags.crit, "--crit")};
-}
-
-int write_result(const std::string& text, const std::vector<std::string>& warnings,
-                 const std::vector<CheckItem>& checks, const OutputFlags& flags) {
-  for (const auto& w : warnings)
-    fmt::print(stderr, "cxkpi: warning: {}\n", w);
-  if (checks.empty()) {
-    write_output(text, flags.output);
-    return 0;
-  }
-  const auto line = status_line(checks) + "\n";
-  const auto format = format_options(flags).format;
-  if (format == OutputFormat::table || format == OutputFormat::markdown) {
-    // The status line leads stdout; with -o the table goes to the file.
-    write_output(flags.output.empty() ? line + text : line, "");
-    if (!flags.output.empty()) write_output(text, flags.output);
-  } else {
-    fmt::print(stderr, "{}", line);  // stdout stays valid JSON or CSV
-    write_output(text, flags.output);
-  }
-  return static_cast<int>(overall(checks));
-}
-
-int emit(ResultTable table, const OutputFlags& flags, const Thresholds& thresholds) {
-  sort_rows(table, sort_options(flags));
-  std::vector<CheckItem> checks;
-  if (thresholds.any()) checks.push_back(evaluate(table.metric->name, table.plan.unit, table.total, thresholds));
-  return write_result(render(table, format_options(flags)), table.warnings, checks, flags);
+  return parse_thresholds(flags.warn, flags.crit);
 }
 
 }  // namespace cxkpi::cli
