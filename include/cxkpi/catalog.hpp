@@ -32,7 +32,7 @@ struct Settings {
   FcrOptions fcr;
   AvgWaitOptions avg_wait;
   ServiceLevelOptions service_level;
-  RecordRules records;  ///< thresholds applied when reading record logs
+  RecordRules records;  ///< thresholds applied when reading record logs; read them through record_rules()
   ConversionOptions conversion;
   CesOptions ces;
   UtilisationOptions utilisation;
@@ -43,6 +43,15 @@ struct Settings {
     o.percentiles = {50, 90};
     return o;
   }();
+
+  /// The rules for reading a record log: `records`, with the survey scales the CSAT and CES
+  /// options hold (--scale sets those, and a log's answers are checked against them).
+  [[nodiscard]] RecordRules record_rules() const {
+    auto rules = records;
+    rules.csat_scale = csat.scale;
+    rules.ces_scale = ces.scale;
+    return rules;
+  }
 };
 
 struct MetricSpec {

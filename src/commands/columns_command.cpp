@@ -42,7 +42,7 @@ std::string role_text(const TableReader& reader, const ColumnMap& periods, const
 }
 
 FieldSet supplied_by(const ColumnMap& periods, const RecordColumnMap& records, Shape shape, const Settings& s) {
-  return shape == Shape::records ? supplied_fields(records.measures(), s.records) : periods.fields();
+  return shape == Shape::records ? supplied_fields(records.measures(), s.record_rules()) : periods.fields();
 }
 
 ColumnReport inspect(TableReader& reader, const FileInputOptions& input, Shape shape) {

@@ -172,11 +172,8 @@ int MetricCommand::stream_ndjson() const {
     require_fields(spec_, out.plan, so_far.supplied, so_far.source);
     planned = true;
   };
-  auto rules = settings_.records;
-  rules.csat_scale = settings_.csat.scale;
-  rules.ces_scale = settings_.ces.scale;
-  const auto table =
-      read_records(readers, input, options, rules, [&](std::vector<Bucket> closed, const BucketTable& so_far) {
+  const auto table = read_records(
+      readers, input, options, settings_.record_rules(), [&](std::vector<Bucket> closed, const BucketTable& so_far) {
         plan(so_far);
         std::string lines;
         for (const auto& b : closed)
@@ -201,10 +198,7 @@ ResultTable MetricCommand::compute_table(const FileInputOptions& input, const st
                                      numbers.empty() ? "--base-file" : numbers[0].flag));
     return compute_from_periods(spec_, settings_, readers, input);
   }
-  auto rules = settings_.records;
-  rules.csat_scale = settings_.csat.scale;
-  rules.ces_scale = settings_.ces.scale;
-  auto table = read_records(readers, input, buckets(), rules);
+  auto table = read_records(readers, input, buckets(), settings_.record_rules());
   add_base_totals(table, numbers);
   if (!base_file_.empty()) {
     auto base = open_table(InputStream::open(base_file_), {});

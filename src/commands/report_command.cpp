@@ -76,9 +76,7 @@ class ReportCommand final : public Command {
   }
 
   RecordRules rules() const {
-    auto r = settings_.records;
-    r.csat_scale = settings_.csat.scale;
-    r.ces_scale = settings_.ces.scale;
+    auto r = settings_.record_rules();
     if (wants(needs_customer_windows)) r.window = WindowRules{};  // repeat-contact-rate asked for: 7-day window
     if (wants(needs_cases)) r.cases = CaseRules{};                // contacts-to-resolution: by case_id
     r.count_agents = wants(needs_agents);
