@@ -3,22 +3,37 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <csignal>
-#include <cstdio>
+#include <cstring>
+#include <iostream>
 
 #include "check/check.hpp"
 #include "commands/command.hpp"
 #include "cxkpi_version.hpp"
 #include "errors.hpp"
+#include "io/sink.hpp"
 #include "output/error_json.hpp"
-#include "output/sink.hpp"
 
 namespace {
 
 // A check that could not run is UNKNOWN (3) to monitoring, whatever the cause.
 int unknown_status(std::string_view why) {
-  fmt::print("CXKPI UNKNOWN - {}\n", why);
+  try {
+    cxkpi::cli::write_output(fmt::format("CXKPI UNKNOWN - {}\n", why), "");
+  } catch (...) {  // UNKNOWN is still the answer when stdout is gone
+  }
   return static_cast<int>(cxkpi::cli::CheckStatus::unknown);
+}
+
+// CLI11 prints help and the version through std::cout, which does not throw: a failed write
+// (`--help > /dev/full`) is found here. A reader that went away (`| head`) is not a failure.
+int help_status(int code) {
+  errno = 0;
+  std::cout.flush();
+  if (code != 0 || !std::cout.fail() || errno == EPIPE) return code;
+  cxkpi::cli::write_stderr(fmt::format("cxkpi: cannot write the output: {}\n", std::strerror(errno)));
+  return static_cast<int>(cxkpi::cli::ExitCode::io);
 }
 
 }  // namespace
@@ -26,6 +41,7 @@ int unknown_status(std::string_view why) {
 int main(int argc, char** argv) {
   using namespace cxkpi::cli;
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe becomes EPIPE, which exits quietly
+  reserve_standard_descriptors();
   CLI::App app{"cxkpi: contact-centre KPIs from numbers, period tables and record logs", "cxkpi"};
   app.set_version_flag("--version", fmt::format("cxkpi {}", kVersion));
   app.require_subcommand(1);
@@ -35,18 +51,18 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
     return run_selected(commands);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);  // prints help, the version, or the parse error
+    const int code = help_status(app.exit(e));  // prints help, the version, or the parse error
     if (code != 0 && in_check_mode(argc, argv)) return unknown_status(e.what());
-    return code == 0 ? 0 : static_cast<int>(ExitCode::usage);
+    return code == 0 || code == static_cast<int>(ExitCode::io) ? code : static_cast<int>(ExitCode::usage);
   } catch (const Error& e) {
-    fmt::print(stderr, "cxkpi: {}\n", e.what());
-    if (wants_json(argc, argv)) fmt::print(stderr, "{}\n", error_json(e));
+    write_stderr(fmt::format("cxkpi: {}\n", e.what()));
+    if (wants_json(argc, argv)) write_stderr(error_json(e) + "\n");
     if (in_check_mode(argc, argv)) return unknown_status(e.what());
     return static_cast<int>(e.code());
   } catch (const BrokenPipe&) {
     return 0;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "cxkpi: internal error: {}\n", e.what());
+    write_stderr(fmt::format("cxkpi: internal error: {}\n", e.what()));
     return static_cast<int>(ExitCode::internal);
   }
 }

@@ -91,7 +91,7 @@ class BestTimeCommand final : public Command {
   [[nodiscard]] const CLI::App& app() const override { return *app_; }
 
   int run() override {
-    auto input = file_input(input_);
+    auto input = file_input(input_, output_.output);
     auto readers = open_inputs(input, input_);
     if (outbound_) map_outbound_columns(*readers.front(), input.overrides);
     require_columns(readers, input, outbound_);

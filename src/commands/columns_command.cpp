@@ -9,8 +9,8 @@
 #include "compute/compute.hpp"
 #include "compute/report.hpp"
 #include "errors.hpp"
+#include "io/sink.hpp"
 #include "output/json_values.hpp"
-#include "output/sink.hpp"
 #include "output/text_table.hpp"
 #include "records/field_sources.hpp"
 #include "records/record_columns.hpp"
@@ -119,7 +119,7 @@ class ColumnsCommand final : public Command {
   [[nodiscard]] const CLI::App& app() const override { return *app_; }
 
   int run() override {
-    const auto input = file_input(input_);
+    const auto input = file_input(input_, output_.output);
     auto readers = open_inputs(input, input_);
     std::string out;
     for (auto& reader : readers) {

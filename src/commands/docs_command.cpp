@@ -6,8 +6,8 @@
 #include "commands/metric_command.hpp"
 #include "cxkpi/catalog.hpp"
 #include "cxkpi_version.hpp"
+#include "io/sink.hpp"
 #include "output/json_values.hpp"
-#include "output/sink.hpp"
 #include "output/text_table.hpp"
 #include "text/json.hpp"
 

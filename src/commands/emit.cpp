@@ -2,23 +2,17 @@
 
 #include <fmt/format.h>
 
-#include <cstdio>
-
 #include "compute/buckets.hpp"
+#include "io/sink.hpp"
 #include "output/format.hpp"
-#include "output/sink.hpp"
 #include "output/sort.hpp"
 
 namespace cxkpi::cli {
 
-int write_result(const std::string& text, const std::vector<std::string>& warnings,
-                 const std::vector<CheckItem>& checks, const OutputFlags& flags) {
-  for (const auto& w : warnings)
-    fmt::print(stderr, "cxkpi: warning: {}\n", w);
-  if (checks.empty()) {
-    write_output(text, flags.output);
-    return 0;
-  }
+namespace {
+// With check items, a status line comes first: on stdout before a table, on stderr when
+// stdout is JSON or CSV.
+int write_checked(const std::string& text, const std::vector<CheckItem>& checks, const OutputFlags& flags) {
   const auto line = status_line(checks) + "\n";
   const auto format = format_options(flags).format;
   if (format == OutputFormat::table || format == OutputFormat::markdown) {
@@ -26,10 +20,25 @@ int write_result(const std::string& text, const std::vector<std::string>& warnin
     write_output(flags.output.empty() ? line + text : line, "");
     if (!flags.output.empty()) write_output(text, flags.output);
   } else {
-    fmt::print(stderr, "{}", line);  // stdout stays valid JSON or CSV
+    write_stderr(line);  // stdout stays valid JSON or CSV
     write_output(text, flags.output);
   }
   return static_cast<int>(overall(checks));
+}
+}  // namespace
+
+// The result is written before the warnings: a stderr that cannot be written must not cost
+// the user the result (write_stderr ignores its failures).
+int write_result(const std::string& text, const std::vector<std::string>& warnings,
+                 const std::vector<CheckItem>& checks, const OutputFlags& flags) {
+  int status = 0;
+  if (checks.empty())
+    write_output(text, flags.output);
+  else
+    status = write_checked(text, checks, flags);
+  for (const auto& w : warnings)
+    write_stderr(fmt::format("cxkpi: warning: {}\n", w));
+  return status;
 }
 
 int emit(ResultTable table, const OutputFlags& flags, const Thresholds& thresholds) {

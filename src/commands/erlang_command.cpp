@@ -268,7 +268,7 @@ class ErlangCommand final : public Command {
   StaffingTable from_files() const {
     auto t = base_table();
     t.from_table = true;
-    const auto input = file_input(input_);
+    const auto input = file_input(input_, output_.output);
     auto readers = open_inputs(input, input_);
     const auto flags = fallback_values();
     RowErrors errors(input.errors);
@@ -286,7 +286,7 @@ class ErlangCommand final : public Command {
         }
       }
     }
-    errors.add_warnings(t.warnings);
+    errors.finish(t.warnings);
     return t;
   }
 

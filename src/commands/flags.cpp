@@ -11,6 +11,7 @@
 #include "compute/compute.hpp"
 #include "errors.hpp"
 #include "io/json_reader.hpp"
+#include "io/sink.hpp"
 #include "output/format_options.hpp"
 #include "output/sort.hpp"
 #include "text/words.hpp"
@@ -150,7 +151,20 @@ ColumnOverride parse_map(const std::string& text) {
 
 }  // namespace
 
-FileInputOptions file_input(const InputFlags& flags) {
+namespace {
+// --rejects is written while the inputs are read and before -o: one path for two of them
+// would destroy an input or lose one of the results.
+void check_rejects_path(const std::string& rejects, const std::vector<std::string>& files, const std::string& output) {
+  if (rejects.empty()) return;
+  if (rejects == output || same_file(rejects, output))
+    throw Error::usage(fmt::format("--rejects {} is also the -o file; give them different paths", rejects));
+  for (const auto& file : files)
+    if (same_file(rejects, file))
+      throw Error::usage(fmt::format("--rejects {} is an input; writing it would destroy what is read", rejects));
+}
+}  // namespace
+
+FileInputOptions file_input(const InputFlags& flags, const std::string& output_path) {
   FileInputOptions in;
   in.files = flags.files;
   if (in.files.empty()) {
@@ -167,6 +181,7 @@ FileInputOptions file_input(const InputFlags& flags) {
   in.errors.rejects_path = flags.rejects;
   if (!in.errors.skip && (flags.max_errors || !flags.rejects.empty()))
     throw Error::usage("--max-errors and --rejects go with --on-error skip");
+  check_rejects_path(flags.rejects, in.files, output_path);
   in.decimal_comma = flags.decimal_comma;
   in.read.encoding = flags.encoding;
   in.threads = flags.threads;
@@ -177,11 +192,11 @@ Readers open_inputs(const FileInputOptions& input, const InputFlags& flags) {
   auto readers = open_inputs(input);
   if (flags.verbose)
     for (const auto& r : readers)
-      fmt::print(stderr, "cxkpi: {}: {}, encoding {}, {} columns\n", r->source_name(), r->describe(), r->encoding,
-                 r->header().size());
+      write_stderr(fmt::format("cxkpi: {}: {}, encoding {}, {} columns\n", r->source_name(), r->describe(), r->encoding,
+                               r->header().size()));
   if (flags.verbose &&
       std::any_of(readers.begin(), readers.end(), [](const auto& r) { return r->describe() == "ndjson"; }))
-    fmt::print(stderr, "cxkpi: ndjson is read with {}\n", ndjson_parser_description());
+    write_stderr(fmt::format("cxkpi: ndjson is read with {}\n", ndjson_parser_description()));
   return readers;
 }
 

@@ -77,7 +77,8 @@ BucketOptions bucket_options(const RecordFlags& flags);
 Shape input_shape(const RecordFlags& flags, const Readers& readers);
 
 /// The files to read: the given ones, or stdin when none are given and stdin is not a terminal.
-FileInputOptions file_input(const InputFlags& flags);
+/// The input options; `output_path` (-o) is checked against --rejects so neither replaces the other.
+FileInputOptions file_input(const InputFlags& flags, const std::string& output_path);
 /// Opens the inputs; with -v says on stderr what was detected in each.
 Readers open_inputs(const FileInputOptions& input, const InputFlags& flags);
 FormatOptions format_options(const OutputFlags& flags);

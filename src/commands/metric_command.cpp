@@ -9,8 +9,8 @@
 #include "compute/buckets.hpp"
 #include "compute/compare.hpp"
 #include "errors.hpp"
+#include "io/sink.hpp"
 #include "output/format.hpp"
-#include "output/sink.hpp"
 #include "records/field_sources.hpp"
 #include "records/record_columns.hpp"
 
@@ -130,11 +130,11 @@ int MetricCommand::run() {
     return emit(compute_from_numbers(spec_, settings_, numbers), output_, thresholds_of(checks_));
   }
   if (streams()) return stream_ndjson();
-  auto table = compute_table(file_input(input_), numbers);
+  auto table = compute_table(file_input(input_, output_.output), numbers);
   if (compare_ == "previous" || compare_ == "previous-year") {
     compare_within(table, compare_ == "previous-year");
   } else if (!compare_.empty()) {
-    auto baseline_input = file_input(input_);
+    auto baseline_input = file_input(input_, output_.output);
     baseline_input.files = {compare_};
     compare_with(table, compute_table(baseline_input, numbers), compare_);
   }
@@ -159,7 +159,7 @@ bool MetricCommand::streams() const {
 }
 
 int MetricCommand::stream_ndjson() const {
-  const auto input = file_input(input_);
+  const auto input = file_input(input_, output_.output);
   auto readers = open_inputs(input, input_);
   if (input_shape(records_, readers) == Shape::periods)
     return emit(compute_from_periods(spec_, settings_, readers, input), output_, thresholds_of(checks_));

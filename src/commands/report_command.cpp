@@ -13,8 +13,8 @@
 #include "compute/compare.hpp"
 #include "compute/report.hpp"
 #include "errors.hpp"
+#include "io/sink.hpp"
 #include "output/report_format.hpp"
-#include "output/sink.hpp"
 #include "text/words.hpp"
 
 namespace cxkpi::cli {
@@ -50,7 +50,7 @@ class ReportCommand final : public Command {
   [[nodiscard]] const CLI::App& app() const override { return *app_; }
 
   int run() override {
-    const auto input = file_input(input_);
+    const auto input = file_input(input_, output_.output);
     if (streams()) return stream_ndjson(input);
     auto report = compute_report(input);
     if (compare_ == "previous" || compare_ == "previous-year") {

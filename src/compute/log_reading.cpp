@@ -77,7 +77,7 @@ class LogRead {
     }
     table_.total.set_present(table_.supplied);
     if (tally_.untimed > 0) table_.warnings.push_back(untimed_warning(tally_.untimed));
-    errors_.add_warnings(table_.warnings);
+    errors_.finish(table_.warnings);
     return std::move(table_);
   }
 

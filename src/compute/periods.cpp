@@ -154,7 +154,7 @@ ResultTable compute_from_periods(const MetricSpec& metric, const Settings& setti
   table.plan = metric.plan(settings, total.present());
   table.plan.warnings.clear();
   table.total = metric.finalize(total, settings);
-  errors.add_warnings(table.warnings);
+  errors.finish(table.warnings);
   return table;
 }
 

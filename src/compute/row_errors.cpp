@@ -2,9 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <cerrno>
-#include <cstring>
-
 #include "text/csv.hpp"
 #include "text/json.hpp"
 
@@ -24,14 +21,32 @@ std::string row_text(const TableReader& reader) {
 }  // namespace
 
 RowErrors::RowErrors(const RowErrorPolicy& policy) : policy_(policy) {
-  if (policy_.rejects_path.empty()) return;
-  rejects_ = std::fopen(policy_.rejects_path.c_str(), "w");
-  if (rejects_ == nullptr)
-    throw Error::output(fmt::format("--rejects {}: {}", policy_.rejects_path, std::strerror(errno)));
+  if (!policy_.rejects_path.empty())
+    rejects_ = std::make_unique<AtomicFile>(policy_.rejects_path, "--rejects " + policy_.rejects_path);
 }
 
-RowErrors::~RowErrors() {
-  if (rejects_ != nullptr) std::fclose(rejects_);
+RowErrors::~RowErrors() = default;
+
+void RowErrors::keep_rejected(const Error& error, const TableReader& reader) {
+  nlohmann::ordered_json line;
+  line["source"] = error.where().str();
+  line["reason"] = error.what();
+  line["row"] = row_text(reader);
+  pending_ += dump_json(line);
+  pending_ += '\n';
+  if (pending_.size() >= kRejectsBuffer) flush_rejects();
+}
+
+void RowErrors::flush_rejects() {
+  rejects_->write(pending_);
+  pending_.clear();
+}
+
+void RowErrors::commit_rejects() {
+  if (rejects_ == nullptr) return;
+  flush_rejects();
+  rejects_->commit();
+  rejects_.reset();
 }
 
 void RowErrors::report(const Error& error, const TableReader& reader) {
@@ -41,21 +56,16 @@ void RowErrors::report(const Error& error, const TableReader& reader) {
   const auto place_end = error.where().file.empty() ? std::string::npos : what.find(": ");
   ++counts_[place_end == std::string::npos ? what : what.substr(place_end + 2)];
   ++total_;
-  if (rejects_ != nullptr) {
-    nlohmann::ordered_json line;
-    line["source"] = error.where().str();
-    line["reason"] = what;
-    line["row"] = row_text(reader);
-    const auto text = dump_json(line) + "\n";
-    if (std::fwrite(text.data(), 1, text.size(), rejects_) != text.size())
-      throw Error::output(fmt::format("--rejects {}: {}", policy_.rejects_path, std::strerror(errno)));
-  }
-  if (policy_.max_errors && total_ > *policy_.max_errors)
+  if (rejects_ != nullptr) keep_rejected(error, reader);
+  if (policy_.max_errors && total_ > *policy_.max_errors) {
+    commit_rejects();  // the rows that made the run fail are what the user will look at
     throw Error(ExitCode::data,
                 fmt::format("more than {} bad rows (--max-errors); the last: {}", *policy_.max_errors, what));
+  }
 }
 
-void RowErrors::add_warnings(std::vector<std::string>& warnings) const {
+void RowErrors::finish(std::vector<std::string>& warnings) {
+  commit_rejects();
   for (const auto& [reason, count] : counts_)
     warnings.push_back(fmt::format("skipped {} bad row{}: {}", count, count == 1 ? "" : "s", reason));
 }
