@@ -13,13 +13,19 @@
 namespace cxkpi::cli {
 namespace {
 
+// A header name and what it means: a canonical field of period tables and logs, or an input
+// of a table of intervals (erlang-c).
 struct Alias {
+  constexpr Alias(std::string_view n, Field f) : name(n), field(f) {}
+  constexpr Alias(std::string_view n, StaffingColumn s) : name(n), staffing(s) {}
   std::string_view name;  // normalised header
-  Field field;
+  std::optional<Field> field;
+  StaffingColumn staffing = StaffingColumn::none;
 };
 
-// Names that exports and period tables use for the canonical fields. Canonical names
-// themselves always match and are not repeated here.
+// Names that exports and period tables use for the canonical fields (canonical field names
+// themselves always match and are not repeated here), and the names tables of intervals
+// use for erlang-c's inputs, their own names included.
 constexpr std::array kAliases{
     Alias{"total_contacts", Field::contacts},
     Alias{"contact_volume", Field::contacts},
@@ -90,6 +96,26 @@ constexpr std::array kAliases{
     Alias{"enps_promoter", Field::enps_promoters},
     Alias{"enps_passive", Field::enps_passives},
     Alias{"enps_detractor", Field::enps_detractors},
+    Alias{"calls", StaffingColumn::calls},
+    Alias{"call_volume", StaffingColumn::calls},
+    Alias{"calls_forecast", StaffingColumn::calls},
+    Alias{"forecast_calls", StaffingColumn::calls},
+    Alias{"forecast", StaffingColumn::calls},
+    Alias{"volume", StaffingColumn::calls},
+    Alias{"arrivals", StaffingColumn::calls},
+    Alias{"aht", StaffingColumn::aht},
+    Alias{"aht_s", StaffingColumn::aht},
+    Alias{"aht_seconds", StaffingColumn::aht},
+    Alias{"average_handle_time", StaffingColumn::aht},
+    Alias{"avg_handle_time", StaffingColumn::aht},
+    Alias{"handle_time", StaffingColumn::aht},
+    Alias{"average_handle_time_s", StaffingColumn::aht},
+    Alias{"interval_s", StaffingColumn::interval_s},
+    Alias{"interval_seconds", StaffingColumn::interval_s},
+    Alias{"interval_length", StaffingColumn::interval_s},
+    Alias{"interval_length_s", StaffingColumn::interval_s},
+    Alias{"length_s", StaffingColumn::interval_s},
+    Alias{"interval_len", StaffingColumn::interval_s},
 };
 
 constexpr std::array<std::string_view, 14> kPeriodNames{
@@ -109,10 +135,17 @@ ColumnRole role_of_header(std::string_view header) {
   const auto name = normalize_header(header);
   if (const auto f = field_named(name)) return {ColumnRole::Kind::field, *f};
   for (const auto& a : kAliases)
-    if (a.name == name) return {ColumnRole::Kind::field, a.field};
+    if (a.field && a.name == name) return {ColumnRole::Kind::field, *a.field};
   if (std::find(kPeriodNames.begin(), kPeriodNames.end(), name) != kPeriodNames.end())
     return {ColumnRole::Kind::period, {}};
   return {};
+}
+
+StaffingColumn staffing_column_of_header(std::string_view header) {
+  const auto name = normalize_header(header);
+  for (const auto& a : kAliases)
+    if (a.staffing != StaffingColumn::none && a.name == name) return a.staffing;
+  return StaffingColumn::none;
 }
 
 std::optional<std::size_t> find_column(const std::vector<std::string>& header, std::string_view name) {

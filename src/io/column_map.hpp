@@ -1,7 +1,9 @@
 #pragma once
 // Maps input headers to canonical fields: case-insensitively, after trimming, through
-// built-in aliases, and through `--map field=Header` overrides.
+// built-in aliases, and through `--map field=Header` overrides. The same alias table names
+// the inputs of a table of intervals (erlang-c).
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +52,14 @@ class ColumnMap {
 
 /// What a header means without overrides.
 ColumnRole role_of_header(std::string_view header);
+
+/// The inputs of a table of intervals (erlang-c) that a column can hold.
+enum class StaffingColumn : std::uint8_t { none, calls, interval_s, aht };
+
+/// Which input of a table of intervals a header names, by name or alias: "Forecast Calls" and
+/// "volume" are calls, "AHT (s)" is aht. Columns the field map reads as offered or contacts
+/// are not among them (erlang-c falls back on those).
+StaffingColumn staffing_column_of_header(std::string_view header);
 
 /// The column whose header matches `name` after normalising both, if any.
 std::optional<std::size_t> find_column(const std::vector<std::string>& header, std::string_view name);
