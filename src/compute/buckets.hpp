@@ -19,7 +19,7 @@ struct BucketOptions {
   std::string by_column;           // --by-column: a column whose text is the period label
   std::string from;                // --from: first local time included ("" = no limit)
   std::string to;                  // --to: first local time excluded
-  bool scale_check = true;         // refuse an NPS column that looks like a 1-10 scale
+  bool scale_check = true;         // refuse an NPS or eNPS column that looks like a 1-10 scale
 };
 
 struct Bucket {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -23,17 +24,23 @@ namespace cxkpi::cli {
 namespace {
 
 // A 0-10 question answered by many never gets no 0 but some 1s by chance: such a column
-// was almost surely asked on 1-10, and NPS on it would be wrong.
-void check_nps_scale(const std::array<std::int64_t, 11>& answers, const std::string& source) {
+// was almost surely asked on 1-10, and NPS (or eNPS, the same formula) on it would be wrong.
+void check_zero_to_ten(const ScoreCounts& answers, const std::string& source, std::string_view column,
+                       std::string_view metric) {
   constexpr std::int64_t kEnoughAnswers = 30;
   std::int64_t n = 0;
   for (const auto a : answers)
     n += a;
   if (n >= kEnoughAnswers && answers[0] == 0 && answers[1] > 0)
     throw Error::data(
-        fmt::format("{}: nps: {} answers and none is 0, but some are 1: this looks like a 1-10 scale; "
-                    "NPS is asked on 0-10 (--no-scale-check if the survey really was 0-10)",
-                    source, n));
+        fmt::format("{}: {}: {} answers and none is 0, but some are 1: this looks like a 1-10 scale; "
+                    "{} is asked on 0-10 (--no-scale-check if the survey really was 0-10)",
+                    source, column, n, metric));
+}
+
+void check_scales(const ScanTally& tally, const std::string& source) {
+  check_zero_to_ten(tally.nps_answers, source, "nps", "NPS");
+  check_zero_to_ten(tally.enps_answers, source, "enps_score", "eNPS");
 }
 
 std::string untimed_warning(std::size_t untimed) {
@@ -66,7 +73,7 @@ class LogRead {
   }
 
   BucketTable finish() {
-    if (scan_.options.scale_check) check_nps_scale(tally_.nps_answers, table_.source);
+    if (scan_.options.scale_check) check_scales(tally_, table_.source);
     states_.finish(index_, table_.total);
     auto remaining = index_.take_sorted();
     if (on_closed_) {

@@ -52,15 +52,21 @@ struct LogLayout {
   RowClock row_clock;
 };
 
-// What a pass counts besides the buckets, for warnings and the NPS scale check.
+// How many answers of a 0-10 question gave each score.
+using ScoreCounts = std::array<std::int64_t, 11>;
+
+// What a pass counts besides the buckets, for warnings and the NPS and eNPS scale checks.
 struct ScanTally {
   std::size_t untimed = 0;  // offered contacts whose wait cell is empty
-  std::array<std::int64_t, 11> nps_answers{};
+  ScoreCounts nps_answers{};
+  ScoreCounts enps_answers{};
 
   void merge(const ScanTally& other) {
     untimed += other.untimed;
-    for (std::size_t i = 0; i < nps_answers.size(); ++i)
+    for (std::size_t i = 0; i < nps_answers.size(); ++i) {
       nps_answers[i] += other.nps_answers[i];
+      enps_answers[i] += other.enps_answers[i];
+    }
   }
 };
 
@@ -90,6 +96,7 @@ class RowStep {
     }
     if (layout_.columns.has(RecordField::wait_s) && !c.wait && *c.offered) ++tally.untimed;
     if (c.nps) ++tally.nps_answers[static_cast<std::size_t>(*c.nps)];
+    if (c.enps) ++tally.enps_answers[static_cast<std::size_t>(*c.enps)];
     groups_.clear();
     for (const auto col : layout_.group_cols)
       groups_.push_back(trim(reader_.cell(col)));
