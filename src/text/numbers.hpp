@@ -5,7 +5,9 @@
 
 namespace cxkpi::cli {
 
-/// A number for people: fixed `precision`, never "-0".
+/// A number for people: fixed `precision`, never "-0", rounded half away from zero (as a
+/// spreadsheet does) on the shortest decimal that reads back as `value`: 17.125 → "17.13",
+/// 2.675 → "2.68". Display only: machines get format_exact.
 std::string format_fixed(double value, int precision);
 /// A number for machines: the shortest text that reads back as the same double.
 std::string format_exact(double value);
