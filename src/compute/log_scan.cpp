@@ -43,6 +43,16 @@ std::optional<std::int64_t> limit_of(const std::string& text, const LocalClock& 
   return clock.local_seconds(*t);
 }
 
+// --to is the first time left out, so a range whose --from is not before it selects
+// nothing: a mistake in the flags, not an empty result.
+void check_range(const BucketOptions& options, const ScanSettings& scan) {
+  if (scan.from && scan.to && *scan.from >= *scan.to)
+    throw Error::usage(
+        fmt::format("--from {} is not before --to {}: --to is the first time left out, so the range "
+                    "selects nothing",
+                    options.from, options.to));
+}
+
 }  // namespace
 
 ScanSettings scan_settings(const FileInputOptions& input, const BucketOptions& options, const RecordRules& rules,
@@ -50,6 +60,7 @@ ScanSettings scan_settings(const FileInputOptions& input, const BucketOptions& o
   ScanSettings scan{
       input, options, rules, clock, limit_of(options.from, clock, "--from"), limit_of(options.to, clock, "--to"),
       false};
+  check_range(options, scan);
   const bool by_customer = rules.cases && rules.cases->by_customer;
   scan.needs_time = options.by != BucketBy::all || scan.from || scan.to || rules.window || by_customer;
   return scan;
