@@ -8,7 +8,9 @@
 /// column means each row was offered; no `abandoned` means offered − answered; no
 /// `answered` means an agent or talk time says so.
 
+#include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 
@@ -54,24 +56,70 @@ struct Contact {
   std::optional<int> enps;           ///< agent eNPS answer, 0 … 10
 };
 
-/// Which measure columns a log has; decides which aggregate fields its sums supply.
-struct RecordColumns {
-  bool offered = false, answered = false, abandoned = false, resolved = false, first_contact_resolved = false;
-  bool wait = false, talk = false, hold = false, wrap = false, cost = false, csat = false, nps = false;
-  bool ces = false, transferred = false;
-  bool agent = false;
-  bool first_response = false;  ///< opened_at and first_response_at
-  bool resolution = false;      ///< opened_at and resolved_at
-  bool customer = false;        ///< customer_id and an opened time
-  bool case_id = false;         ///< case_id
-  bool views = false;           ///< a knowledge-base view log: viewed_at, article_id or read_s
-  bool read = false;            ///< read_s
-  bool agent_score = false;     ///< agent survey score question
-  bool enps = false;            ///< agent survey eNPS question
-  /// Rows are contacts unless the log is a view log or an agent survey.
-  [[nodiscard]] RowKind row_kind() const {
-    return views ? RowKind::view : agent_score || enps ? RowKind::agent_survey : RowKind::contact;
+/// The columns of a record log, by canonical name (METRICS.md). The CLI keeps one table
+/// row per column (its name, header aliases and how its cells are read into a Contact).
+enum class RecordField : std::uint8_t {
+  id,
+  opened_at,
+  date,
+  time,
+  first_response_at,
+  resolved_at,
+  channel,
+  queue,
+  agent,
+  customer_id,
+  offered,
+  answered,
+  abandoned,
+  wait_s,
+  talk_s,
+  hold_s,
+  wrap_s,
+  resolved,
+  first_contact_resolved,
+  csat,
+  nps,
+  ces,
+  cost,
+  transferred,
+  case_id,
+  viewed_at,
+  article_id,
+  read_s,
+  agent_score,
+  enps_score,
+};
+
+inline constexpr std::size_t kRecordFieldCount = static_cast<std::size_t>(RecordField::enps_score) + 1;
+
+/// Which columns a log has; decides which aggregate fields its sums supply.
+class RecordColumns {
+ public:
+  constexpr RecordColumns() = default;
+  constexpr RecordColumns(std::initializer_list<RecordField> fields) {
+    for (const RecordField f : fields)
+      add(f);
   }
+  constexpr void add(RecordField f) { bits_ |= bit_of(f); }
+  [[nodiscard]] constexpr bool has(RecordField f) const { return (bits_ & bit_of(f)) != 0; }
+  /// An opened time: opened_at, or date (and time).
+  [[nodiscard]] constexpr bool opened() const { return has(RecordField::opened_at) || has(RecordField::date); }
+  /// A knowledge-base view log: viewed_at, article_id or read_s.
+  [[nodiscard]] constexpr bool views() const {
+    return has(RecordField::viewed_at) || has(RecordField::article_id) || has(RecordField::read_s);
+  }
+  /// Rows are contacts unless the log is a view log or an agent survey.
+  [[nodiscard]] constexpr RowKind row_kind() const {
+    if (views()) return RowKind::view;
+    if (has(RecordField::agent_score) || has(RecordField::enps_score)) return RowKind::agent_survey;
+    return RowKind::contact;
+  }
+
+ private:
+  static_assert(kRecordFieldCount <= 64, "one bit per record field in one word");
+  static constexpr std::uint64_t bit_of(RecordField f) { return std::uint64_t{1} << static_cast<unsigned>(f); }
+  std::uint64_t bits_ = 0;
 };
 
 /// Thresholds applied while reading, so that any T and S work on records.
@@ -93,14 +141,14 @@ struct RecordRules {
 /// The fields a view log or an agent survey supplies: its rows are not contacts.
 inline FieldSet supplied_non_contact_fields(const RecordColumns& c) {
   FieldSet s;
-  if (c.views) s.add(Field::views);
-  if (c.read)
+  if (c.views()) s.add(Field::views);
+  if (c.has(RecordField::read_s))
     for (Field f : {Field::timed_views, Field::bounces, Field::read_s})
       s.add(f);
-  if (c.agent_score)
+  if (c.has(RecordField::agent_score))
     for (Field f : {Field::agent_responses, Field::agent_score_total})
       s.add(f);
-  if (c.enps)
+  if (c.has(RecordField::enps_score))
     for (Field f : {Field::enps_promoters, Field::enps_passives, Field::enps_detractors})
       s.add(f);
   return s;
@@ -108,6 +156,7 @@ inline FieldSet supplied_non_contact_fields(const RecordColumns& c) {
 
 /// The aggregate fields a log with these columns supplies (for plans and presence).
 inline FieldSet supplied_fields(const RecordColumns& c, const RecordRules& rules) {
+  using R = RecordField;
   if (c.row_kind() != RowKind::contact) return supplied_non_contact_fields(c);
   FieldSet s{Field::contacts, Field::offered, Field::handled, Field::abandoned};
   const auto add_if = [&s](bool has, std::initializer_list<Field> fields) {
@@ -115,32 +164,33 @@ inline FieldSet supplied_fields(const RecordColumns& c, const RecordRules& rules
       for (Field f : fields)
         s.add(f);
   };
-  add_if(c.wait,
+  add_if(c.has(R::wait_s),
          {Field::queued, Field::answered_in_t, Field::abandoned_in_t, Field::answer_wait_s, Field::abandon_wait_s});
-  add_if(c.wait && rules.short_abandon_raw > 0, {Field::short_abandoned});
-  add_if(c.talk, {Field::talk_s});
-  add_if(c.hold, {Field::hold_s, Field::held});
-  add_if(c.wrap, {Field::wrap_s});
-  add_if(c.resolved, {Field::resolved});
-  add_if(c.first_contact_resolved, {Field::resolved_first_contact});
-  add_if(c.cost, {Field::total_cost});
-  add_if(c.nps, {Field::promoters, Field::passives, Field::detractors});
-  if (c.csat)
+  add_if(c.has(R::wait_s) && rules.short_abandon_raw > 0, {Field::short_abandoned});
+  add_if(c.has(R::talk_s), {Field::talk_s});
+  add_if(c.has(R::hold_s), {Field::hold_s, Field::held});
+  add_if(c.has(R::wrap_s), {Field::wrap_s});
+  add_if(c.has(R::resolved), {Field::resolved});
+  add_if(c.has(R::first_contact_resolved), {Field::resolved_first_contact});
+  add_if(c.has(R::cost), {Field::total_cost});
+  add_if(c.has(R::nps), {Field::promoters, Field::passives, Field::detractors});
+  if (c.has(R::csat))
     for (int k = 1; k <= rules.csat_scale; ++k)
       s.add(csat_score_field(k));
-  if (c.ces)
+  if (c.has(R::ces))
     for (int k = 1; k <= rules.ces_scale; ++k)
       s.add(ces_score_field(k));
-  add_if(c.transferred, {Field::transfers});
-  add_if(c.first_response, {Field::first_responses});
-  add_if(c.resolution, {Field::timed_resolutions});
+  add_if(c.has(R::transferred), {Field::transfers});
+  add_if(c.opened() && c.has(R::first_response_at), {Field::first_responses});
+  add_if(c.opened() && c.has(R::resolved_at), {Field::timed_resolutions});
+  const bool customer = c.opened() && c.has(R::customer_id);
   // Counted only under window rules (which the window metrics always set).
-  add_if(c.customer, {Field::window_handled, Field::window_followed, Field::customer_contacts, Field::repeat_contacts,
-                      Field::no_customer});
-  add_if(c.customer && rules.window && rules.window->censor, {Field::window_immature});
-  add_if(c.agent, {Field::agents_handled});
+  add_if(customer, {Field::window_handled, Field::window_followed, Field::customer_contacts, Field::repeat_contacts,
+                    Field::no_customer});
+  add_if(customer && rules.window && rules.window->censor, {Field::window_immature});
+  add_if(c.has(R::agent), {Field::agents_handled});
   // Cases come from case_id, or from customer_id and opened times under --case-by customer.
-  add_if(rules.cases && rules.cases->by_customer ? c.customer : c.case_id,
+  add_if(rules.cases && rules.cases->by_customer ? customer : c.has(R::case_id),
          {Field::cases_resolved, Field::case_contacts, Field::cases_one_contact, Field::cases_open, Field::no_case});
   return s;
 }

@@ -42,7 +42,7 @@ std::string role_text(const TableReader& reader, const ColumnMap& periods, const
 }
 
 FieldSet supplied_by(const ColumnMap& periods, const RecordColumnMap& records, Shape shape, const Settings& s) {
-  return shape == Shape::records ? supplied_fields(records.measures(), s.record_rules()) : periods.fields();
+  return shape == Shape::records ? supplied_fields(records.present(), s.record_rules()) : periods.fields();
 }
 
 ColumnReport inspect(TableReader& reader, const FileInputOptions& input, Shape shape) {
@@ -50,7 +50,7 @@ ColumnReport inspect(TableReader& reader, const FileInputOptions& input, Shape s
                           reader.source_name());
   const RecordColumnMap records(
       reader.header(), shape == Shape::records ? input.overrides : std::vector<ColumnOverride>{}, reader.source_name());
-  ColumnReport r{reader.source_name(), reader.describe(), shape, records.measures().row_kind(), {}, {}, {}};
+  ColumnReport r{reader.source_name(), reader.describe(), shape, records.present().row_kind(), {}, {}, {}};
   for (std::size_t c = 0; c < reader.header().size(); ++c)
     r.columns.emplace_back(reader.header()[c], role_text(reader, periods, records, shape, c));
   const Settings settings;

@@ -62,7 +62,7 @@ class LogRead {
   // order; streaming and the states that span rows need them in input order.
   void read(TableReader& reader) {
     const LogLayout layout(reader, scan_);  // checks the columns before any row is read
-    table_.supplied |= supplied_fields(layout.columns.measures(), scan_.rules);
+    table_.supplied |= supplied_fields(layout.columns.present(), scan_.rules);
     const auto read_here = [this](TableReader& in) { read_serially(in); };
     if (auto* source = dynamic_cast<BlockSource*>(&reader); source && !on_closed_ && states_.empty())
       if (read_in_blocks(*source, scan_, index_, tally_, read_here)) {

@@ -49,40 +49,11 @@ bool small_whole_number(std::string_view s, int& out) {
 }  // namespace
 
 ContactReader::ContactReader(const TableReader& reader, const RecordColumnMap& columns, bool decimal_comma)
-    : reader_(reader), columns_(columns), decimal_comma_(decimal_comma), kind_(columns.measures().row_kind()) {
-  const auto add = [&](RecordField f, Slot slot) {
-    if (const auto col = columns.column_of(f)) {
-      slot.column = *col;
-      slot.field = f;
-      slots_.push_back(slot);
-    }
-  };
-  const auto flag = [](std::optional<bool> Contact::*member) { return Slot{0, {}, Shape::flag, {}, member}; };
-  const auto amount = [](std::optional<std::int64_t> Contact::*member, FieldKind kind = FieldKind::seconds) {
-    return Slot{0, {}, Shape::amount, kind, nullptr, member};
-  };
-  const auto score = [](std::optional<int> Contact::*member) {
-    return Slot{0, {}, Shape::score, {}, nullptr, nullptr, member};
-  };
-  add(RecordField::offered, flag(&Contact::offered));
-  add(RecordField::answered, flag(&Contact::answered));
-  add(RecordField::abandoned, flag(&Contact::abandoned));
-  add(RecordField::resolved, flag(&Contact::resolved));
-  add(RecordField::first_contact_resolved, flag(&Contact::first_contact_resolved));
-  add(RecordField::transferred, flag(&Contact::transferred));
-  add(RecordField::wait_s, amount(&Contact::wait));
-  add(RecordField::talk_s, amount(&Contact::talk));
-  add(RecordField::hold_s, amount(&Contact::hold));
-  add(RecordField::wrap_s, amount(&Contact::wrap));
-  add(RecordField::cost, amount(&Contact::cost, FieldKind::money));
-  add(RecordField::read_s, amount(&Contact::read));
-  add(RecordField::csat, score(&Contact::csat));
-  add(RecordField::nps, score(&Contact::nps));
-  add(RecordField::ces, score(&Contact::ces));
-  add(RecordField::agent_score, score(&Contact::agent_score));
-  add(RecordField::enps_score, score(&Contact::enps));
+    : reader_(reader), columns_(columns), decimal_comma_(decimal_comma), kind_(columns.present().row_kind()) {
+  for (const auto& column : record_columns())
+    if (const auto col = columns.column_of(column.field); col && column.reading.shape != Shape::unread)
+      (column.reading.shape == Shape::presence ? presences_ : slots_).push_back({*col, column.field, column.reading});
   std::stable_sort(slots_.begin(), slots_.end(), [](const Slot& a, const Slot& b) { return a.column < b.column; });
-  agent_column_ = columns.column_of(RecordField::agent).value_or(kNoColumn);
   blank_.kind = kind_;
 }
 
@@ -93,23 +64,27 @@ namespace {
 template <class Slot>
 [[gnu::always_inline]] inline bool read_plain(std::string_view text, const Slot& slot, Contact& c) {
   if (text.empty()) return true;  // missing: the member stays empty
-  switch (slot.shape) {
-    case Slot::Shape::flag:
+  const auto& r = slot.reading;
+  switch (r.shape) {
+    case CellReading::Shape::flag:
       if (text.size() != 1 || (text[0] != '0' && text[0] != '1')) return false;
-      c.*slot.flag = text[0] == '1';
+      c.*r.flag = text[0] == '1';
       return true;
-    case Slot::Shape::amount:
+    case CellReading::Shape::amount:
       if (std::int64_t raw = 0; parse_plain_amount(text, raw)) {
-        c.*slot.amount = raw;
+        c.*r.amount = raw;
         return true;
       }
       return false;
-    case Slot::Shape::score:
+    case CellReading::Shape::score:
       if (int v = 0; small_whole_number(text, v)) {
-        c.*slot.score = v;
+        c.*r.score = v;
         return true;
       }
       return false;
+    case CellReading::Shape::presence:
+    case CellReading::Shape::unread:
+      __builtin_unreachable();  // never in slots_
   }
   return false;
 }
@@ -125,18 +100,21 @@ void ContactReader::read(Contact& c) const {
     const auto text = row.empty() ? reader_.cell(slot.column) : row[slot.column];
     if (!read_plain(text, slot, c)) read_cell(text, slot, c);
   }
-  if (agent_column_ != kNoColumn)
-    c.has_agent = !is_missing(row.empty() ? reader_.cell(agent_column_) : row[agent_column_]);
+  for (const auto& slot : presences_)
+    c.*slot.reading.presence = !is_missing(row.empty() ? reader_.cell(slot.column) : row[slot.column]);
 }
 
 void ContactReader::read_cell(std::string_view text, const Slot& slot, Contact& c) const {
-  switch (slot.shape) {
+  switch (slot.reading.shape) {
     case Shape::flag:
       return read_flag(text, slot, c);
     case Shape::amount:
       return read_amount(text, slot, c);
     case Shape::score:
       return read_score(text, slot, c);
+    case Shape::presence:
+    case Shape::unread:
+      return;  // never in slots_
   }
 }
 
@@ -151,21 +129,21 @@ void ContactReader::read_flag(std::string_view text, const Slot& slot, Contact& 
   if (!ok)
     throw error_at(slot.field,
                    fmt::format("{} is not a yes/no flag (expected 1/0, Y/N, yes/no or true/false)", quote_value(text)));
-  c.*slot.flag = v;
+  c.*slot.reading.flag = v;
 }
 
 void ContactReader::read_amount(std::string_view text, const Slot& slot, Contact& c) const {
   if (is_missing(text)) return;
-  const auto v = parse_value(text, slot.kind, decimal_comma_);
+  const auto v = parse_value(text, slot.reading.unit, decimal_comma_);
   if (!v.ok()) throw error_at(slot.field, v.error);
-  c.*slot.amount = v.raw;
+  c.*slot.reading.amount = v.raw;
 }
 
 void ContactReader::read_score(std::string_view text, const Slot& slot, Contact& c) const {
   if (is_missing(text)) return;
   const auto v = parse_integer_in(text, -1'000'000, 1'000'000);
   if (!v.ok()) throw error_at(slot.field, fmt::format("{} is not a whole-number score", quote_value(text)));
-  c.*slot.score = static_cast<int>(v.raw);
+  c.*slot.reading.score = static_cast<int>(v.raw);
 }
 
 }  // namespace cxkpi::cli

@@ -29,22 +29,15 @@ class ContactReader {
   [[nodiscard]] Error error_at(RecordField f, std::string_view message) const;
 
  private:
-  static constexpr auto kNoColumn = static_cast<std::size_t>(-1);
-
-  // One measure column of the log and the Contact member it fills. A row reads only the
-  // columns the log has, left to right (so the leftmost bad cell is the one reported), and
-  // writes each value straight into its member.
+  // One column of the log that fills a Contact member (record_columns() says which and
+  // how). A row reads only the columns the log has, left to right (so the leftmost bad cell
+  // is the one reported), and writes each value straight into its member.
   struct Slot {
-    enum class Shape { flag, amount, score };
     std::size_t column;
     RecordField field;
-    Shape shape;
-    FieldKind kind = FieldKind::seconds;  // of an amount
-    std::optional<bool> Contact::*flag = nullptr;
-    std::optional<std::int64_t> Contact::*amount = nullptr;
-    std::optional<int> Contact::*score = nullptr;
+    CellReading reading;
   };
-  using Shape = Slot::Shape;
+  using Shape = CellReading::Shape;
 
   /// A cell of any other shape than read_plain's, or a bad one (which throws).
   [[gnu::noinline]] void read_cell(std::string_view text, const Slot& slot, Contact& c) const;
@@ -56,9 +49,9 @@ class ContactReader {
   const RecordColumnMap& columns_;
   bool decimal_comma_;
   RowKind kind_;
-  std::vector<Slot> slots_;  // in column order
-  Contact blank_;            // a row with no cells read
-  std::size_t agent_column_ = kNoColumn;
+  std::vector<Slot> slots_;      // flags, amounts and scores, in column order
+  std::vector<Slot> presences_;  // cells that count only as there or not (agent)
+  Contact blank_;                // a row with no cells read
 };
 
 }  // namespace cxkpi::cli

@@ -4,57 +4,54 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <vector>
 
 #include "errors.hpp"
+#include "records/record_columns.hpp"
 
 namespace cxkpi::cli {
 namespace {
 
-// Which record columns a missing aggregate field would come from, for messages.
+// Fields that no one record column supplies alone: totals given as flags, and fields of
+// two columns together. Any other field comes from the column whose presence adds it to
+// supplied_fields, or else is named as itself.
 struct FieldSource {
   Field field;
   std::string_view columns;
 };
 constexpr std::array kFieldSources{
-    FieldSource{Field::answer_wait_s, "wait_s"},
-    FieldSource{Field::abandon_wait_s, "wait_s"},
-    FieldSource{Field::answered_in_t, "wait_s"},
-    FieldSource{Field::abandoned_in_t, "wait_s"},
-    FieldSource{Field::queued, "wait_s"},
-    FieldSource{Field::short_abandoned, "wait_s"},
-    FieldSource{Field::held, "hold_s"},
-    FieldSource{Field::transfers, "transferred"},
-    FieldSource{Field::resolved_first_contact, "first_contact_resolved"},
-    FieldSource{Field::total_cost, "cost"},
-    FieldSource{Field::promoters, "nps"},
-    FieldSource{Field::passives, "nps"},
-    FieldSource{Field::detractors, "nps"},
     FieldSource{Field::orders, "orders (give --orders N)"},
     FieldSource{Field::customers, "customers (give --customers N)"},
+    FieldSource{Field::contacts, "contacts (give --contacts N or --base-file)"},
     FieldSource{Field::first_responses, "opened_at and first_response_at"},
     FieldSource{Field::timed_resolutions, "opened_at and resolved_at"},
     FieldSource{Field::window_handled, "customer_id and opened_at"},
     FieldSource{Field::customer_contacts, "customer_id and opened_at"},
-    FieldSource{Field::contacts, "contacts (give --contacts N or --base-file)"},
     FieldSource{Field::views, "article views (viewed_at, article_id or read_s)"},
-    FieldSource{Field::timed_views, "read_s"},
-    FieldSource{Field::bounces, "read_s"},
-    FieldSource{Field::agent_responses, "agent_score"},
-    FieldSource{Field::agent_score_total, "agent_score"},
-    FieldSource{Field::enps_promoters, "enps_score"},
-    FieldSource{Field::enps_passives, "enps_score"},
-    FieldSource{Field::enps_detractors, "enps_score"},
     FieldSource{Field::cases_resolved, "case_id (or customer_id and opened_at with --case-by customer)"},
-    FieldSource{Field::agents_handled, "agent"},
 };
+
+// The column that alone adds `f` to what a log supplies, under rules that let every column
+// supply all it can (every scale point, short abandons).
+std::optional<RecordField> column_supplying(Field f) {
+  RecordRules rules;
+  rules.short_abandon_raw = 1;
+  rules.csat_scale = kMaxCsatScale;
+  rules.ces_scale = kMaxCesScale;
+  const auto without = supplied_fields({}, rules);
+  if (without.has(f)) return std::nullopt;  // every contact log counts it: no column to name
+  for (const auto& column : record_columns())
+    if (supplied_fields({column.field}, rules).has(f)) return column.field;
+  return std::nullopt;
+}
 
 }  // namespace
 
 std::string_view record_source_of(Field f) {
   for (const auto& s : kFieldSources)
     if (s.field == f) return s.columns;
-  if (index_of(f) >= index_of(Field::csat_1) && index_of(f) <= index_of(Field::csat_10)) return "csat";
+  if (const auto column = column_supplying(f)) return record_field_name(*column);
   return name_of(f);
 }
 

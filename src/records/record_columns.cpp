@@ -10,150 +10,113 @@
 namespace cxkpi::cli {
 namespace {
 
-constexpr std::array<std::string_view, kRecordFieldCount> kNames{
-    "id",
-    "opened_at",
-    "date",
-    "time",
-    "first_response_at",
-    "resolved_at",
-    "channel",
-    "queue",
-    "agent",
-    "customer_id",
-    "offered",
-    "answered",
-    "abandoned",
-    "wait_s",
-    "talk_s",
-    "hold_s",
-    "wrap_s",
-    "resolved",
-    "first_contact_resolved",
-    "csat",
-    "nps",
-    "ces",
-    "cost",
-    "transferred",
-    "case_id",
-    "viewed_at",
-    "article_id",
-    "read_s",
-    "agent_score",
-    "enps_score",
-};
+using Shape = CellReading::Shape;
 
-struct Alias {
-  std::string_view name;  // normalised header
-  RecordField field;
-};
-
-// Header names seen in telephony, ticketing and survey exports.
-constexpr std::array kAliases{
-    Alias{"call_id", RecordField::id},
-    Alias{"contact_id", RecordField::id},
-    Alias{"ticket_id", RecordField::id},
-    Alias{"interaction_id", RecordField::id},
-    Alias{"created_at", RecordField::opened_at},
-    Alias{"created", RecordField::opened_at},
-    Alias{"opened", RecordField::opened_at},
-    Alias{"start_time", RecordField::opened_at},
-    Alias{"started_at", RecordField::opened_at},
-    Alias{"call_start", RecordField::opened_at},
-    Alias{"timestamp", RecordField::opened_at},
-    Alias{"datetime", RecordField::opened_at},
-    Alias{"date_time", RecordField::opened_at},
-    Alias{"call_date", RecordField::date},
-    Alias{"call_time", RecordField::time},
-    Alias{"first_reply_at", RecordField::first_response_at},
-    Alias{"closed_at", RecordField::resolved_at},
-    Alias{"solved_at", RecordField::resolved_at},
-    Alias{"media_type", RecordField::channel},
-    Alias{"media", RecordField::channel},
-    Alias{"skill", RecordField::queue},
-    Alias{"agent_name", RecordField::agent},
-    Alias{"agent_id", RecordField::agent},
-    Alias{"customer", RecordField::customer_id},
-    Alias{"caller_id", RecordField::customer_id},
-    Alias{"requester_id", RecordField::customer_id},
-    Alias{"answered_y_n", RecordField::answered},
-    Alias{"is_answered", RecordField::answered},
-    Alias{"is_abandoned", RecordField::abandoned},
-    Alias{"wait", RecordField::wait_s},
-    Alias{"wait_time", RecordField::wait_s},
-    Alias{"queue_time", RecordField::wait_s},
-    Alias{"time_to_answer", RecordField::wait_s},
-    Alias{"speed_of_answer", RecordField::wait_s},
-    Alias{"speed_of_answer_in_seconds", RecordField::wait_s},
-    Alias{"talk", RecordField::talk_s},
-    Alias{"talk_time", RecordField::talk_s},
-    Alias{"talk_duration", RecordField::talk_s},
-    Alias{"avgtalkduration", RecordField::talk_s},
-    Alias{"avg_talk_duration", RecordField::talk_s},
-    Alias{"hold", RecordField::hold_s},
-    Alias{"hold_time", RecordField::hold_s},
-    Alias{"wrap", RecordField::wrap_s},
-    Alias{"wrap_time", RecordField::wrap_s},
-    Alias{"wrap_up_time", RecordField::wrap_s},
-    Alias{"acw", RecordField::wrap_s},
-    Alias{"after_call_work", RecordField::wrap_s},
-    Alias{"is_resolved", RecordField::resolved},
-    Alias{"solved", RecordField::resolved},
-    Alias{"fcr", RecordField::first_contact_resolved},
-    Alias{"satisfaction_rating", RecordField::csat},
-    Alias{"satisfaction", RecordField::csat},
-    Alias{"csat_score", RecordField::csat},
-    Alias{"nps_score", RecordField::nps},
-    Alias{"likelihood_to_recommend", RecordField::nps},
-    Alias{"effort_score", RecordField::ces},
-    Alias{"contact_cost", RecordField::cost},
-    Alias{"was_transferred", RecordField::transferred},
-    Alias{"transfer", RecordField::transferred},
-    Alias{"ces_score", RecordField::ces},
-    Alias{"customer_effort", RecordField::ces},
-    // A case (issue) spans contacts; "ticket id" names the contact row itself (id above).
-    Alias{"case", RecordField::case_id},
-    Alias{"case_number", RecordField::case_id},
-    Alias{"case_no", RecordField::case_id},
-    Alias{"issue_id", RecordField::case_id},
-    Alias{"viewed", RecordField::viewed_at},
-    Alias{"view_time", RecordField::viewed_at},
-    Alias{"article", RecordField::article_id},
-    Alias{"kb_article_id", RecordField::article_id},
-    Alias{"read_time", RecordField::read_s},
-    Alias{"read_seconds", RecordField::read_s},
-    Alias{"time_on_page", RecordField::read_s},
-    Alias{"enps", RecordField::enps_score},
-    Alias{"employee_nps", RecordField::enps_score},
-};
-
-// Record fields that only a record log has (a period table never names them).
-bool is_record_evidence(RecordField f) {
-  switch (f) {
-    case RecordField::id:
-    case RecordField::opened_at:
-    case RecordField::time:
-    case RecordField::first_response_at:
-    case RecordField::resolved_at:
-    case RecordField::agent:
-    case RecordField::customer_id:
-    case RecordField::case_id:
-    case RecordField::answered:
-    case RecordField::wait_s:
-    case RecordField::first_contact_resolved:
-    case RecordField::csat:
-    case RecordField::nps:
-    case RecordField::ces:
-    case RecordField::viewed_at:
-    case RecordField::article_id:
-    case RecordField::read_s:
-    case RecordField::agent_score:
-    case RecordField::enps_score:
-      return true;
-    default:
-      return false;
-  }
+constexpr CellReading flag(std::optional<bool> Contact::*member) {
+  return {Shape::flag, FieldKind::count, member};
 }
+constexpr CellReading seconds(std::optional<std::int64_t> Contact::*member) {
+  return {Shape::amount, FieldKind::seconds, nullptr, member};
+}
+constexpr CellReading money(std::optional<std::int64_t> Contact::*member) {
+  return {Shape::amount, FieldKind::money, nullptr, member};
+}
+constexpr CellReading score(std::optional<int> Contact::*member) {
+  return {Shape::score, FieldKind::count, nullptr, nullptr, member};
+}
+constexpr CellReading presence(bool Contact::*member) {
+  return {Shape::presence, FieldKind::count, nullptr, nullptr, nullptr, member};
+}
+constexpr CellReading kUnread{};
+
+using enum Evidence;
+using F = RecordField;
+
+// The record columns, in RecordField order. Aliases are header names seen in telephony,
+// ticketing and survey exports, normalised (lower case, '_' between words).
+constexpr std::array<RecordColumn, kRecordFieldCount> kRecordColumns{{
+    {F::id, "id", kUnread, log_only, "call_id contact_id ticket_id interaction_id"},
+    {F::opened_at, "opened_at", kUnread, log_only,
+     "created_at created opened start_time started_at call_start timestamp datetime date_time"},
+    {F::date, "date", kUnread, any_table, "call_date"},
+    {F::time, "time", kUnread, log_only, "call_time"},
+    {F::first_response_at, "first_response_at", kUnread, log_only, "first_reply_at"},
+    {F::resolved_at, "resolved_at", kUnread, log_only, "closed_at solved_at"},
+    {F::channel, "channel", kUnread, any_table, "media_type media"},
+    {F::queue, "queue", kUnread, any_table, "skill"},
+    {F::agent, "agent", presence(&Contact::has_agent), log_only, "agent_name agent_id"},
+    {F::customer_id, "customer_id", kUnread, log_only, "customer caller_id requester_id"},
+    {F::offered, "offered", flag(&Contact::offered), any_table, ""},
+    {F::answered, "answered", flag(&Contact::answered), log_only, "answered_y_n is_answered"},
+    {F::abandoned, "abandoned", flag(&Contact::abandoned), any_table, "is_abandoned"},
+    {F::wait_s, "wait_s", seconds(&Contact::wait), log_only,
+     "wait wait_time queue_time time_to_answer speed_of_answer speed_of_answer_in_seconds"},
+    {F::talk_s, "talk_s", seconds(&Contact::talk), any_table,
+     "talk talk_time talk_duration avgtalkduration avg_talk_duration"},
+    {F::hold_s, "hold_s", seconds(&Contact::hold), any_table, "hold hold_time"},
+    {F::wrap_s, "wrap_s", seconds(&Contact::wrap), any_table, "wrap wrap_time wrap_up_time acw after_call_work"},
+    {F::resolved, "resolved", flag(&Contact::resolved), any_table, "is_resolved solved"},
+    {F::first_contact_resolved, "first_contact_resolved", flag(&Contact::first_contact_resolved), log_only, "fcr"},
+    {F::csat, "csat", score(&Contact::csat), log_only, "satisfaction_rating satisfaction csat_score"},
+    {F::nps, "nps", score(&Contact::nps), log_only, "nps_score likelihood_to_recommend"},
+    {F::ces, "ces", score(&Contact::ces), log_only, "effort_score ces_score customer_effort"},
+    {F::cost, "cost", money(&Contact::cost), any_table, "contact_cost"},
+    {F::transferred, "transferred", flag(&Contact::transferred), any_table, "was_transferred transfer"},
+    // A case (issue) spans contacts; "ticket id" names the contact row itself (id above).
+    {F::case_id, "case_id", kUnread, log_only, "case case_number case_no issue_id"},
+    {F::viewed_at, "viewed_at", kUnread, log_only, "viewed view_time"},
+    {F::article_id, "article_id", kUnread, log_only, "article kb_article_id"},
+    {F::read_s, "read_s", seconds(&Contact::read), log_only, "read_time read_seconds time_on_page"},
+    {F::agent_score, "agent_score", score(&Contact::agent_score), log_only, ""},
+    {F::enps_score, "enps_score", score(&Contact::enps), log_only, "enps employee_nps"},
+}};
+
+constexpr bool in_field_order() {
+  for (std::size_t i = 0; i < kRecordColumns.size(); ++i)
+    if (kRecordColumns[i].field != static_cast<RecordField>(i)) return false;
+  return true;
+}
+static_assert(in_field_order(), "kRecordColumns lists every RecordField at its index");
+
+constexpr const RecordColumn& row_of(RecordField f) {
+  return kRecordColumns[static_cast<std::size_t>(f)];
+}
+
+// Calls `on_name(column, name)` for every name a header may have: canonical names first,
+// then aliases; stops when it returns true.
+template <class OnName>
+constexpr bool find_name(OnName on_name) {
+  for (const auto& column : kRecordColumns)
+    if (on_name(column, column.name)) return true;
+  for (const auto& column : kRecordColumns)
+    for (std::string_view rest = column.aliases; !rest.empty();) {
+      const auto end = rest.find(' ');
+      if (on_name(column, rest.substr(0, end))) return true;
+      rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
+    }
+  return false;
+}
+
+// Headers are compared after normalize_header, so names must be in its form.
+constexpr bool is_normalised(std::string_view name) {
+  if (name.empty()) return false;
+  for (const char c : name)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  return true;
+}
+
+// Every header name (canonical or alias) is normalised and means one column.
+constexpr bool names_are_valid() {
+  bool valid = true;
+  find_name([&](const RecordColumn&, std::string_view name) {
+    std::size_t seen = 0;
+    find_name([&](const RecordColumn&, std::string_view other) { return name == other && ++seen > 1; });
+    valid = valid && seen == 1 && is_normalised(name);
+    return false;
+  });
+  return valid;
+}
+static_assert(names_are_valid(), "a record column's names are normalised headers, each meaning one column");
 
 bool overridden(const std::vector<ColumnOverride>& overrides, RecordField f) {
   for (const auto& o : overrides)
@@ -162,27 +125,36 @@ bool overridden(const std::vector<ColumnOverride>& overrides, RecordField f) {
 }
 
 std::vector<std::string> all_names() {
-  return {kNames.begin(), kNames.end()};
+  std::vector<std::string> names;
+  for (const auto& column : kRecordColumns)
+    names.emplace_back(column.name);
+  return names;
 }
 
 }  // namespace
 
+std::span<const RecordColumn, kRecordFieldCount> record_columns() {
+  return kRecordColumns;
+}
+
 std::string_view record_field_name(RecordField f) {
-  return kNames[static_cast<std::size_t>(f)];
+  return row_of(f).name;
 }
 
 std::optional<RecordField> record_field_named(std::string_view canonical) {
-  for (std::size_t i = 0; i < kNames.size(); ++i)
-    if (kNames[i] == canonical) return static_cast<RecordField>(i);
+  for (const auto& column : kRecordColumns)
+    if (column.name == canonical) return column.field;
   return std::nullopt;
 }
 
 std::optional<RecordField> record_role_of_header(std::string_view header) {
   const auto name = normalize_header(header);
-  if (const auto f = record_field_named(name)) return f;
-  for (const auto& a : kAliases)
-    if (a.name == name) return a.field;
-  return std::nullopt;
+  std::optional<RecordField> out;
+  find_name([&](const RecordColumn& column, std::string_view candidate) {
+    if (candidate == name) out = column.field;
+    return out.has_value();
+  });
+  return out;
 }
 
 RecordColumnMap::RecordColumnMap(const std::vector<std::string>& header, const std::vector<ColumnOverride>& overrides,
@@ -209,33 +181,11 @@ RecordColumnMap::RecordColumnMap(const std::vector<std::string>& header, const s
   }
 }
 
-RecordColumns RecordColumnMap::measures() const {
-  RecordColumns m;
-  m.offered = has(RecordField::offered);
-  m.answered = has(RecordField::answered);
-  m.abandoned = has(RecordField::abandoned);
-  m.resolved = has(RecordField::resolved);
-  m.first_contact_resolved = has(RecordField::first_contact_resolved);
-  m.wait = has(RecordField::wait_s);
-  m.talk = has(RecordField::talk_s);
-  m.hold = has(RecordField::hold_s);
-  m.wrap = has(RecordField::wrap_s);
-  m.cost = has(RecordField::cost);
-  m.csat = has(RecordField::csat);
-  m.nps = has(RecordField::nps);
-  m.ces = has(RecordField::ces);
-  m.transferred = has(RecordField::transferred);
-  m.agent = has(RecordField::agent);
-  m.views = has(RecordField::viewed_at) || has(RecordField::article_id) || has(RecordField::read_s);
-  m.read = has(RecordField::read_s);
-  m.agent_score = has(RecordField::agent_score);
-  m.enps = has(RecordField::enps_score);
-  const bool opened = has(RecordField::opened_at) || has(RecordField::date);
-  m.first_response = opened && has(RecordField::first_response_at);
-  m.resolution = opened && has(RecordField::resolved_at);
-  m.customer = opened && has(RecordField::customer_id);
-  m.case_id = has(RecordField::case_id);
-  return m;
+RecordColumns RecordColumnMap::present() const {
+  RecordColumns present;
+  for (std::size_t i = 0; i < columns_.size(); ++i)
+    if (columns_[i]) present.add(static_cast<RecordField>(i));
+  return present;
 }
 
 std::optional<RecordField> RecordColumnMap::field_at(std::size_t column) const {
@@ -248,7 +198,7 @@ ShapeEvidence shape_evidence(const std::vector<std::string>& header) {
   ShapeEvidence e;
   for (const auto& h : header) {
     const auto record = record_role_of_header(h);
-    if (record && is_record_evidence(*record)) ++e.record_columns;
+    if (record && row_of(*record).evidence == Evidence::log_only) ++e.record_columns;
     const auto period = role_of_header(h);
     // "answered", "resolved" and the like mean a count in a period table and a flag in a
     // log; only names a log never uses count for the period shape.

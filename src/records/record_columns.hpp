@@ -1,9 +1,13 @@
 #pragma once
-// Columns of a record-level log (one row per contact): which canonical record field each
-// header is, through built-in aliases for common exports and --map overrides.
+// Columns of a record-level log (one row per contact): one table row per column says all the
+// CLI knows of it (its name, the headers of common exports that mean it, how its cells are
+// read into a Contact, whether only a record log has it), and which canonical column each
+// header of a log is, through those aliases and --map overrides.
 
 #include <array>
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,40 +17,34 @@
 
 namespace cxkpi::cli {
 
-enum class RecordField {
-  id,
-  opened_at,
-  date,
-  time,
-  first_response_at,
-  resolved_at,
-  channel,
-  queue,
-  agent,
-  customer_id,
-  offered,
-  answered,
-  abandoned,
-  wait_s,
-  talk_s,
-  hold_s,
-  wrap_s,
-  resolved,
-  first_contact_resolved,
-  csat,
-  nps,
-  ces,
-  cost,
-  transferred,
-  case_id,
-  viewed_at,
-  article_id,
-  read_s,
-  agent_score,
-  enps_score,
+/// How the cells of a column go into a Contact: not at all (times and texts, which the row
+/// clock, --group and the states that span rows read), or as a flag, an amount in `unit`, a
+/// score, or whether the cell is there at all. One member pointer is set, of the shape's type.
+struct CellReading {
+  enum class Shape : std::uint8_t { unread, flag, amount, score, presence };
+  Shape shape = Shape::unread;
+  FieldKind unit = FieldKind::count;
+  std::optional<bool> Contact::*flag = nullptr;
+  std::optional<std::int64_t> Contact::*amount = nullptr;
+  std::optional<int> Contact::*score = nullptr;
+  bool Contact::*presence = nullptr;
 };
 
-inline constexpr std::size_t kRecordFieldCount = static_cast<std::size_t>(RecordField::enps_score) + 1;
+/// Whether a header that means the column says the table is a record log: a period table
+/// names counts like `answered` too, but never a `wait_s` or an `id`.
+enum class Evidence : std::uint8_t { any_table, log_only };
+
+/// One record column.
+struct RecordColumn {
+  RecordField field;
+  std::string_view name;  // canonical, as METRICS.md and --map name it
+  CellReading reading;
+  Evidence evidence;
+  std::string_view aliases;  // normalised headers of common exports, separated by spaces
+};
+
+/// Every record column, at the index of its RecordField.
+std::span<const RecordColumn, kRecordFieldCount> record_columns();
 
 std::string_view record_field_name(RecordField f);
 std::optional<RecordField> record_field_named(std::string_view canonical);
@@ -62,8 +60,8 @@ class RecordColumnMap {
 
   [[nodiscard]] std::optional<std::size_t> column_of(RecordField f) const { return columns_[index(f)]; }
   [[nodiscard]] bool has(RecordField f) const { return columns_[index(f)].has_value(); }
-  /// The measure columns present, for cxkpi::supplied_fields.
-  [[nodiscard]] RecordColumns measures() const;
+  /// The columns the log has, for cxkpi::supplied_fields.
+  [[nodiscard]] RecordColumns present() const;
   /// The header's field, if it is one (for `cxkpi columns`).
   [[nodiscard]] std::optional<RecordField> field_at(std::size_t column) const;
 

@@ -14,8 +14,7 @@ namespace {
 Sums survey_rows(const RecordRules& rules = {}) {
   const std::optional<int> scores[] = {4, 5, 3, std::nullopt, std::nullopt};
   const int enps[] = {10, 9, 8, 6, 3};
-  RecordColumns columns;
-  columns.agent_score = columns.enps = true;
+  const RecordColumns columns{RecordField::agent_score, RecordField::enps_score};
   Sums s;
   s.set_present(supplied_fields(columns, rules));
   for (std::size_t i = 0; i < 5; ++i) {

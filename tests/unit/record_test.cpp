@@ -43,7 +43,11 @@ Contact contact_of(const Row& r, bool with_answered_column) {
 
 Sums fixture_f_records(const RecordRules& rules, bool with_answered_column = true) {
   Sums s;
-  RecordColumns columns{true, with_answered_column, false, true, true, true, true, true, true, true, true, true, true};
+  using R = RecordField;
+  RecordColumns columns{
+      R::offered, R::resolved, R::first_contact_resolved, R::wait_s, R::talk_s, R::hold_s, R::wrap_s, R::cost, R::csat,
+      R::nps,     R::ces};
+  if (with_answered_column) columns.add(R::answered);
   for (const auto& r : kFixtureF) {
     auto c = contact_of(r, with_answered_column);
     derive_flags(c);
@@ -159,8 +163,7 @@ TEST_CASE("fixture F CES and transfers from records", "[records]") {
     REQUIRE_FALSE(check_contact(c, rules));
     accumulate(s, c, rules);
   }
-  RecordColumns columns;
-  columns.ces = columns.transferred = columns.answered = true;
+  const RecordColumns columns{RecordField::ces, RecordField::transferred, RecordField::answered};
   s.set_present(supplied_fields(columns, rules));
   require_value(ces(s), 4.875);
   require_value(transfer_rate(s), 12.5);

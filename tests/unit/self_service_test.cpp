@@ -12,8 +12,7 @@ namespace {
 
 // Views with read_s 30, 90, 0, 120 (METRICS.md), through the record path.
 Sums views(const std::vector<double>& read_s, const RecordRules& rules = {}) {
-  RecordColumns columns;
-  columns.views = columns.read = true;
+  const RecordColumns columns{RecordField::viewed_at, RecordField::read_s};
   Sums s;
   s.set_present(supplied_fields(columns, rules));
   for (const double seconds : read_s) {
