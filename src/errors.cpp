@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "text/words.hpp"
+
 namespace cxkpi::cli {
 
 std::string SourcePos::str() const {
@@ -16,6 +18,17 @@ Error Error::data(const SourcePos& pos, std::string_view field, std::string_view
   e.where_ = pos;
   e.field_ = field;
   return e;
+}
+
+Error Error::unknown(std::string_view what, std::string_view word, const std::vector<std::string>& candidates,
+                     std::string_view then, HintStyle style) {
+  return usage(fmt::format("{} {}{}{}", what, quote_value(word), hint_for(word, candidates, style), then));
+}
+
+std::string hint_for(std::string_view word, const std::vector<std::string>& candidates, HintStyle style) {
+  const auto hint = did_you_mean(word, candidates);
+  if (!hint) return {};
+  return fmt::format(" (did you mean {}?)", style == HintStyle::quoted ? quote_value(*hint) : *hint);
 }
 
 Error Error::cannot_open(std::string_view file, std::string_view why) {

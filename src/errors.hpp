@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cxkpi::cli {
 
@@ -30,6 +31,10 @@ struct SourcePos {
   [[nodiscard]] std::string str() const;
 };
 
+/// How a "did you mean" hint shows the name it suggests: as it is (metric, field and command
+/// names), or quoted (a header, which may hold any byte).
+enum class HintStyle { plain, quoted };
+
 class Error : public std::runtime_error {
  public:
   Error(ExitCode code, std::string message) : std::runtime_error(std::move(message)), code_(code) {}
@@ -40,6 +45,10 @@ class Error : public std::runtime_error {
   [[nodiscard]] const std::string& field() const { return field_; }
 
   static Error usage(std::string message) { return {ExitCode::usage, std::move(message)}; }
+  /// The usage error for a `word` that names none of `candidates`: `<what> "<word>"`, a hint
+  /// at the closest candidate when one is close (` (did you mean X?)`), then `then`.
+  static Error unknown(std::string_view what, std::string_view word, const std::vector<std::string>& candidates,
+                       std::string_view then = {}, HintStyle style = HintStyle::plain);
   /// Bad input at `pos`: "<pos>: <field>: <what>".
   static Error data(const SourcePos& pos, std::string_view field, std::string_view what);
   static Error data(std::string message) { return {ExitCode::data, std::move(message)}; }
@@ -51,5 +60,9 @@ class Error : public std::runtime_error {
   SourcePos where_;
   std::string field_;
 };
+
+/// " (did you mean X?)" when one of `candidates` is close to `word`, else "".
+std::string hint_for(std::string_view word, const std::vector<std::string>& candidates,
+                     HintStyle style = HintStyle::plain);
 
 }  // namespace cxkpi::cli

@@ -60,9 +60,7 @@ const Explanation& lookup(std::string_view name) {
     names.emplace_back(e.name);
   for (const auto& a : command_aliases())
     names.emplace_back(a.alias);
-  const auto hint = did_you_mean(name, names);
-  throw Error::usage(fmt::format("unknown metric {}{}; cxkpi explain lists them", quote_value(name),
-                                 hint ? fmt::format(" (did you mean {}?)", *hint) : ""));
+  throw Error::unknown("unknown metric", name, names, "; cxkpi explain lists them");
 }
 
 // `text` folded at kWidth columns: the first line starts with `lead`, the others with `indent`.

@@ -104,9 +104,7 @@ void check_command_name(int argc, const char* const* argv, const CLI::App& app) 
     names.insert(names.end(), sub->get_aliases().begin(), sub->get_aliases().end());
   }
   if (std::find(names.begin(), names.end(), word) != names.end()) return;
-  const auto hint = did_you_mean(word, names);
-  throw Error::usage(fmt::format("unknown command {}{}; cxkpi --help lists them", quote_value(word),
-                                 hint ? fmt::format(" (did you mean {}?)", *hint) : ""));
+  throw Error::unknown("unknown command", word, names, "; cxkpi --help lists them");
 }
 
 }  // namespace cxkpi::cli

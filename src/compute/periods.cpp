@@ -71,8 +71,7 @@ class PeriodFile {
     std::vector<std::string> missing;
     for (const Field f : plan_.required) {
       if (columns_.column_of(f)) continue;
-      const auto hint = did_you_mean(name_of(f), reader_.header());
-      missing.push_back(std::string(name_of(f)) + (hint ? fmt::format(" (did you mean {}?)", quote_value(*hint)) : ""));
+      missing.push_back(std::string(name_of(f)) + hint_for(name_of(f), reader_.header(), HintStyle::quoted));
     }
     if (!missing.empty()) {
       std::vector<std::string> shown;

@@ -46,11 +46,7 @@ std::vector<ReportColumn> report_columns(const std::vector<std::string>& names, 
     known.emplace_back(m.name);
   for (const auto& name : names) {
     const auto* m = metric_named(name);
-    if (m == nullptr) {
-      const auto hint = did_you_mean(name, known);
-      throw Error::usage(fmt::format("--metrics: unknown metric {}{}", quote_value(name),
-                                     hint ? fmt::format(" (did you mean {}?)", *hint) : ""));
-    }
+    if (m == nullptr) throw Error::unknown("--metrics: unknown metric", name, known);
     auto plan = m->plan(settings, supplied);
     require_fields(*m, plan, supplied, source);
     columns.push_back({m, std::move(plan)});

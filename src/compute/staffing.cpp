@@ -74,10 +74,8 @@ const IntervalInput* mapped_input(const ColumnOverride& o) {
   if (name == "period") return nullptr;
   for (const auto& in : kInputs)
     if (name == in.name || (in.param == ErlangParam::interval && name == "interval_length")) return &in;
-  std::vector<std::string> known{"calls", "interval_s", "aht", "period"};
-  const auto hint = did_you_mean(o.canonical, known);
-  throw Error::usage(fmt::format("--map: erlang-c reads calls, interval_s, aht and period, not {}{}",
-                                 quote_value(o.canonical), hint ? fmt::format(" (did you mean {}?)", *hint) : ""));
+  throw Error::unknown("--map: erlang-c reads calls, interval_s, aht and period, not", o.canonical,
+                       {"calls", "interval_s", "aht", "period"});
 }
 
 // Columns no override took: aht and interval_s by name, the calls by the plainest name.

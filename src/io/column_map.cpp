@@ -157,9 +157,7 @@ std::optional<std::size_t> find_column(const std::vector<std::string>& header, s
 
 Error no_such_column(const std::vector<std::string>& header, std::string_view name, std::string_view source,
                      std::string_view flag) {
-  const auto hint = did_you_mean(name, header);
-  return Error::usage(fmt::format("{}: {} has no column {}{}", flag, source, quote_value(name),
-                                  hint ? fmt::format(" (did you mean {}?)", quote_value(*hint)) : ""));
+  return Error::unknown(fmt::format("{}: {} has no column", flag, source), name, header, {}, HintStyle::quoted);
 }
 
 ColumnMap::ColumnMap(const std::vector<std::string>& header, const std::vector<ColumnOverride>& overrides,
@@ -171,11 +169,7 @@ ColumnMap::ColumnMap(const std::vector<std::string>& header, const std::vector<C
     ColumnRole role{ColumnRole::Kind::period, {}};
     if (normalize_header(o.canonical) != "period") {
       const auto f = field_named(normalize_header(o.canonical));
-      if (!f) {
-        const auto hint = did_you_mean(o.canonical, canonical_names());
-        throw Error::usage(fmt::format("--map: unknown field {}{}", quote_value(o.canonical),
-                                       hint ? fmt::format(" (did you mean {}?)", *hint) : ""));
-      }
+      if (!f) throw Error::unknown("--map: unknown field", o.canonical, canonical_names());
       role = {ColumnRole::Kind::field, *f};
     }
     const auto column = find_column(header, o.header);

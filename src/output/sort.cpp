@@ -14,10 +14,8 @@ namespace {
 std::size_t column_named(const SortColumns& columns, const std::string& key) {
   const auto it = std::find(columns.names.begin(), columns.names.end(), key);
   if (it != columns.names.end()) return static_cast<std::size_t>(it - columns.names.begin());
-  const auto hint = did_you_mean(key, columns.names);
-  throw Error::usage(fmt::format("--sort: no column {}{} (columns: {})", quote_value(key),
-                                 hint ? fmt::format(" (did you mean {}?)", *hint) : "",
-                                 fmt::join(columns.names, ", ")));
+  throw Error::unknown("--sort: no column", key, columns.names,
+                       fmt::format(" (columns: {})", fmt::join(columns.names, ", ")));
 }
 
 bool before(const SortKey& a, const SortKey& b, bool desc) {

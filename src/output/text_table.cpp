@@ -56,11 +56,8 @@ TextTable select_columns(const TextTable& t, const std::vector<std::string>& fie
   std::vector<std::size_t> picked;
   for (const auto& f : fields) {
     const auto it = std::find(t.keys.begin(), t.keys.end(), f);
-    if (it == t.keys.end()) {
-      const auto hint = did_you_mean(f, t.keys);
-      throw Error::usage(fmt::format("--fields: no column {}{} (columns: {})", quote_value(f),
-                                     hint ? fmt::format(" (did you mean {}?)", *hint) : "", fmt::join(t.keys, ", ")));
-    }
+    if (it == t.keys.end())
+      throw Error::unknown("--fields: no column", f, t.keys, fmt::format(" (columns: {})", fmt::join(t.keys, ", ")));
     picked.push_back(static_cast<std::size_t>(it - t.keys.begin()));
   }
   return pick_columns(t, picked);

@@ -170,11 +170,7 @@ RecordColumnMap::RecordColumnMap(const std::vector<std::string>& header, const s
   }
   for (const auto& o : overrides) {
     const auto f = record_field_named(normalize_header(o.canonical));
-    if (!f) {
-      const auto hint = did_you_mean(o.canonical, all_names());
-      throw Error::usage(fmt::format("--map: unknown record field {}{}", quote_value(o.canonical),
-                                     hint ? fmt::format(" (did you mean {}?)", *hint) : ""));
-    }
+    if (!f) throw Error::unknown("--map: unknown record field", o.canonical, all_names());
     const auto column = find_column(header, o.header);
     if (!column) throw no_such_column(header, o.header, source, "--map");
     columns_[index(*f)] = *column;
