@@ -13,11 +13,22 @@ std::string SourcePos::str() const {
   return file;
 }
 
-Error Error::data(const SourcePos& pos, std::string_view field, std::string_view what) {
-  Error e{ExitCode::data, fmt::format("{}: {}: {}", pos.str(), field, what)};
+Error Error::placed(const SourcePos& pos, std::string_view reason) {
+  const auto place = pos.str();
+  Error e{ExitCode::data, fmt::format("{}: {}", place, reason)};
   e.where_ = pos;
+  e.reason_at_ = place.size() + 2;
+  return e;
+}
+
+Error Error::data(const SourcePos& pos, std::string_view field, std::string_view what) {
+  auto e = placed(pos, fmt::format("{}: {}", field, what));
   e.field_ = field;
   return e;
+}
+
+Error Error::data(const SourcePos& pos, std::string_view what) {
+  return placed(pos, what);
 }
 
 Error Error::unknown(std::string_view what, std::string_view word, const std::vector<std::string>& candidates,

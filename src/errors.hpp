@@ -43,6 +43,8 @@ class Error : public std::runtime_error {
   [[nodiscard]] const SourcePos& where() const { return where_; }
   /// The column or flag the error is about ("" when none).
   [[nodiscard]] const std::string& field() const { return field_; }
+  /// The message without its place: `csat: "six" is not a number (expected 1-5)`.
+  [[nodiscard]] std::string_view reason() const { return std::string_view(what()).substr(reason_at_); }
 
   static Error usage(std::string message) { return {ExitCode::usage, std::move(message)}; }
   /// The usage error for a `word` that names none of `candidates`: `<what> "<word>"`, a hint
@@ -51,14 +53,19 @@ class Error : public std::runtime_error {
                        std::string_view then = {}, HintStyle style = HintStyle::plain);
   /// Bad input at `pos`: "<pos>: <field>: <what>".
   static Error data(const SourcePos& pos, std::string_view field, std::string_view what);
+  /// Bad input at `pos` that is not about one field (a whole row): "<pos>: <what>".
+  static Error data(const SourcePos& pos, std::string_view what);
   static Error data(std::string message) { return {ExitCode::data, std::move(message)}; }
   static Error cannot_open(std::string_view file, std::string_view why);
   static Error output(std::string_view why);
 
  private:
+  static Error placed(const SourcePos& pos, std::string_view reason);
+
   ExitCode code_;
   SourcePos where_;
   std::string field_;
+  std::size_t reason_at_ = 0;  // where the reason starts in the message, after the place
 };
 
 /// " (did you mean X?)" when one of `candidates` is close to `word`, else "".

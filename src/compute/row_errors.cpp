@@ -51,16 +51,13 @@ void RowErrors::commit_rejects() {
 
 void RowErrors::report(const Error& error, const TableReader& reader) {
   if (!policy_.skip) throw error;
-  // "file:line:col: field: message" is counted as "field: message", without the place.
-  const std::string what = error.what();
-  const auto place_end = error.where().file.empty() ? std::string::npos : what.find(": ");
-  ++counts_[place_end == std::string::npos ? what : what.substr(place_end + 2)];
+  ++counts_[std::string(error.reason())];  // counted without the place: "field: message"
   ++total_;
   if (rejects_ != nullptr) keep_rejected(error, reader);
   if (policy_.max_errors && total_ > *policy_.max_errors) {
     commit_rejects();  // the rows that made the run fail are what the user will look at
     throw Error(ExitCode::data,
-                fmt::format("more than {} bad rows (--max-errors); the last: {}", *policy_.max_errors, what));
+                fmt::format("more than {} bad rows (--max-errors); the last: {}", *policy_.max_errors, error.what()));
   }
 }
 

@@ -37,8 +37,9 @@ BlockSource::Rest CsvReader::take_rest() {
 bool CsvReader::next() {
   if (!read_row()) return false;
   if (fields_.size() != header_.size())
-    throw Error::data(fmt::format("{}:{}: row has {} field{} but the header has {}", buf_.name(), row_line_,
-                                  fields_.size(), fields_.size() == 1 ? "" : "s", header_.size()));
+    throw Error::data(SourcePos{buf_.name(), row_line_, 0, {}},
+                      fmt::format("row has {} field{} but the header has {}", fields_.size(),
+                                  fields_.size() == 1 ? "" : "s", header_.size()));
   return true;
 }
 
@@ -64,8 +65,8 @@ bool CsvReader::read_row() {
     bool complete = find_row_end();
     while (!complete && !buf_.eof()) {
       if (scan_ - pos_ > kMaxRowBytes)
-        throw Error::data(fmt::format("{}:{}: a row is longer than {} MiB (is this a CSV file?)", buf_.name(), line_,
-                                      kMaxRowBytes >> 20));
+        throw Error::data(SourcePos{buf_.name(), line_, 0, {}},
+                          fmt::format("a row is longer than {} MiB (is this a CSV file?)", kMaxRowBytes >> 20));
       const auto shift = buf_.refill(pos_);
       pos_ -= shift;
       scan_ -= shift;

@@ -331,8 +331,8 @@ class NdjsonReader final : public TableReader, public BlockSource {
                  nullptr &&
              !eof_) {
         if (end_ - pos_ > kMaxRowBytes)
-          throw Error::data(fmt::format("{}:{}: a line is longer than {} MiB (is this an NDJSON file?)", in_.name(),
-                                        next_line_, kMaxRowBytes >> 20));
+          throw Error::data(SourcePos{in_.name(), next_line_, 0, {}},
+                            fmt::format("a line is longer than {} MiB (is this an NDJSON file?)", kMaxRowBytes >> 20));
         searched = end_ - pos_;
         refill();
       }
