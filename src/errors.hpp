@@ -46,6 +46,15 @@ class Error : public std::runtime_error {
   /// The message without its place: `csat: "six" is not a number (expected 1-5)`.
   [[nodiscard]] std::string_view reason() const { return std::string_view(what()).substr(reason_at_); }
 
+  /// Whether a reader threw this about one row that it has stepped past (a CSV row with the
+  /// wrong number of fields, an NDJSON line that is not a JSON object), so that reading can
+  /// go on after it. A reader cannot step past a quote never closed or a row over 64 MiB.
+  [[nodiscard]] bool row_stepped_past() const { return row_stepped_past_; }
+  Error& mark_row_stepped_past() {
+    row_stepped_past_ = true;
+    return *this;
+  }
+
   static Error usage(std::string message) { return {ExitCode::usage, std::move(message)}; }
   /// The usage error for a `word` that names none of `candidates`: `<what> "<word>"`, a hint
   /// at the closest candidate when one is close (` (did you mean X?)`), then `then`.
@@ -66,6 +75,7 @@ class Error : public std::runtime_error {
   SourcePos where_;
   std::string field_;
   std::size_t reason_at_ = 0;  // where the reason starts in the message, after the place
+  bool row_stepped_past_ = false;
 };
 
 /// " (did you mean X?)" when one of `candidates` is close to `word`, else "".

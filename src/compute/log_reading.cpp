@@ -96,17 +96,13 @@ class LogRead {
     states_.start(layout);
     Contact c;
     const Period* period = nullptr;
-    while (in.next()) {
-      try {
-        if (!step.read(c, period)) continue;
-        if (on_closed_) stream_to(*period, in);
-        auto& sums = index_.at(*period, step.groups());
-        accumulate(sums, c, scan_.rules);
-        states_.add({in, layout, c}, sums, index_);
-      } catch (const Error& e) {
-        errors_.report(e, in);
-      }
-    }
+    for_each_row(in, errors_, [&] {
+      if (!step.read(c, period)) return;
+      if (on_closed_) stream_to(*period, in);
+      auto& sums = index_.at(*period, step.groups());
+      accumulate(sums, c, scan_.rules);
+      states_.add({in, layout, c}, sums, index_);
+    });
     tally_.merge(step.tally);
   }
 

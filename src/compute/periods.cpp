@@ -35,6 +35,34 @@ class PeriodFile {
 
   [[nodiscard]] const Plan& plan() const { return plan_; }
 
+  /// The current row as a result: its period, its labels (the first file's, found by name) and
+  /// the metric over its values, which join `total`; or, for a row with a required cell left
+  /// empty, a null result and a warning.
+  ResultRow result_row(const std::vector<std::string>& label_names, Sums& total,
+                       std::vector<std::string>& warnings) const {
+    Sums sums;
+    const auto empty_required = read_row(sums);
+    ResultRow row;
+    if (const auto pc = columns_.period_column()) row.period = trim(reader_.cell(*pc));
+    const auto& h = reader_.header();
+    for (const auto& label : label_names) {
+      const auto it = std::find(h.begin(), h.end(), label);
+      row.labels.emplace_back(it == h.end() ? std::string_view{}
+                                            : trim(reader_.cell(static_cast<std::size_t>(it - h.begin()))));
+    }
+    if (empty_required) {
+      row.result.reason = fmt::format("no {} in this row", name_of(*empty_required));
+      warnings.push_back(fmt::format("{}: {} is empty; the row is left out of the total",
+                                     reader_.where(*columns_.column_of(*empty_required)).str(),
+                                     name_of(*empty_required)));
+    } else {
+      row.result = metric_.finalize(sums, settings_);
+      total.merge(sums);
+    }
+    return row;
+  }
+
+ private:
   /// Reads the current row into `sums`; returns the first required field left empty, if any.
   /// Throws Error for a value that does not parse or a row whose parts exceed their whole.
   std::optional<Field> read_row(Sums& sums) const {
@@ -59,7 +87,6 @@ class PeriodFile {
     return empty_required;
   }
 
- private:
   void check_columns() const {
     const auto& name = reader_.source_name();
     if (!plan_.problem.empty()) throw Error::data(fmt::format("{}: {}", name, plan_.problem));
@@ -121,34 +148,8 @@ ResultTable compute_from_periods(const MetricSpec& metric, const Settings& setti
       table.warnings = file.plan().warnings;
       first_file = false;
     }
-    while (reader->next()) {
-      Sums sums;
-      std::optional<Field> empty_required;
-      try {
-        empty_required = file.read_row(sums);
-      } catch (const Error& e) {
-        errors.report(e, *reader);
-        continue;
-      }
-      ResultRow row;
-      if (const auto pc = columns.period_column()) row.period = trim(reader->cell(*pc));
-      for (const auto& label : table.label_names) {
-        const auto& h = reader->header();
-        const auto it = std::find(h.begin(), h.end(), label);
-        row.labels.emplace_back(it == h.end() ? std::string_view{}
-                                              : trim(reader->cell(static_cast<std::size_t>(it - h.begin()))));
-      }
-      if (empty_required) {
-        row.result.reason = fmt::format("no {} in this row", name_of(*empty_required));
-        table.warnings.push_back(fmt::format("{}: {} is empty; the row is left out of the total",
-                                             reader->where(*columns.column_of(*empty_required)).str(),
-                                             name_of(*empty_required)));
-      } else {
-        row.result = metric.finalize(sums, settings);
-        total.merge(sums);
-      }
-      table.rows.push_back(std::move(row));
-    }
+    for_each_row(*reader, errors,
+                 [&] { table.rows.push_back(file.result_row(table.label_names, total, table.warnings)); });
   }
   table.plan = metric.plan(settings, total.present());
   table.plan.warnings.clear();

@@ -8,14 +8,27 @@
 namespace cxkpi::cli {
 namespace {
 
-// The row as CSV text (cells joined, quoted where needed): what the rejects file keeps.
-std::string row_text(const TableReader& reader) {
+std::string csv_line(std::span<const std::string_view> cells) {
   std::string out;
-  for (std::size_t c = 0; c < reader.header().size(); ++c) {
+  for (std::size_t c = 0; c < cells.size(); ++c) {
     if (c > 0) out += ',';
-    out += csv_escape(reader.cell(c));
+    out += csv_escape(cells[c]);
   }
   return out;
+}
+
+// The row as CSV text (cells joined, quoted where needed): what the rejects file keeps.
+std::string row_text(const TableReader& reader) {
+  std::vector<std::string_view> cells;
+  for (std::size_t c = 0; c < reader.header().size(); ++c)
+    cells.push_back(reader.cell(c));
+  return csv_line(cells);
+}
+
+// A row not read into cells: as the input writes it, or the fields a CSV row was split into.
+std::string unread_row_text(const TableReader& reader) {
+  auto text = reader.source_text();
+  return text.empty() ? csv_line(reader.row()) : text;
 }
 
 }  // namespace
@@ -27,11 +40,11 @@ RowErrors::RowErrors(const RowErrorPolicy& policy) : policy_(policy) {
 
 RowErrors::~RowErrors() = default;
 
-void RowErrors::keep_rejected(const Error& error, const TableReader& reader) {
+void RowErrors::keep_rejected(const Error& error, std::string row) {
   nlohmann::ordered_json line;
   line["source"] = error.where().str();
   line["reason"] = error.what();
-  line["row"] = row_text(reader);
+  line["row"] = std::move(row);
   pending_ += dump_json(line);
   pending_ += '\n';
   if (pending_.size() >= kRejectsBuffer) flush_rejects();
@@ -50,10 +63,19 @@ void RowErrors::commit_rejects() {
 }
 
 void RowErrors::report(const Error& error, const TableReader& reader) {
+  skip(error, reader, false);
+}
+
+void RowErrors::report_unread(const Error& error, const TableReader& reader) {
+  if (!error.row_stepped_past()) throw error;
+  skip(error, reader, true);
+}
+
+void RowErrors::skip(const Error& error, const TableReader& reader, bool unread) {
   if (!policy_.skip) throw error;
   ++counts_[std::string(error.reason())];  // counted without the place: "field: message"
   ++total_;
-  if (rejects_ != nullptr) keep_rejected(error, reader);
+  if (rejects_ != nullptr) keep_rejected(error, unread ? unread_row_text(reader) : row_text(reader));
   if (policy_.max_errors && total_ > *policy_.max_errors) {
     commit_rejects();  // the rows that made the run fail are what the user will look at
     throw Error(ExitCode::data,

@@ -2,6 +2,12 @@
 // --on-error: stop at the first bad row (default), or skip bad rows and count them by
 // reason; --max-errors turns a flood of bad rows into a failure; --rejects keeps each
 // skipped row (place, raw text, reason) as NDJSON, so nothing is dropped without a trace.
+//
+// A bad row is one the reader could step past: a value that does not parse, a row whose
+// parts exceed their whole, a CSV row with the wrong number of fields, an NDJSON line that
+// is not a JSON object. An error that leaves the reader unable to find the next row (a
+// quote never closed, a stray character after a closing quote, a row over 64 MiB, input
+// that cannot be read or decoded) stops the read under either policy.
 
 #include <map>
 #include <memory>
@@ -31,12 +37,16 @@ class RowErrors {
   /// Throws `error` unless bad rows are being skipped; then counts it (and records the row
   /// of `reader` in the rejects file). Throws once more than --max-errors rows were skipped.
   void report(const Error& error, const TableReader& reader);
+  /// As report, for an error `reader.next()` threw: the row was not read into cells, and
+  /// only a row the reader stepped past can be skipped; any other error stops the read.
+  void report_unread(const Error& error, const TableReader& reader);
   /// The read is over: writes the rejects file into place and adds the skip counts to `warnings`.
   void finish(std::vector<std::string>& warnings);
 
  private:
   static constexpr std::size_t kRejectsBuffer = 64 * 1024;
-  void keep_rejected(const Error& error, const TableReader& reader);
+  void skip(const Error& error, const TableReader& reader, bool unread);
+  void keep_rejected(const Error& error, std::string row);
   void flush_rejects();
   void commit_rejects();
 
@@ -46,5 +56,24 @@ class RowErrors {
   std::unique_ptr<AtomicFile> rejects_;  // written whole when the read ends, or not at all
   std::string pending_;                  // rejects not yet written
 };
+
+/// Reads each row of `reader` and hands it to `read_row`; a bad row, whether reading it
+/// into cells or `read_row` throws, goes to `errors` (see above).
+template <typename ReadRow>
+void for_each_row(TableReader& reader, RowErrors& errors, ReadRow&& read_row) {
+  for (;;) {
+    try {
+      if (!reader.next()) return;
+    } catch (const Error& e) {
+      errors.report_unread(e, reader);
+      continue;
+    }
+    try {
+      read_row();
+    } catch (const Error& e) {
+      errors.report(e, reader);
+    }
+  }
+}
 
 }  // namespace cxkpi::cli

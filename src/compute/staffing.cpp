@@ -249,13 +249,8 @@ StaffingTable read_intervals(StaffingTable t, Readers& readers, const FileInputO
     if (&reader == &readers.front())
       for (const auto c : columns.labels)
         t.label_names.push_back(reader->header()[c]);
-    while (reader->next()) {
-      try {
-        t.rows.push_back(read_interval(t, *reader, columns, flags, input.decimal_comma));
-      } catch (const Error& e) {
-        errors.report(e, *reader);
-      }
-    }
+    for_each_row(*reader, errors,
+                 [&] { t.rows.push_back(read_interval(t, *reader, columns, flags, input.decimal_comma)); });
   }
   errors.finish(t.warnings);
   return t;

@@ -37,9 +37,11 @@ BlockSource::Rest CsvReader::take_rest() {
 bool CsvReader::next() {
   if (!read_row()) return false;
   if (fields_.size() != header_.size())
+    // The row is read to its end: the next call goes on with the row after it.
     throw Error::data(SourcePos{buf_.name(), row_line_, 0, {}},
                       fmt::format("row has {} field{} but the header has {}", fields_.size(),
-                                  fields_.size() == 1 ? "" : "s", header_.size()));
+                                  fields_.size() == 1 ? "" : "s", header_.size()))
+        .mark_row_stepped_past();
   return true;
 }
 

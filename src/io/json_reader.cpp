@@ -94,8 +94,11 @@ class JsonArrayReader final : public TableReader {
   bool next() override {
     if (next_ >= rows_.size()) return false;
     current_ = next_++;
-    fill_cells(rows_[current_], header_, where(0), cells_);
+    read_stepped_row([this] { fill_cells(rows_[current_], header_, where(0), cells_); });
     return true;
+  }
+  [[nodiscard]] std::string source_text() const override {
+    return current_ < rows_.size() ? rows_[current_].dump() : std::string();
   }
   [[nodiscard]] std::string_view cell(std::size_t column) const override { return cells_[column]; }
   [[nodiscard]] SourcePos where(std::size_t) const override {
@@ -290,14 +293,15 @@ class NdjsonReader final : public TableReader, public BlockSource {
     } else {
       if (!read_line()) return false;
       if (fast_ && read_fast()) return true;
-      read_slow();
+      read_stepped_row([this] { read_slow(); });  // a line that is not JSON is one bad row
     }
     if (slow_) {
-      fill_cells(object_, header_, where(0), owned_);
+      read_stepped_row([this] { fill_cells(object_, header_, where(0), owned_); });
       std::copy(owned_.begin(), owned_.end(), cells_.begin());
     }
     return true;
   }
+  [[nodiscard]] std::string source_text() const override { return std::string(text_); }
   [[nodiscard]] std::string_view cell(std::size_t column) const override { return cells_[column]; }
   [[nodiscard]] SourcePos where(std::size_t) const override { return {in_.name(), line_, 0, {}}; }
   [[nodiscard]] std::string describe() const override { return "ndjson"; }

@@ -38,6 +38,10 @@ class TableReader {
   /// All cells of the current row, when the reader keeps them as views (CSV); empty when
   /// cells must be asked for one at a time.
   [[nodiscard]] virtual std::span<const std::string_view> row() const { return {}; }
+  /// The current row as the input writes it, when the reader keeps it whole (an NDJSON line,
+  /// an element of a JSON array); "" otherwise. --rejects keeps it for a row that could not
+  /// be read into cells.
+  [[nodiscard]] virtual std::string source_text() const { return {}; }
   /// Where `column` of the current row is, for messages.
   [[nodiscard]] virtual SourcePos where(std::size_t column) const = 0;
   /// A description of what was detected, for `-v`: "csv, delimiter ','".
@@ -47,6 +51,18 @@ class TableReader {
   /// The encoding the input was converted from ("utf-8" when it needed none).
   std::string encoding = "utf-8";
 };
+
+/// Runs `read` on a row the reader has already moved past: an Error it throws is marked as
+/// about that row alone, so that reading can go on with the next one.
+template <typename Read>
+void read_stepped_row(Read&& read) {
+  try {
+    read();
+  } catch (Error& e) {
+    e.mark_row_stepped_past();
+    throw;
+  }
+}
 
 /// Detects the format (unless given) and returns a reader positioned before the first row.
 std::unique_ptr<TableReader> open_table(InputStream in, const ReadOptions& options);

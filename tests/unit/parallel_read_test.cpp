@@ -165,3 +165,33 @@ TEST_CASE("a bad NDJSON line read on several threads fails with the serial messa
   REQUIRE_THROWS_WITH(read_log(log.path(), 4), serial_message);
   require_same(read_log(log.path(), 1, true), read_log(log.path(), 4, true));
 }
+
+TEST_CASE("a ragged row is skipped alike on one thread and on several", "[records][parallel]") {
+  auto text = make_log(3000, {});
+  text.insert(text.find('\n', text.find("\n2001,") + 1), ",extra");  // row 2001 gets a 13th field
+  const TempFile log(text);
+  REQUIRE_THROWS_WITH(read_log(log.path(), 1), Catch::EndsWith(":2002: row has 13 fields but the header has 12"));
+  REQUIRE_THROWS_WITH(read_log(log.path(), 2), Catch::EndsWith(":2002: row has 13 fields but the header has 12"));
+  const auto serial = read_log(log.path(), 1, true);
+  REQUIRE(serial.total.raw(Field::offered) == 2999);
+  REQUIRE(serial.warnings.back() == "skipped 1 bad row: row has 13 fields but the header has 12");
+  for (const unsigned threads : {2U, 4U}) {
+    const auto parallel = read_log(log.path(), threads, true);
+    require_same(serial, parallel);
+    REQUIRE(parallel.split_reads == 1);
+  }
+}
+
+TEST_CASE("an NDJSON line that is not an object is skipped alike on one thread and on several", "[records][parallel]") {
+  auto text = make_ndjson(3000);
+  const auto row = text.find("{\"id\":2001,");
+  text.replace(row, text.find('\n', row) - row, "{\"id\":2001,");  // cut short: not JSON
+  const TempFile log(text, ".ndjson");
+  const auto serial = read_log(log.path(), 1, true);
+  REQUIRE(serial.total.raw(Field::offered) == 2999);
+  for (const unsigned threads : {2U, 4U}) {
+    const auto parallel = read_log(log.path(), threads, true);
+    require_same(serial, parallel);
+    REQUIRE(parallel.split_reads == 1);
+  }
+}
