@@ -48,6 +48,11 @@ struct Detail {
   bool on_request = false;  ///< tables show it only when asked (a confidence interval: --ci); JSON always
 };
 
+/// A survey figure on fewer answers than this is flagged `small_n`: with n < 30 one answer
+/// more or less moves it by several points (and the normal approximation behind its
+/// interval is poor). Queue and handling figures count every contact, not a sample: no flag.
+inline constexpr std::int64_t kSmallSample = 30;
+
 struct Result {
   std::optional<double> value;
   double numerator = 0;
@@ -55,6 +60,7 @@ struct Result {
   std::int64_t n = 0;  ///< observations behind the value (responses, handled contacts, …)
   std::string reason;  ///< why `value` is null; empty otherwise
   std::vector<Detail> details;
+  bool small_n = false;  ///< a survey figure on fewer than kSmallSample answers
 };
 
 /// The secondary figure called `name` in `r`, if `r` has one with a value.
@@ -85,6 +91,12 @@ inline Result ratio(double numerator, double denominator, double factor, std::in
     r.value = factor * numerator / denominator;
   else
     r.reason = reason;
+  return r;
+}
+
+/// `r` flagged small_n when it has a value resting on fewer than kSmallSample `answers`.
+inline Result flag_small_sample(Result r, std::int64_t answers) {
+  r.small_n = r.small_n || (r.value.has_value() && answers < kSmallSample);
   return r;
 }
 

@@ -14,6 +14,8 @@
 ///   Margin of error: each answer scores +1/0/−1, so var = (P + D − (P − D)²)/n with shares
 ///   P, D, and margin_of_error = z·sqrt(var)·100 points; ci_low/ci_high = NPS ∓ margin,
 ///   clipped to −100 … +100. Example: 120/50/30 at 95 % → 45 ± 10.25.
+/// Every survey result here (csat, nps, ces, agent-satisfaction) with a value on fewer than
+///   kSmallSample (30) answers is flagged small_n.
 
 #include <algorithm>
 #include <cmath>
@@ -21,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "cxkpi/compare.hpp"
 #include "cxkpi/result.hpp"
@@ -127,19 +130,19 @@ inline Result csat(const Sums& s, const CsatOptions& o = {}) {
                            "no survey responses");
     detail::add_interval(r, detail::percent_interval(r.numerator, r.denominator, o.confidence), Unit::percent,
                          o.confidence);
-    return r;
+    return detail::flag_small_sample(std::move(r), responses);
   }
   const auto c = detail::count_scores(s, detail::satisfied_cut(o));
   const auto responses = static_cast<double>(c.responses);
   auto mean = detail::ratio(static_cast<double>(c.score_sum), responses, 1.0, c.responses, "no survey responses");
   if (o.method == CsatMethod::mean) {
     detail::add_interval(mean, detail::mean_interval(c, o.scale, o.confidence), Unit::score, o.confidence);
-    return mean;
+    return detail::flag_small_sample(std::move(mean), c.responses);
   }
   auto r = detail::ratio(static_cast<double>(c.at_or_above_cut), responses, 100.0, c.responses, "no survey responses");
   r.details.push_back({"mean", mean.value, Unit::score});
   detail::add_interval(r, detail::percent_interval(r.numerator, responses, o.confidence), Unit::percent, o.confidence);
-  return r;
+  return detail::flag_small_sample(std::move(r), c.responses);
 }
 
 /// csat from plain numbers: 100 × satisfied / responses.
@@ -188,7 +191,7 @@ inline Result net_score(const Sums& s, const NetScoreFields& f) {
   r.details = {{"promoters_pct", share(f.promoters), Unit::percent},
                {"passives_pct", share(f.passives), Unit::percent},
                {"detractors_pct", share(f.detractors), Unit::percent}};
-  return r;
+  return detail::flag_small_sample(std::move(r), responses);
 }
 
 }  // namespace detail
@@ -224,7 +227,7 @@ inline Result nps(const Sums& s, const NpsOptions& o = {}) {
   }
   r.details.push_back({"margin_of_error", margin, Unit::points, true});
   detail::add_interval(r, ci, Unit::points, o.confidence);
-  return r;
+  return detail::flag_small_sample(std::move(r), responses);
 }
 
 /// nps from plain numbers.
@@ -292,7 +295,7 @@ inline Result ces(const Sums& s, const CesOptions& o = {}) {
   auto r = detail::ratio(static_cast<double>(sum), static_cast<double>(n), 1.0, n, "no survey responses");
   r.details = {{"low_effort_pct", detail::ratio(static_cast<double>(low), static_cast<double>(n), 100.0, n, "").value,
                 Unit::percent}};
-  return r;
+  return detail::flag_small_sample(std::move(r), n);
 }
 
 // --- agent satisfaction -----------------------------------------------------------------
@@ -302,6 +305,7 @@ inline Result ces(const Sums& s, const CesOptions& o = {}) {
 /// formula over a 0-10 question, % 9-10 minus % 0-6, in points. A survey with only the eNPS
 /// question reports eNPS as the value. Null with no answers.
 /// Example: scores 4, 5, 3 → 4.0; eNPS answers 10, 9, 8, 6, 3 → 40 − 40 = 0.
+/// small_n: the mean, or the eNPS beside it, rests on fewer than kSmallSample answers.
 inline Plan plan_agent_satisfaction(const FieldSet& present) {
   if (!present.has(Field::agent_responses) && present.has(Field::enps_promoters))
     return {{Field::enps_promoters, Field::enps_passives, Field::enps_detractors},
@@ -323,8 +327,9 @@ inline Result agent_satisfaction(const Sums& s) {
                  {"enps_promoters_pct", e.details[0].value, Unit::percent},
                  {"enps_detractors_pct", e.details[2].value, Unit::percent},
                  {"enps_answers", static_cast<double>(e.n), Unit::count}};
+    r.small_n = r.value && e.small_n;  // the eNPS beside the mean rests on its own answers
   }
-  return r;
+  return detail::flag_small_sample(std::move(r), n);
 }
 
 }  // namespace cxkpi

@@ -23,6 +23,16 @@ std::string NumberCells::flag(std::optional<bool> b) const {
   return *b ? (for_people_ ? "yes" : "true") : (for_people_ ? "no" : "false");
 }
 
+std::string SmallSampleMarks::cell(std::string value, bool small) const {
+  if (!marking_) return value;
+  return value + (small ? std::string(kSmallSampleMark) : " ");
+}
+
+std::string small_sample_footnote(bool markdown) {
+  return fmt::format("{}{} fewer than {} answers: a survey figure this small moves a lot by chance\n",
+                     markdown ? "\n" : "", kSmallSampleMark, kSmallSample);
+}
+
 std::string metric_heading(std::string_view metric, Unit unit) {
   return fmt::format("{} ({})", metric, unit_symbol(unit));
 }

@@ -28,6 +28,24 @@ class NumberCells {
   int precision_;
 };
 
+/// Survey figures on too few answers (Result::small_n), for people: a mark after the value
+/// and a footnote under the table; for programs: a small_n column of true/false.
+class SmallSampleMarks {
+ public:
+  /// `marking`: the column holds some marked value (tables for people only).
+  explicit SmallSampleMarks(bool marking) : marking_(marking) {}
+  /// "62.50†" when `small`; "45.00 " beside marked cells, so that the digits stay aligned.
+  [[nodiscard]] std::string cell(std::string value, bool small) const;
+
+ private:
+  bool marking_;
+};
+
+/// What follows a value on too few survey answers in a table for people.
+inline constexpr std::string_view kSmallSampleMark = "†";
+/// The line under a table for people that says what the mark means.
+std::string small_sample_footnote(bool markdown);
+
 /// "aht (s)", "csat (%)", "cost-per-contact (currency)": a metric's column for people.
 std::string metric_heading(std::string_view metric, Unit unit);
 

@@ -50,11 +50,19 @@ class CellWriter : public NumberCells {
   Unit unit_;
 };
 
+bool any_small_sample(const ResultTable& t) {
+  return t.total.small_n || std::any_of(t.rows.begin(), t.rows.end(), [](const auto& r) { return r.result.small_n; });
+}
+
 struct GridShape {
   const ResultTable& table;
   std::vector<std::string_view> details;  // the detail columns
   bool for_people;
+  bool small_samples;  // some value rests on too few survey answers
   [[nodiscard]] bool comparing() const { return !table.compare.empty(); }
+  // People see a mark after such values; programs a small_n column.
+  [[nodiscard]] SmallSampleMarks marks() const { return SmallSampleMarks(for_people && small_samples); }
+  [[nodiscard]] bool small_n_column() const { return !for_people && small_samples; }
 };
 
 void add_columns(TextTable& g, const GridShape& s) {
@@ -66,6 +74,7 @@ void add_columns(TextTable& g, const GridShape& s) {
   g.add_column("value", people ? metric_heading(t.metric->name, t.plan.unit) : "value", ColumnKind::number);
   for (const std::string name : {"numerator", "denominator", "n"})
     g.add_column(name, name, ColumnKind::number);
+  if (s.small_n_column()) g.add_column("small_n", "small_n", ColumnKind::number);
   for (const auto name : s.details)
     g.add_column(std::string(name), std::string(name), ColumnKind::number);
   if (s.comparing()) {
@@ -88,8 +97,9 @@ std::vector<std::string> row_cells(const GridShape& s, const CellWriter& cells, 
                                    const Result& r, const std::optional<Comparison>& c) {
   std::vector<std::string> row = std::move(labels);
   row.resize(1 + s.table.label_names.size());
-  row.insert(row.end(),
-             {cells.value(r.value), CellWriter::sum(r.numerator), CellWriter::sum(r.denominator), std::to_string(r.n)});
+  row.insert(row.end(), {s.marks().cell(cells.value(r.value), r.small_n), CellWriter::sum(r.numerator),
+                         CellWriter::sum(r.denominator), std::to_string(r.n)});
+  if (s.small_n_column()) row.push_back(cells.flag(r.small_n));
   for (const auto n : s.details) {
     const auto v = detail_of(r, n);
     row.push_back(v && is_count_detail(r, n) ? CellWriter::sum(*v) : cells.number(v));
@@ -102,7 +112,7 @@ std::vector<std::string> row_cells(const GridShape& s, const CellWriter& cells, 
 }
 
 TextTable build_grid(const ResultTable& t, bool for_people, int precision, bool intervals) {
-  const GridShape shape{t, detail_names(t, intervals), for_people};
+  const GridShape shape{t, detail_names(t, intervals), for_people, any_small_sample(t)};
   const CellWriter cells(for_people, precision, t.plan.unit);
   TextTable g;
   add_columns(g, shape);
@@ -124,7 +134,7 @@ std::string render_vertical(const ResultTable& t, int precision, bool intervals)
   for (std::size_t c = 1 + t.label_names.size(); c < g.header.size(); ++c)
     if (!total[c].empty()) lines.emplace_back(g.header[c], total[c]);
   lines.emplace_back("formula", t.plan.definition);
-  return render_labelled(lines);
+  return render_labelled(lines) + (t.total.small_n ? small_sample_footnote(false) : "");
 }
 
 }  // namespace

@@ -45,6 +45,7 @@ ordered_json result_json(const Result& r) {
   o["numerator"] = json_number(r.numerator);
   o["denominator"] = json_number(r.denominator);
   o["n"] = r.n;
+  if (r.small_n) o["small_n"] = true;
   if (!r.value) o["reason"] = r.reason;
   for (const auto& d : r.details)
     o[std::string(d.name)] = d.value ? json_number(*d.value) : ordered_json(nullptr);

@@ -16,14 +16,22 @@ namespace {
 
 using nlohmann::ordered_json;
 
+// Whether some value of metric column `i` rests on too few survey answers.
+bool has_small_sample(const ReportTable& r, std::size_t i) {
+  const auto small = [i](const ReportRow& row) { return i < row.results.size() && row.results[i].small_n; };
+  return small(r.total) || std::any_of(r.rows.begin(), r.rows.end(), small);
+}
+
 void add_columns(TextTable& g, const ReportTable& r, bool for_people) {
   g.add_column("period", "period", ColumnKind::label);
   for (const auto& name : r.group_names)
     g.add_column(name, name, ColumnKind::label);
   g.add_column("contacts", "contacts", ColumnKind::number);
-  for (const auto& c : r.columns) {
+  for (std::size_t i = 0; i < r.columns.size(); ++i) {
+    const auto& c = r.columns[i];
     const auto key = report_key(c.metric->name);
     g.add_column(key, for_people ? metric_heading(c.metric->name, c.plan.unit) : key, ColumnKind::number);
+    if (!for_people && has_small_sample(r, i)) g.add_column(key + "_small_n", key + "_small_n", ColumnKind::number);
     if (r.compare.empty()) continue;
     g.add_column(key + "_change", for_people ? std::string(c.metric->name) + " Δ" : key + "_change",
                  ColumnKind::number);
@@ -33,7 +41,10 @@ void add_columns(TextTable& g, const ReportTable& r, bool for_people) {
 
 class ReportCells {
  public:
-  ReportCells(const ReportTable& r, bool for_people, int precision) : report_(r), numbers_(for_people, precision) {}
+  ReportCells(const ReportTable& r, bool for_people, int precision) : report_(r), numbers_(for_people, precision) {
+    for (std::size_t i = 0; i < r.columns.size(); ++i)
+      small_.push_back(has_small_sample(r, i));
+  }
 
   [[nodiscard]] std::vector<std::string> row(const ReportRow& row) const {
     std::vector<std::string> cells{row.period};
@@ -42,7 +53,10 @@ class ReportCells {
     cells.resize(1 + report_.group_names.size());
     cells.push_back(std::to_string(row.contacts));
     for (std::size_t i = 0; i < row.results.size(); ++i) {
-      cells.push_back(numbers_.value(row.results[i].value, report_.columns[i].plan.unit));
+      const auto& result = row.results[i];
+      const SmallSampleMarks marks(numbers_.for_people() && small_[i]);
+      cells.push_back(marks.cell(numbers_.value(result.value, report_.columns[i].plan.unit), result.small_n));
+      if (!numbers_.for_people() && small_[i]) cells.push_back(numbers_.flag(result.small_n));
       if (!report_.compare.empty()) comparison(cells, i < row.comparisons.size() ? row.comparisons[i] : std::nullopt);
     }
     return cells;
@@ -59,6 +73,7 @@ class ReportCells {
 
   const ReportTable& report_;
   NumberCells numbers_;
+  std::vector<bool> small_;  // per metric column: some value rests on too few survey answers
 };
 
 TextTable report_grid(const ReportTable& r, bool for_people, int precision) {

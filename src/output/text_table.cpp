@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "errors.hpp"
+#include "output/cells.hpp"
 #include "text/csv.hpp"
 #include "text/words.hpp"
 
@@ -34,6 +35,16 @@ std::vector<std::size_t> filled_columns(const TextTable& t) {
         std::any_of(t.rows.begin(), t.rows.end(), [&](const auto& r) { return !r[c].empty(); }))
       kept.push_back(c);
   return kept;
+}
+
+// Whether a number shown carries the small-sample mark (numbers are cxkpi's own text, so a
+// mark there is never input).
+bool shows_small_sample_mark(const TextTable& t) {
+  for (std::size_t c = 0; c < t.kinds.size(); ++c)
+    if (t.kinds[c] == ColumnKind::number &&
+        std::any_of(t.rows.begin(), t.rows.end(), [&](const auto& r) { return r[c].ends_with(kSmallSampleMark); }))
+      return true;
+  return false;
 }
 
 bool is_formula(std::string_view cell) {
@@ -68,7 +79,9 @@ std::string render_grid(const TextTable& table, const FormatOptions& options) {
                      : for_people(options)   ? pick_columns(table, filled_columns(table))
                                              : table;
   if (options.format == OutputFormat::csv) return render_csv(shown, options.safe_csv, options.header);
-  return render_aligned(shown, options.format == OutputFormat::markdown);
+  const bool markdown = options.format == OutputFormat::markdown;
+  const auto footnote = shows_small_sample_mark(shown) ? small_sample_footnote(markdown) : "";
+  return render_aligned(shown, markdown) + footnote;
 }
 
 std::size_t display_width(std::string_view s) {

@@ -14,6 +14,8 @@ jsonschema.Draft202012Validator.check_schema(schema)
 RUNS = [  # (arguments, which stream holds the JSON document)
     (["nps", "--promoters", "120", "--passives", "50", "--detractors", "30", "--json"], "stdout"),
     (["nps", "--promoters", "0", "--passives", "0", "--detractors", "0", "--json"], "stdout"),
+    (["nps", "--promoters", "5", "--passives", "2", "--detractors", "2", "--json"], "stdout"),  # small_n
+    (["report", "data/fixture_f.csv", "--metrics", "csat,nps,ces,asa", "--by", "day", "--json"], "stdout"),
     (["csat", "data/monthly_by_channel.csv", "--json"], "stdout"),
     (["abandonment", "data/monthly_by_channel.csv", "--json"], "stdout"),
     (["aht", "data/weekly.json", "--json"], "stdout"),
@@ -69,6 +71,13 @@ bad = {"schema": 1, "metric": "nps", "unit": "points", "definition": "x", "rows"
 if validator.is_valid(bad):
     failed += 1
     print("FAIL the schema accepts a null value without a reason")
+else:
+    passed += 1
+# small_n is there only when true; false is never printed.
+false_flag = {**bad, "total": {"value": 25, "numerator": 2, "denominator": 8, "n": 8, "small_n": False}}
+if validator.is_valid(false_flag):
+    failed += 1
+    print("FAIL the schema accepts small_n: false")
 else:
     passed += 1
 # Nor a staffing row whose service level is null without saying why.
