@@ -6,7 +6,8 @@
 ///   `satisfied_min` moves the box cut). Null with no responses.
 ///   Example: scores 5,4,2,5,3,4,5,1 → top2 62.5, top1 37.5, mean 3.625.
 ///   Confidence interval (details ci_low, ci_high, confidence): top-box shares get the
-///   Wilson score interval of x/n; the mean gets mean ± z·s/√n, s² = (Σscore² − n·mean²)/(n − 1),
+///   Wilson score interval of x/n; the mean gets mean ± t·s/√n, t of Student's distribution
+///   with n − 1 degrees of freedom, s² = (Σscore² − n·mean²)/(n − 1),
 ///   clipped to 1 … scale (null below 2 answers). Example: 5 of 8 at 95 % → 30.57 … 86.32.
 /// nps: Net Promoter Score, 100 × (promoters − detractors) / (promoters + passives +
 ///   detractors), in points from −100 to +100 (not a percentage). Null with no responses.
@@ -90,13 +91,15 @@ inline std::optional<Interval> percent_interval(double x, double n, double confi
   return Interval{100 * ci->low, 100 * ci->high};
 }
 
-/// mean ± z·s/√n from the counts of each score; nullopt below two answers.
+/// mean ± t·s/√n from the counts of each score, t of Student's distribution with n − 1
+/// degrees of freedom (s is estimated from the same few answers, so z would be too narrow);
+/// nullopt below two answers.
 inline std::optional<Interval> mean_interval(const ScoreCounts& c, int scale, double confidence) {
   if (c.responses < 2) return std::nullopt;
   const auto n = static_cast<double>(c.responses);
   const double mean = static_cast<double>(c.score_sum) / n;
   const double variance = std::max(0.0, (static_cast<double>(c.score_square_sum) - n * mean * mean) / (n - 1));
-  const double half = z_for_confidence(confidence) * std::sqrt(variance / n);
+  const double half = t_for_confidence(confidence, n - 1) * std::sqrt(variance / n);
   return Interval{std::max(1.0, mean - half), std::min(static_cast<double>(scale), mean + half)};
 }
 

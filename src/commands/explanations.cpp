@@ -91,7 +91,8 @@ std::vector<Explanation> surveys() {
         {"--scores 1=10,2=10,…", "answers per score, for the top-1 box and the mean from numbers"},
         {"--confidence 0.95",
          "level of the confidence interval (ci_low, ci_high in JSON): Wilson score interval "
-         "(p + z²/2n ± z·sqrt(p(1 − p)/n + z²/4n²)) / (1 + z²/n) for the shares; mean ± z·s/√n for the mean"},
+         "(p + z²/2n ± z·sqrt(p(1 − p)/n + z²/4n²)) / (1 + z²/n) for the shares; "
+         "mean ± t·s/√n for the mean, Student's t with n − 1 degrees of freedom"},
         {"--ci", "show the interval in tables too"}},
        "csat (1 … scale per contact; an empty cell is no answer)",
        "csat_responses, csat_satisfied (top-2-box count only), or csat_1 … csat_N",

@@ -64,7 +64,8 @@ void add_csat(CLI::App& app, Settings& s, MetricExtras& extras) {
       "--satisfied-min", [&s](int k) { s.csat.satisfied_min = k; }, "lowest score that counts as satisfied");
   add_scores(app, extras, csat_score_field, s.csat.scale, "1=10,2=10,3=30,4=80,5=120");
   add_confidence(app, extras, s.csat.confidence,
-                 "top-box shares: Wilson score interval; mean: mean ± z·s/√n, s from Σscore²");
+                 "top-box shares: Wilson score interval; mean: mean ± t·s/√n, Student's t with n − 1 degrees of "
+                 "freedom, s from Σscore²");
 }
 
 void add_nps(CLI::App& app, Settings& s, MetricExtras& extras) {

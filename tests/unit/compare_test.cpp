@@ -2,6 +2,7 @@
 #include "compute/compare.hpp"
 
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include "cxkpi/compare.hpp"
 
@@ -36,6 +37,32 @@ TEST_CASE("the normal quantile matches the published z values", "[compare]") {
   REQUIRE(cxkpi::normal_quantile(0.7) == Approx(0.5244005127080407).margin(1e-12));
   REQUIRE(cxkpi::normal_quantile(1e-10) == Approx(-6.361340902404056).margin(1e-9));
   REQUIRE(cxkpi::normal_quantile(0.02425) == Approx(-1.9729610513118845).margin(1e-12));
+}
+
+TEST_CASE("Student's t quantile matches the published tables", "[compare]") {
+  // two-sided 95 % and 99 % critical values (any t table)
+  REQUIRE(cxkpi::student_t_quantile(0.975, 1) == Approx(12.7062047).margin(5e-8));
+  REQUIRE(cxkpi::student_t_quantile(0.975, 5) == Approx(2.5705818).margin(5e-8));
+  REQUIRE(cxkpi::student_t_quantile(0.975, 29) == Approx(2.0452296).margin(5e-8));
+  REQUIRE(cxkpi::student_t_quantile(0.995, 10) == Approx(3.1692727).margin(5e-8));
+  // more digits, from mpmath (40 digits, bisection on 0.5 · I_{ν/(ν+t²)}(ν/2, 1/2))
+  const auto near = [](double actual, double expected) { return std::fabs(actual - expected) <= 1e-10 * expected; };
+  REQUIRE(near(cxkpi::student_t_quantile(0.975, 1), 12.706204736174693));
+  REQUIRE(near(cxkpi::student_t_quantile(0.975, 2), 4.3026527297494618));
+  REQUIRE(near(cxkpi::student_t_quantile(0.975, 7), 2.3646242515927847));
+  REQUIRE(near(cxkpi::student_t_quantile(0.995, 1), 63.656741162871524));
+  REQUIRE(near(cxkpi::student_t_quantile(0.9995, 3), 12.923978636687964));
+  REQUIRE(near(cxkpi::student_t_quantile(0.95, 4), 2.1318467863266495));
+  REQUIRE(near(cxkpi::student_t_quantile(0.6, 2), 0.28867513459481282));
+  REQUIRE(near(cxkpi::student_t_quantile(0.975, 100), 1.9839715185235519));
+  REQUIRE(near(cxkpi::student_t_quantile(0.975, 1000), 1.9623390808264081));
+  REQUIRE(near(cxkpi::student_t_quantile(0.975, 1e5), 1.9599877075346093));
+  REQUIRE(near(cxkpi::student_t_quantile(0.975, 1e7), 1.9599642217672051));
+  // symmetric about 0; the median is 0; many degrees of freedom give the normal z
+  REQUIRE(cxkpi::student_t_quantile(0.025, 5) == Approx(-2.5705818).margin(5e-8));
+  REQUIRE(cxkpi::student_t_quantile(0.5, 3) == Approx(0.0).margin(1e-300));
+  REQUIRE(cxkpi::student_t_quantile(0.975, 1e12) == Approx(cxkpi::kZ95).margin(1e-11));
+  REQUIRE(cxkpi::t_for_confidence(0.95, 29) == Approx(2.0452296).margin(5e-8));
 }
 
 TEST_CASE("the Wilson interval of a proportion", "[compare]") {

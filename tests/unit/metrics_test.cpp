@@ -94,7 +94,7 @@ TEST_CASE("NPS is percent promoters minus percent detractors in points", "[metri
   require_null(nps(0, 0, 0), "no survey responses");
 }
 
-TEST_CASE("CSAT carries a Wilson interval, and the mean a normal one", "[metrics]") {
+TEST_CASE("CSAT carries a Wilson interval, and the mean a Student's t one with n - 1 degrees of freedom", "[metrics]") {
   // fixture F: 5 of 8 in the top 2 boxes; Wilson at 95 % = [30.5742394602627, 86.3155714176403] (compare_test)
   const auto top2 = csat(fixture_f());
   REQUIRE(test::close(*detail_of(top2, "ci_low"), 30.574239460262742));
@@ -104,11 +104,16 @@ TEST_CASE("CSAT carries a Wilson interval, and the mean a normal one", "[metrics
   const auto one = csat(1, 1);
   REQUIRE(test::close(*detail_of(one, "ci_low"), 20.654931437723742));
   REQUIRE(test::close(*detail_of(one, "ci_high"), 100.0));
-  // mean 29/8 = 3.625, Σscore² = 121, s² = (121 − 8 × 3.625²)/7 = 15.875/7 = 2.267857142857143,
-  // half = 1.959963984540054 × sqrt(2.267857142857143/8) = 1.0435444303851387
+  // mean 29/8 = 3.625, Σscore² = 121, s² = (121 − 8 × 3.625²)/7 = 15.875/7 = 2.267857142857143;
+  // 8 answers: t(0.975, 7) = 2.3646242515927847 (mpmath, bisection on the incomplete beta), not z = 1.96,
+  // half = 2.3646242515927847 × sqrt(2.267857142857143/8) = 1.2589978628012128
   const auto mean = csat(fixture_f(), {5, CsatMethod::mean, {}});
-  REQUIRE(test::close(*detail_of(mean, "ci_low"), 3.625 - 1.0435444303851387));
-  REQUIRE(test::close(*detail_of(mean, "ci_high"), 3.625 + 1.0435444303851387));
+  REQUIRE(test::close(*detail_of(mean, "ci_low"), 3.625 - 1.2589978628012128));
+  REQUIRE(test::close(*detail_of(mean, "ci_high"), 3.625 + 1.2589978628012128));
+  // at 99 %: t(0.995, 7) = 3.4994832973504933, half = 1.8632313312802598; the top clips at the scale's 5
+  const auto mean99 = csat(fixture_f(), {5, CsatMethod::mean, {}, 0.99});
+  REQUIRE(test::close(*detail_of(mean99, "ci_low"), 3.625 - 1.8632313312802598));
+  REQUIRE(test::close(*detail_of(mean99, "ci_high"), 5.0));
   // no answers: the value and the interval are null, never NaN
   const auto empty = csat(0, 0);
   require_null(empty, "no survey responses");
