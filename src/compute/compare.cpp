@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <map>
 
 namespace cxkpi::cli {
@@ -55,28 +56,42 @@ std::string join_group(const std::vector<std::string>& values) {
   return fmt::format("{}", fmt::join(values, "\x1f"));
 }
 
-std::vector<Comparison> within(const Metric& m, const std::vector<Point>& points, bool previous_year) {
-  std::map<std::string, const Point*> last_of_group;
-  std::map<std::pair<std::string, std::string>, const Point*> by_period;
+// The points of dated periods by (group, period). A dated label is zero-padded ISO (2026,
+// 2026-03, 2026-Q1, 2026-W07, 2026-03-04, 2026-03-04T09), so within a group the labels sort
+// in time order, whatever order the rows came in (a newest-first table).
+using PointIndex = std::map<std::pair<std::string, std::string>, const Point*>;
+
+PointIndex dated_points(const std::vector<Point>& points) {
+  PointIndex index;
   for (const auto& p : points)
-    by_period[{p.period, p.group}] = &p;
+    if (is_dated_period(p.period)) index.emplace(std::pair{p.group, p.period}, &p);
+  return index;
+}
+
+Comparison against_previous(const Metric& m, const Point& p, const PointIndex& index) {
+  if (!is_dated_period(p.period))
+    return missing("", fmt::format("\"{}\" is not a dated period, so it has no previous one", p.period));
+  const auto it = index.find({p.group, p.period});
+  if (it == index.begin() || std::prev(it)->first.first != p.group)
+    return missing("", "the first period has no previous one");
+  const auto& before = *std::prev(it)->second;
+  return compare(m, *p.result, *before.result, before.period);
+}
+
+Comparison against_year_earlier(const Metric& m, const Point& p, const PointIndex& index) {
+  const auto earlier = year_earlier(p.period);
+  if (!earlier) return missing("", fmt::format("\"{}\" is not a dated period", p.period));
+  if (const auto it = index.find({p.group, *earlier}); it != index.end())
+    return compare(m, *p.result, *it->second->result, *earlier);
+  return missing(*earlier, fmt::format("no {} in the input", *earlier));
+}
+
+// Baselines in time order: the group's period before, or the same period a year earlier.
+std::vector<Comparison> within(const Metric& m, const std::vector<Point>& points, bool previous_year) {
+  const auto index = dated_points(points);
   std::vector<Comparison> out;
-  for (const auto& p : points) {
-    if (previous_year) {
-      const auto earlier = year_earlier(p.period);
-      if (!earlier)
-        out.push_back(missing("", fmt::format("\"{}\" is not a dated period", p.period)));
-      else if (const auto it = by_period.find({*earlier, p.group}); it != by_period.end())
-        out.push_back(compare(m, *p.result, *it->second->result, *earlier));
-      else
-        out.push_back(missing(*earlier, fmt::format("no {} in the input", *earlier)));
-    } else if (const auto it = last_of_group.find(p.group); it != last_of_group.end()) {
-      out.push_back(compare(m, *p.result, *it->second->result, it->second->period));
-    } else {
-      out.push_back(missing("", "the first period has no previous one"));
-    }
-    last_of_group[p.group] = &p;
-  }
+  for (const auto& p : points)
+    out.push_back(previous_year ? against_year_earlier(m, p, index) : against_previous(m, p, index));
   return out;
 }
 
@@ -117,16 +132,19 @@ std::vector<Point> points_of(const ReportTable& t, std::size_t metric) {
 
 }  // namespace
 
-std::optional<std::string> year_earlier(std::string_view label) {
-  if (label.size() < 4 || !digits(label.substr(0, 4))) return std::nullopt;
+bool is_dated_period(std::string_view label) {
+  if (label.size() < 4 || !digits(label.substr(0, 4))) return false;
   const auto rest = label.substr(4);
-  const bool dated = rest.empty() || (rest.size() == 3 && rest[0] == '-' && digits(rest.substr(1))) ||  // -MM
-                     (rest.size() == 3 && rest.substr(0, 2) == "-Q") ||                                 // -Qn
-                     (rest.size() == 4 && rest.substr(0, 2) == "-W" && digits(rest.substr(2))) ||       // -Www
-                     (rest.size() == 6 && rest[0] == '-' && rest[3] == '-') ||                          // -MM-DD
-                     (rest.size() == 9 && rest[0] == '-' && rest[3] == '-' && rest[6] == 'T');          // -MM-DDTHH
-  if (!dated) return std::nullopt;
-  return fmt::format("{:04}{}", std::stoi(std::string(label.substr(0, 4))) - 1, rest);
+  return rest.empty() || (rest.size() == 3 && rest[0] == '-' && digits(rest.substr(1))) ||  // -MM
+         (rest.size() == 3 && rest.substr(0, 2) == "-Q") ||                                 // -Qn
+         (rest.size() == 4 && rest.substr(0, 2) == "-W" && digits(rest.substr(2))) ||       // -Www
+         (rest.size() == 6 && rest[0] == '-' && rest[3] == '-') ||                          // -MM-DD
+         (rest.size() == 9 && rest[0] == '-' && rest[3] == '-' && rest[6] == 'T');          // -MM-DDTHH
+}
+
+std::optional<std::string> year_earlier(std::string_view label) {
+  if (!is_dated_period(label)) return std::nullopt;
+  return fmt::format("{:04}{}", std::stoi(std::string(label.substr(0, 4))) - 1, label.substr(4));
 }
 
 void compare_within(ResultTable& t, bool previous_year) {

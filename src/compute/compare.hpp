@@ -10,12 +10,17 @@
 
 namespace cxkpi::cli {
 
+/// Whether a label is a dated period (2026, 2026-03, 2026-Q1, 2026-W07, 2026-03-04,
+/// 2026-03-04T09): zero-padded ISO, so such labels sort in time order as text.
+bool is_dated_period(std::string_view label);
+
 /// The label of the same period a year earlier (2026-W07 → 2025-W07, 2026-03 → 2025-03);
 /// nullopt for labels that are not dated periods.
 std::optional<std::string> year_earlier(std::string_view label);
 
-/// Baselines from the table itself: the previous row of the same group, or the row of the
-/// same group a year earlier.
+/// Baselines from the table itself, found by period (time order, not row order): the same
+/// group's period before, or its period a year earlier. A label that is not a dated period
+/// (a weekday, a --by-column category) has neither: null with a reason.
 void compare_within(ResultTable& table, bool previous_year);
 
 /// Baselines from another table computed the same way: the row with the same period and
