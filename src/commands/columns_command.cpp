@@ -8,6 +8,7 @@
 #include "commands/flags.hpp"
 #include "compute/compute.hpp"
 #include "compute/report.hpp"
+#include "compute/staffing.hpp"
 #include "errors.hpp"
 #include "io/sink.hpp"
 #include "output/json_values.hpp"
@@ -45,6 +46,51 @@ FieldSet supplied_by(const ColumnMap& periods, const RecordColumnMap& records, S
   return shape == Shape::records ? supplied_fields(records.present(), s.record_rules()) : periods.fields();
 }
 
+// Why a catalogue metric cannot be computed from this file ("" when it can).
+std::string catalogue_gap(const MetricSpec& m, const FieldSet& supplied, Shape shape, const std::string& source) {
+  const Settings settings;
+  const auto plan = m.plan(settings, supplied);
+  if (shape == Shape::records) {
+    try {
+      require_fields(m, plan, supplied, source);
+    } catch (const Error& e) {
+      const std::string what = e.what();
+      return what.substr(what.rfind(": ") + 2);
+    }
+    return "";
+  }
+  if (m.inputs.empty()) return fmt::format("needs a record log with {}", m.log_columns);
+  if (!plan.problem.empty()) return plan.problem;  // e.g. CES with no answer counts
+  std::vector<std::string_view> missing;
+  for (const Field f : plan.required)
+    if (!supplied.has(f)) missing.push_back(name_of(f));
+  return missing.empty() ? "" : fmt::format("needs column {}", fmt::join(missing, ", "));
+}
+
+// best-time-to-call reads a contact log's opening times and whether each contact was answered.
+std::string best_time_gap(const RecordColumnMap& records, const FieldSet& supplied, Shape shape) {
+  if (shape != Shape::records) return "needs a record log with opened_at (or date and time), offered, answered";
+  if (!records.has(RecordField::opened_at) && !records.has(RecordField::date))
+    return "best-time-to-call needs opened_at (or date and time) in the log";
+  if (!supplied.has(Field::offered) || !supplied.has(Field::handled))
+    return "best-time-to-call needs offered and answered (or an agent, talk time or a queue wait) in the log";
+  return "";
+}
+
+// erlang-c reads a table of intervals: calls and aht per row (the length may be --interval).
+std::string erlang_gap(const TableReader& reader, const FileInputOptions& input, Shape shape) {
+  if (shape == Shape::records) return "erlang-c needs a table of intervals (calls, aht), not a record log";
+  const auto missing = missing_interval_columns(reader.header(), input.overrides, reader.source_name());
+  return missing.empty() ? "" : fmt::format("needs column {}", fmt::join(missing, ", "));
+}
+
+void add_metric(ColumnReport& r, std::string_view name, const std::string& gap) {
+  if (gap.empty())
+    r.supported.emplace_back(name);
+  else
+    r.unsupported.emplace_back(name, gap);
+}
+
 ColumnReport inspect(TableReader& reader, const FileInputOptions& input, Shape shape) {
   const ColumnMap periods(reader.header(), shape == Shape::periods ? input.overrides : std::vector<ColumnOverride>{},
                           reader.source_name());
@@ -53,24 +99,12 @@ ColumnReport inspect(TableReader& reader, const FileInputOptions& input, Shape s
   ColumnReport r{reader.source_name(), reader.describe(), shape, records.present().row_kind(), {}, {}, {}};
   for (std::size_t c = 0; c < reader.header().size(); ++c)
     r.columns.emplace_back(reader.header()[c], role_text(reader, periods, records, shape, c));
-  const Settings settings;
-  const auto supplied = supplied_by(periods, records, shape, settings);
-  for (const auto& m : kMetrics) {
-    const auto plan = m.plan(settings, supplied);
-    try {
-      if (shape == Shape::records) require_fields(m, plan, supplied, reader.source_name());
-      if (shape != Shape::records && m.inputs.empty())
-        throw Error::data(fmt::format(": needs a record log with {}", m.log_columns));
-      std::vector<std::string_view> missing;
-      for (const Field f : plan.required)
-        if (!supplied.has(f)) missing.push_back(name_of(f));
-      if (!missing.empty()) throw Error::data(fmt::format(": needs column {}", fmt::join(missing, ", ")));
-      r.supported.emplace_back(m.name);
-    } catch (const Error& e) {
-      const std::string what = e.what();
-      r.unsupported.emplace_back(m.name, what.substr(what.rfind(": ") + 2));
-    }
-  }
+  const auto supplied = supplied_by(periods, records, shape, Settings{});
+  for (const auto& m : kMetrics)
+    add_metric(r, m.name, catalogue_gap(m, supplied, shape, reader.source_name()));
+  // The two metrics that are commands of their own, outside the catalogue.
+  add_metric(r, "best-time-to-call", best_time_gap(records, supplied, shape));
+  add_metric(r, "erlang-c", erlang_gap(reader, input, shape));
   return r;
 }
 

@@ -158,6 +158,25 @@ std::string man_page(const std::vector<CommandInfo>& commands) {
   return out;
 }
 
+struct ListedMetric {
+  std::string name;
+  std::string unit;
+  std::string formula;
+  std::string title;
+};
+
+// The catalogue's metrics, then those that are commands of their own (best-time-to-call,
+// erlang-c) as `explain` describes them, so that the two listings agree.
+std::vector<ListedMetric> listed_metrics() {
+  std::vector<ListedMetric> out;
+  for (const auto& m : kMetrics)
+    out.push_back({std::string(m.name), metric_unit(m), metric_formula(m), std::string(m.title)});
+  for (const auto& e : explanations())
+    if (find_metric(e.name) == nullptr)
+      out.push_back({std::string(e.name), std::string(e.unit), std::string(e.formula), std::string(e.summary)});
+  return out;
+}
+
 // `cxkpi metrics`: every metric with its unit, formula and one-line description.
 class MetricsCommand final : public Command {
  public:
@@ -168,17 +187,17 @@ class MetricsCommand final : public Command {
   }
   [[nodiscard]] const CLI::App& app() const override { return *app_; }
   int run() override {
+    const auto rows = listed_metrics();
     if (json_) {
       auto list = nlohmann::ordered_json::array();
-      for (const auto& m : kMetrics)
-        list.push_back(
-            {{"name", m.name}, {"unit", metric_unit(m)}, {"formula", metric_formula(m)}, {"title", m.title}});
+      for (const auto& m : rows)
+        list.push_back({{"name", m.name}, {"unit", m.unit}, {"formula", m.formula}, {"title", m.title}});
       write_output(dump_json(list) + "\n", "");
       return 0;
     }
     auto t = label_table({"metric", "unit", "formula", "what it measures"});
-    for (const auto& m : kMetrics)
-      t.rows.push_back({std::string(m.name), metric_unit(m), metric_formula(m), std::string(m.title)});
+    for (const auto& m : rows)
+      t.rows.push_back({m.name, m.unit, m.formula, m.title});
     write_output(render_aligned(t, false), "");
     return 0;
   }

@@ -205,10 +205,11 @@ std::vector<Explanation> queue() {
         "17.4545…"}},
       {"best-time-to-call",
        "answer rate by local weekday × hour of opening, and the best bucket to call",
-       "answer_rate = 100 × answered / offered per (weekday, hour) bucket in --tz; best = the bucket with n ≥ "
-       "--min-n and the highest rate (ties: larger n, lower ASA, earlier)",
+       "100 × answered / offered per weekday × hour; best: the top rate with n ≥ --min-n",
        "percent",
-       {{"--min-n N", "buckets with fewer offered contacts cannot be best (default 30)"},
+       {{"--min-n N",
+         "buckets with fewer offered contacts cannot be best (default 30); ties go to the larger n, then the lower "
+         "ASA, then the earlier bucket"},
         {"--tz ZONE", "the local time zone of the buckets (IANA, default UTC)"},
         {"--outbound", "offered = call attempts, answered = connects (same maths)"}},
        "opened_at, offered, answered, wait_s",
@@ -424,16 +425,17 @@ std::vector<Explanation> self_service_and_agents() {
         "cxkpi engagement --delivered 400 --opened 200 --clicked 50", "50", ""}},
       {"erlang-c",
        "agents needed for a service-level target (Erlang C)",
-       "A = calls × AHT / interval (Erlangs); Pw = N·B(N) / (N − A·(1 − B(N))) with Erlang B by recursion; SL(T) = 1 "
-       "− Pw·exp(−(N − A)·T / AHT); ASA = Pw·AHT / (N − A); agents = the smallest N > A with SL(T) ≥ target",
+       "smallest N > A with 1 − Pw·exp(−(N − A)·T / AHT) ≥ target; A = calls × AHT / interval",
        "agents, percent, seconds",
        {{"--agents N", "evaluate a given staffing instead of finding one"},
         {"--max-occupancy P", "also keep occupancy A/N at or below P %"},
-        {"--asa-target S", "also keep ASA at or below S seconds"},
+        {"--asa-target S", "also keep ASA = Pw·AHT / (N − A) at or below S seconds"},
         {"--shrinkage P", "scheduled agents = ⌈N / (1 − P/100)⌉: 14 at 30 % → 20"}},
        "—",
        "calls, interval, aht per interval",
        {"Erlang C assumes callers never abandon: it is a planning estimate, not a forecast of the real queue",
+        "A is in Erlangs and Pw = N·B(N) / (N − A·(1 − B(N))) with Erlang B by its recursion B(k) = A·B(k−1) / (k + "
+        "A·B(k−1)): the closed form with A^N/N! overflows near N = 170",
         "shrinkage divides, it does not multiply: 14 agents at 30 % shrinkage need ⌈14 / 0.7⌉ = 20, not 14 × 1.3 = "
         "18.2",
         "with N ≤ A agents the queue grows without bound: service level and ASA are null"},

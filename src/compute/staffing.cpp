@@ -67,13 +67,19 @@ int calls_rank(const std::string& header) {
   return -1;
 }
 
+// The input `--map name=…` names, if it is one of a table of intervals.
+const IntervalInput* input_named(std::string_view name) {
+  for (const auto& in : kInputs)
+    if (name == in.name || (in.param == ErlangParam::interval && name == "interval_length")) return &in;
+  return nullptr;
+}
+
 // --map calls=Header, aht=…, interval_s=…, period=…: the input it maps (nullptr for the
 // period), or a usage error.
 const IntervalInput* mapped_input(const ColumnOverride& o) {
   const auto name = normalize_header(o.canonical);
   if (name == "period") return nullptr;
-  for (const auto& in : kInputs)
-    if (name == in.name || (in.param == ErlangParam::interval && name == "interval_length")) return &in;
+  if (const auto* in = input_named(name)) return in;
   throw Error::unknown("--map: erlang-c reads calls, interval_s, aht and period, not", o.canonical,
                        {"calls", "interval_s", "aht", "period"});
 }
@@ -126,6 +132,24 @@ IntervalColumns map_columns(const std::vector<std::string>& header, const std::v
   find_labels(header, m, taken);
   return m;
 }
+
+}  // namespace
+
+std::vector<std::string_view> missing_interval_columns(const std::vector<std::string>& header,
+                                                       const std::vector<ColumnOverride>& overrides,
+                                                       const std::string& source) {
+  std::vector<ColumnOverride> own;  // the --map entries for erlang-c's inputs; others are other metrics'
+  for (const auto& o : overrides)
+    if (const auto name = normalize_header(o.canonical); name == "period" || input_named(name) != nullptr)
+      own.push_back(o);
+  const auto columns = map_columns(header, own, source);
+  std::vector<std::string_view> missing;
+  if (!columns.calls) missing.push_back("calls");
+  if (!columns.aht) missing.push_back("aht");
+  return missing;
+}
+
+namespace {
 
 // Each input comes from a column or a flag: never neither, never both.
 void check_columns(const TableReader& reader, const IntervalColumns& columns, const IntervalFlags& flags) {

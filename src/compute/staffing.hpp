@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "compute/compute.hpp"
 #include "cxkpi/erlang.hpp"
@@ -32,6 +33,12 @@ struct IntervalFlags {
   std::optional<double> interval_s;
   std::optional<double> aht_s;
 };
+
+/// The inputs a table of intervals gives no column for among those erlang-c needs per row
+/// (calls, aht; the interval length may come from --interval), for `cxkpi columns`.
+std::vector<std::string_view> missing_interval_columns(const std::vector<std::string>& header,
+                                                       const std::vector<ColumnOverride>& overrides,
+                                                       const std::string& source);
 
 /// The staffing of one interval at `table`'s targets, and its figures at --agents when given.
 StaffingRow staff(const StaffingTable& table, const ErlangInput& in);
