@@ -15,6 +15,9 @@
 
 namespace cxkpi::cli {
 
+class Error;
+struct ParsedValue;
+
 struct FileInputOptions {
   std::vector<std::string> files;  // "-" is standard input
   ReadOptions read;
@@ -33,6 +36,10 @@ struct NumberInput {
   std::string flag;  // as the user typed it, for messages
   std::string text;
 };
+
+/// The error for a flag's value that does not parse: bad data (65), but an amount with
+/// digits it cannot keep (`--total-cost 1.23456`) is a usage error (64) to fix on the line.
+Error flag_value_error(const std::string& flag, const ParsedValue& parsed);
 
 /// The numbers-mode flag of a field: talk_s → "--talk-s".
 std::string canonical_flag(Field f);

@@ -70,7 +70,7 @@ void add_base_totals(BucketTable& buckets, const std::vector<NumberInput>& numbe
                       n.flag));
     check_not_in_log(buckets, n.field, n.flag);
     const auto parsed = parse_value(n.text, info(n.field).kind);
-    if (!parsed.ok()) throw Error::data(fmt::format("{}: {}", n.flag, parsed.error));
+    if (!parsed.ok()) throw flag_value_error(n.flag, parsed);
     buckets.total.add_raw(n.field, parsed.raw);
     buckets.supplied.add(n.field);
   }

@@ -17,6 +17,11 @@ const NumberInput* given(const std::vector<NumberInput>& numbers, Field f) {
 
 }  // namespace
 
+Error flag_value_error(const std::string& flag, const ParsedValue& parsed) {
+  auto message = fmt::format("{}: {}", flag, parsed.error);
+  return parsed.lost_digits ? Error::usage(std::move(message)) : Error::data(std::move(message));
+}
+
 std::string canonical_flag(Field f) {
   std::string flag = "--" + std::string(name_of(f));
   for (auto& c : flag)
@@ -29,7 +34,7 @@ ResultTable compute_from_numbers(const MetricSpec& metric, const Settings& setti
   Sums sums;
   for (const auto& n : numbers) {
     const auto parsed = parse_value(n.text, info(n.field).kind);
-    if (!parsed.ok()) throw Error::data(fmt::format("{}: {}", n.flag, parsed.error));
+    if (!parsed.ok()) throw flag_value_error(n.flag, parsed);
     sums.add_raw(n.field, parsed.raw);
   }
   ResultTable table{&metric, metric.plan(settings, sums.present()), {}, {}, {}, {}, {}, {}};

@@ -3,6 +3,7 @@
 #include <fast_float/fast_float.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -141,6 +142,32 @@ ParsedValue parse_count(std::string_view s) {
   return {d.raw / kAmountScale, {}};
 }
 
+// How many decimals a well-formed number needs once its trailing zeros are dropped:
+// "1.230000" needs 2, "1.5e-5" needs 6, "12000e-7" needs 4, "12e3" none.
+int decimals_needed(std::string_view s) {
+  const auto e = s.find_first_of("eE");
+  long exponent = 0;
+  if (e != std::string_view::npos) {
+    const auto text = s.substr(e + 1 + (s[e + 1] == '+' ? 1 : 0));
+    if (std::from_chars(text.data(), text.data() + text.size(), exponent).ec != std::errc())
+      return std::numeric_limits<int>::max();  // no amount has such an exponent
+  }
+  auto mantissa = s.substr(0, e);
+  if (!mantissa.empty() && (mantissa.front() == '+' || mantissa.front() == '-')) mantissa.remove_prefix(1);
+  const auto point = mantissa.find('.');
+  const auto whole = mantissa.substr(0, point);
+  auto fraction = point == std::string_view::npos ? std::string_view{} : mantissa.substr(point + 1);
+  while (!fraction.empty() && fraction.back() == '0')
+    fraction.remove_suffix(1);
+  long needed = static_cast<long>(fraction.size()) - exponent;
+  if (fraction.empty()) {  // the whole part's trailing zeros shift with the exponent too
+    const auto last = whole.find_last_not_of('0');
+    if (last == std::string_view::npos) return 0;  // zero
+    needed -= static_cast<long>(whole.size() - 1 - last);
+  }
+  return static_cast<int>(std::clamp(needed, 0L, 1000L));
+}
+
 ParsedValue parse_amount(std::string_view s, FieldKind kind) {
   Decimal d;
   switch (parse_decimal(s, d)) {
@@ -153,6 +180,11 @@ ParsedValue parse_amount(std::string_view s, FieldKind kind) {
     case DecimalError::none:
       break;
   }
+  if (kind == FieldKind::money && decimals_needed(s) > kFractionDigits)
+    return {0,
+            fmt::format("{} has more than {} decimals: amounts are kept to 1/10000 (at most {} decimals)",
+                        quote_value(s), kFractionDigits, kFractionDigits),
+            true};
   if (d.negative && d.raw != 0) return failure(s, "is negative", kind);
   return {d.raw, {}};
 }

@@ -14,7 +14,8 @@ namespace cxkpi::cli {
 /// or an explanation of what is wrong with the text.
 struct ParsedValue {
   std::int64_t raw = 0;
-  std::string error;  // empty on success; otherwise e.g. `"abc" is not a number (expected …)`
+  std::string error;         // empty on success; otherwise e.g. `"abc" is not a number (expected …)`
+  bool lost_digits = false;  // the error: an amount with digits below 1/10000, which it cannot keep
   [[nodiscard]] bool ok() const { return error.empty(); }
 };
 
@@ -72,7 +73,9 @@ inline bool parse_plain_amount(std::string_view s, std::int64_t& raw) {
 }
 
 /// Counts: whole numbers ≥ 0 (`12`, `+12`, `12.0`). Seconds: decimals ≥ 0 or `h:mm:ss` /
-/// `mm:ss`. Money: decimals ≥ 0. Exponents (`1.5e3`) are accepted; hex, `inf`, `nan`,
+/// `mm:ss`, kept to 1/10000 s. Money: decimals ≥ 0 with at most 4 decimals that are not 0
+/// (`1.230000` is fine, `1.23456` is refused: it would be rounded to what the sums keep).
+/// Exponents (`1.5e3`) are accepted; hex, `inf`, `nan`,
 /// thousands separators and trailing text are not.
 /// With `decimal_comma`, `3,5` reads as 3.5 (and a `.` in the number is refused).
 ParsedValue parse_value(std::string_view text, FieldKind kind, bool decimal_comma = false);

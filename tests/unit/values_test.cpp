@@ -33,8 +33,9 @@ TEST_CASE("money keeps four decimals exactly", "[values]") {
   REQUIRE(parse_value("4.00", FieldKind::money).raw == 40000);
   REQUIRE(parse_value("0.1", FieldKind::money).raw == 1000);
   REQUIRE(parse_value("71600", FieldKind::money).raw == 716'000'000);
-  REQUIRE(parse_value("0.00005", FieldKind::money).raw == 1);  // rounds half up
-  REQUIRE(parse_value("0.00004", FieldKind::money).raw == 0);
+  // a fifth decimal is refused for money (below); seconds round it half up to 1/10000 s
+  REQUIRE(parse_value("0.00005", FieldKind::seconds).raw == 1);
+  REQUIRE(parse_value("0.00004", FieldKind::seconds).raw == 0);
   REQUIRE(parse_value("1.5e2", FieldKind::money).raw == 1'500'000);
   REQUIRE(parse_value("-4", FieldKind::money).error == R"("-4" is negative (expected an amount >= 0))");
   REQUIRE_FALSE(parse_value("4,00", FieldKind::money).ok());
@@ -91,4 +92,36 @@ TEST_CASE("the inline reading of plain numbers agrees with parse_value wherever 
     }
   }
   REQUIRE(answered > 10'000);
+}
+
+TEST_CASE("money keeps 4 decimals: a digit it cannot keep is refused, not rounded", "[values]") {
+  const auto refused = [](std::string_view text) {
+    const auto v = cxkpi::cli::parse_value(text, FieldKind::money);
+    INFO(text << ": " << v.error);
+    REQUIRE_FALSE(v.ok());
+    REQUIRE(v.lost_digits);
+    REQUIRE(v.error.find("has more than 4 decimals") != std::string::npos);
+  };
+  for (const auto* text : {"0.00005", "1.23456", "0.00001", "1.5e-5", "1e-5", "1.5e-4", "12345678e-12", "-0.00001"})
+    refused(text);
+  const auto comma = cxkpi::cli::parse_value("1,23456", FieldKind::money, true);
+  REQUIRE_FALSE(comma.ok());
+  REQUIRE(comma.lost_digits);
+  const auto raw = [](std::string_view text, bool decimal_comma = false) {
+    const auto v = cxkpi::cli::parse_value(text, FieldKind::money, decimal_comma);
+    INFO(text << ": " << v.error);
+    REQUIRE(v.ok());
+    return v.raw;
+  };
+  REQUIRE(raw("1.230000") == 12300);  // zeros past the 4th decimal lose nothing
+  REQUIRE(raw("1.2345") == 12345);
+  REQUIRE(raw("0.0001") == 1);
+  REQUIRE(raw("1.2345e0") == 12345);
+  REQUIRE(raw("12345e-4") == 12345);
+  REQUIRE(raw("1e-4") == 1);
+  REQUIRE(raw("2.5e2") == 2'500'000);
+  REQUIRE(raw("0.000000") == 0);
+  REQUIRE(raw("1,2345", true) == 12345);
+  // seconds keep 1/10000 s, rounded half up: a duration has no digits worth refusing there
+  REQUIRE(cxkpi::cli::parse_value("12.00005", FieldKind::seconds).raw == 120001);
 }
