@@ -80,14 +80,14 @@ std::string resolve_links(const std::string& path) {
   return ec ? path : target.string();
 }
 
-// The new file gets the permissions (and, when we may, the owner) of the file it replaces,
-// or those a plain open would give a new file.
-void copy_permissions(int fd, const std::string& target) {
-  struct stat st {};
-  if (::stat(target.c_str(), &st) == 0) {
-    ::fchmod(fd, st.st_mode & 07777);
-    if (::fchown(fd, st.st_uid, st.st_gid) != 0) {
-    }  // only root may; the mode is what matters
+// The new file gets the permissions (and, when we may, the owner) of the file it replaces
+// (`replaced`, nullptr when there is none), or those a plain open would give a new file.
+void copy_permissions(int fd, const struct stat* replaced) {
+  if (replaced != nullptr) {
+    ::fchmod(fd, replaced->st_mode & 07777);
+    if (::fchown(fd, replaced->st_uid, replaced->st_gid) != 0) {
+      // only root may change the owner; the mode is what matters
+    }
     return;
   }
   const mode_t mask = ::umask(0);
@@ -99,7 +99,8 @@ void copy_permissions(int fd, const std::string& target) {
 
 AtomicFile::AtomicFile(std::string path, std::string label) : target_(resolve_links(path)), label_(std::move(label)) {
   struct stat st {};
-  if (::stat(target_.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+  const bool exists = ::stat(target_.c_str(), &st) == 0;
+  if (exists && !S_ISREG(st.st_mode)) {
     // Devices and pipes (-o /dev/stdout, /dev/null, a FIFO) are written in place: renaming
     // a temporary file over them would replace the device node itself.
     fd_ = ::open(target_.c_str(), O_WRONLY | O_CLOEXEC);
@@ -113,7 +114,7 @@ AtomicFile::AtomicFile(std::string path, std::string label) : target_(resolve_li
     fail(errno);
   }
   slot_ = hold_temp(temp_);
-  copy_permissions(fd_, target_);
+  copy_permissions(fd_, exists ? &st : nullptr);
 }
 
 AtomicFile::~AtomicFile() {
