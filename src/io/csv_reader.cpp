@@ -91,39 +91,39 @@ bool CsvReader::read_row() {
 // Splits buf_[pos_, end) into fields. Quoted fields are unescaped in place (the result is
 // never longer than the source), so the views stay inside buf_.
 void CsvReader::split_fields(std::size_t end) {
-  char* data = buf_.data();
-  if (end > pos_ && data[end - 1] == '\r') --end;
+  if (end > pos_ && buf_.data()[end - 1] == '\r') --end;
   fields_.clear();
   field_lines_.clear();
   row_line_ = line_;
-  if (!scan_state_.saw_quote) {
-    // Most rows have no quotes: the delimiters find_row_end saw are the field boundaries.
-    // split_simply_quoted() would give the same fields, but its per-field quote test costs
-    // about 7 % of a one-thread read of a clean log, so quote-free rows keep this loop.
-    std::size_t start = pos_;
-    for (const auto d : delimiters_) {
-      fields_.emplace_back(data + start, d - start);
-      start = d + 1;
-    }
-    fields_.emplace_back(data + start, end - start);
-    return;  // every field is on row_line_: where() needs no per-field lines
+  // Most rows have no quotes: the delimiters find_row_end saw are the field boundaries.
+  // split_simply_quoted() would give the same fields, but its per-field quote test costs
+  // about 7 % of a one-thread read of a clean log, so quote-free rows keep their own loop.
+  if (!scan_state_.saw_quote)
+    split_at_delimiters(end);  // every field is on row_line_: where() needs no per-field lines
+  else if (!split_simply_quoted(end))
+    split_quoted(end);
+}
+
+// The fields between the delimiters find_row_end saw, for a row without quotes.
+void CsvReader::split_at_delimiters(std::size_t end) {
+  const char* data = buf_.data();
+  std::size_t start = pos_;
+  for (const auto d : delimiters_) {
+    fields_.emplace_back(data + start, d - start);
+    start = d + 1;
   }
-  if (split_simply_quoted(end)) return;
+  fields_.emplace_back(data + start, end - start);
+}
+
+// The full parse of a row with quotes: quoted fields may hold delimiters, doubled quotes and
+// newlines, so each field's line is kept and line_ moves past the newlines in quotes.
+void CsvReader::split_quoted(std::size_t end) {
+  const char* data = buf_.data();
   std::size_t line = line_;
   std::size_t i = pos_;
   for (;;) {
     field_lines_.push_back(line);
-    if (i < end && data[i] == '"') {
-      std::size_t length = 0;
-      const std::size_t after = parse_quoted(i, end, line, length);
-      fields_.emplace_back(data + i, length);
-      i = after;
-    } else {
-      const void* hit = std::memchr(data + i, delimiter_, end - i);
-      const std::size_t stop = hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - data) : end;
-      fields_.emplace_back(data + i, stop - i);
-      i = stop;
-    }
+    i = read_field(i, end, line);
     while (i < end && data[i] == ' ')
       ++i;  // tolerate spaces after a closing quote
     if (i >= end) break;
@@ -138,6 +138,22 @@ void CsvReader::split_fields(std::size_t end) {
     }
   }
   line_ = line;
+}
+
+// Adds the field that starts at `i`, quoted or not, to fields_; returns where it ends (the
+// delimiter after it, or `end`). `line` advances over newlines in quotes.
+std::size_t CsvReader::read_field(std::size_t i, std::size_t end, std::size_t& line) {
+  const char* data = buf_.data();
+  if (i < end && data[i] == '"') {
+    std::size_t length = 0;
+    const std::size_t after = parse_quoted(i, end, line, length);
+    fields_.emplace_back(data + i, length);
+    return after;
+  }
+  const void* hit = std::memchr(data + i, delimiter_, end - i);
+  const std::size_t stop = hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - data) : end;
+  fields_.emplace_back(data + i, stop - i);
+  return stop;
 }
 
 // A row with quotes in the usual shape: each field is either unquoted, or wholly quoted

@@ -47,6 +47,9 @@ class CsvReader final : public TableReader, public BlockSource {
   bool read_row();
   bool find_row_end();
   void split_fields(std::size_t end);
+  void split_at_delimiters(std::size_t end);
+  void split_quoted(std::size_t end);
+  std::size_t read_field(std::size_t i, std::size_t end, std::size_t& line);
   bool split_simply_quoted(std::size_t end);
   std::size_t parse_quoted(std::size_t begin, std::size_t end, std::size_t& line, std::size_t& length);
 

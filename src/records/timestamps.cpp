@@ -186,42 +186,61 @@ std::optional<BucketBy> bucket_by_named(std::string_view name) {
   return std::nullopt;
 }
 
+namespace {
+
+std::string iso_date(const date::year_month_day& ymd) {
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                     static_cast<unsigned>(ymd.day()));
+}
+
+// --by week: the ISO week (Monday to Sunday; week 1 holds the year's first Thursday), ordered by its Monday.
+Period iso_week_of(date::sys_days day) {
+  const iso_week::year_weeknum_weekday iso{day};
+  const auto monday = date::sys_days{iso_week::year_weeknum_weekday{iso.year(), iso.weeknum(), iso_week::mon}};
+  return {monday.time_since_epoch().count(),
+          fmt::format("{:04}-W{:02}", static_cast<int>(iso.year()), static_cast<unsigned>(iso.weeknum()))};
+}
+
+// --by month, quarter or year, ordered by months, quarters or years since year 0.
+Period month_quarter_or_year(const date::year_month_day& ymd, BucketBy by) {
+  const std::int64_t y = static_cast<int>(ymd.year());
+  const auto m = static_cast<unsigned>(ymd.month());
+  if (by == BucketBy::month) return {y * 12 + m, fmt::format("{:04}-{:02}", y, m)};
+  if (by == BucketBy::quarter) return {y * 4 + (m - 1) / 3, fmt::format("{:04}-Q{}", y, (m - 1) / 3 + 1)};
+  return {y, fmt::format("{:04}", y)};
+}
+
+// --by weekday (Monday first), or with an hour the weekday × hour buckets of best-time-to-call.
+Period weekday_of(date::sys_days day, std::optional<std::int64_t> hour) {
+  const std::int64_t monday_based = date::weekday{day}.iso_encoding() - 1;
+  const auto name = kWeekdayNames[static_cast<std::size_t>(monday_based)];
+  if (!hour) return {monday_based + 1, std::string(name)};
+  return {monday_based * 24 + *hour, fmt::format("{} {:02}", name, *hour)};
+}
+
+}  // namespace
+
 Period period_of(std::int64_t local_seconds, BucketBy by) {
   const auto days = local_seconds >= 0 ? local_seconds / kDay : (local_seconds - kDay + 1) / kDay;
-  const std::int64_t second_of_day = local_seconds - days * kDay;
   const date::sys_days day{date::days{days}};
-  const date::year_month_day ymd{day};
-  const int y = static_cast<int>(ymd.year());
-  const auto m = static_cast<unsigned>(ymd.month());
-  const auto d = static_cast<unsigned>(ymd.day());
+  const std::int64_t hour = (local_seconds - days * kDay) / 3600;
   switch (by) {
     case BucketBy::hour:
-      return {days * 24 + second_of_day / 3600, fmt::format("{:04}-{:02}-{:02}T{:02}", y, m, d, second_of_day / 3600)};
+      return {days * 24 + hour, fmt::format("{}T{:02}", iso_date(date::year_month_day{day}), hour)};
     case BucketBy::day:
-      return {days, fmt::format("{:04}-{:02}-{:02}", y, m, d)};
-    case BucketBy::week: {
-      const iso_week::year_weeknum_weekday iso{day};
-      const auto monday = date::sys_days{iso_week::year_weeknum_weekday{iso.year(), iso.weeknum(), iso_week::mon}};
-      return {monday.time_since_epoch().count(),
-              fmt::format("{:04}-W{:02}", static_cast<int>(iso.year()), static_cast<unsigned>(iso.weeknum()))};
-    }
+      return {days, iso_date(date::year_month_day{day})};
+    case BucketBy::week:
+      return iso_week_of(day);
     case BucketBy::month:
-      return {y * 12 + static_cast<int>(m), fmt::format("{:04}-{:02}", y, m)};
     case BucketBy::quarter:
-      return {y * 4 + static_cast<int>((m - 1) / 3), fmt::format("{:04}-Q{}", y, (m - 1) / 3 + 1)};
     case BucketBy::year:
-      return {y, fmt::format("{:04}", y)};
-    case BucketBy::weekday: {
-      const auto iso_day = date::weekday{day}.iso_encoding();  // 1 = Monday
-      return {iso_day, std::string(kWeekdayNames[iso_day - 1])};
-    }
+      return month_quarter_or_year(date::year_month_day{day}, by);
+    case BucketBy::weekday:
+      return weekday_of(day, std::nullopt);
     case BucketBy::hour_of_day:
-      return {second_of_day / 3600, fmt::format("{:02}", second_of_day / 3600)};
-    case BucketBy::weekday_hour: {
-      const auto monday_based = date::weekday{day}.iso_encoding() - 1;
-      return {monday_based * 24 + second_of_day / 3600,
-              fmt::format("{} {:02}", kWeekdayNames[monday_based], second_of_day / 3600)};
-    }
+      return {hour, fmt::format("{:02}", hour)};
+    case BucketBy::weekday_hour:
+      return weekday_of(day, hour);
     case BucketBy::all:
       break;
   }
