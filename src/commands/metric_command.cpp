@@ -198,16 +198,18 @@ ResultTable MetricCommand::compute_table(const FileInputOptions& input, const st
                                      numbers.empty() ? "--base-file" : numbers[0].flag));
     return compute_from_periods(spec_, settings_, readers, input);
   }
-  auto table = read_records(readers, input, buckets(), settings_.record_rules());
+  RowErrors errors(input.errors);  // one count of bad rows over the log, --base-file and --per-hour
+  auto table = read_records(readers, input, buckets(), settings_.record_rules(), errors);
   add_base_totals(table, numbers);
   if (!base_file_.empty()) {
     auto base = open_table(InputStream::open(base_file_), {});
-    join_base_file(table, *base, {});
+    join_base_file(table, *base, {}, errors);
   }
   if (!extras_.per_hour.empty()) {
     auto hours = open_table(InputStream::open(extras_.per_hour), {});
-    join_agent_hours(table, *hours, {});
+    join_agent_hours(table, *hours, {}, errors);
   }
+  errors.finish(table.warnings);
   return metric_table(spec_, settings_, table);
 }
 

@@ -47,6 +47,11 @@ using ClosedBuckets = std::function<void(std::vector<Bucket>, const BucketTable&
 /// as a later period starts (and the rest at the end), instead of into the table.
 BucketTable read_records(Readers& readers, const FileInputOptions& input, const BucketOptions& options,
                          const RecordRules& rules, const ClosedBuckets& on_closed = {});
+/// As above, with the bad rows going to `errors`, which the caller finishes once the other
+/// inputs of the run (a --base-file, --per-hour) are read too, so --on-error, --max-errors
+/// and --rejects count every input's rows together.
+BucketTable read_records(Readers& readers, const FileInputOptions& input, const BucketOptions& options,
+                         const RecordRules& rules, RowErrors& errors, const ClosedBuckets& on_closed = {});
 
 /// Whether buckets by `by` follow time order, so that they can close as the input goes on.
 inline bool periods_follow_time(BucketBy by) {
@@ -60,12 +65,16 @@ void add_base_totals(BucketTable& buckets, const std::vector<NumberInput>& numbe
 /// Joins a period table of orders, customers and/or total_cost to the buckets by period
 /// label (`--base-file`): each bucket gets its period's values; the total gets each matched
 /// period once.
-void join_base_file(BucketTable& buckets, TableReader& base, const std::vector<ColumnOverride>& overrides);
+/// Its bad rows go to `errors`.
+void join_base_file(BucketTable& buckets, TableReader& base, const std::vector<ColumnOverride>& overrides,
+                    RowErrors& errors);
 
 /// Joins a table of agents' logged-in time (`agent, logged_in_s`, and a period column to
 /// match the periods of --by) to buckets grouped by agent (resolved-per-agent --per-hour):
 /// each bucket gets its agent's (and period's) time; the total gets each matched row once.
-void join_agent_hours(BucketTable& buckets, TableReader& hours, const std::vector<ColumnOverride>& overrides);
+/// Its bad rows go to `errors`.
+void join_agent_hours(BucketTable& buckets, TableReader& hours, const std::vector<ColumnOverride>& overrides,
+                      RowErrors& errors);
 
 /// One metric per bucket, and over all buckets.
 ResultTable metric_table(const MetricSpec& metric, const Settings& settings, const BucketTable& buckets);

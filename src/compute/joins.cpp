@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "compute/buckets.hpp"
+#include "compute/row_errors.hpp"
 #include "errors.hpp"
 #include "io/values.hpp"
 #include "records/field_sources.hpp"
@@ -43,9 +44,10 @@ std::vector<Field> base_fields(const BucketTable& buckets, const ColumnMap& colu
 
 // The rows of a --base-file, added up by period label.
 std::unordered_map<std::string, Sums> base_by_period(TableReader& base, const ColumnMap& columns,
-                                                     std::size_t period_column, const std::vector<Field>& fields) {
+                                                     std::size_t period_column, const std::vector<Field>& fields,
+                                                     RowErrors& errors) {
   std::unordered_map<std::string, Sums> by_period;
-  while (base.next()) {
+  for_each_row(base, errors, [&] {
     Sums row;
     for (const Field f : fields) {
       const auto col = *columns.column_of(f);
@@ -55,7 +57,7 @@ std::unordered_map<std::string, Sums> base_by_period(TableReader& base, const Co
       row.add_raw(f, parsed.raw);
     }
     by_period[std::string(trim(base.cell(period_column)))].merge(row);
-  }
+  });
   return by_period;
 }
 
@@ -83,12 +85,13 @@ void add_base_totals(BucketTable& buckets, const std::vector<NumberInput>& numbe
         fmt::format("{} applies to the total only; --base-file gives each period its own", numbers.front().flag));
 }
 
-void join_base_file(BucketTable& buckets, TableReader& base, const std::vector<ColumnOverride>& overrides) {
+void join_base_file(BucketTable& buckets, TableReader& base, const std::vector<ColumnOverride>& overrides,
+                    RowErrors& errors) {
   const ColumnMap columns(base.header(), overrides, base.source_name());
   const auto period_column = columns.period_column();
   if (!period_column) throw Error::data(fmt::format("{}: --base-file needs a period column", base.source_name()));
   const auto fields = base_fields(buckets, columns, base.source_name());
-  const auto by_period = base_by_period(base, columns, *period_column, fields);
+  const auto by_period = base_by_period(base, columns, *period_column, fields, errors);
   for (const Field f : fields)
     buckets.supplied.add(f);
   std::vector<std::string> counted;
@@ -105,7 +108,8 @@ void join_base_file(BucketTable& buckets, TableReader& base, const std::vector<C
   buckets.total.set_present(buckets.supplied);
 }
 
-void join_agent_hours(BucketTable& buckets, TableReader& hours, const std::vector<ColumnOverride>& overrides) {
+void join_agent_hours(BucketTable& buckets, TableReader& hours, const std::vector<ColumnOverride>& overrides,
+                      RowErrors& errors) {
   const auto& source = hours.source_name();
   const ColumnMap columns(hours.header(), overrides, source);
   const auto logged_in = columns.column_of(Field::logged_in_s);
@@ -119,13 +123,13 @@ void join_agent_hours(BucketTable& buckets, TableReader& hours, const std::vecto
   if (agent_group == buckets.group_names.end()) throw Error::usage("--per-hour needs rows grouped by agent");
   const auto agent_index = static_cast<std::size_t>(agent_group - buckets.group_names.begin());
   std::unordered_map<std::string, std::int64_t> seconds;  // period label, '\x1f', agent → raw seconds
-  while (hours.next()) {
-    if (is_missing(hours.cell(*logged_in))) continue;
+  for_each_row(hours, errors, [&] {
+    if (is_missing(hours.cell(*logged_in))) return;
     const auto parsed = parse_value(hours.cell(*logged_in), FieldKind::seconds);
     if (!parsed.ok()) throw Error::data(hours.where(*logged_in), hours.header()[*logged_in], parsed.error);
     const std::string label = period ? std::string(trim(hours.cell(*period))) : "all";
     seconds[label + '\x1f' + std::string(trim(hours.cell(*agent)))] += parsed.raw;
-  }
+  });
   buckets.supplied.add(Field::logged_in_s);
   std::unordered_set<std::string> counted;
   for (auto& b : buckets.buckets) {

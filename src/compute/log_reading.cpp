@@ -51,8 +51,8 @@ std::string untimed_warning(std::size_t untimed) {
 // One read of record logs into a table of buckets.
 class LogRead {
  public:
-  LogRead(const ScanSettings& scan, const ClosedBuckets& on_closed, std::string source)
-      : scan_(scan), on_closed_(on_closed), errors_(scan.input.errors), states_(scan.rules) {
+  LogRead(const ScanSettings& scan, const ClosedBuckets& on_closed, RowErrors& errors, std::string source)
+      : scan_(scan), on_closed_(on_closed), errors_(errors), states_(scan.rules) {
     table_.options = scan.options;
     table_.group_names = scan.options.group;
     table_.source = std::move(source);
@@ -84,7 +84,6 @@ class LogRead {
     }
     table_.total.set_present(table_.supplied);
     if (tally_.untimed > 0) table_.warnings.push_back(untimed_warning(tally_.untimed));
-    errors_.finish(table_.warnings);
     return std::move(table_);
   }
 
@@ -134,7 +133,7 @@ class LogRead {
   const ScanSettings& scan_;
   const ClosedBuckets& on_closed_;
   BucketTable table_;
-  RowErrors errors_;
+  RowErrors& errors_;
   BucketIndex index_;
   ScanTally tally_;
   ColumnPeriods column_periods_;
@@ -151,15 +150,23 @@ Shape detect_shape(const TableReader& first) {
 }
 
 BucketTable read_records(Readers& readers, const FileInputOptions& input, const BucketOptions& options,
-                         const RecordRules& rules, const ClosedBuckets& on_closed) {
+                         const RecordRules& rules, RowErrors& errors, const ClosedBuckets& on_closed) {
   const LocalClock clock(options.tz);
   const auto scan = scan_settings(input, options, rules, clock);
   if ((rules.window || rules.cases) && on_closed)
     throw Error::usage("window rules need the whole input: give --no-stream");
-  LogRead read(scan, on_closed, readers.empty() ? std::string() : readers.front()->source_name());
+  LogRead read(scan, on_closed, errors, readers.empty() ? std::string() : readers.front()->source_name());
   for (auto& reader : readers)
     read.read(*reader);
   return read.finish();
+}
+
+BucketTable read_records(Readers& readers, const FileInputOptions& input, const BucketOptions& options,
+                         const RecordRules& rules, const ClosedBuckets& on_closed) {
+  RowErrors errors(input.errors);
+  auto table = read_records(readers, input, options, rules, errors, on_closed);
+  errors.finish(table.warnings);
+  return table;
 }
 
 }  // namespace cxkpi::cli
