@@ -90,7 +90,7 @@ class LogRead {
  private:
   // Reads the rows of `in` (an input, or a block of one) one after another.
   void read_serially(TableReader& in) {
-    const LogLayout layout(in, scan_);
+    LogLayout layout(in, scan_);
     RowStep step(in, layout, scan_, column_periods_);
     states_.start(layout);
     Contact c;

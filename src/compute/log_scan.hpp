@@ -75,12 +75,12 @@ struct ScanTally {
 // Error for a bad cell. Inline: every row of every pass comes here.
 class RowStep {
  public:
-  RowStep(const TableReader& reader, const LogLayout& layout, const ScanSettings& scan, ColumnPeriods& column_periods)
+  RowStep(const TableReader& reader, LogLayout& layout, const ScanSettings& scan, ColumnPeriods& column_periods)
       : reader_(reader), layout_(layout), scan_(scan), periods_(scan.options.by), column_periods_(column_periods) {}
 
   bool read(Contact& c, const Period*& period) {
     layout_.contacts.read(c);
-    layout_.row_clock.read_durations(c);
+    layout_.row_clock.read(c);
     derive_flags(c);
     if (const auto v = check_contact(c, scan_.rules))
       throw layout_.contacts.error_at(*record_field_named(v->column), v->message);
@@ -109,7 +109,7 @@ class RowStep {
 
  private:
   const TableReader& reader_;
-  const LogLayout& layout_;
+  LogLayout& layout_;
   const ScanSettings& scan_;
   PeriodCache periods_;
   ColumnPeriods& column_periods_;  // shared by every input, so that labels keep one order

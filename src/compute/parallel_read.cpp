@@ -20,7 +20,7 @@ struct BlockScan {
 // The rows of a block reader in buckets, without error handling: any bad row throws.
 BlockScan scan_block(TableReader& reader, const ScanSettings& scan) {
   BlockScan out;
-  const LogLayout layout(reader, scan);
+  LogLayout layout(reader, scan);
   ColumnPeriods unused;  // blocks are read only without --by-column
   RowStep step(reader, layout, scan, unused);
   Contact c;

@@ -1,5 +1,7 @@
 #include "records/row_clock.hpp"
 
+#include <fmt/format.h>
+
 #include <cstring>
 #include <string>
 
@@ -8,7 +10,7 @@
 
 namespace cxkpi::cli {
 
-void MinuteMemo::remember(std::string_view text, const Timestamp& t, std::int64_t local, const LocalClock& clock) {
+void MinuteMemo::remember(std::string_view text, const Timestamp& t, const PlacedTime& at, const LocalClock& clock) {
   valid_ = false;
   // The parse succeeded; these places make sure the two digits at kSeconds are its seconds.
   const bool fixed_places = text.size() >= kSeconds + 2 && text[4] == '-' && text[7] == '-' && text[13] == ':' &&
@@ -17,75 +19,130 @@ void MinuteMemo::remember(std::string_view text, const Timestamp& t, std::int64_
   if (!fixed_places) return;
   const int seconds = (text[kSeconds] - '0') * 10 + (text[kSeconds + 1] - '0');
   if (seconds > 59) return;
-  if (t.offset_seconds) {  // a zone's offset changes on some minute: not inside this one
-    const auto minute_utc = t.written_seconds - *t.offset_seconds - seconds;
-    if (clock.to_local(minute_utc + 59) - clock.to_local(minute_utc) != 59) return;
-  }
+  // A zone's offset changes on some minute, not inside this one: its first and last second
+  // are 59 s apart on the clock and in time alike.
+  Timestamp first = t;
+  first.written_seconds -= seconds;
+  Timestamp last = t;
+  last.written_seconds += 59 - seconds;
+  const auto start = clock.place(first);
+  const auto end = clock.place(last);
+  if (end.local - start.local != 59 || end.utc - start.utc != 59 || start.local != at.local - seconds ||
+      start.utc != at.utc - seconds)
+    return;
   text_.assign(text);
-  minute_local_ = local - seconds;
+  minute_ = start;
   valid_ = true;
 }
 
 RowClock::RowClock(const TableReader& reader, const RecordColumnMap& columns, const LocalClock& clock,
                    const std::optional<BusinessCalendar>& business_hours)
-    : reader_(reader), columns_(columns), clock_(clock), business_hours_(business_hours) {
-  measures_durations_ =
-      available() && (columns.has(RecordField::first_response_at) || columns.has(RecordField::resolved_at));
+    : reader_(reader), clock_(clock), business_hours_(business_hours) {
+  using Kind = CheckedColumn::Kind;
+  const auto column = [&](RecordField f) { return columns.column_of(f); };
+  response_column_ = column(RecordField::first_response_at);
+  resolved_column_ = column(RecordField::resolved_at);
   // One column holds the opened time, unless it is split into date and time; a
   // knowledge-base view log is timed by its views.
-  if (columns.has(RecordField::opened_at))
-    timestamp_column_ = columns.column_of(RecordField::opened_at);
-  else if (!columns.has(RecordField::date))
-    timestamp_column_ = columns.column_of(RecordField::viewed_at);
+  if (columns.has(RecordField::opened_at)) {
+    timestamp_column_ = column(RecordField::opened_at);
+  } else if (columns.has(RecordField::date)) {
+    date_column_ = column(RecordField::date);
+    time_column_ = column(RecordField::time);
+  } else {
+    timestamp_column_ = column(RecordField::viewed_at);
+  }
+  // The time columns the opened time does not come from are checked all the same.
+  const auto check_also = [&](RecordField f, Kind kind) {
+    if (const auto c = column(f); c && c != timestamp_column_ && c != date_column_ && c != time_column_)
+      checked_.push_back({*c, kind});
+  };
+  check_also(RecordField::viewed_at, Kind::timestamp);
+  check_also(RecordField::date, Kind::date);
+  check_also(RecordField::time, Kind::time_of_day);
 }
 
 bool RowClock::available() const {
-  return columns_.has(RecordField::opened_at) || columns_.has(RecordField::date) ||
-         columns_.has(RecordField::viewed_at);
+  return timestamp_column_ || date_column_;
 }
 
-Timestamp RowClock::opened() const {
-  std::string error;
-  std::optional<Timestamp> t;
-  std::size_t blame = 0;  // the column named in a message
+void RowClock::read(Contact& c) {
+  opened_ = read_opened();
+  for (const auto& checked : checked_)
+    check(checked);
+  if (!response_column_ && !resolved_column_) return;
+  const auto response = utc_at(response_column_);
+  const auto resolved = utc_at(resolved_column_);
+  if (!opened_) return;  // no opened time: nothing to measure from
+  c.first_response = duration_to(response);
+  c.resolution = duration_to(resolved);
+}
+
+std::optional<PlacedTime> RowClock::read_opened() {
   if (timestamp_column_) {
-    blame = *timestamp_column_;
-    t = parse_timestamp(reader_.cell(blame), error);
-  } else {
-    blame = *columns_.column_of(RecordField::date);
-    const auto time_col = columns_.column_of(RecordField::time);
-    t = parse_date_and_time(reader_.cell(blame), time_col ? reader_.cell(*time_col) : std::string_view{}, error);
+    const auto text = reader_.cell(*timestamp_column_);
+    if (const auto at = minute_.recall(text)) return at;
+    if (is_missing(text)) return std::nullopt;
+    std::string error;
+    const auto t = parse_timestamp(text, error);
+    if (!t) fail(*timestamp_column_, error);
+    const auto at = clock_.place(*t);
+    minute_.remember(text, *t, at, clock_);
+    return at;
   }
-  if (!t) throw Error::data(reader_.where(blame), reader_.header()[blame], error);
-  return *t;
-}
-
-std::int64_t RowClock::local_seconds() const {
-  if (!timestamp_column_) return clock_.local_seconds(opened());
-  const auto text = reader_.cell(*timestamp_column_);
-  if (const auto local = minute_.recall(text)) return *local;
-  const auto t = opened();
-  const auto local = clock_.local_seconds(t);
-  minute_.remember(text, t, local, clock_);
-  return local;
-}
-
-std::int64_t RowClock::opened_utc() const {
-  return clock_.utc_seconds(opened());
-}
-
-std::optional<std::int64_t> RowClock::utc_of(RecordField f) const {
-  const auto col = columns_.column_of(f);
-  if (!col || is_missing(reader_.cell(*col))) return std::nullopt;
+  if (!date_column_) return std::nullopt;
   std::string error;
-  const auto t = parse_timestamp(reader_.cell(*col), error);
-  if (!t) throw Error::data(reader_.where(*col), reader_.header()[*col], error);
+  std::optional<Timestamp> time;
+  if (const auto text = time_column_ ? reader_.cell(*time_column_) : std::string_view{}; !is_missing(text)) {
+    time = parse_time_of_day(text, error);
+    if (!time) fail(*time_column_, error);
+  }
+  const auto text = reader_.cell(*date_column_);
+  if (is_missing(text)) return std::nullopt;
+  const auto date = parse_date(text, error);
+  if (!date) fail(*date_column_, error);
+  return clock_.place(on_date(*date, time));
+}
+
+const PlacedTime& RowClock::opened() const {
+  if (!opened_)
+    fail(timestamp_column_ ? *timestamp_column_ : *date_column_,
+         "empty cell, but this query places every row in time (--by, --from/--to, --window)");
+  return *opened_;
+}
+
+void RowClock::check(const CheckedColumn& checked) const {
+  const auto text = reader_.cell(checked.column);
+  if (is_missing(text)) return;
+  std::string error;
+  bool ok = false;
+  switch (checked.kind) {
+    case CheckedColumn::Kind::timestamp:
+      ok = parse_timestamp(text, error).has_value();
+      break;
+    case CheckedColumn::Kind::date:
+      ok = parse_date(text, error).has_value();
+      break;
+    case CheckedColumn::Kind::time_of_day:
+      ok = parse_time_of_day(text, error).has_value();
+      break;
+  }
+  if (!ok) fail(checked.column, error);
+}
+
+std::optional<std::int64_t> RowClock::utc_at(std::optional<std::size_t> column) const {
+  if (!column) return std::nullopt;
+  const auto text = reader_.cell(*column);
+  if (is_missing(text)) return std::nullopt;
+  std::string error;
+  const auto t = parse_timestamp(text, error);
+  if (!t) fail(*column, error);
   return clock_.utc_seconds(*t);
 }
 
-std::optional<std::int64_t> RowClock::duration_to(RecordField f, std::int64_t opened) const {
-  const auto at = utc_of(f);
+std::optional<std::int64_t> RowClock::duration_to(std::optional<std::int64_t> at) const {
   if (!at) return std::nullopt;
+  const auto opened = opened_->utc;
   auto seconds = *at - opened;
   if (seconds > 0 && business_hours_)
     seconds = business_hours_->seconds_between(
@@ -94,13 +151,8 @@ std::optional<std::int64_t> RowClock::duration_to(RecordField f, std::int64_t op
   return seconds * kAmountScale;
 }
 
-void RowClock::read_durations(Contact& c) const {
-  if (!measures_durations_) return;
-  const auto opened_col = timestamp_column_ ? *timestamp_column_ : *columns_.column_of(RecordField::date);
-  if (is_missing(reader_.cell(opened_col))) return;  // no opened time: nothing to measure from
-  const auto opened = opened_utc();
-  c.first_response = duration_to(RecordField::first_response_at, opened);
-  c.resolution = duration_to(RecordField::resolved_at, opened);
+void RowClock::fail(std::size_t column, const std::string& message) const {
+  throw Error::data(reader_.where(column), reader_.header()[column], message);
 }
 
 }  // namespace cxkpi::cli

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cxkpi/record.hpp"
 #include "io/table.hpp"
@@ -16,14 +17,14 @@
 
 namespace cxkpi::cli {
 
-// The local time of a timestamp that differs from the last one remembered only in its
-// seconds digits (`…T09:15:07Z` after `…T09:15:02Z`): rows of a log mostly share their
-// minute with the row before, and a full parse and zone lookup per row would cost more
-// than the rest of the row.
+// The place (local time and instant) of a timestamp that differs from the last one
+// remembered only in its seconds digits (`…T09:15:07Z` after `…T09:15:02Z`): rows of a log
+// mostly share their minute with the row before, and a full parse and zone lookup per row
+// would cost more than the rest of the row.
 class MinuteMemo {
  public:
-  /// The local seconds of `text`, if it is the remembered minute. Inline: every row asks.
-  [[nodiscard]] std::optional<std::int64_t> recall(std::string_view text) const {
+  /// The place of `text`, if it is the remembered minute. Inline: every row asks.
+  [[nodiscard]] std::optional<PlacedTime> recall(std::string_view text) const {
     if (!valid_ || text.size() != text_.size()) return std::nullopt;
     const unsigned tens = static_cast<unsigned char>(text[kSeconds]) - unsigned{'0'};
     const unsigned ones = static_cast<unsigned char>(text[kSeconds + 1]) - unsigned{'0'};
@@ -36,20 +37,25 @@ class MinuteMemo {
     if (a[0] != b[0] || a[1] != b[1] || text[16] != text_[16]) return std::nullopt;
     for (std::size_t i = kSeconds + 2; i < text.size(); ++i)  // `Z`, an offset or a fraction: short
       if (text[i] != text_[i]) return std::nullopt;
-    return minute_local_ + tens * 10 + ones;
+    const std::int64_t seconds = tens * 10 + ones;
+    return PlacedTime{minute_.local + seconds, minute_.utc + seconds};
   }
-  /// Remembers `text` (parsed as `t`, at `local`) when its seconds are at a fixed place and
-  /// the zone's offset is the same all that minute; forgets otherwise.
-  void remember(std::string_view text, const Timestamp& t, std::int64_t local, const LocalClock& clock);
+  /// Remembers `text` (parsed as `t`, placed at `at`) when its seconds are at a fixed place
+  /// and the zone's offset is the same all that minute; forgets otherwise.
+  void remember(std::string_view text, const Timestamp& t, const PlacedTime& at, const LocalClock& clock);
 
  private:
   static constexpr std::size_t kSeconds = 17;  // YYYY-MM-DDTHH:MM:SS
   static_assert(kSeconds == 2 * sizeof(std::uint64_t) + 1);
   std::string text_;
-  std::int64_t minute_local_ = 0;
+  PlacedTime minute_;  // the place of second 0 of the remembered minute
   bool valid_ = false;
 };
 
+// The times of the current row. read() reads every time column the log has, each cell
+// once, whatever the query: a cell that is not a time fails the row even when no figure
+// asked for it. The opened time it found is then asked for by bucketing, --from/--to and
+// the states that span rows.
 class RowClock {
  public:
   RowClock(const TableReader& reader, const RecordColumnMap& columns, const LocalClock& clock,
@@ -57,26 +63,40 @@ class RowClock {
 
   /// Whether the log has an opened time (opened_at, date and time, or viewed_at).
   [[nodiscard]] bool available() const;
-  /// Local seconds of the current row's opened time; throws Error for an unreadable or missing time.
-  [[nodiscard]] std::int64_t local_seconds() const;
+  /// Reads and checks the current row's time cells and sets c.first_response and
+  /// c.resolution (raw 1/10000 s) from them, counting business seconds only when business
+  /// hours are set. Throws Error for a bad cell.
+  void read(Contact& c);
+  /// Local seconds of the current row's opened time; throws Error when the row has none.
+  [[nodiscard]] std::int64_t local_seconds() const { return opened().local; }
   /// UTC seconds of the current row's opened time; throws Error as local_seconds does.
-  [[nodiscard]] std::int64_t opened_utc() const;
-  /// Sets c.first_response and c.resolution (raw 1/10000 s) from the row's timestamps,
-  /// counting business seconds only when business hours are set. Throws Error for a bad cell.
-  void read_durations(Contact& c) const;
+  [[nodiscard]] std::int64_t opened_utc() const { return opened().utc; }
 
  private:
-  [[nodiscard]] Timestamp opened() const;
-  [[nodiscard]] std::optional<std::int64_t> utc_of(RecordField f) const;
-  [[nodiscard]] std::optional<std::int64_t> duration_to(RecordField f, std::int64_t opened) const;
+  // A time column that is read only to check it: a second timestamp (viewed_at beside
+  // opened_at), or a date or time of day beside an opened_at.
+  struct CheckedColumn {
+    std::size_t column;
+    enum class Kind : std::uint8_t { timestamp, date, time_of_day } kind;
+  };
+  [[nodiscard]] const PlacedTime& opened() const;
+  [[nodiscard]] std::optional<PlacedTime> read_opened();
+  [[nodiscard]] std::optional<std::int64_t> utc_at(std::optional<std::size_t> column) const;
+  void check(const CheckedColumn& checked) const;
+  [[nodiscard]] std::optional<std::int64_t> duration_to(std::optional<std::int64_t> at) const;
+  [[noreturn]] void fail(std::size_t column, const std::string& message) const;
 
   const TableReader& reader_;
-  const RecordColumnMap& columns_;
   const LocalClock& clock_;
   const std::optional<BusinessCalendar>& business_hours_;
   std::optional<std::size_t> timestamp_column_;  // opened_at or viewed_at; none for date + time
-  bool measures_durations_ = false;              // an opened time and first_response_at or resolved_at
-  mutable MinuteMemo minute_;
+  std::optional<std::size_t> date_column_;       // the opened date, when it is split into date and time
+  std::optional<std::size_t> time_column_;       // its time of day
+  std::optional<std::size_t> response_column_;   // first_response_at
+  std::optional<std::size_t> resolved_column_;   // resolved_at
+  std::vector<CheckedColumn> checked_;
+  MinuteMemo minute_;
+  std::optional<PlacedTime> opened_;  // the current row's, empty for an empty cell
 };
 
 }  // namespace cxkpi::cli

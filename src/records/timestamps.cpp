@@ -109,10 +109,8 @@ std::optional<Timestamp> parse_timestamp(std::string_view text, std::string& err
   return std::nullopt;
 }
 
-std::optional<Timestamp> parse_date_and_time(std::string_view date_text, std::string_view time_text,
-                                             std::string& error) {
+std::optional<Timestamp> parse_date(std::string_view date_text, std::string& error) {
   const auto d = trim_spaces(date_text);
-  const auto tm = trim_spaces(time_text);
   std::size_t pos = 0;
   const auto days = parse_date_part(d, pos);
   if (!days || pos != d.size()) {
@@ -120,18 +118,38 @@ std::optional<Timestamp> parse_date_and_time(std::string_view date_text, std::st
     return std::nullopt;
   }
   Timestamp t;
-  if (tm.empty()) {
-    t.written_seconds = *days * kDay;
-    return t;
-  }
-  pos = 0;
+  t.written_seconds = *days * kDay;
+  return t;
+}
+
+std::optional<Timestamp> parse_time_of_day(std::string_view time_text, std::string& error) {
+  const auto tm = trim_spaces(time_text);
+  std::size_t pos = 0;
+  Timestamp t;
   const auto secs = parse_time_part(tm, pos);
   if (!secs || !parse_offset(tm, pos, t.offset_seconds)) {
     error = fmt::format("{} is not a valid time of day (expected H:MM or HH:MM:SS)", quote_value(time_text));
     return std::nullopt;
   }
-  t.written_seconds = *days * kDay + *secs;
+  t.written_seconds = *secs;
   return t;
+}
+
+Timestamp on_date(Timestamp date, const std::optional<Timestamp>& time_of_day) {
+  if (!time_of_day) return date;
+  date.written_seconds += time_of_day->written_seconds;
+  date.offset_seconds = time_of_day->offset_seconds;
+  return date;
+}
+
+std::optional<Timestamp> parse_date_and_time(std::string_view date_text, std::string_view time_text,
+                                             std::string& error) {
+  const auto date = parse_date(date_text, error);
+  if (!date) return std::nullopt;
+  if (trim_spaces(time_text).empty()) return date;
+  const auto time = parse_time_of_day(time_text, error);
+  if (!time) return std::nullopt;
+  return on_date(*date, time);
 }
 
 LocalClock::LocalClock(const std::string& zone_name) : name_(zone_name) {
@@ -154,6 +172,14 @@ std::int64_t LocalClock::local_seconds(const Timestamp& t) const {
 
 std::int64_t LocalClock::utc_seconds(const Timestamp& t) const {
   return t.offset_seconds ? t.written_seconds - *t.offset_seconds : to_utc(t.written_seconds);
+}
+
+PlacedTime LocalClock::place(const Timestamp& t) const {
+  if (t.offset_seconds) {
+    const auto utc = t.written_seconds - *t.offset_seconds;
+    return {to_local(utc), utc};
+  }
+  return {t.written_seconds, to_utc(t.written_seconds)};
 }
 
 std::int64_t LocalClock::to_local(std::int64_t utc) const {

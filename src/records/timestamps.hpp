@@ -26,8 +26,21 @@ struct Timestamp {
 
 /// Parses an ISO-8601 timestamp or date; on failure returns nullopt and sets `error`.
 std::optional<Timestamp> parse_timestamp(std::string_view text, std::string& error);
-/// Parses separate date (`2026-03-04`) and time (`9:05`, `09:05:30`) cells.
+/// Parses a date cell (`2026-03-04`): midnight of that day.
+std::optional<Timestamp> parse_date(std::string_view date, std::string& error);
+/// Parses a time-of-day cell (`9:05`, `09:05:30`, with an optional offset): its seconds
+/// since midnight as `written_seconds`.
+std::optional<Timestamp> parse_time_of_day(std::string_view time, std::string& error);
+/// `date` at `time_of_day` (or midnight when there is none), as the two cells say.
+Timestamp on_date(Timestamp date, const std::optional<Timestamp>& time_of_day);
+/// Parses separate date and time cells; an empty time cell is midnight.
 std::optional<Timestamp> parse_date_and_time(std::string_view date, std::string_view time, std::string& error);
+
+/// A timestamp placed in a zone: its wall-clock reading there and its instant.
+struct PlacedTime {
+  std::int64_t local = 0;  // wall clock in the zone, counted as if UTC
+  std::int64_t utc = 0;    // seconds since the epoch
+};
 
 /// Converts timestamps to local time in one zone (UTC unless --tz names another).
 class LocalClock {
@@ -38,6 +51,8 @@ class LocalClock {
   [[nodiscard]] std::int64_t local_seconds(const Timestamp& t) const;
   /// Seconds since the epoch (UTC) of `t`; a time without offset is local to the zone.
   [[nodiscard]] std::int64_t utc_seconds(const Timestamp& t) const;
+  /// Both readings of `t` at once: its local time in the zone and its instant.
+  [[nodiscard]] PlacedTime place(const Timestamp& t) const;
   [[nodiscard]] std::int64_t to_local(std::int64_t utc) const;
   /// The UTC time of a local wall-clock reading; a reading in a DST gap or overlap takes
   /// the earlier instant.

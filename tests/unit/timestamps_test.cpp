@@ -112,10 +112,11 @@ TEST_CASE("the remembered minute gives what a full parse gives, across DST chang
         std::string error;
         const auto t = parse_timestamp(text, error);
         REQUIRE(t);
-        const auto expected = clock.local_seconds(*t);
-        if (const auto local = memo.recall(text)) {
+        const auto expected = clock.place(*t);
+        if (const auto at = memo.recall(text)) {
           ++recalled;
-          REQUIRE(*local == expected);
+          REQUIRE(at->local == expected.local);
+          REQUIRE(at->utc == expected.utc);
         } else {
           memo.remember(text, *t, expected, clock);
         }
@@ -128,8 +129,8 @@ TEST_CASE("the remembered minute gives what a full parse gives, across DST chang
   std::string error;
   MinuteMemo memo;
   const auto t = parse_timestamp("2016-12-31T23:59:30Z", error);
-  memo.remember("2016-12-31T23:59:30Z", *t, utc.local_seconds(*t), utc);
-  REQUIRE(memo.recall("2016-12-31T23:59:31Z") == utc.local_seconds(*t) + 1);
+  memo.remember("2016-12-31T23:59:30Z", *t, utc.place(*t), utc);
+  REQUIRE(memo.recall("2016-12-31T23:59:31Z")->local == utc.local_seconds(*t) + 1);
   REQUIRE_FALSE(memo.recall("2016-12-31T23:59:60Z"));
   REQUIRE_FALSE(memo.recall("2016-12-31T23:58:31Z"));
 }
