@@ -2,16 +2,20 @@
 /// `Distribution`: the values of a duration (first response, resolution, read time) kept so
 /// that any percentile can be computed after merging partial inputs.
 ///
-/// Values are kept exactly, as a sparse histogram value → count, while the number of
-/// distinct values stays within a budget (`kDefaultExactLimit`). Whole-second durations
-/// rarely pass it: 262 144 distinct values is three days at one-second resolution. Beyond
-/// the budget the histogram folds into a log-bucket sketch (DDSketch): every percentile is
-/// then within `kSketchRelativeError` (1 %) of the true sample value at its rank, and the
-/// sketch still merges by adding buckets. The mean, count, minimum and maximum stay exact.
+/// Values are kept exactly, as a sparse histogram value → count, at any number of distinct
+/// values: memory grows with the distinct values (a map node each), never the answer's error.
+/// Only when asked (`--approx`: a distinct-value budget, `kApproxExactLimit` by default) does
+/// the histogram fold, past the budget, into a log-bucket sketch (DDSketch) that still merges
+/// by adding buckets. A sketched percentile is within `kSketchRelativeError` of the exact one:
+/// bucket k ≥ 1 holds the values in (γ^(k−2), γ^(k−1)] and reports 2γ^(k−1)/(γ+1), which is
+/// (γ−1)/(γ+1) = α of either end away, with γ = (1+α)/(1−α); a value at a rank is thus
+/// within α of its own, and the linear method's blend of two such values within α of the
+/// blend (all values are ≥ 0). The mean, count, minimum and maximum stay exact.
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string_view>
@@ -24,14 +28,19 @@ enum class PercentileMethod {
   nearest_rank,  ///< x at 1-based rank ⌈p·n⌉
 };
 
-inline constexpr std::size_t kDefaultExactLimit = std::size_t{1} << 18;
+/// A distinct-value budget that is never reached: exact at any size (the default).
+inline constexpr std::size_t kExactAtAnySize = std::numeric_limits<std::size_t>::max();
+/// `--approx`'s budget when `--exact-limit` does not set one: 262 144 distinct values.
+inline constexpr std::size_t kApproxExactLimit = std::size_t{1} << 18;
+/// α: a sketched percentile p̂ of an exact percentile p ≥ 0 has |p̂ − p| ≤ α·p.
 inline constexpr double kSketchRelativeError = 0.01;
 
 class Distribution {
  public:
   /// Adds `count` values equal to `value` (a raw, non-negative integer: whole seconds, or
-  /// 1/10000 units). `exact_limit` is the distinct-value budget (fixed on the first add).
-  void add(std::int64_t value, std::int64_t count = 1, std::size_t exact_limit = kDefaultExactLimit) {
+  /// 1/10000 units). `exact_limit` is the distinct-value budget past which the values fold
+  /// into the sketch (fixed on the first add; by default never reached).
+  void add(std::int64_t value, std::int64_t count = 1, std::size_t exact_limit = kExactAtAnySize) {
     if (count <= 0) return;
     if (limit_ == 0) limit_ = exact_limit;
     n_ += count;
@@ -74,6 +83,10 @@ class Distribution {
     return n_ == 0 ? std::nullopt : std::optional<double>(static_cast<double>(min_));
   }
 
+  /// What the sketch reports for a value that it holds (before clamping to the minimum and
+  /// maximum): within kSketchRelativeError of `value`.
+  [[nodiscard]] static double sketched(std::int64_t value) { return representative_of(bucket_of(value)); }
+
   /// The `percent`-th percentile (0 … 100); null when there are no values.
   [[nodiscard]] std::optional<double> percentile(double percent, PercentileMethod method) const {
     if (n_ == 0) return std::nullopt;
@@ -101,12 +114,14 @@ class Distribution {
     return static_cast<std::int64_t>(std::ceil(std::log(static_cast<double>(value)) / std::log(gamma()))) + 1;
   }
   // The value a bucket stands for: 2γ^k/(γ+1) is within the relative error of all it holds.
-  [[nodiscard]] double representative(std::int64_t key) const {
-    if (!sketched_) return static_cast<double>(key);
+  static double representative_of(std::int64_t key) {
     if (key == 0) return 0.0;
     const double g = gamma();
-    const double v = 2.0 * std::pow(g, static_cast<double>(key - 1)) / (g + 1.0);
-    return std::clamp(v, static_cast<double>(min_), static_cast<double>(max_));
+    return 2.0 * std::pow(g, static_cast<double>(key - 1)) / (g + 1.0);
+  }
+  [[nodiscard]] double representative(std::int64_t key) const {
+    if (!sketched_) return static_cast<double>(key);
+    return std::clamp(representative_of(key), static_cast<double>(min_), static_cast<double>(max_));
   }
   // The value at 0-based rank `rank` of the sorted sample.
   [[nodiscard]] double value_at(std::int64_t rank) const {

@@ -129,7 +129,7 @@ struct RecordRules {
   std::int64_t short_abandon_raw = 0;              ///< abandons with wait < S are short; 0 = none
   int csat_scale = 5;
   int ces_scale = 7;
-  std::size_t exact_limit = kDefaultExactLimit;    ///< distinct durations kept exactly per bucket
+  std::size_t exact_limit = kExactAtAnySize;       ///< --approx: distinct durations kept exactly per bucket
   std::optional<BusinessCalendar> business_hours;  ///< durations count business seconds only
   std::optional<WindowRules> window;               ///< judge each contact by its customer's other contacts
   std::optional<CaseRules> cases;                  ///< fold contacts into cases (contacts-to-resolution)

@@ -45,7 +45,8 @@ struct Detail {
   std::string_view name;
   std::optional<double> value;
   Unit unit;
-  bool on_request = false;  ///< tables show it only when asked (a confidence interval: --ci); JSON always
+  bool on_request = false;   ///< tables show it only when asked (a confidence interval: --ci); JSON always
+  bool approximate = false;  ///< from the --approx sketch: within Result::relative_error of the exact figure
 };
 
 /// A survey figure on fewer answers than this is flagged `small_n`: with n < 30 one answer
@@ -61,13 +62,21 @@ struct Result {
   std::string reason;  ///< why `value` is null; empty otherwise
   std::vector<Detail> details;
   bool small_n = false;  ///< a survey figure on fewer than kSmallSample answers
+  /// Set when some details are approximate: |figure − exact| ≤ relative_error × exact for each.
+  std::optional<double> relative_error;
 };
+
+/// The secondary figure called `name` in `r`, if `r` has one.
+inline const Detail* find_detail(const Result& r, std::string_view name) {
+  for (const auto& d : r.details)
+    if (d.name == name) return &d;
+  return nullptr;
+}
 
 /// The secondary figure called `name` in `r`, if `r` has one with a value.
 inline std::optional<double> detail_of(const Result& r, std::string_view name) {
-  for (const auto& d : r.details)
-    if (d.name == name) return d.value;
-  return std::nullopt;
+  const auto* d = find_detail(r, name);
+  return d != nullptr ? d->value : std::nullopt;
 }
 
 /// Requirements and labels of a metric for given options and input columns.

@@ -103,7 +103,7 @@ class Sums {
   [[nodiscard]] const FieldSet& present() const { return present_; }
 
   /// Adds one value (1/10000 units) to a sample; `exact_limit` as in Distribution::add.
-  void add_sample(Sample s, std::int64_t raw, std::size_t exact_limit = kDefaultExactLimit) {
+  void add_sample(Sample s, std::int64_t raw, std::size_t exact_limit = kExactAtAnySize) {
     samples_[static_cast<std::size_t>(s)].add(raw, 1, exact_limit);
   }
   [[nodiscard]] const Distribution& sample(Sample s) const { return samples_[static_cast<std::size_t>(s)]; }

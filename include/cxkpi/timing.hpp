@@ -54,10 +54,12 @@ inline Result duration_summary(const Sums& s, Sample sample, Field count, const 
     return r;
   }
   r.value = *d.mean() / scale;
+  // Only the percentiles can come from the --approx sketch; the mean and maximum are exact.
   for (const double p : o.percentiles)
-    r.details.push_back({percentile_name(p), *d.percentile(p, o.method) / scale, Unit::seconds});
+    r.details.push_back(
+        {percentile_name(p), *d.percentile(p, o.method) / scale, Unit::seconds, false, d.approximate()});
   r.details.push_back({"max", *d.max() / scale, Unit::seconds});
-  if (d.approximate()) r.details.push_back({"max_relative_error_pct", kSketchRelativeError * 100, Unit::percent});
+  if (d.approximate() && !o.percentiles.empty()) r.relative_error = kSketchRelativeError;
   return r;
 }
 

@@ -211,7 +211,8 @@ void add_utilisation(CLI::App& app, Settings& s, MetricExtras&) {
       [&s](UtilisationBase b) { s.utilisation.base = b; }, "divide by paid time (default) or by logged-in time");
 }
 
-// --percentiles, --percentile-method and --exact-limit, for any per-row duration.
+// --percentiles, --percentile-method, and --approx with its --exact-limit, for any per-row
+// duration. Percentiles are exact at any size unless --approx asks for the bounded sketch.
 void add_percentiles(CLI::App& app, DurationOptions& d, RecordRules& rules, std::string_view defaults) {
   app.add_option("--percentiles", d.percentiles,
                  fmt::format("percentiles to report, in percent (default {})", defaults))
@@ -222,11 +223,19 @@ void add_percentiles(CLI::App& app, DurationOptions& d, RecordRules& rules, std:
       {{"linear", PercentileMethod::linear}, {"nearest-rank", PercentileMethod::nearest_rank}},
       [&d](PercentileMethod m) { d.method = m; },
       "linear (default; NumPy, Excel PERCENTILE.INC) or nearest-rank (the value at rank ceil(p*n))");
-  app.add_option("--exact-limit", rules.exact_limit,
-                 fmt::format("distinct durations kept exactly per bucket (default {}); beyond it percentiles come "
-                             "from a mergeable sketch within {:g} % of the true value",
-                             kDefaultExactLimit, kSketchRelativeError * 100))
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30));
+  auto* approx = app.add_flag_callback(
+      "--approx",
+      [&rules] {
+        if (rules.exact_limit == kExactAtAnySize) rules.exact_limit = kApproxExactLimit;
+      },
+      fmt::format("past --exact-limit distinct durations per bucket, percentiles come from a sketch in bounded "
+                  "memory, each within {:g} % of the exact value and marked so (default: exact at any size)",
+                  kSketchRelativeError * 100));
+  app.add_option(
+         "--exact-limit", rules.exact_limit,
+         fmt::format("with --approx: distinct durations kept exactly per bucket (default {})", kApproxExactLimit))
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))
+      ->needs(approx);
 }
 
 void add_durations(CLI::App& app, Settings& s, MetricExtras& extras) {

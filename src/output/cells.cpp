@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "cxkpi/distribution.hpp"
 #include "text/numbers.hpp"
 
 namespace cxkpi::cli {
@@ -31,6 +32,11 @@ std::string SmallSampleMarks::cell(std::string value, bool small) const {
 std::string small_sample_footnote(bool markdown) {
   return fmt::format("{}{} fewer than {} answers: a survey figure this small moves a lot by chance\n",
                      markdown ? "\n" : "", kSmallSampleMark, kSmallSample);
+}
+
+std::string approximate_footnote(bool markdown) {
+  return fmt::format("{}{} approximate (--approx): within {:g} % of the exact value\n", markdown ? "\n" : "",
+                     kApproximateMark, kSketchRelativeError * 100);
 }
 
 std::string metric_heading(std::string_view metric, Unit unit) {

@@ -46,6 +46,11 @@ inline constexpr std::string_view kSmallSampleMark = "†";
 /// The line under a table for people that says what the mark means.
 std::string small_sample_footnote(bool markdown);
 
+/// What goes before a figure from the --approx sketch in a table for people: "≈13.41".
+inline constexpr std::string_view kApproximateMark = "≈";
+/// The line under a table for people that says what the mark means.
+std::string approximate_footnote(bool markdown);
+
 /// "aht (s)", "csat (%)", "cost-per-contact (currency)": a metric's column for people.
 std::string metric_heading(std::string_view metric, Unit unit);
 

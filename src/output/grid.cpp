@@ -28,12 +28,6 @@ std::vector<std::string_view> detail_names(const ResultTable& t, bool intervals)
   return names;
 }
 
-// Counts (immature contacts, open cases) are whole: never shown as 12.00.
-bool is_count_detail(const Result& r, std::string_view name) {
-  return std::any_of(r.details.begin(), r.details.end(),
-                     [&](const Detail& d) { return d.name == name && d.unit == Unit::count; });
-}
-
 // A metric's cells: its value (a duration also as a clock, for people), sums and details.
 class CellWriter : public NumberCells {
  public:
@@ -50,8 +44,16 @@ class CellWriter : public NumberCells {
   Unit unit_;
 };
 
+template <typename Flagged>
+bool any_result(const ResultTable& t, Flagged flagged) {
+  return flagged(t.total) ||
+         std::any_of(t.rows.begin(), t.rows.end(), [&](const auto& r) { return flagged(r.result); });
+}
 bool any_small_sample(const ResultTable& t) {
-  return t.total.small_n || std::any_of(t.rows.begin(), t.rows.end(), [](const auto& r) { return r.result.small_n; });
+  return any_result(t, [](const Result& r) { return r.small_n; });
+}
+bool any_approximate(const ResultTable& t) {
+  return any_result(t, [](const Result& r) { return r.relative_error.has_value(); });
 }
 
 struct GridShape {
@@ -59,7 +61,10 @@ struct GridShape {
   std::vector<std::string_view> details;  // the detail columns
   bool for_people;
   bool small_samples;  // some value rests on too few survey answers
+  bool approximate;    // some figure comes from the --approx sketch
   [[nodiscard]] bool comparing() const { return !table.compare.empty(); }
+  // People see a mark before such figures; programs a relative_error column (its bound).
+  [[nodiscard]] bool relative_error_column() const { return !for_people && approximate; }
   // People see a mark after such values; programs a small_n column.
   [[nodiscard]] SmallSampleMarks marks() const { return SmallSampleMarks(for_people && small_samples); }
   [[nodiscard]] bool small_n_column() const { return !for_people && small_samples; }
@@ -77,6 +82,7 @@ void add_columns(TextTable& g, const GridShape& s) {
   if (s.small_n_column()) g.add_column("small_n", "small_n", ColumnKind::number);
   for (const auto name : s.details)
     g.add_column(std::string(name), std::string(name), ColumnKind::number);
+  if (s.relative_error_column()) g.add_column("relative_error", "relative_error", ColumnKind::number);
   if (s.comparing()) {
     g.add_column("baseline_period", people ? "vs" : "baseline_period", ColumnKind::label);
     g.add_column("baseline", "baseline", ColumnKind::number);
@@ -93,6 +99,15 @@ std::vector<std::string> comparison_cells(const std::optional<Comparison>& c, co
           cells.flag(c->significant)};
 }
 
+// Counts (immature contacts, open cases) are whole: never shown as 12.00. A figure from the
+// --approx sketch is marked for people.
+std::string detail_cell(const Detail* d, const CellWriter& cells) {
+  if (d == nullptr || !d->value) return cells.number(std::nullopt);
+  if (d->unit == Unit::count) return CellWriter::sum(*d->value);
+  const auto shown = cells.number(d->value);
+  return d->approximate && cells.for_people() ? std::string(kApproximateMark) + shown : shown;
+}
+
 std::vector<std::string> row_cells(const GridShape& s, const CellWriter& cells, std::vector<std::string> labels,
                                    const Result& r, const std::optional<Comparison>& c) {
   std::vector<std::string> row = std::move(labels);
@@ -100,10 +115,9 @@ std::vector<std::string> row_cells(const GridShape& s, const CellWriter& cells, 
   row.insert(row.end(), {s.marks().cell(cells.value(r.value), r.small_n), CellWriter::sum(r.numerator),
                          CellWriter::sum(r.denominator), std::to_string(r.n)});
   if (s.small_n_column()) row.push_back(cells.flag(r.small_n));
-  for (const auto n : s.details) {
-    const auto v = detail_of(r, n);
-    row.push_back(v && is_count_detail(r, n) ? CellWriter::sum(*v) : cells.number(v));
-  }
+  for (const auto n : s.details)
+    row.push_back(detail_cell(find_detail(r, n), cells));
+  if (s.relative_error_column()) row.push_back(cells.number(r.relative_error));
   if (s.comparing())
     for (auto& cell : comparison_cells(c, cells))
       row.push_back(std::move(cell));
@@ -112,7 +126,7 @@ std::vector<std::string> row_cells(const GridShape& s, const CellWriter& cells, 
 }
 
 TextTable build_grid(const ResultTable& t, bool for_people, int precision, bool intervals) {
-  const GridShape shape{t, detail_names(t, intervals), for_people, any_small_sample(t)};
+  const GridShape shape{t, detail_names(t, intervals), for_people, any_small_sample(t), any_approximate(t)};
   const CellWriter cells(for_people, precision, t.plan.unit);
   TextTable g;
   add_columns(g, shape);
@@ -134,7 +148,8 @@ std::string render_vertical(const ResultTable& t, int precision, bool intervals)
   for (std::size_t c = 1 + t.label_names.size(); c < g.header.size(); ++c)
     if (!total[c].empty()) lines.emplace_back(g.header[c], total[c]);
   lines.emplace_back("formula", t.plan.definition);
-  return render_labelled(lines) + (t.total.small_n ? small_sample_footnote(false) : "");
+  return render_labelled(lines) + (t.total.small_n ? small_sample_footnote(false) : "") +
+         (t.total.relative_error ? approximate_footnote(false) : "");
 }
 
 }  // namespace

@@ -19,6 +19,14 @@ ordered_json row_object(const ResultTable& t, const ResultRow& row) {
   return o;
 }
 
+// Which figures came from the --approx sketch, and how far each may be from the exact one.
+ordered_json approximate_json(const Result& r) {
+  ordered_json figures = ordered_json::array();
+  for (const auto& d : r.details)
+    if (d.approximate) figures.push_back(d.name);
+  return {{"figures", std::move(figures)}, {"relative_error", json_number(*r.relative_error)}};
+}
+
 }  // namespace
 
 ordered_json comparison_json(const Comparison& c) {
@@ -49,6 +57,7 @@ ordered_json result_json(const Result& r) {
   if (!r.value) o["reason"] = r.reason;
   for (const auto& d : r.details)
     o[std::string(d.name)] = d.value ? json_number(*d.value) : ordered_json(nullptr);
+  if (r.relative_error) o["approximate"] = approximate_json(r);
   return o;
 }
 

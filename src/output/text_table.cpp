@@ -37,14 +37,25 @@ std::vector<std::size_t> filled_columns(const TextTable& t) {
   return kept;
 }
 
-// Whether a number shown carries the small-sample mark (numbers are cxkpi's own text, so a
-// mark there is never input).
-bool shows_small_sample_mark(const TextTable& t) {
+// Whether a number shown carries a mark (numbers are cxkpi's own text, so a mark there is
+// never input): the small-sample mark after a value, the approximate mark before one.
+template <typename Marked>
+bool shows_mark(const TextTable& t, Marked marked) {
   for (std::size_t c = 0; c < t.kinds.size(); ++c)
     if (t.kinds[c] == ColumnKind::number &&
-        std::any_of(t.rows.begin(), t.rows.end(), [&](const auto& r) { return r[c].ends_with(kSmallSampleMark); }))
+        std::any_of(t.rows.begin(), t.rows.end(), [&](const auto& r) { return marked(std::string_view(r[c])); }))
       return true;
   return false;
+}
+
+// The lines under a table for people that say what its marks mean.
+std::string footnotes(const TextTable& t, bool markdown) {
+  std::string out;
+  if (shows_mark(t, [](std::string_view cell) { return cell.ends_with(kSmallSampleMark); }))
+    out += small_sample_footnote(markdown);
+  if (shows_mark(t, [](std::string_view cell) { return cell.starts_with(kApproximateMark); }))
+    out += approximate_footnote(markdown);
+  return out;
 }
 
 bool is_formula(std::string_view cell) {
@@ -80,8 +91,7 @@ std::string render_grid(const TextTable& table, const FormatOptions& options) {
                                              : table;
   if (options.format == OutputFormat::csv) return render_csv(shown, options.safe_csv, options.header);
   const bool markdown = options.format == OutputFormat::markdown;
-  const auto footnote = shows_small_sample_mark(shown) ? small_sample_footnote(markdown) : "";
-  return render_aligned(shown, markdown) + footnote;
+  return render_aligned(shown, markdown) + footnotes(shown, markdown);
 }
 
 std::size_t display_width(std::string_view s) {

@@ -38,6 +38,7 @@ RUNS = [  # (arguments, which stream holds the JSON document)
     (["contacts-to-resolution", "tests/cli/inputs/cases.csv", "--by", "day", "--json"], "stdout"),
     (["article-reads", "tests/cli/inputs/kb_views.csv", "--group", "article_id", "--json"], "stdout"),
     (["article-read-time", "tests/cli/inputs/kb_views.csv", "--by", "day", "--json"], "stdout"),
+    (["frt", "data/fixture_f.csv", "--by", "day", "--approx", "--exact-limit", "3", "--json"], "stdout"),  # approximate
     (["self-service-ratio", "tests/cli/inputs/kb_views.csv", "--contacts", "2", "--json"], "stdout"),
     (["agent-satisfaction", "tests/cli/inputs/agent_survey.csv", "--json"], "stdout"),
     (["engagement", "tests/cli/inputs/campaigns.csv", "--json"], "stdout"),

@@ -2,6 +2,8 @@
 // sketch within its stated error, and business hours over weekends, holidays and DST.
 #include <algorithm>
 #include <random>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "cxkpi/business_hours.hpp"
@@ -30,7 +32,7 @@ double reference_percentile(std::vector<std::int64_t> x, double percent, Percent
   return static_cast<double>(x[lo]) + (h - std::floor(h)) * static_cast<double>(x[hi] - x[lo]);
 }
 
-Distribution distribution_of(const std::vector<std::int64_t>& values, std::size_t limit = cxkpi::kDefaultExactLimit) {
+Distribution distribution_of(const std::vector<std::int64_t>& values, std::size_t limit = cxkpi::kExactAtAnySize) {
   Distribution d;
   for (const auto v : values)
     d.add(v, 1, limit);
@@ -118,6 +120,43 @@ TEST_CASE("merged distributions equal one distribution of all values") {
   REQUIRE(close(*parts[0].mean(), *whole.mean()));
   for (const double p : {50.0, 90.0, 99.0})
     REQUIRE(close(*parts[0].percentile(p, PercentileMethod::linear), *whole.percentile(p, PercentileMethod::linear)));
+}
+
+TEST_CASE("percentiles stay exact past 262 144 distinct values unless a budget is given") {
+  // 300 000 distinct values in a shuffled order: the old default budget folded them into the sketch.
+  std::vector<std::int64_t> x(300'000);
+  for (std::size_t i = 0; i < x.size(); ++i)
+    x[i] = static_cast<std::int64_t>(i) * 7 + 3;
+  std::shuffle(x.begin(), x.end(), std::mt19937_64(3));
+  const auto d = distribution_of(x);
+  REQUIRE_FALSE(d.approximate());
+  for (const double p : {0.0, 1.0, 50.0, 90.0, 95.0, 99.9, 100.0})
+    for (const auto m : {PercentileMethod::linear, PercentileMethod::nearest_rank})
+      REQUIRE(close(*d.percentile(p, m), reference_percentile(x, p, m)));
+  REQUIRE(distribution_of(x, cxkpi::kApproxExactLimit).approximate());
+}
+
+TEST_CASE("the sketch reports every value within its relative error, and the bound is tight") {
+  // Bucket k holds (γ^(k−2), γ^(k−1)] and reports 2γ^(k−1)/(γ+1): (γ−1)/(γ+1) = α = 1 % from
+  // either end. Every value up to 2·10^6 (1/10000 s units: 200 s), then values on both sides
+  // of each bucket edge up to 10^15, where rounding in the logarithm decides the bucket.
+  const double alpha = cxkpi::kSketchRelativeError;
+  double worst = 0;
+  std::int64_t worst_value = 0;
+  const auto check = [&](std::int64_t v) {
+    const double error = std::fabs(Distribution::sketched(v) - static_cast<double>(v)) / static_cast<double>(v);
+    if (error > worst) std::tie(worst, worst_value) = std::pair(error, v);
+  };
+  for (std::int64_t v = 1; v <= 2'000'000; ++v)
+    check(v);
+  const double gamma = (1 + alpha) / (1 - alpha);
+  for (double edge = gamma; edge < 1e15; edge *= gamma)
+    for (std::int64_t v = static_cast<std::int64_t>(edge) - 2; v <= static_cast<std::int64_t>(edge) + 2; ++v)
+      if (v > 0) check(v);
+  INFO("worst relative error " << worst << " at " << worst_value);
+  REQUIRE(worst <= alpha * (1 + 1e-12));
+  REQUIRE(worst > 0.999 * alpha);             // the bound is reached at bucket edges, not loose
+  REQUIRE(Distribution::sketched(0) <= 0.0);  // zeros are kept apart, exactly
 }
 
 TEST_CASE("past its exact budget the sketch stays within its stated error on 10 M values") {
