@@ -54,6 +54,10 @@ class Error : public std::runtime_error {
     row_stepped_past_ = true;
     return *this;
   }
+  /// What --on-error skip counts the row as, when not its reason: one count for a kind of
+  /// error whose reasons all differ (each repeated id names its own earlier row).
+  [[nodiscard]] std::string_view counted_as() const { return counted_as_.empty() ? reason() : counted_as_; }
+  void count_as(std::string what) { counted_as_ = std::move(what); }
 
   static Error usage(std::string message) { return {ExitCode::usage, std::move(message)}; }
   /// The usage error for a `word` that names none of `candidates`: `<what> "<word>"`, a hint
@@ -76,6 +80,7 @@ class Error : public std::runtime_error {
   std::string field_;
   std::size_t reason_at_ = 0;  // where the reason starts in the message, after the place
   bool row_stepped_past_ = false;
+  std::string counted_as_;
 };
 
 /// " (did you mean X?)" when one of `candidates` is close to `word`, else "".

@@ -23,6 +23,15 @@ using nlohmann::ordered_json;
 
 constexpr std::size_t kWidth = 100;
 
+// Every record log: what tells its rows apart (METRICS.md: a duplicate id is an error).
+constexpr std::string_view kIdRule =
+    "a repeated id is bad data (--dedupe first|last keeps one row); a log without an id column is not checked for "
+    "repeats";
+
+bool reads_logs(const Explanation& e) {
+  return e.record_fields != "—";
+}
+
 /// An entry as this build shows it.
 struct Shown {
   const Explanation* entry;
@@ -100,6 +109,7 @@ std::string render_text(const Shown& s) {
     out += folded(v.meaning, fmt::format("  {:<34}", v.flags), std::string(36, ' '));
   out += "Fields:\n";
   out += folded(e.record_fields, "  record logs:    ", std::string(18, ' '));
+  if (reads_logs(e)) out += folded(kIdRule, "  ids:            ", std::string(18, ' '));
   out += folded(e.aggregate_fields, "  period tables:  ", std::string(18, ' '));
   out += "Pitfalls:\n";
   for (const auto p : e.pitfalls)
@@ -123,6 +133,7 @@ ordered_json entry_json(const Shown& s) {
   for (const auto& v : e.variants)
     o["variants"].push_back({{"flags", v.flags}, {"meaning", v.meaning}});
   o["fields"] = {{"records", e.record_fields}, {"periods", e.aggregate_fields}};
+  if (reads_logs(e)) o["fields"]["ids"] = kIdRule;
   o["pitfalls"] = ordered_json::array();
   for (const auto p : e.pitfalls)
     o["pitfalls"].push_back(p);

@@ -44,6 +44,10 @@ void add_input_flags(CLI::App& app, InputFlags& flags) {
       ->group(group);
   app.add_option("--rejects", flags.rejects, "with --on-error skip: write each skipped row to FILE as NDJSON")
       ->group(group);
+  app.add_option("--dedupe", flags.dedupe,
+                 "record logs: keep the first or the last row of a repeated id (default: a repeated id is bad data)")
+      ->check(CLI::IsMember({"first", "last"}))
+      ->group(group);
   app.add_option("--threads", flags.threads, "threads that read a large CSV or NDJSON log (default 0: one per core)")
       ->type_name("N")
       ->check(CLI::Range(0U, 256U).description(""))
@@ -185,6 +189,7 @@ FileInputOptions file_input(const InputFlags& flags, const std::string& output_p
   in.decimal_comma = flags.decimal_comma;
   in.read.encoding = flags.encoding;
   in.threads = flags.threads;
+  in.dedupe = flags.dedupe == "first" ? Dedupe::first : flags.dedupe == "last" ? Dedupe::last : Dedupe::off;
   return in;
 }
 

@@ -33,6 +33,7 @@ struct InputFlags {
   bool decimal_comma = false;
   bool verbose = false;
   unsigned threads = 0;
+  std::string dedupe;  // --dedupe first|last: which row of a repeated id counts
 };
 
 /// How record logs are bucketed: --by, --tz, --group, --from, --to, and --shape.

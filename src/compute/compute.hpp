@@ -18,13 +18,17 @@ namespace cxkpi::cli {
 class Error;
 struct ParsedValue;
 
+/// --dedupe: which row of a repeated id counts (off: a repeat is bad data).
+enum class Dedupe { off, first, last };
+
 struct FileInputOptions {
   std::vector<std::string> files;  // "-" is standard input
   ReadOptions read;
   std::vector<ColumnOverride> overrides;
-  RowErrorPolicy errors;       // --on-error, --max-errors, --rejects
-  bool decimal_comma = false;  // --decimal-comma: 3,5 is 3.5
-  unsigned threads = 0;        // --threads: 0 = one per core
+  RowErrorPolicy errors;        // --on-error, --max-errors, --rejects
+  Dedupe dedupe = Dedupe::off;  // --dedupe first|last
+  bool decimal_comma = false;   // --decimal-comma: 3,5 is 3.5
+  unsigned threads = 0;         // --threads: 0 = one per core
   /// A CSV log is read on several threads in blocks of about this many bytes (an input of
   /// one block is read on the calling thread).
   std::size_t block_bytes = std::size_t{2} << 20;

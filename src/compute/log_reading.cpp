@@ -43,6 +43,13 @@ void check_scales(const ScanTally& tally, const std::string& source) {
   check_zero_to_ten(tally.enps_answers, source, "enps_score", "eNPS");
 }
 
+std::vector<std::string> source_names(const Readers& readers) {
+  std::vector<std::string> names;
+  for (const auto& r : readers)
+    names.push_back(r->source_name());
+  return names;
+}
+
 std::string untimed_warning(std::size_t untimed) {
   return fmt::format("{} offered contact{} no wait_s: ASA, average wait and service level count {} wait as 0 s",
                      untimed, untimed == 1 ? " has" : "s have", untimed == 1 ? "its" : "their");
@@ -51,8 +58,9 @@ std::string untimed_warning(std::size_t untimed) {
 // One read of record logs into a table of buckets.
 class LogRead {
  public:
-  LogRead(const ScanSettings& scan, const ClosedBuckets& on_closed, RowErrors& errors, std::string source)
-      : scan_(scan), on_closed_(on_closed), errors_(errors), states_(scan.rules) {
+  LogRead(const ScanSettings& scan, const ClosedBuckets& on_closed, RowErrors& errors, DuplicateIds& ids,
+          std::string source)
+      : scan_(scan), on_closed_(on_closed), errors_(errors), ids_(ids), states_(scan.rules) {
     table_.options = scan.options;
     table_.group_names = scan.options.group;
     table_.source = std::move(source);
@@ -62,14 +70,19 @@ class LogRead {
   // order; streaming and the states that span rows need them in input order.
   void read(TableReader& reader) {
     const LogLayout layout(reader, scan_);  // checks the columns before any row is read
+    ids_.check_column(layout.id_col != kNoColumn, reader.source_name());
     table_.supplied |= supplied_fields(layout.columns.present(), scan_.rules);
     const auto read_here = [this](TableReader& in) { read_serially(in); };
-    if (auto* source = dynamic_cast<BlockSource*>(&reader); source && !on_closed_ && states_.empty())
-      if (read_in_blocks(*source, scan_, index_, tally_, read_here)) {
-        ++table_.split_reads;
-        return;
-      }
-    read_serially(reader);
+    const auto in_blocks = [&] {
+      auto* source = dynamic_cast<BlockSource*>(&reader);
+      return source && !on_closed_ && states_.empty() &&
+             read_in_blocks(*source, scan_, index_, tally_, read_here, {ids_, input_});
+    };
+    if (in_blocks())
+      ++table_.split_reads;
+    else
+      read_serially(reader);
+    ++input_;
   }
 
   BucketTable finish() {
@@ -84,6 +97,7 @@ class LogRead {
     }
     table_.total.set_present(table_.supplied);
     if (tally_.untimed > 0) table_.warnings.push_back(untimed_warning(tally_.untimed));
+    if (auto w = ids_.warning(tally_.deduped); !w.empty()) table_.warnings.push_back(std::move(w));
     return std::move(table_);
   }
 
@@ -91,7 +105,8 @@ class LogRead {
   // Reads the rows of `in` (an input, or a block of one) one after another.
   void read_serially(TableReader& in) {
     LogLayout layout(in, scan_);
-    RowStep step(in, layout, scan_, column_periods_);
+    auto ids = ids_.check_of(input_);
+    RowStep step(in, layout, scan_, column_periods_, &ids);
     states_.start(layout);
     Contact c;
     const Period* period = nullptr;
@@ -134,6 +149,8 @@ class LogRead {
   const ClosedBuckets& on_closed_;
   BucketTable table_;
   RowErrors& errors_;
+  DuplicateIds& ids_;
+  std::uint32_t input_ = 0;  // which input is being read, for the places of ids
   BucketIndex index_;
   ScanTally tally_;
   ColumnPeriods column_periods_;
@@ -155,7 +172,9 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
   const auto scan = scan_settings(input, options, rules, clock);
   if ((rules.window || rules.cases) && on_closed)
     throw Error::usage("window rules need the whole input: give --no-stream");
-  LogRead read(scan, on_closed, errors, readers.empty() ? std::string() : readers.front()->source_name());
+  DuplicateIds ids(input.dedupe, source_names(readers));
+  if (input.dedupe == Dedupe::last) ids.find_last_rows(input);
+  LogRead read(scan, on_closed, errors, ids, readers.empty() ? std::string() : readers.front()->source_name());
   for (auto& reader : readers)
     read.read(*reader);
   return read.finish();

@@ -73,6 +73,7 @@ LogLayout::LogLayout(const TableReader& reader, const ScanSettings& scan)
                                                 : group_columns({scan.options.by_column}, reader.header(), columns,
                                                                 reader.source_name(), "--by-column")
                                                       .front()),
+      id_col(columns.column_of(RecordField::id).value_or(kNoColumn)),
       contacts(reader, columns, scan.input.decimal_comma),
       row_clock(reader, columns, scan.clock, scan.rules.business_hours) {
   if (scan.needs_time && !row_clock.available())

@@ -11,6 +11,7 @@
 
 #include "compute/bucket_index.hpp"
 #include "compute/buckets.hpp"
+#include "compute/duplicate_ids.hpp"
 #include "cxkpi/record.hpp"
 #include "io/values.hpp"
 #include "records/contact_reader.hpp"
@@ -48,6 +49,7 @@ struct LogLayout {
   RecordColumnMap columns;
   std::vector<std::size_t> group_cols;
   std::size_t period_col;
+  std::size_t id_col;  // kNoColumn: the log has no id column, and no repeats to look for
   ContactReader contacts;
   RowClock row_clock;
 };
@@ -58,11 +60,13 @@ using ScoreCounts = std::array<std::int64_t, 11>;
 // What a pass counts besides the buckets, for warnings and the NPS and eNPS scale checks.
 struct ScanTally {
   std::size_t untimed = 0;  // offered contacts whose wait cell is empty
+  std::size_t deduped = 0;  // rows --dedupe left out
   ScoreCounts nps_answers{};
   ScoreCounts enps_answers{};
 
   void merge(const ScanTally& other) {
     untimed += other.untimed;
+    deduped += other.deduped;
     for (std::size_t i = 0; i < nps_answers.size(); ++i) {
       nps_answers[i] += other.nps_answers[i];
       enps_answers[i] += other.enps_answers[i];
@@ -71,12 +75,19 @@ struct ScanTally {
 };
 
 // The per-row work of every pass over a log: reads, derives and checks the current row's
-// contact and finds its period. Returns false when --from/--to leave the row out; throws
-// Error for a bad cell. Inline: every row of every pass comes here.
+// contact, checks its id against the rows before it, and finds its period. Returns false when
+// --dedupe or --from/--to leave the row out; throws Error for a bad cell or a repeated id.
+// Inline: every row of every pass comes here.
 class RowStep {
  public:
-  RowStep(const TableReader& reader, LogLayout& layout, const ScanSettings& scan, ColumnPeriods& column_periods)
-      : reader_(reader), layout_(layout), scan_(scan), periods_(scan.options.by), column_periods_(column_periods) {}
+  RowStep(const TableReader& reader, LogLayout& layout, const ScanSettings& scan, ColumnPeriods& column_periods,
+          IdCheck* ids)
+      : reader_(reader),
+        layout_(layout),
+        scan_(scan),
+        periods_(scan.options.by),
+        column_periods_(column_periods),
+        ids_(layout.id_col != kNoColumn ? ids : nullptr) {}
 
   bool read(Contact& c, const Period*& period) {
     layout_.contacts.read(c);
@@ -84,6 +95,10 @@ class RowStep {
     derive_flags(c);
     if (const auto v = check_contact(c, scan_.rules))
       throw layout_.contacts.error_at(*record_field_named(v->column), v->message);
+    if (ids_ != nullptr && !ids_->keep(reader_, layout_.id_col)) {
+      ++tally.deduped;
+      return false;
+    }
     if (layout_.period_col != kNoColumn) {
       column_period_ = column_periods_.at(trim(reader_.cell(layout_.period_col)));
       period = &column_period_;
@@ -113,6 +128,7 @@ class RowStep {
   const ScanSettings& scan_;
   PeriodCache periods_;
   ColumnPeriods& column_periods_;  // shared by every input, so that labels keep one order
+  IdCheck* ids_;                   // null when the log has no id column
   Period column_period_;
   const Period whole_input_ = period_of(0, BucketBy::all);
   std::vector<std::string_view> groups_;

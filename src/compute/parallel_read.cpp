@@ -11,18 +11,21 @@
 namespace cxkpi::cli {
 namespace {
 
-// What one block of rows adds up to.
+// What one block of rows adds up to, and the ids of its rows.
 struct BlockScan {
   BucketIndex index;
   ScanTally tally;
+  IdSet ids;
 };
 
-// The rows of a block reader in buckets, without error handling: any bad row throws.
-BlockScan scan_block(TableReader& reader, const ScanSettings& scan) {
+// The rows of a block reader in buckets, without error handling: any bad row, and any id
+// repeated within the block, throws.
+BlockScan scan_block(TableReader& reader, const ScanSettings& scan, const BlockIds& ids) {
   BlockScan out;
   LogLayout layout(reader, scan);
   ColumnPeriods unused;  // blocks are read only without --by-column
-  RowStep step(reader, layout, scan, unused);
+  auto check = ids.ids.block_check(out.ids, ids.input);
+  RowStep step(reader, layout, scan, unused, &check);
   Contact c;
   const Period* period = nullptr;
   while (reader.next())
@@ -42,7 +45,8 @@ struct BlockJob {
 // and adds up the results; the workers only parse.
 class BlockWorkers {
  public:
-  BlockWorkers(unsigned threads, const BlockSource& source, const ScanSettings& scan) : source_(source), scan_(scan) {
+  BlockWorkers(unsigned threads, const BlockSource& source, const ScanSettings& scan, const BlockIds& ids)
+      : source_(source), scan_(scan), ids_(ids) {
     for (unsigned k = 0; k < threads; ++k)
       workers_.emplace_back([this] { work(); });
   }
@@ -89,7 +93,7 @@ class BlockWorkers {
         // The block reader reads a copy: the block's bytes stay as they came, in case the
         // calling thread has to read them again.
         const auto reader = source_.block_reader(job->block.text(), job->block.first_line);
-        job->result = scan_block(*reader, scan_);
+        job->result = scan_block(*reader, scan_, ids_);
       } catch (...) {
         job->result.reset();  // read again by the caller, which reports the bad row in place
       }
@@ -103,6 +107,7 @@ class BlockWorkers {
 
   const BlockSource& source_;
   const ScanSettings& scan_;
+  const BlockIds& ids_;
   std::mutex mutex_;
   std::condition_variable wake_workers_;
   std::condition_variable done_;
@@ -126,7 +131,7 @@ void merge_block(BlockScan& scan, BucketIndex& index, ScanTally& tally) {
 }  // namespace
 
 bool read_in_blocks(BlockSource& source, const ScanSettings& scan, BucketIndex& index, ScanTally& tally,
-                    const std::function<void(TableReader&)>& read_serially) {
+                    const std::function<void(TableReader&)>& read_serially, BlockIds ids) {
   const unsigned threads =
       scan.input.threads != 0 ? scan.input.threads : std::max(1U, std::thread::hardware_concurrency());
   if (threads < 2 || !scan.options.by_column.empty()) return false;
@@ -143,11 +148,13 @@ bool read_in_blocks(BlockSource& source, const ScanSettings& scan, BucketIndex& 
     read_here(first);
     return true;
   }
-  BlockWorkers workers(threads, source, scan);
+  BlockWorkers workers(threads, source, scan, ids);
   workers.add(std::move(first));
   workers.add(std::move(second));
+  // A block whose ids repeat earlier ones is read again in order, where each row meets
+  // every id before it; its other ids were added, so that its rows find themselves.
   const auto add_up = [&](BlockJob job) {
-    if (job.result)
+    if (job.result && ids.ids.absorb(std::move(job.result->ids)))
       merge_block(*job.result, index, tally);
     else
       read_here(job.block);

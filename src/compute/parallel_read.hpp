@@ -15,11 +15,17 @@
 
 namespace cxkpi::cli {
 
+/// The ids of the run, and which input this is among them.
+struct BlockIds {
+  DuplicateIds& ids;
+  std::uint32_t input;
+};
+
 /// Reads the rest of `source` (positioned after its header) in blocks on worker threads into
-/// `index` and `tally`; a block with a bad row, and an input of one block, go to
-/// `read_serially`. Returns false, having read nothing, when the input is not to be read this
-/// way (one thread, --by-column); the caller then reads it serially.
+/// `index` and `tally`; a block with a bad row or an id seen before, and an input of one
+/// block, go to `read_serially`. Returns false, having read nothing, when the input is not to
+/// be read this way (one thread, --by-column); the caller then reads it serially.
 bool read_in_blocks(BlockSource& source, const ScanSettings& scan, BucketIndex& index, ScanTally& tally,
-                    const std::function<void(TableReader&)>& read_serially);
+                    const std::function<void(TableReader&)>& read_serially, BlockIds ids);
 
 }  // namespace cxkpi::cli

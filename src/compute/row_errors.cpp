@@ -73,7 +73,7 @@ void RowErrors::report_unread(const Error& error, const TableReader& reader) {
 
 void RowErrors::skip(const Error& error, const TableReader& reader, bool unread) {
   if (!policy_.skip) throw error;
-  ++counts_[std::string(error.reason())];  // counted without the place: "field: message"
+  ++counts_[std::string(error.counted_as())];  // counted without the place: "field: message"
   ++total_;
   if (rejects_ != nullptr) keep_rejected(error, unread ? unread_row_text(reader) : row_text(reader));
   if (policy_.max_errors && total_ > *policy_.max_errors) {

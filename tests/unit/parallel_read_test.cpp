@@ -7,8 +7,12 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <random>
 #include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
 
 #include "compute/buckets.hpp"
 #include "errors.hpp"
@@ -81,10 +85,12 @@ std::string make_ndjson(int rows) {
   return out;
 }
 
-BucketTable read_log(const std::string& path, unsigned threads, bool skip = false) {
+BucketTable read_logs(const std::vector<std::string>& paths, unsigned threads, bool skip = false,
+                      Dedupe dedupe = Dedupe::off) {
   FileInputOptions input;
-  input.files = {path};
+  input.files = paths;
   input.threads = threads;
+  input.dedupe = dedupe;
   input.block_bytes = 256;
   input.errors.skip = skip;
   auto readers = open_inputs(input);
@@ -92,6 +98,25 @@ BucketTable read_log(const std::string& path, unsigned threads, bool skip = fals
   options.by = BucketBy::day;
   options.group = {"channel"};
   return read_records(readers, input, options, RecordRules{});
+}
+
+BucketTable read_log(const std::string& path, unsigned threads, bool skip = false, Dedupe dedupe = Dedupe::off) {
+  return read_logs({path}, threads, skip, dedupe);
+}
+
+// The log with row `row`'s id (1-based, as make_log numbers them) changed to `id`.
+std::string with_id(std::string text, int row, const std::string& id) {
+  const auto at = text.find("\n" + std::to_string(row) + ",") + 1;
+  return text.replace(at, std::to_string(row).size(), id);
+}
+
+std::string error_of(const std::function<void()>& read) {
+  try {
+    read();
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "";
 }
 
 void require_same(const BucketTable& serial, const BucketTable& parallel) {
@@ -194,4 +219,47 @@ TEST_CASE("an NDJSON line that is not an object is skipped alike on one thread a
     require_same(serial, parallel);
     REQUIRE(parallel.split_reads == 1);
   }
+}
+
+TEST_CASE("a repeated id fails alike on one thread and on several", "[records][parallel][ids]") {
+  // Row 2500 takes id 17 (line 18), blocks away; row 40 takes id 39 (the row before it).
+  for (const auto& [row, id, message] : {std::tuple{2500, "17", R"(:2501:1: id: "17" repeats line 18)"},
+                                         std::tuple{40, "39", R"(:41:1: id: "39" repeats line 40)"}}) {
+    const TempFile log(with_id(make_log(3000, {}), row, id));
+    const auto serial = error_of([&] { read_log(log.path(), 1); });
+    REQUIRE_THAT(serial, Catch::EndsWith(message));
+    for (const unsigned threads : {2U, 4U})
+      REQUIRE(error_of([&] { read_log(log.path(), threads); }) == serial);
+  }
+}
+
+TEST_CASE("repeated ids are skipped or deduplicated alike on one thread and on several", "[records][parallel][ids]") {
+  auto text = make_log(3000, {});
+  for (const int row : {100, 1500, 1501, 2999})  // each takes the id of a row far before it
+    text = with_id(text, row, std::to_string(row / 7));
+  const TempFile log(text);
+  for (const auto& [skip, dedupe] :
+       {std::pair{true, Dedupe::off}, std::pair{false, Dedupe::first}, std::pair{false, Dedupe::last}}) {
+    const auto serial = read_log(log.path(), 1, skip, dedupe);
+    REQUIRE(serial.total.raw(Field::offered) == 2996);
+    for (const unsigned threads : {2U, 4U})
+      require_same(serial, read_log(log.path(), threads, skip, dedupe));
+  }
+  REQUIRE(read_log(log.path(), 1, true).warnings.back() ==
+          "skipped 4 bad rows: id: repeats an earlier row's id (--dedupe first or last keeps one)");
+  // first keeps rows 14, 214, 214 … (the first of each id); last keeps rows 100, 1500, …: the sums differ
+  const auto first = read_log(log.path(), 2, false, Dedupe::first);
+  const auto last = read_log(log.path(), 2, false, Dedupe::last);
+  REQUIRE(first.warnings.back() == "--dedupe first: left out 4 rows whose id an earlier row has");
+  REQUIRE(last.warnings.back() == "--dedupe last: left out 4 rows whose id a later row has");
+  REQUIRE(first.total.raw(Field::talk_s) != last.total.raw(Field::talk_s));
+}
+
+TEST_CASE("an id repeated in a second input names both inputs", "[records][parallel][ids]") {
+  const TempFile a(make_log(3000, {}));
+  const TempFile b(with_id(make_log(3000, {}), 1, "3001"));  // ids 3001, 2, 3, …: 2 repeats a's line 3
+  for (const unsigned threads : {1U, 3U})
+    REQUIRE(error_of([&] {
+              read_logs({a.path(), b.path()}, threads);
+            }) == b.path() + R"(:3:1: id: "2" repeats )" + a.path() + ":3");
 }
