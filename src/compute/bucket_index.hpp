@@ -29,12 +29,12 @@ class ColumnPeriods {
 class PeriodCache {
  public:
   explicit PeriodCache(BucketBy by) : by_(by) {}
-  const Period& at(std::int64_t local_seconds) {
-    const auto slot = by_ == BucketBy::hour || by_ == BucketBy::hour_of_day || by_ == BucketBy::weekday_hour
-                          ? floor_div(local_seconds, 3600)
-                          : floor_div(local_seconds, 86400);
+  const Period& at(const PlacedTime& time) {
+    // A repeated local hour (the later reading, after a change back) is a slot of its own.
+    const auto slot = (needs_time_of_day(by_) ? floor_div(time.local, 3600) : floor_div(time.local, 86400)) * 2 +
+                      (time.repeated ? 1 : 0);
     if (!valid_ || slot != slot_) {
-      period_ = period_of(local_seconds, by_);
+      period_ = period_of(time, by_);
       slot_ = slot;
       valid_ = true;
     }

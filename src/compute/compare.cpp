@@ -139,7 +139,9 @@ bool is_dated_period(std::string_view label) {
          (rest.size() == 3 && rest.substr(0, 2) == "-Q") ||                                 // -Qn
          (rest.size() == 4 && rest.substr(0, 2) == "-W" && digits(rest.substr(2))) ||       // -Www
          (rest.size() == 6 && rest[0] == '-' && rest[3] == '-') ||                          // -MM-DD
-         (rest.size() == 9 && rest[0] == '-' && rest[3] == '-' && rest[6] == 'T');          // -MM-DDTHH
+         (rest.size() == 9 && rest[0] == '-' && rest[3] == '-' && rest[6] == 'T') ||        // -MM-DDTHH
+         // -MM-DDTHH+hh:mm: the later of an hour a change back from summer time repeats
+         (rest.size() == 15 && rest[0] == '-' && rest[6] == 'T' && (rest[9] == '+' || rest[9] == '-'));
 }
 
 std::optional<std::string> year_earlier(std::string_view label) {

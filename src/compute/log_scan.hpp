@@ -103,9 +103,9 @@ class RowStep {
       column_period_ = column_periods_.at(trim(reader_.cell(layout_.period_col)));
       period = &column_period_;
     } else if (scan_.needs_time) {
-      const auto local = layout_.row_clock.local_seconds();
-      if ((scan_.from && local < *scan_.from) || (scan_.to && local >= *scan_.to)) return false;
-      period = &periods_.at(local);
+      const auto& at = layout_.row_clock.time_for(scan_.options.by);
+      if ((scan_.from && at.local < *scan_.from) || (scan_.to && at.local >= *scan_.to)) return false;
+      period = &periods_.at(at);
     } else {
       period = &whole_input_;
     }

@@ -7,6 +7,7 @@
 
 #include "errors.hpp"
 #include "io/values.hpp"
+#include "text/words.hpp"
 
 namespace cxkpi::cli {
 
@@ -27,11 +28,11 @@ void MinuteMemo::remember(std::string_view text, const Timestamp& t, const Place
   last.written_seconds += 59 - seconds;
   const auto start = clock.place(first);
   const auto end = clock.place(last);
-  if (end.local - start.local != 59 || end.utc - start.utc != 59 || start.local != at.local - seconds ||
-      start.utc != at.utc - seconds)
+  if (!start || !end || end->local - start->local != 59 || end->utc - start->utc != 59 ||
+      start->local != at.local - seconds || start->utc != at.utc - seconds || start->repeated != end->repeated)
     return;
   text_.assign(text);
-  minute_ = start;
+  minute_ = *start;
   valid_ = true;
 }
 
@@ -79,15 +80,17 @@ void RowClock::read(Contact& c) {
 }
 
 std::optional<PlacedTime> RowClock::read_opened() {
+  opened_has_time_ = true;
   if (timestamp_column_) {
     const auto text = reader_.cell(*timestamp_column_);
-    if (const auto at = minute_.recall(text)) return at;
+    if (const auto at = minute_.recall(text)) return at;  // a remembered minute has a time of day
     if (is_missing(text)) return std::nullopt;
     std::string error;
     const auto t = parse_timestamp(text, error);
     if (!t) fail(*timestamp_column_, error);
-    const auto at = clock_.place(*t);
+    const auto at = placed(*timestamp_column_, *t);
     minute_.remember(text, *t, at, clock_);
+    opened_has_time_ = t->has_time_of_day;
     return at;
   }
   if (!date_column_) return std::nullopt;
@@ -101,7 +104,14 @@ std::optional<PlacedTime> RowClock::read_opened() {
   if (is_missing(text)) return std::nullopt;
   const auto date = parse_date(text, error);
   if (!date) fail(*date_column_, error);
-  return clock_.place(on_date(*date, time));
+  opened_has_time_ = time.has_value();
+  return placed(time ? *time_column_ : *date_column_, on_date(*date, time));
+}
+
+PlacedTime RowClock::placed(std::size_t column, const Timestamp& t) const {
+  const auto at = clock_.place(t);
+  if (!at) fail(column, fmt::format("{} {}", quote_value(reader_.cell(column)), clock_.skipped_reason(t)));
+  return *at;
 }
 
 const PlacedTime& RowClock::opened() const {
@@ -111,6 +121,17 @@ const PlacedTime& RowClock::opened() const {
   return *opened_;
 }
 
+const PlacedTime& RowClock::time_for(BucketBy by) const {
+  const auto& at = opened();
+  if (!opened_has_time_ && needs_time_of_day(by)) {
+    const auto column = timestamp_column_ ? *timestamp_column_ : *date_column_;
+    fail(column, fmt::format("{} is a date without a time of day, and hourly periods (--by hour, hour-of-day, "
+                             "best-time-to-call) need one",
+                             quote_value(reader_.cell(column))));
+  }
+  return at;
+}
+
 void RowClock::check(const CheckedColumn& checked) const {
   const auto text = reader_.cell(checked.column);
   if (is_missing(text)) return;
@@ -118,7 +139,10 @@ void RowClock::check(const CheckedColumn& checked) const {
   bool ok = false;
   switch (checked.kind) {
     case CheckedColumn::Kind::timestamp:
-      ok = parse_timestamp(text, error).has_value();
+      if (const auto t = parse_timestamp(text, error)) {
+        (void)placed(checked.column, *t);
+        ok = true;
+      }
       break;
     case CheckedColumn::Kind::date:
       ok = parse_date(text, error).has_value();
@@ -137,7 +161,7 @@ std::optional<std::int64_t> RowClock::utc_at(std::optional<std::size_t> column) 
   std::string error;
   const auto t = parse_timestamp(text, error);
   if (!t) fail(*column, error);
-  return clock_.utc_seconds(*t);
+  return placed(*column, *t).utc;
 }
 
 std::optional<std::int64_t> RowClock::duration_to(std::optional<std::int64_t> at) const {

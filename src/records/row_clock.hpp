@@ -38,7 +38,7 @@ class MinuteMemo {
     for (std::size_t i = kSeconds + 2; i < text.size(); ++i)  // `Z`, an offset or a fraction: short
       if (text[i] != text_[i]) return std::nullopt;
     const std::int64_t seconds = tens * 10 + ones;
-    return PlacedTime{minute_.local + seconds, minute_.utc + seconds};
+    return PlacedTime{minute_.local + seconds, minute_.utc + seconds, minute_.repeated};
   }
   /// Remembers `text` (parsed as `t`, placed at `at`) when its seconds are at a fixed place
   /// and the zone's offset is the same all that minute; forgets otherwise.
@@ -67,8 +67,9 @@ class RowClock {
   /// c.resolution (raw 1/10000 s) from them, counting business seconds only when business
   /// hours are set. Throws Error for a bad cell.
   void read(Contact& c);
-  /// Local seconds of the current row's opened time; throws Error when the row has none.
-  [[nodiscard]] std::int64_t local_seconds() const { return opened().local; }
+  /// The current row's opened time, for periods of `by`; throws Error when the row has
+  /// none, or only a date and `by` needs a time of day.
+  [[nodiscard]] const PlacedTime& time_for(BucketBy by) const;
   /// UTC seconds of the current row's opened time; throws Error as local_seconds does.
   [[nodiscard]] std::int64_t opened_utc() const { return opened().utc; }
 
@@ -81,6 +82,8 @@ class RowClock {
   };
   [[nodiscard]] const PlacedTime& opened() const;
   [[nodiscard]] std::optional<PlacedTime> read_opened();
+  /// `t` of `column` placed in the zone; throws Error for a time the zone skips.
+  [[nodiscard]] PlacedTime placed(std::size_t column, const Timestamp& t) const;
   [[nodiscard]] std::optional<std::int64_t> utc_at(std::optional<std::size_t> column) const;
   void check(const CheckedColumn& checked) const;
   [[nodiscard]] std::optional<std::int64_t> duration_to(std::optional<std::int64_t> at) const;
@@ -97,6 +100,7 @@ class RowClock {
   std::vector<CheckedColumn> checked_;
   MinuteMemo minute_;
   std::optional<PlacedTime> opened_;  // the current row's, empty for an empty cell
+  bool opened_has_time_ = true;       // false when the opened time is a bare date
 };
 
 }  // namespace cxkpi::cli

@@ -96,6 +96,7 @@ std::optional<Timestamp> parse_timestamp(std::string_view text, std::string& err
   Timestamp t;
   if (days && pos == s.size()) {
     t.written_seconds = *days * kDay;
+    t.has_time_of_day = false;
     return t;
   }
   if (days && pos < s.size() && (s[pos] == 'T' || s[pos] == 't' || s[pos] == ' ')) {
@@ -119,6 +120,7 @@ std::optional<Timestamp> parse_date(std::string_view date_text, std::string& err
   }
   Timestamp t;
   t.written_seconds = *days * kDay;
+  t.has_time_of_day = false;
   return t;
 }
 
@@ -139,6 +141,7 @@ Timestamp on_date(Timestamp date, const std::optional<Timestamp>& time_of_day) {
   if (!time_of_day) return date;
   date.written_seconds += time_of_day->written_seconds;
   date.offset_seconds = time_of_day->offset_seconds;
+  date.has_time_of_day = true;
   return date;
 }
 
@@ -174,12 +177,38 @@ std::int64_t LocalClock::utc_seconds(const Timestamp& t) const {
   return t.offset_seconds ? t.written_seconds - *t.offset_seconds : to_utc(t.written_seconds);
 }
 
-PlacedTime LocalClock::place(const Timestamp& t) const {
+std::optional<PlacedTime> LocalClock::place(const Timestamp& t) const {
   if (t.offset_seconds) {
     const auto utc = t.written_seconds - *t.offset_seconds;
-    return {to_local(utc), utc};
+    return PlacedTime{to_local(utc), utc, is_repeated(utc)};
   }
-  return {t.written_seconds, to_utc(t.written_seconds)};
+  if (zone_ == nullptr || !t.has_time_of_day) return PlacedTime{t.written_seconds, to_utc(t.written_seconds)};
+  const auto info = zone_->get_info(date::local_seconds{std::chrono::seconds{t.written_seconds}});
+  if (info.result == date::local_info::nonexistent) return std::nullopt;
+  return PlacedTime{t.written_seconds, t.written_seconds - info.first.offset.count()};
+}
+
+// Whether `utc` is in the hour (or so) after a change back: the same local readings as the
+// instants just before the change.
+bool LocalClock::is_repeated(std::int64_t utc) const {
+  if (zone_ == nullptr) return false;
+  const auto info = zone_->get_info(date::sys_seconds{std::chrono::seconds{utc}});
+  const auto since_change = utc - info.begin.time_since_epoch().count();
+  if (since_change >= kDay) return false;  // no change back repeats a whole day
+  const auto before = zone_->get_info(info.begin - std::chrono::seconds{1});
+  return since_change < (before.offset - info.offset).count();
+}
+
+std::string LocalClock::skipped_reason(const Timestamp& t) const {
+  const auto info = zone_->get_info(date::local_seconds{std::chrono::seconds{t.written_seconds}});
+  const auto change = info.second.begin.time_since_epoch().count();
+  const auto clock_time = [](std::int64_t local) {
+    const auto seconds_of_day = local - (local >= 0 ? local / kDay : (local - kDay + 1) / kDay) * kDay;
+    return fmt::format("{:02}:{:02}", seconds_of_day / 3600, seconds_of_day / 60 % 60);
+  };
+  return fmt::format("is no time in {}: its clocks went from {} to {} that day (give the time with its UTC offset)",
+                     name_, clock_time(change + info.first.offset.count()),
+                     clock_time(change + info.second.offset.count()));
 }
 
 std::int64_t LocalClock::to_local(std::int64_t utc) const {
@@ -210,6 +239,10 @@ std::optional<BucketBy> bucket_by_named(std::string_view name) {
   for (const auto& [n, by] : kNames)
     if (n == name) return by;
   return std::nullopt;
+}
+
+bool needs_time_of_day(BucketBy by) {
+  return by == BucketBy::hour || by == BucketBy::hour_of_day || by == BucketBy::weekday_hour;
 }
 
 namespace {
@@ -251,8 +284,8 @@ Period period_of(std::int64_t local_seconds, BucketBy by) {
   const date::sys_days day{date::days{days}};
   const std::int64_t hour = (local_seconds - days * kDay) / 3600;
   switch (by) {
-    case BucketBy::hour:
-      return {days * 24 + hour, fmt::format("{}T{:02}", iso_date(date::year_month_day{day}), hour)};
+    case BucketBy::hour:  // twice the hour: the later reading of a repeated hour sorts between
+      return {(days * 24 + hour) * 2, fmt::format("{}T{:02}", iso_date(date::year_month_day{day}), hour)};
     case BucketBy::day:
       return {days, iso_date(date::year_month_day{day})};
     case BucketBy::week:
@@ -271,6 +304,17 @@ Period period_of(std::int64_t local_seconds, BucketBy by) {
       break;
   }
   return {0, "all"};
+}
+
+Period period_of(const PlacedTime& at, BucketBy by) {
+  auto period = period_of(at.local, by);
+  if (by == BucketBy::hour && at.repeated) {
+    const auto offset = at.local - at.utc;
+    const auto size = offset < 0 ? -offset : offset;
+    ++period.order;
+    period.label += fmt::format("{}{:02}:{:02}", offset < 0 ? '-' : '+', size / 3600, size / 60 % 60);
+  }
+  return period;
 }
 
 }  // namespace cxkpi::cli

@@ -22,11 +22,12 @@ namespace cxkpi::cli {
 struct Timestamp {
   std::int64_t written_seconds = 0;            // the wall-clock reading, as if it were UTC
   std::optional<std::int64_t> offset_seconds;  // set for `Z` or `±hh:mm`
+  bool has_time_of_day = true;                 // false for a bare date (`2026-03-04`)
 };
 
 /// Parses an ISO-8601 timestamp or date; on failure returns nullopt and sets `error`.
 std::optional<Timestamp> parse_timestamp(std::string_view text, std::string& error);
-/// Parses a date cell (`2026-03-04`): midnight of that day.
+/// Parses a date cell (`2026-03-04`): the day, with no time of day.
 std::optional<Timestamp> parse_date(std::string_view date, std::string& error);
 /// Parses a time-of-day cell (`9:05`, `09:05:30`, with an optional offset): its seconds
 /// since midnight as `written_seconds`.
@@ -40,6 +41,7 @@ std::optional<Timestamp> parse_date_and_time(std::string_view date, std::string_
 struct PlacedTime {
   std::int64_t local = 0;  // wall clock in the zone, counted as if UTC
   std::int64_t utc = 0;    // seconds since the epoch
+  bool repeated = false;   // the later of two instants a change back from summer time gives one reading
 };
 
 /// Converts timestamps to local time in one zone (UTC unless --tz names another).
@@ -51,8 +53,13 @@ class LocalClock {
   [[nodiscard]] std::int64_t local_seconds(const Timestamp& t) const;
   /// Seconds since the epoch (UTC) of `t`; a time without offset is local to the zone.
   [[nodiscard]] std::int64_t utc_seconds(const Timestamp& t) const;
-  /// Both readings of `t` at once: its local time in the zone and its instant.
-  [[nodiscard]] PlacedTime place(const Timestamp& t) const;
+  /// Both readings of `t` at once: its local time in the zone and its instant. Nullopt for
+  /// a time without offset that does not exist in the zone (the clocks skip it when summer
+  /// time starts); a reading the zone repeats is the earlier instant; a bare date is the
+  /// day's first instant.
+  [[nodiscard]] std::optional<PlacedTime> place(const Timestamp& t) const;
+  /// Why `t`, which place() refused, is no time in the zone.
+  [[nodiscard]] std::string skipped_reason(const Timestamp& t) const;
   [[nodiscard]] std::int64_t to_local(std::int64_t utc) const;
   /// The UTC time of a local wall-clock reading; a reading in a DST gap or overlap takes
   /// the earlier instant.
@@ -60,6 +67,8 @@ class LocalClock {
   [[nodiscard]] const std::string& name() const { return name_; }
 
  private:
+  [[nodiscard]] bool is_repeated(std::int64_t utc) const;
+
   std::string name_;
   const date::time_zone* zone_ = nullptr;  // nullptr = UTC
 };
@@ -76,7 +85,14 @@ struct Period {
   std::string label;
 };
 
+/// Whether periods of `by` need a time of day (a bare date has none).
+bool needs_time_of_day(BucketBy by);
+
 /// The period of local time `local_seconds`.
 Period period_of(std::int64_t local_seconds, BucketBy by);
+/// The period of a placed time: as above, except that a local hour the zone repeats is two
+/// hours, the later labelled with its UTC offset (`2026-10-25T02+01:00`, after
+/// `2026-10-25T02`, as a time written without offset reads the earlier one).
+Period period_of(const PlacedTime& at, BucketBy by);
 
 }  // namespace cxkpi::cli

@@ -113,12 +113,14 @@ TEST_CASE("the remembered minute gives what a full parse gives, across DST chang
         const auto t = parse_timestamp(text, error);
         REQUIRE(t);
         const auto expected = clock.place(*t);
+        REQUIRE(expected);  // no reading here is one the zone skips
         if (const auto at = memo.recall(text)) {
           ++recalled;
-          REQUIRE(at->local == expected.local);
-          REQUIRE(at->utc == expected.utc);
+          REQUIRE(at->local == expected->local);
+          REQUIRE(at->utc == expected->utc);
+          REQUIRE(at->repeated == expected->repeated);
         } else {
-          memo.remember(text, *t, expected, clock);
+          memo.remember(text, *t, *expected, clock);
         }
       }
       REQUIRE(recalled > 500);  // most rows share their minute with the row before
@@ -129,8 +131,79 @@ TEST_CASE("the remembered minute gives what a full parse gives, across DST chang
   std::string error;
   MinuteMemo memo;
   const auto t = parse_timestamp("2016-12-31T23:59:30Z", error);
-  memo.remember("2016-12-31T23:59:30Z", *t, utc.place(*t), utc);
+  memo.remember("2016-12-31T23:59:30Z", *t, *utc.place(*t), utc);
   REQUIRE(memo.recall("2016-12-31T23:59:31Z")->local == utc.local_seconds(*t) + 1);
   REQUIRE_FALSE(memo.recall("2016-12-31T23:59:60Z"));
   REQUIRE_FALSE(memo.recall("2016-12-31T23:58:31Z"));
+}
+
+namespace {
+
+PlacedTime placed_in(const LocalClock& clock, std::string_view text) {
+  std::string error;
+  const auto t = parse_timestamp(text, error);
+  REQUIRE(t);
+  const auto at = clock.place(*t);
+  REQUIRE(at);
+  return *at;
+}
+
+}  // namespace
+
+TEST_CASE("a local time the zone skips is no time; a bare date is its day's first instant", "[time]") {
+  const LocalClock berlin("Europe/Berlin");
+  std::string error;
+  // 2026-03-29: Berlin's clocks go from 02:00 CET to 03:00 CEST at 01:00 UTC.
+  const auto gap = *parse_timestamp("2026-03-29T02:30:00", error);
+  REQUIRE_FALSE(berlin.place(gap));
+  REQUIRE(berlin.skipped_reason(gap) ==
+          "is no time in Europe/Berlin: its clocks went from 02:00 to 03:00 that day (give the time with its UTC "
+          "offset)");
+  REQUIRE(placed_in(berlin, "2026-03-29T02:30:00+01:00").utc == placed_in(berlin, "2026-03-29T01:30:00Z").utc);
+  REQUIRE(placed_in(berlin, "2026-03-29T01:59:59").utc == placed_in(berlin, "2026-03-29T00:59:59Z").utc);
+  REQUIRE(placed_in(berlin, "2026-03-29T03:00:00").utc == placed_in(berlin, "2026-03-29T01:00:00Z").utc);
+  REQUIRE(placed_in(LocalClock("UTC"), "2026-03-29T02:30:00").utc == 1'774'751'400);  // UTC skips nothing
+  // Santiago springs forward at midnight (2026-09-06 00:00 -04 is 01:00 -03): the date
+  // alone has no time of day to be skipped, and starts at 04:00 UTC.
+  const LocalClock santiago("America/Santiago");
+  REQUIRE(placed_in(santiago, "2026-09-06").utc == placed_in(santiago, "2026-09-06T04:00:00Z").utc);
+  REQUIRE_FALSE(santiago.place(*parse_timestamp("2026-09-06T00:30", error)));
+}
+
+TEST_CASE("an hour a change back repeats is two hours, the later labelled with its offset", "[time]") {
+  const LocalClock berlin("Europe/Berlin");
+  // 2026-10-25: 03:00 CEST becomes 02:00 CET at 01:00 UTC, so 02:00-02:59 is read twice.
+  const auto first = placed_in(berlin, "2026-10-25T00:30:00Z");  // 02:30 CEST
+  const auto later = placed_in(berlin, "2026-10-25T01:30:00Z");  // 02:30 CET
+  REQUIRE(first.local == later.local);
+  REQUIRE_FALSE(first.repeated);
+  REQUIRE(later.repeated);
+  REQUIRE_FALSE(placed_in(berlin, "2026-10-25T02:00:00Z").repeated);  // 03:00 CET
+  REQUIRE_FALSE(placed_in(berlin, "2026-10-25T02:30:00").repeated);   // no offset: the earlier reading
+  REQUIRE(placed_in(berlin, "2026-10-25T02:30:00").utc == first.utc);
+  const auto hour = [](const PlacedTime& at) { return period_of(at, BucketBy::hour); };
+  REQUIRE(hour(first).label == "2026-10-25T02");
+  REQUIRE(hour(later).label == "2026-10-25T02+01:00");
+  REQUIRE(hour(placed_in(berlin, "2026-10-25T00:59:59Z")).order < hour(later).order);
+  REQUIRE(hour(later).order < hour(placed_in(berlin, "2026-10-25T02:00:00Z")).order);
+  REQUIRE(period_of(later, BucketBy::day).label == "2026-10-25");  // one day, one hour-of-day 02
+  REQUIRE(period_of(later, BucketBy::hour_of_day).label == "02");
+  // Lord Howe goes back half an hour (02:00 +11:00 becomes 01:30 +10:30 at 15:00 UTC).
+  const LocalClock lord_howe("Australia/Lord_Howe");
+  REQUIRE_FALSE(placed_in(lord_howe, "2026-04-04T14:50:00Z").repeated);  // 01:50 +11:00
+  REQUIRE(hour(placed_in(lord_howe, "2026-04-04T15:20:00Z")).label == "2026-04-05T01+10:30");
+  REQUIRE_FALSE(placed_in(lord_howe, "2026-04-04T15:30:00Z").repeated);  // 02:00 +10:30, read once
+}
+
+TEST_CASE("a bare date has no time of day, for hourly periods to refuse", "[time]") {
+  std::string error;
+  REQUIRE_FALSE(parse_timestamp("2026-03-04", error)->has_time_of_day);
+  REQUIRE(parse_timestamp("2026-03-04T00:00", error)->has_time_of_day);
+  REQUIRE_FALSE(parse_date_and_time("2026-03-04", "", error)->has_time_of_day);
+  REQUIRE(parse_date_and_time("2026-03-04", "0:00", error)->has_time_of_day);
+  REQUIRE(needs_time_of_day(BucketBy::hour));
+  REQUIRE(needs_time_of_day(BucketBy::hour_of_day));
+  REQUIRE(needs_time_of_day(BucketBy::weekday_hour));
+  REQUIRE_FALSE(needs_time_of_day(BucketBy::day));
+  REQUIRE_FALSE(needs_time_of_day(BucketBy::weekday));
 }
