@@ -34,8 +34,8 @@ std::string earlier_row(const SourcePos& here, RowPlace earlier, std::uint32_t i
 }  // namespace
 
 std::uint64_t row_number(const TableReader& reader, std::size_t column) {
-  const auto pos = reader.where(column);
-  return pos.line > 0 ? pos.line : element_number(pos.path);
+  if (const auto line = reader.line_of(column); line > 0) return line;
+  return element_number(reader.where(column).path);
 }
 
 bool IdCheck::keep(const TableReader& reader, std::size_t id_column) {

@@ -46,7 +46,7 @@ bool CsvReader::next() {
 }
 
 SourcePos CsvReader::where(std::size_t column) const {
-  return {buf_.name(), column < field_lines_.size() ? field_lines_[column] : row_line_, column + 1, {}};
+  return {buf_.name(), line_of(column), column + 1, {}};
 }
 
 std::string CsvReader::describe() const {

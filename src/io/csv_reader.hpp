@@ -33,6 +33,9 @@ class CsvReader final : public TableReader, public BlockSource {
   /// next() has checked that the row has as many cells as the header.
   [[nodiscard]] std::span<const std::string_view> row() const override { return fields_; }
   [[nodiscard]] SourcePos where(std::size_t column) const override;
+  [[nodiscard]] std::size_t line_of(std::size_t column) const override {
+    return column < field_lines_.size() ? field_lines_[column] : row_line_;
+  }
   [[nodiscard]] std::string describe() const override;
   [[nodiscard]] const std::string& source_name() const override { return buf_.name(); }
   [[nodiscard]] char delimiter() const { return delimiter_; }

@@ -304,6 +304,7 @@ class NdjsonReader final : public TableReader, public BlockSource {
   [[nodiscard]] std::string source_text() const override { return std::string(text_); }
   [[nodiscard]] std::string_view cell(std::size_t column) const override { return cells_[column]; }
   [[nodiscard]] SourcePos where(std::size_t) const override { return {in_.name(), line_, 0, {}}; }
+  [[nodiscard]] std::size_t line_of(std::size_t) const override { return line_; }
   [[nodiscard]] std::string describe() const override { return "ndjson"; }
   [[nodiscard]] const std::string& source_name() const override { return in_.name(); }
 

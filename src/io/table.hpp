@@ -44,6 +44,9 @@ class TableReader {
   [[nodiscard]] virtual std::string source_text() const { return {}; }
   /// Where `column` of the current row is, for messages.
   [[nodiscard]] virtual SourcePos where(std::size_t column) const = 0;
+  /// The line of `column` in the current row (0 when the input has no lines, as a JSON array):
+  /// where(column).line without building a SourcePos, for a question asked of every row.
+  [[nodiscard]] virtual std::size_t line_of(std::size_t column) const { return where(column).line; }
   /// A description of what was detected, for `-v`: "csv, delimiter ','".
   [[nodiscard]] virtual std::string describe() const = 0;
   [[nodiscard]] virtual const std::string& source_name() const = 0;
