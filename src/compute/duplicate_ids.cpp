@@ -4,7 +4,6 @@
 
 #include "errors.hpp"
 #include "io/values.hpp"
-#include "records/record_columns.hpp"
 #include "text/words.hpp"
 
 namespace cxkpi::cli {
@@ -60,26 +59,12 @@ void IdCheck::refuse(const TableReader& reader, std::size_t id_column, std::stri
   throw e;
 }
 
-void DuplicateIds::find_last_rows(const FileInputOptions& input) {
-  for (std::uint32_t i = 0; i < input.files.size(); ++i) {
-    if (input.files[i] == "-")
+void DuplicateIds::check_readable_twice(const std::vector<std::string>& files) {
+  for (const auto& f : files)
+    if (f == "-")
       throw Error::usage(
           "--dedupe last reads the input twice (first to find each id's last row), and standard input can be read "
           "only once: save it to a file, or use --dedupe first");
-    auto reader = open_table(InputStream::open(input.files[i]), input.read);
-    const RecordColumnMap columns(reader->header(), input.overrides, reader->source_name());
-    const auto column = columns.column_of(RecordField::id);
-    if (!column) continue;  // refused when the input is read
-    for (;;) {
-      try {
-        if (!reader->next()) break;
-      } catch (const Error& e) {
-        if (e.row_stepped_past()) continue;  // a bad row: the second pass reports it
-        break;                               // the second pass stops at it too
-      }
-      if (const auto id = trim(reader->cell(*column)); !id.empty()) last_.assign(id, {i, row_number(*reader, *column)});
-    }
-  }
 }
 
 void DuplicateIds::check_column(bool has_id, const std::string& source) const {

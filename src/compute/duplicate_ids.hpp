@@ -52,9 +52,10 @@ class DuplicateIds {
   /// `names`: the inputs' names, in the order they are read.
   DuplicateIds(Dedupe mode, std::vector<std::string> names) : mode_(mode), names_(std::move(names)) {}
 
-  /// --dedupe last: reads the inputs once for each id's last row. Throws Error (usage) for
-  /// standard input, which cannot be read a second time.
-  void find_last_rows(const FileInputOptions& input);
+  /// --dedupe last reads its inputs twice: throws Error (usage) for standard input ("-").
+  static void check_readable_twice(const std::vector<std::string>& files);
+  /// --dedupe last's first read: `place` is the latest row of `id` read without error so far.
+  void remember_last(std::string_view id, RowPlace place) { last_.assign(id, place); }
   /// The check of input number `input`, read in order on this thread.
   IdCheck check_of(std::uint32_t input) {
     return {mode_, mode_ == Dedupe::last ? nullptr : &seen_, &last_, names_, input, false};

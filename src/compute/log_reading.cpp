@@ -50,6 +50,36 @@ std::vector<std::string> source_names(const Readers& readers) {
   return names;
 }
 
+// --dedupe last: a first read of the inputs finds each id's last row that reads without error
+// (a bad row is reported or skipped by the second read), which the second read keeps.
+void find_last_rows(const FileInputOptions& input, const ScanSettings& scan, DuplicateIds& ids) {
+  DuplicateIds::check_readable_twice(input.files);
+  for (std::uint32_t i = 0; i < input.files.size(); ++i) {
+    const auto reader = open_table(InputStream::open(input.files[i]), input.read);
+    LogLayout layout(*reader, scan);
+    if (layout.id_col == kNoColumn) continue;  // refused by the second read
+    ColumnPeriods periods;
+    RowStep step(*reader, layout, scan, periods, nullptr);
+    Contact c;
+    const Period* period = nullptr;
+    for (;;) {
+      try {
+        if (!reader->next()) break;
+      } catch (const Error& e) {
+        if (e.row_stepped_past()) continue;  // a ragged row
+        break;                               // the second read stops there too
+      }
+      try {
+        step.read(c, period);
+      } catch (const Error&) {
+        continue;  // a bad cell
+      }
+      if (const auto id = trim(reader->cell(layout.id_col)); !id.empty())
+        ids.remember_last(id, {i, row_number(*reader, layout.id_col)});
+    }
+  }
+}
+
 std::string untimed_warning(std::size_t untimed) {
   return fmt::format("{} offered contact{} no wait_s: ASA, average wait and service level count {} wait as 0 s",
                      untimed, untimed == 1 ? " has" : "s have", untimed == 1 ? "its" : "their");
@@ -173,7 +203,7 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
   if ((rules.window || rules.cases) && on_closed)
     throw Error::usage("window rules need the whole input: give --no-stream");
   DuplicateIds ids(input.dedupe, source_names(readers));
-  if (input.dedupe == Dedupe::last) ids.find_last_rows(input);
+  if (input.dedupe == Dedupe::last) find_last_rows(input, scan, ids);
   LogRead read(scan, on_closed, errors, ids, readers.empty() ? std::string() : readers.front()->source_name());
   for (auto& reader : readers)
     read.read(*reader);

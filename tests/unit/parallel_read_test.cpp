@@ -263,3 +263,17 @@ TEST_CASE("an id repeated in a second input names both inputs", "[records][paral
               read_logs({a.path(), b.path()}, threads);
             }) == b.path() + R"(:3:1: id: "2" repeats )" + a.path() + ":3");
 }
+
+TEST_CASE("dedupe last keeps an id's last row that reads without error", "[records][parallel][ids]") {
+  // Row 2500 takes id 17 and a bad wait_s: skipped, so row 17 is the last good row of id 17.
+  auto text = with_id(make_log(3000, {}), 2500, "17");
+  const auto row = text.find("\n17,", text.find("\n2499,"));
+  text.insert(text.find(',', text.find(",a1,", row) + 4) + 1, "x");  // its wait_s: "x12"
+  const TempFile log(text);
+  for (const unsigned threads : {1U, 3U}) {
+    const auto last = read_log(log.path(), threads, true, Dedupe::last);
+    REQUIRE(last.total.raw(Field::offered) == 2999);
+    REQUIRE(last.warnings.size() == 1);  // the bad row; nothing left out as a repeat
+    require_same(read_log(log.path(), threads, true, Dedupe::first), last);
+  }
+}
