@@ -34,6 +34,8 @@ std::vector<Explanation> volume_and_cost() {
        "cost, answered",
        "total_cost, contacts | handled",
        {"--per handled changes only the denominator: the cost of abandoned contacts stays in the numerator",
+        "--total-cost is the whole input's cost: only the total uses it; a period without its own cost (from "
+        "--base-file) is null, and a cost is never split by --group (exit 64) unless the base file has that column",
         kNeverAverage},
        {"Fixture F: the costs add up to 44.00 over 11 contacts → 44.00 / 11 = 4.00",
         "cxkpi cost-per-contact data/fixture_f.csv", "4"}},

@@ -129,7 +129,7 @@ int MetricCommand::run() {
     if (!compare_.empty()) throw Error::usage("--compare needs input files, not numbers");
     return emit(compute_from_numbers(spec_, settings_, numbers), output_, thresholds_of(checks_));
   }
-  if (streams()) return stream_ndjson();
+  if (numbers.empty() && streams()) return stream_ndjson();  // a figure for the whole input joins at the end
   auto table = compute_table(file_input(input_, output_.output), numbers);
   if (compare_ == "previous" || compare_ == "previous-year") {
     compare_within(table, compare_ == "previous-year");

@@ -67,7 +67,7 @@ class BucketIndex {
     } else {
       last_ = buckets_.size();
       index_.emplace(key_, last_);
-      buckets_.push_back({period, {groups.begin(), groups.end()}, {}});
+      buckets_.push_back({period, {groups.begin(), groups.end()}, {}, {}});
     }
     recent_[next_recent_++ % recent_.size()] = last_;
     return buckets_[last_].sums;

@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "compute/compute.hpp"
@@ -26,6 +27,21 @@ struct Bucket {
   Period period;
   std::vector<std::string> groups;  // one per BucketTable::group_names
   Sums sums;
+  std::optional<std::size_t> base_row;  // its row of BucketTable::base, if the base has one for it
+};
+
+/// Business volumes from outside the log (orders, customers, total_cost, contacts): a
+/// --base-file's rows by period (and by the --group columns it has), or figures for the whole
+/// input given as flags (--orders N), which only the total can use.
+struct OutsideBase {
+  std::string file;                                  // the --base-file; empty for flags
+  std::vector<std::pair<Field, std::string>> flags;  // the flags given, with their fields
+  FieldSet fields;                                   // the fields it gives
+  std::vector<Sums> rows;                            // --base-file: one per key; flags: one
+  std::vector<std::string> labels;                   // each row's key, for messages: "2026-02 (channel chat)"
+  std::vector<std::size_t> key_groups;               // the --group columns (indices) its rows are keyed by
+  std::vector<std::string> unsplit;                  // the --group columns its rows are not broken down by
+  [[nodiscard]] bool whole_input() const { return file.empty(); }
 };
 
 struct BucketTable {
@@ -34,7 +50,8 @@ struct BucketTable {
   std::vector<std::string> group_names;
   std::vector<Bucket> buckets;  // in period order, then by group values
   Sums total;
-  FieldSet supplied;  // aggregate fields the logs' columns supply
+  FieldSet supplied;  // aggregate fields the logs' columns (and the base) supply
+  OutsideBase base;   // --base-file or --orders …; its fields are in `supplied` but not in `total`
   std::vector<std::string> warnings;
   std::size_t split_reads = 0;  // inputs read in blocks on several threads
 };
@@ -58,16 +75,20 @@ inline bool periods_follow_time(BucketBy by) {
   return by != BucketBy::all && by != BucketBy::weekday && by != BucketBy::hour_of_day && by != BucketBy::weekday_hour;
 }
 
-/// Adds business volumes given for the whole input (--orders, --customers, --total-cost) to
-/// the total; buckets do not get them (a per-period base comes from join_base_file).
+/// Keeps business volumes given for the whole input (--orders, --customers, --total-cost,
+/// --contacts) as the base: the total uses them; a period or group cannot (metric_table).
 void add_base_totals(BucketTable& buckets, const std::vector<NumberInput>& numbers);
 
-/// Joins a period table of orders, customers and/or total_cost to the buckets by period
-/// label (`--base-file`): each bucket gets its period's values; the total gets each matched
-/// period once.
-/// Its bad rows go to `errors`.
+/// Reads a period table of orders, customers, total_cost and/or contacts (`--base-file`) as
+/// the base, one row per period and per value of the --group columns it has (rows differing
+/// only in other columns are summed; two rows with the same labels are an error), and points
+/// each bucket at its row. Buckets without a row, and a --group column the file lacks, are
+/// judged by metric_table, which knows which fields the metric needs. Its bad rows go to `errors`.
 void join_base_file(BucketTable& buckets, TableReader& base, const std::vector<ColumnOverride>& overrides,
                     RowErrors& errors);
+
+/// A bucket's key in the base: "2026-02", or "2026-02 (channel chat)" for a base keyed by channel.
+std::string base_key_label(const BucketTable& buckets, const Bucket& bucket);
 
 /// Joins a table of agents' logged-in time (`agent, logged_in_s`, and a period column to
 /// match the periods of --by) to buckets grouped by agent (resolved-per-agent --per-hour):
@@ -76,7 +97,9 @@ void join_base_file(BucketTable& buckets, TableReader& base, const std::vector<C
 void join_agent_hours(BucketTable& buckets, TableReader& hours, const std::vector<ColumnOverride>& overrides,
                       RowErrors& errors);
 
-/// One metric per bucket, and over all buckets.
+/// One metric per bucket, and over all buckets. A bucket whose base lacks a field the metric
+/// needs is null with the reason and left out of the total (with a warning); a base field the
+/// metric needs that is not broken down by a --group column is a usage error.
 ResultTable metric_table(const MetricSpec& metric, const Settings& settings, const BucketTable& buckets);
 
 }  // namespace cxkpi::cli

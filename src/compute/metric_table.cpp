@@ -1,19 +1,136 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+
 #include "compute/buckets.hpp"
+#include "errors.hpp"
 #include "records/field_sources.hpp"
 
 namespace cxkpi::cli {
+namespace {
+
+// The fields the metric needs that come from the base (--base-file or --orders …), not the log.
+std::vector<Field> needed_from_base(const Plan& plan, const OutsideBase& base) {
+  std::vector<Field> needed;
+  for (const Field f : plan.required)
+    if (base.fields.has(f)) needed.push_back(f);
+  return needed;
+}
+
+std::string flag_of(const OutsideBase& base, Field f) {
+  for (const auto& [field, flag] : base.flags)
+    if (field == f) return flag;
+  return "--base-file";
+}
+
+// "period" or "period and channel": what a base file's rows are keyed by.
+std::string key_names(const BucketTable& buckets) {
+  std::string names = "period";
+  for (const auto g : buckets.base.key_groups)
+    names += " and " + buckets.group_names[g];
+  return names;
+}
+
+// A figure from outside the log that is not broken down by a --group column would give each
+// group all of it (each channel charged the whole period's cost): refused, naming the group.
+void check_split_by_groups(const BucketTable& buckets, const std::vector<Field>& needed) {
+  const auto& base = buckets.base;
+  if (needed.empty() || base.unsplit.empty()) return;
+  const auto field = name_of(needed.front());
+  const auto& group = base.unsplit.front();
+  if (base.whole_input())
+    throw Error::usage(fmt::format(
+        "{} is one figure for the whole input, not per {}: every {} would get all of it. Drop --group, or give each "
+        "{}'s {} with --base-file (columns period, {}, {})",
+        flag_of(base, needed.front()), group, group, group, field, group, field));
+  throw Error::usage(fmt::format(
+      "--base-file gives {} per {}, not per {}: every {} would get all of it. Add a {} column to {}, or drop {} "
+      "from --group",
+      field, key_names(buckets), group, group, group, base.file, group));
+}
+
+// The first needed field the bucket's base row lacks (flags never give a bucket anything).
+std::optional<Field> missing_from_base(const BucketTable& buckets, const Bucket& b, const std::vector<Field>& needed) {
+  for (const Field f : needed)
+    if (!b.base_row || !buckets.base.rows[*b.base_row].present().has(f)) return f;
+  return std::nullopt;
+}
+
+std::string missing_reason(const BucketTable& buckets, const Bucket& b, Field f) {
+  if (buckets.base.whole_input())
+    return fmt::format("{} is for the whole input; --base-file gives each period its own", flag_of(buckets.base, f));
+  return fmt::format("--base-file has no {} for {}", name_of(f), base_key_label(buckets, b));
+}
+
+// The bucket's figure with its base row; null with the reason when the base lacks a field
+// the metric needs.
+Result row_result(const MetricSpec& metric, const Settings& settings, const BucketTable& buckets, const Bucket& b,
+                  const std::vector<Field>& needed) {
+  if (needed.empty()) return metric.finalize(b.sums, settings);
+  Sums sums = b.sums;
+  if (b.base_row) sums.merge(buckets.base.rows[*b.base_row]);
+  sums.set_present(buckets.supplied);
+  auto r = metric.finalize(sums, settings);
+  if (const auto missing = missing_from_base(buckets, b, needed)) {
+    r.value.reset();
+    r.small_n = false;
+    r.reason = missing_reason(buckets, b, *missing);
+  }
+  return r;
+}
+
+// The total with the base: flags are the whole input's; a base file's rows count once each,
+// beside only the buckets they gave every needed field ("totals use only matched parts").
+Sums total_with_base(const BucketTable& buckets, const std::vector<Field>& needed, std::vector<std::string>& left_out) {
+  const auto& base = buckets.base;
+  Sums total = buckets.total;
+  if (needed.empty()) return total;
+  if (base.whole_input()) {
+    total.merge(base.rows.front());
+  } else {
+    std::vector<bool> used(base.rows.size());
+    Sums matched;
+    for (const auto& b : buckets.buckets) {
+      if (missing_from_base(buckets, b, needed)) {
+        left_out.push_back(base_key_label(buckets, b));
+        continue;
+      }
+      matched.merge(b.sums);
+      used[*b.base_row] = true;
+    }
+    if (!left_out.empty()) total = matched;
+    for (std::size_t i = 0; i < used.size(); ++i)
+      if (used[i]) total.merge(base.rows[i]);
+  }
+  total.set_present(buckets.supplied);
+  return total;
+}
+
+std::string left_out_warning(const std::vector<Field>& needed, const std::vector<std::string>& left_out) {
+  std::vector<std::string> shown(left_out.begin(),
+                                 left_out.begin() + std::min<std::ptrdiff_t>(5, std::ssize(left_out)));
+  if (left_out.size() > shown.size()) shown.push_back(fmt::format("and {} more", left_out.size() - shown.size()));
+  return fmt::format("the total counts only what --base-file gives {} for; left out: {}", name_of(needed.front()),
+                     fmt::join(shown, ", "));
+}
+
+}  // namespace
 
 ResultTable metric_table(const MetricSpec& metric, const Settings& settings, const BucketTable& buckets) {
   ResultTable table{&metric, metric.plan(settings, buckets.supplied), buckets.group_names, {}, {}, buckets.warnings, {},
                     {}};
   require_fields(metric, table.plan, buckets.supplied, buckets.source);
   table.warnings.insert(table.warnings.end(), table.plan.warnings.begin(), table.plan.warnings.end());
+  const auto needed = needed_from_base(table.plan, buckets.base);
+  check_split_by_groups(buckets, needed);
   const bool one_bucket_only =
       buckets.options.by == BucketBy::all && buckets.options.by_column.empty() && buckets.group_names.empty();
   if (!one_bucket_only)
     for (const auto& b : buckets.buckets)
-      table.rows.push_back({b.period.label, b.groups, metric.finalize(b.sums, settings), {}});
-  table.total = metric.finalize(buckets.total, settings);
+      table.rows.push_back({b.period.label, b.groups, row_result(metric, settings, buckets, b, needed), {}});
+  std::vector<std::string> left_out;
+  table.total = metric.finalize(total_with_base(buckets, needed, left_out), settings);
+  if (!left_out.empty()) table.warnings.push_back(left_out_warning(needed, left_out));
   return table;
 }
 
