@@ -162,7 +162,7 @@ class ColumnsCommand final : public Command {
         r.push_back(std::move(reader));
         return r;
       }();
-      const auto report = inspect(*one_file.front(), input, input_shape(records_, one_file));
+      const auto report = inspect(*one_file.front(), input, input_shape(*app_, records_, one_file));
       out += output_.json ? render_json(report) : render_text(report);
     }
     write_output(out, output_.output);

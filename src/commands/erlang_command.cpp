@@ -147,7 +147,23 @@ class ErlangCommand final : public Command {
     auto t = base_table();
     const auto input = file_input(input_, output_.output);
     auto readers = open_inputs(input, input_);
+    refuse_contact_log(*readers.front(), input);
     return read_intervals(std::move(t), readers, input, interval_flags());
+  }
+
+  // A contact log has no intervals: read as one, each contact would be an interval of one
+  // call. Said so (exit 65, the input lacks the columns), with the way to make a table of
+  // intervals from the log.
+  static void refuse_contact_log(const TableReader& first, const FileInputOptions& input) {
+    const auto& name = first.source_name();
+    if (detect_shape(first) != Shape::records ||
+        missing_interval_columns(first.header(), input.overrides, name).empty())
+      return;
+    throw Error::data(fmt::format(
+        "{} is a contact log (one row per contact); erlang-c needs a table of intervals, with calls and aht per "
+        "interval. Make one from the log: cxkpi report {} --by hour --metrics aht --format csv | cxkpi erlang-c - "
+        "--interval 1h",
+        name, name));
   }
 
   // The flags that stand in for columns a table lacks, checked as numbers mode checks them.

@@ -158,7 +158,8 @@ std::vector<Explanation> queue() {
        "offered, abandoned, wait_s",
        "offered, abandoned, queued, short_abandoned",
        {"it counts who left, not who stayed: 100 contacts with 40 hang-ups is 40 %, not 60",
-        "short abandons leave both the numerator and the denominator",
+        "short abandons leave both the numerator and the denominator; a period table's short_abandoned was "
+        "counted at the export's own S, so --short-abandon is refused on one (exit 64)",
         "vendors differ (Amazon Connect divides by queued): say which --den when comparing", kNeverAverage},
        {"Fixture F: 3 of 11 offered contacts abandoned → 100 × 3 / 11 = 27.2727…",
         "cxkpi abandonment data/fixture_f.csv", "27.2727…"}},
@@ -176,7 +177,8 @@ std::vector<Explanation> queue() {
         {"--short-abandon S", "abandons after waiting less than S seconds are short"}},
        "offered, answered, abandoned, wait_s",
        "offered, handled, abandoned, answered_in_t, abandoned_in_t, short_abandoned",
-       {"a period table fixes T: answered_in_t counted at 20 s cannot give a 30 s level; record logs allow any T",
+       {"a period table fixes T: answered_in_t counted at 20 s cannot give a 30 s level, so --threshold and "
+        "--strict are refused on one (exit 64); record logs allow any T",
         "vendors differ on the denominator (offered, answered, answered + abandoned, queued): say which --mode",
         kNeverAverage},
        {"Fixture F, T = 20 s: 6 of 11 offered contacts answered within 20 s → 100 × 6 / 11 = 54.5454…",

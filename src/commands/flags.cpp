@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "check/thresholds.hpp"
+#include "commands/shape_flags.hpp"
 #include "compute/buckets.hpp"
 #include "compute/compute.hpp"
 #include "errors.hpp"
@@ -115,17 +116,11 @@ BucketOptions bucket_options(const RecordFlags& flags) {
   return o;
 }
 
-Shape input_shape(const RecordFlags& flags, const Readers& readers) {
-  if (flags.shape == "records") return Shape::records;
-  if (flags.shape == "periods") return Shape::periods;
-  const auto shape = detect_shape(*readers.front());
-  const bool record_flags =
-      flags.by != "all" || !flags.by_column.empty() || !flags.group.empty() || !flags.from.empty() || !flags.to.empty();
-  if (shape == Shape::periods && record_flags)
-    throw Error::usage(
-        fmt::format("--by, --group, --from and --to work on per-contact logs; {} looks like a table "
-                    "of period totals (say --shape records if it is a log)",
-                    readers.front()->source_name()));
+Shape input_shape(const CLI::App& app, const RecordFlags& flags, const Readers& readers) {
+  const bool detected = flags.shape != "records" && flags.shape != "periods";
+  Shape shape = flags.shape == "records" ? Shape::records : Shape::periods;
+  if (detected) shape = detect_shape(*readers.front());
+  check_flags_fit_shape(app, shape, detected, readers.front()->source_name());
   return shape;
 }
 

@@ -75,7 +75,9 @@ void add_check_flags(CLI::App& app, CheckFlags& flags);
 
 BucketOptions bucket_options(const RecordFlags& flags);
 /// The shape to read the inputs as: --shape, or detected from the first input's columns.
-Shape input_shape(const RecordFlags& flags, const Readers& readers);
+/// A flag of `app` that does not apply to that shape (--threshold on a period table) is a
+/// usage error.
+Shape input_shape(const CLI::App& app, const RecordFlags& flags, const Readers& readers);
 
 /// The files to read: the given ones, or stdin when none are given and stdin is not a terminal.
 /// The input options; `output_path` (-o) is checked against --rejects so neither replaces the other.

@@ -161,7 +161,7 @@ bool MetricCommand::streams() const {
 int MetricCommand::stream_ndjson() const {
   const auto input = file_input(input_, output_.output);
   auto readers = open_inputs(input, input_);
-  if (input_shape(records_, readers) == Shape::periods)
+  if (input_shape(*app_, records_, readers) == Shape::periods)
     return emit(compute_from_periods(spec_, settings_, readers, input), output_, thresholds_of(checks_));
   const auto options = buckets();
   ResultTable out{&spec_, {}, options.group, {}, {}, {}, {}, {}};
@@ -192,7 +192,7 @@ int MetricCommand::stream_ndjson() const {
 
 ResultTable MetricCommand::compute_table(const FileInputOptions& input, const std::vector<NumberInput>& numbers) const {
   auto readers = open_inputs(input, input_);
-  if (input_shape(records_, readers) == Shape::periods) {
+  if (input_shape(*app_, records_, readers) == Shape::periods) {
     if (!numbers.empty() || !base_file_.empty())
       throw Error::usage(fmt::format("give {} either numbers ({} …) or a table of period totals, not both", spec_.name,
                                      numbers.empty() ? "--base-file" : numbers[0].flag));

@@ -67,7 +67,7 @@ class ReportCommand final : public Command {
  private:
   Readers open_logs(const FileInputOptions& input) const {
     auto readers = open_inputs(input, input_);
-    if (records_.shape != "periods" && input_shape(records_, readers) != Shape::records)
+    if (records_.shape != "periods" && input_shape(*app_, records_, readers) != Shape::records)
       throw Error::usage(
           fmt::format("report reads per-contact logs; {} looks like a table of period totals (run one "
                       "metric at a time on it, e.g. cxkpi nps {})",
