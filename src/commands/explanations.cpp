@@ -12,6 +12,10 @@ constexpr std::string_view kNeverAverage =
     "never average per-day, per-file or per-group rates: add the numerators and the denominators, then divide once "
     "(cxkpi's totals do)";
 
+constexpr std::string_view kFractionsOfSeconds =
+    "fractions of a second count: times keep them to the nanosecond (more decimals are refused), and each duration "
+    "is the exact difference rounded half up to 1/10000 s";
+
 std::vector<Explanation> volume_and_cost() {
   return {
       {"contact-rate",
@@ -343,7 +347,7 @@ std::vector<Explanation> resolution() {
        "opened_at, first_response_at",
        "—",
        {"contacts with no first response yet are left out, not counted as 0",
-        "the mean hides a long tail: read the median and p90 too"},
+        "the mean hides a long tail: read the median and p90 too", kFractionsOfSeconds},
        {"Fixture F waits 0,5,10,12,15,20,30,45 s: mean 137/8 = 17.125, median 13.5, p90 34.5",
         "cxkpi first-response-time data/fixture_f.csv", "17.125"}},
       {"resolution-time",
@@ -358,7 +362,7 @@ std::vector<Explanation> resolution() {
        "opened_at, resolved_at, resolved",
        "—",
        {"unresolved contacts are left out: a short resolution time with many open contacts is not good news",
-        "the mean hides a long tail: read the median and p90 too"},
+        "the mean hides a long tail: read the median and p90 too", kFractionsOfSeconds},
        {"Fixture F: 600,900,1200,1800,3600,3600,86400 s → mean 98100/7 = 14014.2857…, median 1800, p90 36720, max "
         "86400",
         "cxkpi resolution-time data/fixture_f.csv", "14014.2857…"}},

@@ -10,6 +10,27 @@
 #include "text/words.hpp"
 
 namespace cxkpi::cli {
+namespace {
+
+// A duration of `seconds` and `nanos` (|nanos| < 2 s) in raw 1/10000 s, rounded half up as a
+// seconds cell is: from times kept to the nanosecond, the exact duration rounded once. A
+// negative duration stays negative however small, for check_contact to refuse (a response
+// 10 µs before its contact opened is still before it).
+std::int64_t raw_duration(std::int64_t seconds, std::int64_t nanos) {
+  constexpr std::int64_t kNanosPerSecond = 1'000'000'000;
+  constexpr std::int64_t kNanosPerRaw = kNanosPerSecond / kAmountScale;
+  static_assert(kNanosPerRaw * kAmountScale == kNanosPerSecond);
+  if (nanos < 0) {  // borrow a second, so that the sign of the duration is that of `seconds`
+    nanos += kNanosPerSecond;
+    --seconds;
+  }
+  seconds += nanos / kNanosPerSecond;
+  nanos %= kNanosPerSecond;
+  const auto raw = seconds * kAmountScale + (nanos + kNanosPerRaw / 2) / kNanosPerRaw;
+  return seconds < 0 && raw >= 0 ? -1 : raw;
+}
+
+}  // namespace
 
 void MinuteMemo::remember(std::string_view text, const Timestamp& t, const PlacedTime& at, const LocalClock& clock) {
   valid_ = false;
@@ -33,6 +54,10 @@ void MinuteMemo::remember(std::string_view text, const Timestamp& t, const Place
     return;
   text_.assign(text);
   minute_ = *start;
+  fraction_end_ = kSeconds + 2;
+  if (fraction_end_ < text.size() && (text[fraction_end_] == '.' || text[fraction_end_] == ','))
+    while (++fraction_end_ < text.size() && is_digit(text[fraction_end_])) {
+    }
   valid_ = true;
 }
 
@@ -72,8 +97,8 @@ void RowClock::read(Contact& c) {
   for (const auto& checked : checked_)
     check(checked);
   if (!response_column_ && !resolved_column_) return;
-  const auto response = utc_at(response_column_);
-  const auto resolved = utc_at(resolved_column_);
+  const auto response = instant_at(response_column_);
+  const auto resolved = instant_at(resolved_column_);
   if (!opened_) return;  // no opened time: nothing to measure from
   c.first_response = duration_to(response);
   c.resolution = duration_to(resolved);
@@ -154,25 +179,36 @@ void RowClock::check(const CheckedColumn& checked) const {
   if (!ok) fail(checked.column, error);
 }
 
-std::optional<std::int64_t> RowClock::utc_at(std::optional<std::size_t> column) const {
+std::optional<PlacedTime> RowClock::instant_at(std::optional<std::size_t> column) const {
   if (!column) return std::nullopt;
   const auto text = reader_.cell(*column);
   if (is_missing(text)) return std::nullopt;
   std::string error;
   const auto t = parse_timestamp(text, error);
   if (!t) fail(*column, error);
-  return placed(*column, *t).utc;
+  return placed(*column, *t);
 }
 
-std::optional<std::int64_t> RowClock::duration_to(std::optional<std::int64_t> at) const {
+// Opening windows start and end on whole seconds, so a second is business time whole or
+// not at all: the business time between two instants is that between their seconds, less
+// the opened second's fraction and plus the later second's, each when its second is open.
+std::optional<std::int64_t> RowClock::duration_to(const std::optional<PlacedTime>& at) const {
   if (!at) return std::nullopt;
-  const auto opened = opened_->utc;
-  auto seconds = *at - opened;
-  if (seconds > 0 && business_hours_)
-    seconds = business_hours_->seconds_between(
-        opened, *at, [this](std::int64_t utc) { return clock_.to_local(utc); },
-        [this](std::int64_t local) { return clock_.to_utc(local); });
-  return seconds * kAmountScale;
+  const auto& from = *opened_;
+  auto seconds = at->utc - from.utc;
+  std::int64_t nanos = at->nanos - from.nanos;
+  if ((seconds > 0 || (seconds == 0 && nanos > 0)) && business_hours_) {
+    seconds = business_seconds(from.utc, at->utc);
+    nanos = (at->nanos == 0 ? 0 : at->nanos * business_seconds(at->utc, at->utc + 1)) -
+            (from.nanos == 0 ? 0 : from.nanos * business_seconds(from.utc, from.utc + 1));
+  }
+  return raw_duration(seconds, nanos);
+}
+
+std::int64_t RowClock::business_seconds(std::int64_t from_utc, std::int64_t to_utc) const {
+  return business_hours_->seconds_between(
+      from_utc, to_utc, [this](std::int64_t utc) { return clock_.to_local(utc); },
+      [this](std::int64_t local) { return clock_.to_utc(local); });
 }
 
 void RowClock::fail(std::size_t column, const std::string& message) const {

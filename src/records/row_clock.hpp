@@ -35,10 +35,22 @@ class MinuteMemo {
     std::memcpy(a, text.data(), sizeof a);
     std::memcpy(b, text_.data(), sizeof b);
     if (a[0] != b[0] || a[1] != b[1] || text[16] != text_[16]) return std::nullopt;
-    for (std::size_t i = kSeconds + 2; i < text.size(); ++i)  // `Z`, an offset or a fraction: short
+    // A fraction's digits change from row to row (at most nine: remember() made sure);
+    // what follows them (`Z`, an offset) is short and must be the same.
+    std::int32_t nanos = 0;
+    std::size_t i = kSeconds + 2;
+    if (fraction_end_ > i) {
+      if (text[i] != text_[i]) return std::nullopt;
+      for (std::int32_t scale = 100'000'000; ++i < fraction_end_; scale /= 10) {
+        const unsigned digit = static_cast<unsigned char>(text[i]) - unsigned{'0'};
+        if (digit > 9) return std::nullopt;
+        nanos += static_cast<std::int32_t>(digit) * scale;
+      }
+    }
+    for (; i < text.size(); ++i)
       if (text[i] != text_[i]) return std::nullopt;
     const std::int64_t seconds = tens * 10 + ones;
-    return PlacedTime{minute_.local + seconds, minute_.utc + seconds, minute_.repeated};
+    return PlacedTime{minute_.local + seconds, minute_.utc + seconds, minute_.repeated, nanos};
   }
   /// Remembers `text` (parsed as `t`, placed at `at`) when its seconds are at a fixed place
   /// and the zone's offset is the same all that minute; forgets otherwise.
@@ -48,7 +60,8 @@ class MinuteMemo {
   static constexpr std::size_t kSeconds = 17;  // YYYY-MM-DDTHH:MM:SS
   static_assert(kSeconds == 2 * sizeof(std::uint64_t) + 1);
   std::string text_;
-  PlacedTime minute_;  // the place of second 0 of the remembered minute
+  PlacedTime minute_;                    // the place of second 0 of the remembered minute
+  std::size_t fraction_end_ = kSeconds;  // past the fraction's digits; kSeconds + 2 without one
   bool valid_ = false;
 };
 
@@ -84,9 +97,10 @@ class RowClock {
   [[nodiscard]] std::optional<PlacedTime> read_opened();
   /// `t` of `column` placed in the zone; throws Error for a time the zone skips.
   [[nodiscard]] PlacedTime placed(std::size_t column, const Timestamp& t) const;
-  [[nodiscard]] std::optional<std::int64_t> utc_at(std::optional<std::size_t> column) const;
+  [[nodiscard]] std::optional<PlacedTime> instant_at(std::optional<std::size_t> column) const;
   void check(const CheckedColumn& checked) const;
-  [[nodiscard]] std::optional<std::int64_t> duration_to(std::optional<std::int64_t> at) const;
+  [[nodiscard]] std::optional<std::int64_t> duration_to(const std::optional<PlacedTime>& at) const;
+  [[nodiscard]] std::int64_t business_seconds(std::int64_t from_utc, std::int64_t to_utc) const;
   [[noreturn]] void fail(std::size_t column, const std::string& message) const;
 
   const TableReader& reader_;

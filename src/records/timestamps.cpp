@@ -41,22 +41,46 @@ std::optional<std::int64_t> parse_date_part(std::string_view s, std::size_t& pos
   return date::sys_days{ymd}.time_since_epoch().count();
 }
 
-// "H:MM", "HH:MM:SS" with optional fraction (dropped: buckets are whole seconds).
-std::optional<std::int64_t> parse_time_part(std::string_view s, std::size_t& pos) {
+// A time of day as written: seconds since midnight and the fraction of the second.
+struct ClockReading {
+  std::int64_t seconds = 0;
+  std::int32_t nanos = 0;
+  std::size_t fraction_digits = 0;  // as written; the nanoseconds keep the first nine
+};
+
+// The digits of a fraction of a second at pos.
+ClockReading read_fraction(std::string_view s, std::size_t& pos) {
+  ClockReading r;
+  for (std::int32_t scale = 100'000'000; pos < s.size() && s[pos] >= '0' && s[pos] <= '9'; ++pos) {
+    if (++r.fraction_digits <= kMaxFractionDigits) r.nanos += (s[pos] - '0') * scale;
+    scale /= 10;
+  }
+  return r;
+}
+
+// "H:MM", "HH:MM:SS" with an optional fraction of the second (`.250`, `,5`).
+std::optional<ClockReading> parse_time_part(std::string_view s, std::size_t& pos) {
   int h = 0, m = 0, sec = 0;
   const bool one_digit_hour = pos + 1 < s.size() && s[pos + 1] == ':';
   if (!read_digits(s, pos, one_digit_hour ? 1 : 2, h) || pos >= s.size() || s[pos++] != ':' ||
       !read_digits(s, pos, 2, m))
     return std::nullopt;
+  ClockReading r;
   if (pos < s.size() && s[pos] == ':') {
     ++pos;
     if (!read_digits(s, pos, 2, sec)) return std::nullopt;
-    if (pos < s.size() && (s[pos] == '.' || s[pos] == ','))
-      for (++pos; pos < s.size() && s[pos] >= '0' && s[pos] <= '9';)
-        ++pos;
+    if (pos < s.size() && (s[pos] == '.' || s[pos] == ',')) r = read_fraction(s, ++pos);
   }
   if (h > 23 || m > 59 || sec > 60) return std::nullopt;  // 60: a leap second reads as :59 + 1
-  return std::int64_t{h} * 3600 + m * 60 + sec;
+  r.seconds = std::int64_t{h} * 3600 + m * 60 + sec;
+  return r;
+}
+
+// Nanoseconds are what a time keeps of its second: a digit past them cannot be kept, and a
+// duration rounded to 1/10000 s from a cut time could be off by one unit.
+std::string too_fine(std::string_view text) {
+  return fmt::format("{} has more than {} decimals of a second (times are kept to the nanosecond)", quote_value(text),
+                     kMaxFractionDigits);
 }
 
 // "Z", "+02:00", "+0200", "+02" at pos; nullopt offset when nothing is there.
@@ -101,8 +125,13 @@ std::optional<Timestamp> parse_timestamp(std::string_view text, std::string& err
   }
   if (days && pos < s.size() && (s[pos] == 'T' || s[pos] == 't' || s[pos] == ' ')) {
     ++pos;
-    if (const auto secs = parse_time_part(s, pos); secs && parse_offset(s, pos, t.offset_seconds)) {
-      t.written_seconds = *days * kDay + *secs;
+    if (const auto clock = parse_time_part(s, pos); clock && parse_offset(s, pos, t.offset_seconds)) {
+      if (clock->fraction_digits > kMaxFractionDigits) {
+        error = too_fine(text);
+        return std::nullopt;
+      }
+      t.written_seconds = *days * kDay + clock->seconds;
+      t.nanos = clock->nanos;
       return t;
     }
   }
@@ -128,12 +157,17 @@ std::optional<Timestamp> parse_time_of_day(std::string_view time_text, std::stri
   const auto tm = trim_spaces(time_text);
   std::size_t pos = 0;
   Timestamp t;
-  const auto secs = parse_time_part(tm, pos);
-  if (!secs || !parse_offset(tm, pos, t.offset_seconds)) {
+  const auto clock = parse_time_part(tm, pos);
+  if (!clock || !parse_offset(tm, pos, t.offset_seconds)) {
     error = fmt::format("{} is not a valid time of day (expected H:MM or HH:MM:SS)", quote_value(time_text));
     return std::nullopt;
   }
-  t.written_seconds = *secs;
+  if (clock->fraction_digits > kMaxFractionDigits) {
+    error = too_fine(time_text);
+    return std::nullopt;
+  }
+  t.written_seconds = clock->seconds;
+  t.nanos = clock->nanos;
   return t;
 }
 
@@ -141,6 +175,7 @@ Timestamp on_date(Timestamp date, const std::optional<Timestamp>& time_of_day) {
   if (!time_of_day) return date;
   date.written_seconds += time_of_day->written_seconds;
   date.offset_seconds = time_of_day->offset_seconds;
+  date.nanos = time_of_day->nanos;
   date.has_time_of_day = true;
   return date;
 }
@@ -180,12 +215,13 @@ std::int64_t LocalClock::utc_seconds(const Timestamp& t) const {
 std::optional<PlacedTime> LocalClock::place(const Timestamp& t) const {
   if (t.offset_seconds) {
     const auto utc = t.written_seconds - *t.offset_seconds;
-    return PlacedTime{to_local(utc), utc, is_repeated(utc)};
+    return PlacedTime{to_local(utc), utc, is_repeated(utc), t.nanos};
   }
-  if (zone_ == nullptr || !t.has_time_of_day) return PlacedTime{t.written_seconds, to_utc(t.written_seconds)};
+  if (zone_ == nullptr || !t.has_time_of_day)
+    return PlacedTime{t.written_seconds, to_utc(t.written_seconds), false, t.nanos};
   const auto info = zone_->get_info(date::local_seconds{std::chrono::seconds{t.written_seconds}});
   if (info.result == date::local_info::nonexistent) return std::nullopt;
-  return PlacedTime{t.written_seconds, t.written_seconds - info.first.offset.count()};
+  return PlacedTime{t.written_seconds, t.written_seconds - info.first.offset.count(), false, t.nanos};
 }
 
 // Whether `utc` is in the hour (or so) after a change back: the same local readings as the

@@ -4,7 +4,8 @@
 // ISO-8601 with or without an offset (`2026-03-04T09:00:00Z`, `2026-03-04 09:00`,
 // `…+02:00`), a bare date, or separate date and time columns. Timestamps without an offset
 // are local to --tz; bucketing is always in --tz local time (DST-aware through the system
-// tz database).
+// tz database). A fraction of the second is kept to the nanosecond (`09:00:00.123456Z`);
+// more digits are refused. Periods need whole seconds only; durations keep the fraction.
 
 #include <cstdint>
 #include <optional>
@@ -23,7 +24,11 @@ struct Timestamp {
   std::int64_t written_seconds = 0;            // the wall-clock reading, as if it were UTC
   std::optional<std::int64_t> offset_seconds;  // set for `Z` or `±hh:mm`
   bool has_time_of_day = true;                 // false for a bare date (`2026-03-04`)
+  std::int32_t nanos = 0;                      // the fraction of the second, in nanoseconds
 };
+
+/// Decimals of a second a time keeps: nanoseconds.
+inline constexpr std::size_t kMaxFractionDigits = 9;
 
 /// Parses an ISO-8601 timestamp or date; on failure returns nullopt and sets `error`.
 std::optional<Timestamp> parse_timestamp(std::string_view text, std::string& error);
@@ -42,6 +47,7 @@ struct PlacedTime {
   std::int64_t local = 0;  // wall clock in the zone, counted as if UTC
   std::int64_t utc = 0;    // seconds since the epoch
   bool repeated = false;   // the later of two instants a change back from summer time gives one reading
+  std::int32_t nanos = 0;  // the fraction of the second, in nanoseconds
 };
 
 /// Converts timestamps to local time in one zone (UTC unless --tz names another).

@@ -207,3 +207,38 @@ TEST_CASE("a bare date has no time of day, for hourly periods to refuse", "[time
   REQUIRE_FALSE(needs_time_of_day(BucketBy::day));
   REQUIRE_FALSE(needs_time_of_day(BucketBy::weekday));
 }
+
+TEST_CASE("a fraction of a second is kept to the nanosecond, and no further", "[time]") {
+  std::string error;
+  REQUIRE(parse_timestamp("2026-03-02T09:00:00.2Z", error)->nanos == 200'000'000);
+  REQUIRE(parse_timestamp("2026-03-02T09:00:00,999Z", error)->nanos == 999'000'000);
+  REQUIRE(parse_timestamp("2026-03-02 09:00:00.123456", error)->nanos == 123'456'000);
+  REQUIRE(parse_timestamp("2026-03-02T09:00:00.000000001+02:00", error)->nanos == 1);
+  REQUIRE(parse_timestamp("2026-03-02T09:00:00Z", error)->nanos == 0);
+  REQUIRE(parse_date_and_time("2026-03-02", "09:00:00.25", error)->nanos == 250'000'000);
+  REQUIRE_FALSE(parse_timestamp("2026-03-02T09:00:00.1234567891Z", error));
+  REQUIRE(error.find("more than 9 decimals") != std::string::npos);
+  REQUIRE_FALSE(parse_time_of_day("09:00:00.0000000000", error));
+  REQUIRE(error.find("more than 9 decimals") != std::string::npos);
+  // The fraction goes with the instant, not the period: 23:59:59.9999 is still that day.
+  const auto at = *LocalClock("UTC").place(*parse_timestamp("2026-03-02T23:59:59.9999Z", error));
+  REQUIRE(at.nanos == 999'900'000);
+  REQUIRE(period_of(at, BucketBy::day).label == "2026-03-02");
+}
+
+TEST_CASE("the remembered minute reads each row's own fraction", "[time]") {
+  const LocalClock clock("Europe/Riga");
+  std::string error;
+  MinuteMemo memo;
+  const auto t = *parse_timestamp("2026-03-02T09:15:02.999999+02:00", error);
+  memo.remember("2026-03-02T09:15:02.999999+02:00", t, *clock.place(t), clock);
+  const auto at = memo.recall("2026-03-02T09:15:07.123456+02:00");
+  REQUIRE(at);
+  const auto full = *clock.place(*parse_timestamp("2026-03-02T09:15:07.123456+02:00", error));
+  REQUIRE(at->utc == full.utc);
+  REQUIRE(at->local == full.local);
+  REQUIRE(at->nanos == 123'456'000);
+  REQUIRE_FALSE(memo.recall("2026-03-02T09:15:07.12345x+02:00"));  // not a digit: a full parse says why
+  REQUIRE_FALSE(memo.recall("2026-03-02T09:15:07.123456+03:00"));  // another offset
+  REQUIRE_FALSE(memo.recall("2026-03-02T09:15:07.1234567+02:0"));  // the digits run into the offset
+}
