@@ -29,8 +29,13 @@ struct CallCounts {
   std::int64_t offered = 0;
   std::int64_t answered = 0;
   std::int64_t answer_wait_raw = 0;  ///< Σ wait of answered contacts, 1/10000 s
+  std::int64_t untimed = 0;          ///< answered contacts of unknown wait: they leave the asa
+
+  /// The answered contacts the asa divides by: those of known wait.
+  [[nodiscard]] std::int64_t timed() const { return answered - untimed; }
 
   void merge(const CallCounts& other) {
+    if (__builtin_add_overflow(untimed, other.untimed, &untimed)) throw SumOverflow(Field::answered_untimed);
     if (__builtin_add_overflow(offered, other.offered, &offered)) throw SumOverflow(Field::offered);
     if (__builtin_add_overflow(answered, other.answered, &answered)) throw SumOverflow(Field::handled);
     if (__builtin_add_overflow(answer_wait_raw, other.answer_wait_raw, &answer_wait_raw))
@@ -90,7 +95,7 @@ inline Result answer_rate(const CallCounts& c) {
 inline Result answer_speed(const CallCounts& c) {
   const double wait_s = static_cast<double>(c.answer_wait_raw / kAmountScale) +
                         static_cast<double>(c.answer_wait_raw % kAmountScale) / static_cast<double>(kAmountScale);
-  return detail::ratio(wait_s, static_cast<double>(c.answered), 1.0, c.answered, "no answered contacts");
+  return detail::ratio(wait_s, static_cast<double>(c.timed()), 1.0, c.timed(), "no answered contacts");
 }
 
 namespace detail {
@@ -115,9 +120,9 @@ inline bool ranks_before(const CallCounts& a, const CallCounts& b) {
   if (const int rate = detail::compare_fractions(a.answered, a.offered, b.answered, b.offered); rate != 0)
     return rate > 0;
   if (a.offered != b.offered) return a.offered > b.offered;
-  if ((a.answered > 0) != (b.answered > 0)) return a.answered > 0;
-  if (a.answered == 0) return false;
-  return detail::compare_fractions(a.answer_wait_raw, a.answered, b.answer_wait_raw, b.answered) < 0;
+  if ((a.timed() > 0) != (b.timed() > 0)) return a.timed() > 0;
+  if (a.timed() == 0) return false;
+  return detail::compare_fractions(a.answer_wait_raw, a.timed(), b.answer_wait_raw, b.timed()) < 0;
 }
 
 /// The best bucket, or none with a reason.

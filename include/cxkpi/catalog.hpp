@@ -45,11 +45,13 @@ struct Settings {
   }();
 
   /// The rules for reading a record log: `records`, with the survey scales the CSAT and CES
-  /// options hold (--scale sets those, and a log's answers are checked against them).
+  /// options hold (--scale sets those, and a log's answers are checked against them) and the
+  /// handle-time components AHT counts (a contact with one of them blank leaves AHT).
   [[nodiscard]] RecordRules record_rules() const {
     auto rules = records;
     rules.csat_scale = csat.scale;
     rules.ces_scale = ces.scale;
+    rules.handle = aht.components;
     return rules;
   }
 };

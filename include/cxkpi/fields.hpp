@@ -95,9 +95,33 @@ enum class Field : std::uint8_t {
   enps_promoters,
   enps_passives,
   enps_detractors,
+  // Rows of a record log that leave a figure because an input it needs is blank on them
+  // (METRICS.md §0): each figure takes its counters back out of its denominator (and what
+  // those rows added to its numerator) and reports how many it left out. Period tables and
+  // numbers leave them 0.
+  outcome_unknown,
+  outcome_unknown_costed,
+  outcome_unknown_cost,
+  answered_untimed,
+  abandoned_untimed,
+  queue_unknown,
+  handle_unknown,
+  handle_unknown_talk_s,
+  handle_unknown_hold_s,
+  handle_unknown_wrap_s,
+  hold_unknown,
+  transfer_unknown,
+  fcr_unknown,
+  resolved_fcr_unknown,
+  resolution_unknown,
+  resolution_unknown_costed,
+  resolution_unknown_cost,
+  cost_unknown,
+  handled_cost_unknown,
+  resolved_cost_unknown,
 };
 
-inline constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::enps_detractors) + 1;
+inline constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::resolved_cost_unknown) + 1;
 
 struct FieldInfo {
   Field field;
@@ -188,6 +212,35 @@ inline constexpr std::array<FieldInfo, kFieldCount> kFields{{
     {Field::enps_promoters, "enps_promoters", FieldKind::count, "agent eNPS answers 9-10"},
     {Field::enps_passives, "enps_passives", FieldKind::count, "agent eNPS answers 7-8"},
     {Field::enps_detractors, "enps_detractors", FieldKind::count, "agent eNPS answers 0-6"},
+    // Left-out counters: the description names the rows, as a warning counts them.
+    {Field::outcome_unknown, "outcome_unknown", FieldKind::count,
+     "contacts with no answered or abandoned value (blank, and no agent or talk time to tell)"},
+    {Field::outcome_unknown_costed, "outcome_unknown_costed", FieldKind::count,
+     "contacts with no answered or abandoned value (blank, and no agent or talk time to tell)"},
+    {Field::outcome_unknown_cost, "outcome_unknown_cost", FieldKind::money, "cost of contacts with an unknown outcome"},
+    {Field::answered_untimed, "answered_untimed", FieldKind::count, "answered contacts with a blank wait_s"},
+    {Field::abandoned_untimed, "abandoned_untimed", FieldKind::count, "abandoned contacts with a blank wait_s"},
+    {Field::queue_unknown, "queue_unknown", FieldKind::count,
+     "contacts not abandoned with a blank wait_s (queued or not is unknown)"},
+    {Field::handle_unknown, "handle_unknown", FieldKind::count, "answered contacts with a blank handle-time component"},
+    {Field::handle_unknown_talk_s, "handle_unknown_talk_s", FieldKind::seconds,
+     "talk time of answered contacts with a blank handle-time component"},
+    {Field::handle_unknown_hold_s, "handle_unknown_hold_s", FieldKind::seconds,
+     "hold time of answered contacts with a blank handle-time component"},
+    {Field::handle_unknown_wrap_s, "handle_unknown_wrap_s", FieldKind::seconds,
+     "wrap time of answered contacts with a blank handle-time component"},
+    {Field::hold_unknown, "hold_unknown", FieldKind::count, "answered contacts with a blank hold_s"},
+    {Field::transfer_unknown, "transfer_unknown", FieldKind::count, "answered contacts with a blank transferred"},
+    {Field::fcr_unknown, "fcr_unknown", FieldKind::count, "answered contacts with a blank first_contact_resolved"},
+    {Field::resolved_fcr_unknown, "resolved_fcr_unknown", FieldKind::count,
+     "resolved contacts with a blank first_contact_resolved or outcome"},
+    {Field::resolution_unknown, "resolution_unknown", FieldKind::count, "contacts with a blank resolved"},
+    {Field::resolution_unknown_costed, "resolution_unknown_costed", FieldKind::count, "contacts with a blank resolved"},
+    {Field::resolution_unknown_cost, "resolution_unknown_cost", FieldKind::money,
+     "cost of contacts with a blank resolved"},
+    {Field::cost_unknown, "cost_unknown", FieldKind::count, "contacts with a blank cost"},
+    {Field::handled_cost_unknown, "handled_cost_unknown", FieldKind::count, "answered contacts with a blank cost"},
+    {Field::resolved_cost_unknown, "resolved_cost_unknown", FieldKind::count, "resolved contacts with a blank cost"},
 }};
 
 constexpr std::size_t index_of(Field f) {

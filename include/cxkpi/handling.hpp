@@ -8,6 +8,8 @@
 /// hold: average hold per handled contact, hold_s / handled, in seconds; with the share of
 ///   handled contacts put on hold (100 × held / handled) and the average hold of those held
 ///   (hold_s / held) when `held` is known. Example (fixture F): 250/8 = 31.25 s; 50 %; 62.5 s.
+/// A handled record with a blank component AHT counts (or a blank hold_s, for hold) leaves the
+/// figure with everything it had, and is counted in Result::left_out (left_out.hpp).
 
 #include <array>
 #include <cstdint>
@@ -15,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "cxkpi/left_out.hpp"
 #include "cxkpi/result.hpp"
 #include "cxkpi/sums.hpp"
 
@@ -36,13 +39,20 @@ struct Component {
   Field field;
   bool HandleComponents::*selected;
   std::string_view detail_name;
+  Field left_out;  ///< what the contacts AHT leaves out had of this component
 };
 
 inline constexpr std::array<Component, 3> kHandleComponents{{
-    {Field::talk_s, &HandleComponents::talk, "talk"},
-    {Field::hold_s, &HandleComponents::hold, "hold"},
-    {Field::wrap_s, &HandleComponents::wrap, "wrap"},
+    {Field::talk_s, &HandleComponents::talk, "talk", Field::handle_unknown_talk_s},
+    {Field::hold_s, &HandleComponents::hold, "hold", Field::handle_unknown_hold_s},
+    {Field::wrap_s, &HandleComponents::wrap, "wrap", Field::handle_unknown_wrap_s},
 }};
+
+/// Σ `c` over the contacts AHT keeps: those with a blank component it counts leave with
+/// everything they had.
+inline std::int64_t kept_component_raw(const Sums& s, const Component& c) {
+  return s.raw(c.field) - s.raw(c.left_out);
+}
 
 inline std::string join_names(const std::vector<Field>& fields, std::string_view sep) {
   std::string out;
@@ -76,17 +86,19 @@ inline Plan plan_aht(const AhtOptions& o, const FieldSet& present) {
 inline Result aht(const Sums& s, const AhtOptions& o = {}) {
   std::int64_t handle_raw = 0;
   for (const auto& c : detail::kHandleComponents)
-    if (o.components.*c.selected && __builtin_add_overflow(handle_raw, s.raw(c.field), &handle_raw))
+    if (o.components.*c.selected && __builtin_add_overflow(handle_raw, detail::kept_component_raw(s, c), &handle_raw))
       throw SumOverflow(c.field);
-  const auto handled = s.raw(Field::handled);
-  auto r = detail::ratio(static_cast<double>(handle_raw) / static_cast<double>(kAmountScale),
-                         static_cast<double>(handled), 1.0, handled, "no handled contacts");
+  const auto left = detail::LeftOutRows(s).leave(Field::handle_unknown).report(Field::outcome_unknown);
+  const auto handled = s.raw(Field::handled) - left.in_denominator();
+  const auto per_handled = [handled](std::int64_t raw) {
+    return detail::ratio(Sums::units(Field::talk_s, raw), static_cast<double>(handled), 1.0, handled,
+                         "no handled contacts");
+  };
+  auto r = per_handled(handle_raw);
   for (const auto& c : detail::kHandleComponents)
     if (o.components.*c.selected && s.present().has(c.field))
-      r.details.push_back({c.detail_name,
-                           detail::ratio(s.value(c.field), static_cast<double>(handled), 1.0, handled, "").value,
-                           Unit::seconds});
-  return r;
+      r.details.push_back({c.detail_name, per_handled(detail::kept_component_raw(s, c)).value, Unit::seconds});
+  return left.applied(std::move(r));
 }
 
 /// aht from plain numbers (seconds).
@@ -105,8 +117,10 @@ inline Plan plan_transfer_rate(const FieldSet&) {
 }
 
 inline Result transfer_rate(const Sums& s) {
-  return detail::ratio(s.value(Field::transfers), s.value(Field::handled), 100.0, s.raw(Field::handled),
-                       "no handled contacts");
+  const auto left = detail::LeftOutRows(s).leave(Field::transfer_unknown).report(Field::outcome_unknown);
+  const auto handled = s.raw(Field::handled) - left.in_denominator();
+  return left.applied(
+      detail::ratio(s.value(Field::transfers), static_cast<double>(handled), 100.0, handled, "no handled contacts"));
 }
 
 namespace detail {
@@ -153,7 +167,8 @@ inline Plan plan_hold(const FieldSet&) {
 }
 
 inline Result hold(const Sums& s) {
-  const auto handled = s.raw(Field::handled);
+  const auto left = detail::LeftOutRows(s).leave(Field::hold_unknown).report(Field::outcome_unknown);
+  const auto handled = s.raw(Field::handled) - left.in_denominator();
   auto r = detail::ratio(s.value(Field::hold_s), static_cast<double>(handled), 1.0, handled, "no handled contacts");
   if (s.present().has(Field::held)) {
     const auto held = s.raw(Field::held);
@@ -164,7 +179,7 @@ inline Result hold(const Sums& s) {
         {"avg_hold_per_held", detail::ratio(s.value(Field::hold_s), static_cast<double>(held), 1.0, held, "").value,
          Unit::seconds}};
   }
-  return r;
+  return left.applied(std::move(r));
 }
 
 }  // namespace cxkpi

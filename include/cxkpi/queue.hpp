@@ -15,12 +15,16 @@
 ///   percent, with the denominators of METRICS.md's modes (answered, offered − short,
 ///   answered + abandoned, abandons counted as positive, abandons ignored). T is applied when
 ///   records are read (or given as the answered_in_t column). Example (F, T 20): 6/11.
+/// A record whose wait (or outcome) these figures need is blank leaves their denominators and
+/// is counted in Result::left_out (left_out.hpp): an answer of unknown wait is neither within
+/// T nor late, an abandon of unknown wait neither short nor within T.
 
 #include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "cxkpi/left_out.hpp"
 #include "cxkpi/result.hpp"
 #include "cxkpi/sums.hpp"
 
@@ -51,10 +55,19 @@ inline Plan plan_abandonment(const AbandonmentOptions& o, const FieldSet& presen
 
 inline Result abandonment(const Sums& s, const AbandonmentOptions& o = {}) {
   const Field base = detail::abandon_base_field(o);
-  const auto short_abandoned = s.raw(Field::short_abandoned);
-  const auto den = s.raw(base) - short_abandoned;
-  return detail::ratio(static_cast<double>(s.raw(Field::abandoned) - short_abandoned), static_cast<double>(den), 100.0,
-                       den, base == Field::offered ? "no offered contacts" : "no queued contacts");
+  const bool offered = base == Field::offered;
+  // With short abandons, an abandon of unknown wait may be short: it leaves both sides.
+  const bool short_given = s.present().has(Field::short_abandoned);
+  const auto left = detail::LeftOutRows(s)
+                        .leave(Field::outcome_unknown, offered)
+                        .report(Field::outcome_unknown, !offered)
+                        .report(Field::queue_unknown, !offered)  // queued or not is unknown
+                        .leave(Field::abandoned_untimed, short_given);
+  const auto short_abandoned = s.raw(Field::short_abandoned) + (short_given ? s.raw(Field::abandoned_untimed) : 0);
+  const auto den = s.raw(base) - s.raw(Field::short_abandoned) - left.in_denominator();
+  return left.applied(detail::ratio(static_cast<double>(s.raw(Field::abandoned) - short_abandoned),
+                                    static_cast<double>(den), 100.0, den,
+                                    offered ? "no offered contacts" : "no queued contacts"));
 }
 
 /// abandonment from plain numbers: 100 × (abandoned − short) / (offered − short).
@@ -79,8 +92,10 @@ inline Plan plan_asa(const FieldSet&) {
 }
 
 inline Result asa(const Sums& s) {
-  return detail::ratio(s.value(Field::answer_wait_s), s.value(Field::handled), 1.0, s.raw(Field::handled),
-                       "no answered contacts");
+  const auto left = detail::LeftOutRows(s).leave(Field::answered_untimed).report(Field::outcome_unknown);
+  const auto handled = s.raw(Field::handled) - left.in_denominator();
+  return left.applied(
+      detail::ratio(s.value(Field::answer_wait_s), static_cast<double>(handled), 1.0, handled, "no answered contacts"));
 }
 
 inline Plan plan_avg_wait(const AvgWaitOptions& o, const FieldSet&) {
@@ -103,15 +118,22 @@ inline Result avg_wait(const Sums& s, const AvgWaitOptions& o = {}) {
   switch (o.scope) {
     case WaitScope::answered:
       return asa(s);
-    case WaitScope::abandoned:
-      return detail::ratio(s.value(Field::abandon_wait_s), s.value(Field::abandoned), 1.0, s.raw(Field::abandoned),
-                           "no abandoned contacts");
+    case WaitScope::abandoned: {
+      const auto left = detail::LeftOutRows(s).leave(Field::abandoned_untimed).report(Field::outcome_unknown);
+      const auto n = s.raw(Field::abandoned) - left.in_denominator();
+      return left.applied(
+          detail::ratio(s.value(Field::abandon_wait_s), static_cast<double>(n), 1.0, n, "no abandoned contacts"));
+    }
     case WaitScope::all:
       break;
   }
-  const auto n = s.raw(Field::handled) + s.raw(Field::abandoned);
-  return detail::ratio(s.value(Field::answer_wait_s) + s.value(Field::abandon_wait_s), static_cast<double>(n), 1.0, n,
-                       "no offered contacts");
+  const auto left = detail::LeftOutRows(s)
+                        .leave(Field::answered_untimed)
+                        .leave(Field::abandoned_untimed)
+                        .report(Field::outcome_unknown);
+  const auto n = s.raw(Field::handled) + s.raw(Field::abandoned) - left.in_denominator();
+  return left.applied(detail::ratio(s.value(Field::answer_wait_s) + s.value(Field::abandon_wait_s),
+                                    static_cast<double>(n), 1.0, n, "no offered contacts"));
 }
 
 // --- service level -------------------------------------------------------------------
@@ -164,6 +186,26 @@ inline Plan plan_service_level(const ServiceLevelOptions& o, const FieldSet&) {
   return {std::move(shape.fields), {}, Unit::percent, std::string(shape.definition), {}};
 }
 
+namespace detail {
+
+/// The rows service level cannot judge in `mode`: answers of unknown wait always; abandons of
+/// unknown wait where abandon waits count (short, within T); contacts of unknown outcome leave
+/// the denominators of offered contacts and are reported by the others.
+inline LeftOutRows service_level_left_out(const Sums& s, ServiceLevelMode mode) {
+  const bool over_answered = mode == ServiceLevelMode::answered || mode == ServiceLevelMode::answered_plus_abandoned;
+  const bool abandon_waits = mode == ServiceLevelMode::abandons_positive ||
+                             mode == ServiceLevelMode::abandons_ignored ||
+                             (mode == ServiceLevelMode::offered_minus_short && s.present().has(Field::short_abandoned));
+  LeftOutRows left(s);
+  left.leave(Field::outcome_unknown, !over_answered)
+      .report(Field::outcome_unknown, over_answered)
+      .leave(Field::answered_untimed)
+      .leave(Field::abandoned_untimed, abandon_waits);
+  return left;
+}
+
+}  // namespace detail
+
 inline Result service_level(const Sums& s, const ServiceLevelOptions& o = {}) {
   const auto in_t = s.raw(Field::answered_in_t);
   const auto offered = s.raw(Field::offered);
@@ -188,8 +230,10 @@ inline Result service_level(const Sums& s, const ServiceLevelOptions& o = {}) {
     case ServiceLevelMode::offered:
       break;
   }
-  return detail::ratio(static_cast<double>(numerator), static_cast<double>(denominator), 100.0, denominator,
-                       "no contacts in the denominator");
+  const auto left = detail::service_level_left_out(s, o.mode);
+  denominator -= left.in_denominator();
+  return left.applied(detail::ratio(static_cast<double>(numerator), static_cast<double>(denominator), 100.0,
+                                    denominator, "no contacts in the denominator"));
 }
 
 }  // namespace cxkpi

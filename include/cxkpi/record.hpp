@@ -6,7 +6,8 @@
 /// service-level threshold, …) and amounts (waits, handle times, cost), so every metric is
 /// computed the same way from either shape. Derived flags follow METRICS.md: no `offered`
 /// column means each row was offered; no `abandoned` means offered − answered; no
-/// `answered` means an agent or talk time says so.
+/// `answered` means an agent or talk time says so. A blank cell is missing for its row: the
+/// row adds to the left-out counters of the figures that need it (left_out.hpp), never a 0.
 
 #include <cstddef>
 #include <cstdint>
@@ -16,6 +17,7 @@
 
 #include "cxkpi/business_hours.hpp"
 #include "cxkpi/checks.hpp"
+#include "cxkpi/handling.hpp"
 #include "cxkpi/self_service.hpp"
 #include "cxkpi/sums.hpp"
 #include "cxkpi/survey.hpp"
@@ -25,36 +27,6 @@ namespace cxkpi {
 
 /// What one row of a record log is: a contact, an article view or an agent survey answer.
 enum class RowKind : std::uint8_t { contact, view, agent_survey };
-
-/// The measures of one contact. Durations and cost are raw 1/10000 units (see Sums);
-/// nullopt is a missing cell (or a column the log does not have).
-struct Contact {
-  std::optional<bool> offered;
-  std::optional<bool> answered;
-  std::optional<bool> abandoned;
-  std::optional<bool> resolved;
-  std::optional<bool> first_contact_resolved;
-  std::optional<std::int64_t> wait;
-  std::optional<std::int64_t> talk;
-  std::optional<std::int64_t> hold;
-  std::optional<std::int64_t> wrap;
-  std::optional<std::int64_t> cost;
-  std::optional<int> csat;
-  std::optional<int> nps;
-  std::optional<int> ces;
-  std::optional<bool> transferred;
-  bool has_agent = false;  ///< a non-empty agent cell
-  /// first_response_at − opened_at and resolved_at − opened_at (raw 1/10000 s; business
-  /// seconds under RecordRules::business_hours). Negative: the times are out of order.
-  std::optional<std::int64_t> first_response;
-  std::optional<std::int64_t> resolution;
-  /// A row of a view log or an agent survey adds only its own fields, never contacts,
-  /// offered or handled.
-  RowKind kind = RowKind::contact;
-  std::optional<std::int64_t> read;  ///< read_s of an article view (raw 1/10000 s)
-  std::optional<int> agent_score;    ///< agent survey answer, 1 … scale
-  std::optional<int> enps;           ///< agent eNPS answer, 0 … 10
-};
 
 /// The columns of a record log, by canonical name (METRICS.md). The CLI keeps one table
 /// row per column (its name, header aliases and how its cells are read into a Contact).
@@ -103,6 +75,7 @@ class RecordColumns {
   }
   constexpr void add(RecordField f) { bits_ |= bit_of(f); }
   [[nodiscard]] constexpr bool has(RecordField f) const { return (bits_ & bit_of(f)) != 0; }
+  [[nodiscard]] constexpr bool empty() const { return bits_ == 0; }
   /// An opened time: opened_at, or date (and time).
   [[nodiscard]] constexpr bool opened() const { return has(RecordField::opened_at) || has(RecordField::date); }
   /// A knowledge-base view log: viewed_at, article_id or read_s.
@@ -122,6 +95,39 @@ class RecordColumns {
   std::uint64_t bits_ = 0;
 };
 
+/// The measures of one contact. Durations and cost are raw 1/10000 units (see Sums);
+/// nullopt is a missing cell (or a column the log does not have): `blank` tells the two apart.
+struct Contact {
+  std::optional<bool> offered;
+  std::optional<bool> answered;
+  std::optional<bool> abandoned;
+  std::optional<bool> resolved;
+  std::optional<bool> first_contact_resolved;
+  std::optional<std::int64_t> wait;
+  std::optional<std::int64_t> talk;
+  std::optional<std::int64_t> hold;
+  std::optional<std::int64_t> wrap;
+  std::optional<std::int64_t> cost;
+  std::optional<int> csat;
+  std::optional<int> nps;
+  std::optional<int> ces;
+  std::optional<bool> transferred;
+  std::optional<bool> has_agent;  ///< whether the agent cell is filled; nullopt: no agent column
+  /// first_response_at − opened_at and resolved_at − opened_at (raw 1/10000 s; business
+  /// seconds under RecordRules::business_hours). Negative: the times are out of order.
+  std::optional<std::int64_t> first_response;
+  std::optional<std::int64_t> resolution;
+  /// A row of a view log or an agent survey adds only its own fields, never contacts,
+  /// offered or handled.
+  RowKind kind = RowKind::contact;
+  std::optional<std::int64_t> read;  ///< read_s of an article view (raw 1/10000 s)
+  std::optional<int> agent_score;    ///< agent survey answer, 1 … scale
+  std::optional<int> enps;           ///< agent eNPS answer, 0 … 10
+  /// Columns the log has whose cell is blank (or a --na word) on this row: missing for this
+  /// row, so the figures that need them leave it out (METRICS.md §0).
+  RecordColumns blank;
+};
+
 /// Thresholds applied while reading, so that any T and S work on records.
 struct RecordRules {
   std::int64_t threshold_raw = 20 * kAmountScale;  ///< service-level T
@@ -136,6 +142,7 @@ struct RecordRules {
   bool count_agents = false;                       ///< count distinct agents per bucket (resolved-per-agent)
   std::int64_t bounce_raw = kDefaultBounceSeconds * kAmountScale;  ///< article views shorter than this bounce
   int agent_scale = 5;                                             ///< agent survey scores run 1 … this
+  HandleComponents handle;  ///< what AHT counts: a contact with one of these blank leaves it
 };
 
 /// The fields a view log or an agent survey supplies: its rows are not contacts.
@@ -195,13 +202,34 @@ inline FieldSet supplied_fields(const RecordColumns& c, const RecordRules& rules
   return s;
 }
 
-/// Fills the derived flags (offered, answered, abandoned) of `c` in place.
+/// Fills the derived fields of `c` in place (METRICS.md §0, "Derived record fields"). A blank
+/// cell is missing, never 0: it is derived as an absent column would be, from what else the
+/// row says, and stays unknown when the row says nothing.
+/// - offered, blank or absent, is 1; a contact not offered was neither answered nor abandoned.
+/// - answered follows from abandoned, else from the agent column (a filled cell is an answer)
+///   or a known talk time (> 0 is an answer); with none of these its outcome is unknown.
+/// - abandoned follows from answered: offered − answered.
+/// - a blank resolved is 1 on a contact resolved at first contact or with a resolved_at time;
+///   a blank first_contact_resolved is 0 on an unresolved contact.
 inline void derive_flags(Contact& c) {
   if (!c.offered) c.offered = true;
-  if (!c.answered) {
-    c.answered = c.abandoned ? (*c.offered && !*c.abandoned) : (c.has_agent || c.talk.value_or(0) > 0);
+  if (!*c.offered) {
+    c.answered = c.answered.value_or(false);
+    c.abandoned = c.abandoned.value_or(false);
   }
-  if (!c.abandoned) c.abandoned = *c.offered && !*c.answered;
+  if (!c.answered) {
+    if (c.abandoned)
+      c.answered = !*c.abandoned;
+    else if (c.has_agent || c.talk)
+      c.answered = c.has_agent.value_or(false) || c.talk.value_or(0) > 0;
+  }
+  if (!c.abandoned && c.answered) c.abandoned = *c.offered && !*c.answered;
+  if (c.blank.empty()) [[likely]]
+    return;
+  if (!c.resolved && c.blank.has(RecordField::resolved) && (c.first_contact_resolved.value_or(false) || c.resolution))
+    c.resolved = true;
+  if (!c.first_contact_resolved && c.blank.has(RecordField::first_contact_resolved) && c.resolved == false)
+    c.first_contact_resolved = false;
 }
 
 /// What is wrong with a contact (after derive_flags), naming the column to blame.
@@ -211,9 +239,11 @@ struct RecordViolation {
 };
 
 inline std::optional<RecordViolation> check_contact(const Contact& c, const RecordRules& rules) {
-  if (*c.answered && *c.abandoned) return RecordViolation{"abandoned", "answered and abandoned are both 1"};
-  if ((*c.answered || *c.abandoned) && !*c.offered)
-    return RecordViolation{*c.answered ? "answered" : "abandoned", "is 1 but offered is 0"};
+  const bool answered = c.answered.value_or(false);  // unknown: neither, until a cell says so
+  const bool abandoned = c.abandoned.value_or(false);
+  if (answered && abandoned) return RecordViolation{"abandoned", "answered and abandoned are both 1"};
+  if ((answered || abandoned) && !*c.offered)
+    return RecordViolation{answered ? "answered" : "abandoned", "is 1 but offered is 0"};
   if (c.first_contact_resolved.value_or(false) && c.resolved && !*c.resolved)
     return RecordViolation{"first_contact_resolved", "is 1 but resolved is 0"};
   if (c.csat && (*c.csat < 1 || *c.csat > rules.csat_scale))
@@ -222,7 +252,7 @@ inline std::optional<RecordViolation> check_contact(const Contact& c, const Reco
   if (c.ces && (*c.ces < 1 || *c.ces > rules.ces_scale))
     return RecordViolation{"ces", std::to_string(*c.ces) + " is outside the 1-" + std::to_string(rules.ces_scale) +
                                       " scale (set --scale)"};
-  if (c.transferred.value_or(false) && !*c.answered)
+  if (c.transferred.value_or(false) && c.answered == false)
     return RecordViolation{"transferred", "is 1 but the contact was not answered"};
   if (c.nps && (*c.nps < 0 || *c.nps > 10))
     return RecordViolation{"nps", std::to_string(*c.nps) + " is outside the 0-10 scale"};
@@ -254,35 +284,103 @@ inline void accumulate_non_contact(Sums& s, const Contact& c, const RecordRules&
   if (c.enps) s.add_raw(net_score_class(*c.enps, kEnpsFields), 1);
 }
 
-/// Adds one contact (after derive_flags and check_contact) to `s`.
-inline void accumulate_contact(Sums& s, const Contact& c, const RecordRules& rules) {
-  const bool answered = *c.answered;
-  const bool abandoned = *c.abandoned;
-  const auto wait = c.wait.value_or(0);
-  s.add_raw(Field::contacts, 1);
-  if (*c.offered) s.add_raw(Field::offered, 1);
-  if (answered) {
+namespace detail {
+
+/// The queue and handling sums of a contact whose outcome is known. A blank wait adds to no
+/// wait sum and to no count that needs the wait (within T, short, queued).
+inline void accumulate_outcome(Sums& s, const Contact& c, const RecordRules& rules) {
+  if (*c.answered) {
     s.add_raw(Field::handled, 1);
-    s.add_raw(Field::answer_wait_s, wait);
-    if (rules.strict ? wait < rules.threshold_raw : wait <= rules.threshold_raw) s.add_raw(Field::answered_in_t, 1);
+    if (c.wait) {
+      s.add_raw(Field::answer_wait_s, *c.wait);
+      if (rules.strict ? *c.wait < rules.threshold_raw : *c.wait <= rules.threshold_raw)
+        s.add_raw(Field::answered_in_t, 1);
+    }
     if (c.first_contact_resolved.value_or(false)) s.add_raw(Field::resolved_first_contact, 1);
+    if (c.hold.value_or(0) > 0) s.add_raw(Field::held, 1);
+    if (c.transferred.value_or(false)) s.add_raw(Field::transfers, 1);
   }
-  if (abandoned) {
+  if (*c.abandoned) {
     s.add_raw(Field::abandoned, 1);
-    s.add_raw(Field::abandon_wait_s, wait);
-    if (wait <= rules.threshold_raw) s.add_raw(Field::abandoned_in_t, 1);
-    if (wait < rules.short_abandon_raw) s.add_raw(Field::short_abandoned, 1);
+    if (c.wait) {
+      s.add_raw(Field::abandon_wait_s, *c.wait);
+      if (*c.wait <= rules.threshold_raw) s.add_raw(Field::abandoned_in_t, 1);
+      if (*c.wait < rules.short_abandon_raw) s.add_raw(Field::short_abandoned, 1);
+    }
   }
-  if (*c.offered && (wait > 0 || abandoned)) s.add_raw(Field::queued, 1);
+  if (*c.offered && (c.wait.value_or(0) > 0 || *c.abandoned)) s.add_raw(Field::queued, 1);
   s.add_raw(Field::talk_s, c.talk.value_or(0));
   s.add_raw(Field::hold_s, c.hold.value_or(0));
   s.add_raw(Field::wrap_s, c.wrap.value_or(0));
-  if (c.hold.value_or(0) > 0 && answered) s.add_raw(Field::held, 1);
+}
+
+/// Counts a contact of known outcome that queue and handling figures leave out for a blank
+/// wait, handle-time component, transferred or first_contact_resolved.
+inline void count_left_out_of_outcome(Sums& s, const Contact& c, const RecordRules& rules) {
+  using R = RecordField;
+  if (c.blank.has(R::wait_s)) {
+    if (*c.answered) s.add_raw(Field::answered_untimed, 1);
+    if (*c.abandoned)
+      s.add_raw(Field::abandoned_untimed, 1);
+    else if (*c.offered)
+      s.add_raw(Field::queue_unknown, 1);
+  }
+  if (!*c.answered) return;
+  const auto& h = rules.handle;
+  if ((h.talk && c.blank.has(R::talk_s)) || (h.hold && c.blank.has(R::hold_s)) || (h.wrap && c.blank.has(R::wrap_s))) {
+    s.add_raw(Field::handle_unknown, 1);  // it leaves AHT with the components it has
+    s.add_raw(Field::handle_unknown_talk_s, c.talk.value_or(0));
+    s.add_raw(Field::handle_unknown_hold_s, c.hold.value_or(0));
+    s.add_raw(Field::handle_unknown_wrap_s, c.wrap.value_or(0));
+  }
+  if (c.blank.has(R::hold_s)) s.add_raw(Field::hold_unknown, 1);
+  if (c.blank.has(R::transferred)) s.add_raw(Field::transfer_unknown, 1);
+  if (!c.first_contact_resolved && c.blank.has(R::first_contact_resolved)) {
+    s.add_raw(Field::fcr_unknown, 1);
+    if (c.resolved.value_or(false)) s.add_raw(Field::resolved_fcr_unknown, 1);
+  }
+}
+
+/// Counts a contact that figures leave out for a blank input (the left-out fields of Field).
+inline void count_left_out(Sums& s, const Contact& c, const RecordRules& rules) {
+  if (c.answered) {
+    count_left_out_of_outcome(s, c, rules);
+  } else {
+    s.add_raw(Field::outcome_unknown, 1);
+    if (c.resolved.value_or(false)) s.add_raw(Field::resolved_fcr_unknown, 1);
+    if (c.cost) {
+      s.add_raw(Field::outcome_unknown_costed, 1);
+      s.add_raw(Field::outcome_unknown_cost, *c.cost);
+    }
+  }
+  if (!c.resolved && c.blank.has(RecordField::resolved)) {
+    s.add_raw(Field::resolution_unknown, 1);
+    if (c.cost) {
+      s.add_raw(Field::resolution_unknown_costed, 1);
+      s.add_raw(Field::resolution_unknown_cost, *c.cost);
+    }
+  }
+  if (c.blank.has(RecordField::cost)) {
+    s.add_raw(Field::cost_unknown, 1);
+    if (c.answered == true) s.add_raw(Field::handled_cost_unknown, 1);
+    if (c.resolved == true) s.add_raw(Field::resolved_cost_unknown, 1);
+  }
+}
+
+}  // namespace detail
+
+/// Adds one contact (after derive_flags and check_contact) to `s`.
+inline void accumulate_contact(Sums& s, const Contact& c, const RecordRules& rules) {
+  s.add_raw(Field::contacts, 1);
+  if (*c.offered) s.add_raw(Field::offered, 1);
+  if (c.answered) [[likely]]
+    detail::accumulate_outcome(s, c, rules);
+  if (!c.answered || !c.blank.empty()) [[unlikely]]
+    detail::count_left_out(s, c, rules);
   if (c.resolved.value_or(false)) s.add_raw(Field::resolved, 1);
   s.add_raw(Field::total_cost, c.cost.value_or(0));
   if (c.csat) s.add_raw(csat_score_field(*c.csat), 1);
   if (c.ces) s.add_raw(ces_score_field(*c.ces), 1);
-  if (c.transferred.value_or(false) && answered) s.add_raw(Field::transfers, 1);
   if (c.nps) s.add_raw(net_score_class(*c.nps, kNpsFields), 1);
   if (c.first_response) {
     s.add_raw(Field::first_responses, 1);

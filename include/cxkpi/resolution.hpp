@@ -16,6 +16,7 @@
 
 #include <cstdint>
 
+#include "cxkpi/left_out.hpp"
 #include "cxkpi/result.hpp"
 #include "cxkpi/sums.hpp"
 
@@ -61,9 +62,16 @@ inline Result fcr(const Sums& s, const FcrOptions& o = {}) {
     r.details.push_back({"no_customer", s.value(Field::no_customer), Unit::count});
     return r;
   }
-  const Field base = detail::fcr_base_field(o);
-  return detail::ratio(s.value(Field::resolved_first_contact), s.value(base), 100.0, s.raw(base),
-                       base == Field::handled ? "no handled contacts" : "no resolved contacts");
+  const bool per_handled = o.den == FcrBase::handled;
+  // Over resolved contacts, those of unknown outcome leave too (answered or not decides the
+  // numerator), and those of unknown resolution are reported.
+  const auto left = detail::LeftOutRows(s)
+                        .leave(per_handled ? Field::fcr_unknown : Field::resolved_fcr_unknown)
+                        .report(Field::outcome_unknown, per_handled)
+                        .report(Field::resolution_unknown, !per_handled);
+  const auto den = s.raw(detail::fcr_base_field(o)) - left.in_denominator();
+  return left.applied(detail::ratio(s.value(Field::resolved_first_contact), static_cast<double>(den), 100.0, den,
+                                    per_handled ? "no handled contacts" : "no resolved contacts"));
 }
 
 inline Plan plan_repeat_contact_rate(const FieldSet&) {

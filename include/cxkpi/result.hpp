@@ -54,6 +54,13 @@ struct Detail {
 /// interval is poor). Queue and handling figures count every contact, not a sample: no flag.
 inline constexpr std::int64_t kSmallSample = 30;
 
+/// Rows of a record log a figure left out because an input it needs is blank on them: how
+/// many, and the counter that counts them (its description says which rows they are).
+struct LeftOut {
+  Field counter;
+  std::int64_t n = 0;
+};
+
 struct Result {
   std::optional<double> value;
   double numerator = 0;
@@ -64,7 +71,16 @@ struct Result {
   bool small_n = false;  ///< a survey figure on fewer than kSmallSample answers
   /// Set when some details are approximate: |figure − exact| ≤ relative_error × exact for each.
   std::optional<double> relative_error;
+  std::vector<LeftOut> left_out;  ///< rows left out of the figure for a blank input, by why
 };
+
+/// How many rows `r` left out for a blank input (0 when none).
+inline std::int64_t left_out_count(const Result& r) {
+  std::int64_t n = 0;
+  for (const auto& l : r.left_out)
+    n += l.n;
+  return n;
+}
 
 /// The secondary figure called `name` in `r`, if `r` has one.
 inline const Detail* find_detail(const Result& r, std::string_view name) {

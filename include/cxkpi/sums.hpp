@@ -94,11 +94,12 @@ class Sums {
 
   [[nodiscard]] std::int64_t raw(Field f) const { return raw_[index_of(f)]; }
   /// The sum as a number in the field's unit (counts, seconds, currency).
-  [[nodiscard]] double value(Field f) const {
+  [[nodiscard]] double value(Field f) const { return units(f, raw(f)); }
+  /// `raw` units of field `f` as a number in the field's unit.
+  static double units(Field f, std::int64_t raw) {
     const auto scale = scale_of(f);
-    const auto r = raw(f);
     // Split whole and fractional parts so large sums keep every digit a double can hold.
-    return static_cast<double>(r / scale) + static_cast<double>(r % scale) / static_cast<double>(scale);
+    return static_cast<double>(raw / scale) + static_cast<double>(raw % scale) / static_cast<double>(scale);
   }
   [[nodiscard]] const FieldSet& present() const { return present_; }
 

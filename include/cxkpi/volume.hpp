@@ -12,6 +12,7 @@
 #include <string>
 
 #include "cxkpi/checks.hpp"
+#include "cxkpi/left_out.hpp"
 #include "cxkpi/result.hpp"
 #include "cxkpi/sums.hpp"
 
@@ -71,9 +72,18 @@ inline Plan plan_cost_per_contact(const CostPerContactOptions& o, const FieldSet
 }
 
 inline Result cost_per_contact(const Sums& s, const CostPerContactOptions& o = {}) {
-  const Field base = detail::cost_base_field(o);
-  return detail::ratio(s.value(Field::total_cost), s.value(base), 1.0, s.raw(base),
-                       base == Field::contacts ? "no contacts" : "no handled contacts");
+  if (o.per == CostBase::contacts) {
+    const auto left = detail::LeftOutRows(s).leave(Field::cost_unknown);
+    const auto contacts = s.raw(Field::contacts) - left.in_denominator();
+    return left.applied(
+        detail::ratio(s.value(Field::total_cost), static_cast<double>(contacts), 1.0, contacts, "no contacts"));
+  }
+  // Per handled contact the costs of all contacts count, so a contact of unknown cost leaves
+  // whatever its outcome, and one of unknown outcome leaves with its cost.
+  const auto left = detail::LeftOutRows(s).report(Field::cost_unknown).report(Field::outcome_unknown_costed);
+  const auto handled = s.raw(Field::handled) - s.raw(Field::handled_cost_unknown);
+  const auto cost = Sums::units(Field::total_cost, s.raw(Field::total_cost) - s.raw(Field::outcome_unknown_cost));
+  return left.applied(detail::ratio(cost, static_cast<double>(handled), 1.0, handled, "no handled contacts"));
 }
 
 /// cost-per-contact from plain numbers: total_cost / contacts.
@@ -93,8 +103,12 @@ inline Plan plan_cost_per_resolution(const FieldSet&) {
 }
 
 inline Result cost_per_resolution(const Sums& s) {
-  return detail::ratio(s.value(Field::total_cost), s.value(Field::resolved), 1.0, s.raw(Field::resolved),
-                       "no resolved contacts");
+  // All costs count: a contact of unknown cost leaves (and its resolution with it), and one of
+  // unknown resolution leaves with its cost.
+  const auto left = detail::LeftOutRows(s).report(Field::cost_unknown).report(Field::resolution_unknown_costed);
+  const auto resolved = s.raw(Field::resolved) - s.raw(Field::resolved_cost_unknown);
+  const auto cost = Sums::units(Field::total_cost, s.raw(Field::total_cost) - s.raw(Field::resolution_unknown_cost));
+  return left.applied(detail::ratio(cost, static_cast<double>(resolved), 1.0, resolved, "no resolved contacts"));
 }
 
 enum class ConversionBase : std::uint8_t { contacts, handled, visits };

@@ -10,6 +10,7 @@
 #include "commands/emit.hpp"
 #include "commands/flags.hpp"
 #include "compute/buckets.hpp"
+#include "compute/figure_warnings.hpp"
 #include "errors.hpp"
 #include "output/best_time_format.hpp"
 #include "records/record_columns.hpp"
@@ -59,6 +60,20 @@ void require_columns(const Readers& readers, const FileInputOptions& input, bool
   }
 }
 
+// A bucket's counts: contacts of unknown outcome leave its rate, answers of unknown wait its asa.
+CallCounts call_counts(const Sums& s) {
+  return {s.raw(Field::offered) - s.raw(Field::outcome_unknown), s.raw(Field::handled), s.raw(Field::answer_wait_s),
+          s.raw(Field::answered_untimed)};
+}
+
+// The rows the grid left out, for the warning.
+Result left_out_of(const Sums& total) {
+  Result r;
+  for (const Field f : {Field::outcome_unknown, Field::answered_untimed})
+    if (total.raw(f) > 0) r.left_out.push_back({f, total.raw(f)});
+  return r;
+}
+
 class BestTimeCommand final : public Command {
  public:
   explicit BestTimeCommand(CLI::App& parent)
@@ -104,7 +119,7 @@ class BestTimeCommand final : public Command {
     BestTimeReport report;
     for (const auto& b : buckets.buckets) {
       const Slot slot{static_cast<int>(b.period.order / kHoursPerDay), static_cast<int>(b.period.order % kHoursPerDay)};
-      report.grid.add(slot, {b.sums.raw(Field::offered), b.sums.raw(Field::handled), b.sums.raw(Field::answer_wait_s)});
+      report.grid.add(slot, call_counts(b.sums));
     }
     report.best = best_slot(report.grid, min_n_);
     report.min_n = min_n_;
@@ -112,6 +127,8 @@ class BestTimeCommand final : public Command {
     report.outbound = outbound_;
     report.waits = buckets.supplied.has(Field::answer_wait_s);
     report.warnings = buckets.warnings;
+    if (auto w = blank_inputs_warning(app_->get_name(), left_out_of(buckets.total)); !w.empty())
+      report.warnings.push_back(std::move(w));
     const BestTimeView view{view_ == "heatmap", ascii_};
     return write_result(render_best_time(report, format_options(output_), view), report.warnings, {}, output_);
   }

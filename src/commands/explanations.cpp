@@ -8,6 +8,11 @@
 namespace cxkpi::cli {
 namespace {
 
+// METRICS.md §0: a blank input is missing for its row, never 0.
+constexpr std::string_view kBlankIsMissing =
+    "a blank cell (or N/A, NULL, -; --na names others) is missing, never 0: the row leaves this figure's "
+    "denominator, and a warning (JSON: left_out) says how many rows were left out";
+
 constexpr std::string_view kNeverAverage =
     "never average per-day, per-file or per-group rates: add the numerators and the denominators, then divide once "
     "(cxkpi's totals do)";
@@ -40,7 +45,7 @@ std::vector<Explanation> volume_and_cost() {
        {"--per handled changes only the denominator: the cost of abandoned contacts stays in the numerator",
         "--total-cost is the whole input's cost: only the total uses it; a period without its own cost (from "
         "--base-file) is null, and a cost is never split by --group (exit 64) unless the base file has that column",
-        kNeverAverage},
+        kBlankIsMissing, kNeverAverage},
        {"Fixture F: the costs add up to 44.00 over 11 contacts → 44.00 / 11 = 4.00",
         "cxkpi cost-per-contact data/fixture_f.csv", "4"}},
       {"cost-per-resolution",
@@ -52,7 +57,7 @@ std::vector<Explanation> volume_and_cost() {
        "total_cost, resolved",
        {"all costs go in, those of unresolved and abandoned contacts too: dividing only the resolved contacts' cost "
         "understates it",
-        kNeverAverage},
+        kBlankIsMissing, kNeverAverage},
        {"Fixture F: all costs 44.00, 7 contacts resolved → 44 / 7 = 6.285714…",
         "cxkpi cost-per-resolution data/fixture_f.csv", "6.285714…"}},
       {"conversion-rate",
@@ -164,7 +169,8 @@ std::vector<Explanation> queue() {
        {"it counts who left, not who stayed: 100 contacts with 40 hang-ups is 40 %, not 60",
         "short abandons leave both the numerator and the denominator; a period table's short_abandoned was "
         "counted at the export's own S, so --short-abandon is refused on one (exit 64)",
-        "vendors differ (Amazon Connect divides by queued): say which --den when comparing", kNeverAverage},
+        "vendors differ (Amazon Connect divides by queued): say which --den when comparing", kBlankIsMissing,
+        kNeverAverage},
        {"Fixture F: 3 of 11 offered contacts abandoned → 100 × 3 / 11 = 27.2727…",
         "cxkpi abandonment data/fixture_f.csv", "27.2727…"}},
       {"service-level",
@@ -184,7 +190,7 @@ std::vector<Explanation> queue() {
        {"a period table fixes T: answered_in_t counted at 20 s cannot give a 30 s level, so --threshold and "
         "--strict are refused on one (exit 64); record logs allow any T",
         "vendors differ on the denominator (offered, answered, answered + abandoned, queued): say which --mode",
-        kNeverAverage},
+        kBlankIsMissing, kNeverAverage},
        {"Fixture F, T = 20 s: 6 of 11 offered contacts answered within 20 s → 100 × 6 / 11 = 54.5454…",
         "cxkpi service-level data/fixture_f.csv", "54.5454…"}},
       {"asa",
@@ -195,7 +201,7 @@ std::vector<Explanation> queue() {
        "offered, answered, abandoned, wait_s",
        "handled, answer_wait_s",
        {"abandoned waits never enter ASA; the average wait of every contact is avg-wait",
-        "never average daily ASAs: add the waits and the answered contacts, then divide"},
+        "never average daily ASAs: add the waits and the answered contacts, then divide", kBlankIsMissing},
        {"Fixture F: answered contacts waited 137 s in all, 8 answered → 137 / 8 = 17.125 s",
         "cxkpi asa data/fixture_f.csv", "17.125"}},
       {"avg-wait",
@@ -208,7 +214,7 @@ std::vector<Explanation> queue() {
        "offered, answered, abandoned, wait_s",
        "handled, abandoned, answer_wait_s, abandon_wait_s",
        {"say which scope: the wait of all contacts, of answered ones (ASA) and of abandoned ones differ",
-        "never average daily averages: add the waits and the contacts, then divide"},
+        "never average daily averages: add the waits and the contacts, then divide", kBlankIsMissing},
        {"Fixture F: all 11 contacts waited 192 s in all → 192 / 11 = 17.4545… s", "cxkpi avg-wait data/fixture_f.csv",
         "17.4545…"}},
       {"best-time-to-call",
@@ -241,7 +247,9 @@ std::vector<Explanation> handling() {
        "handled, talk_s, hold_s, wrap_s",
        {"divide by handled (answered) contacts, never by offered ones",
         "re-divide, never average: AHT 300 s over 10 calls and 600 s over 30 calls is 21000/40 = 525 s, not 450",
-        "a part missing from the log adds nothing and cxkpi warns: a talk-only export understates AHT"},
+        "a part missing from the log adds nothing and cxkpi warns: a talk-only export understates AHT",
+        "a part blank on a row is missing, never 0: the row leaves AHT with all it had, and a warning (JSON: "
+        "left_out) says how many rows were left out"},
        {"Fixture F: talk 2800 + hold 250 + wrap 540 = 3590 s over 8 handled → 448.75 s", "cxkpi aht data/fixture_f.csv",
         "448.75"}},
       {"hold",
@@ -251,7 +259,8 @@ std::vector<Explanation> handling() {
        {},
        "answered, hold_s",
        "handled, hold_s, held",
-       {"hold per handled contact (31.25 s in F) and per held contact (62.5 s) answer different questions: say which"},
+       {"hold per handled contact (31.25 s in F) and per held contact (62.5 s) answer different questions: say which",
+        kBlankIsMissing},
        {"Fixture F: 250 s of hold over 8 handled → 31.25 s; 4 of 8 held = 50 %; 250 / 4 = 62.5 s per held contact",
         "cxkpi hold data/fixture_f.csv", "31.25"}},
       {"transfer-rate",
@@ -261,7 +270,7 @@ std::vector<Explanation> handling() {
        {},
        "answered, transferred",
        "handled, transfers",
-       {"without transfer data the value is null, not 0", kNeverAverage},
+       {"without transfer data the value is null, not 0", kBlankIsMissing, kNeverAverage},
        {"1 transfer among 8 handled contacts → 100 × 1 / 8 = 12.5", "cxkpi transfer-rate --transfers 1 --handled 8",
         "12.5"}},
       {"occupancy",
@@ -316,7 +325,7 @@ std::vector<Explanation> resolution() {
        {"the denominator is handled contacts (or resolved ones), never every offered contact",
         "the flag method trusts the first_contact_resolved column; the window method judges by repeat contacts, and "
         "recent contacts have not had their window yet (--censor)",
-        kNeverAverage},
+        kBlankIsMissing, kNeverAverage},
        {"Fixture F: 5 of 8 handled contacts resolved at the first contact → 100 × 5 / 8 = 62.5",
         "cxkpi fcr data/fixture_f.csv", "62.5"}},
       {"repeat-contact-rate",

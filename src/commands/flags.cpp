@@ -35,6 +35,11 @@ void add_input_flags(CLI::App& app, InputFlags& flags) {
       ->check(CLI::IsMember({"utf-8", "utf8", "utf-16le", "utf-16be", "latin1", "cp1252"}, CLI::ignore_case))
       ->group(group);
   app.add_flag("--decimal-comma", flags.decimal_comma, "numbers use a decimal comma: 3,5 is 3.5")->group(group);
+  app.add_option_function<std::string>(
+         "--na", [&flags](const std::string& words) { flags.na = words; },
+         "cell words that mean no value, comma-separated (default N/A,NULL,-; empty cells always): missing, never 0")
+      ->type_name("LIST")
+      ->group(group);
   app.add_flag("-v,--verbose", flags.verbose, "say on stderr what was detected in each input")->group(group);
   app.add_option("--on-error", flags.on_error, "fail (default): stop at the first bad row; skip: count and skip")
       ->check(CLI::IsMember({"fail", "skip"}))
@@ -182,6 +187,7 @@ FileInputOptions file_input(const InputFlags& flags, const std::string& output_p
     throw Error::usage("--max-errors and --rejects go with --on-error skip");
   check_rejects_path(flags.rejects, in.files, output_path);
   in.decimal_comma = flags.decimal_comma;
+  if (flags.na) in.missing = MissingValues(*flags.na);
   in.read.encoding = flags.encoding;
   in.threads = flags.threads;
   in.dedupe = flags.dedupe == "first" ? Dedupe::first : flags.dedupe == "last" ? Dedupe::last : Dedupe::off;

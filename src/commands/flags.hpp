@@ -31,6 +31,7 @@ struct InputFlags {
   std::string rejects;
   std::string encoding;
   bool decimal_comma = false;
+  std::optional<std::string> na;  // --na: the words that mean no value in a cell, comma-separated
   bool verbose = false;
   unsigned threads = 0;
   std::string dedupe;  // --dedupe first|last: which row of a repeated id counts

@@ -8,6 +8,7 @@
 #include "commands/emit.hpp"
 #include "compute/buckets.hpp"
 #include "compute/compare.hpp"
+#include "compute/figure_warnings.hpp"
 #include "errors.hpp"
 #include "io/sink.hpp"
 #include "output/format.hpp"
@@ -183,7 +184,7 @@ int MetricCommand::stream_ndjson() const {
   plan(table);
   out.total = spec_.finalize(table.total, settings_);
   auto warnings = table.warnings;
-  warnings.insert(warnings.end(), out.plan.warnings.begin(), out.plan.warnings.end());
+  add_figure_warnings(warnings, spec_, out.plan, out.total);
   const auto thresholds = thresholds_of(checks_);
   std::vector<CheckItem> checks;
   if (thresholds.any()) checks.push_back(evaluate(spec_.name, out.plan.unit, out.total, thresholds));

@@ -124,8 +124,7 @@ class ReportCommand final : public Command {
     plan(buckets);
     report.total = report_row(report, settings_, "total", {}, buckets.total);
     auto warnings = buckets.warnings;
-    for (const auto& c : report.columns)
-      warnings.insert(warnings.end(), c.plan.warnings.begin(), c.plan.warnings.end());
+    add_report_warnings(warnings, report);
     return write_result(render_report_ndjson_total(report), warnings, checks(report), output_);
   }
 

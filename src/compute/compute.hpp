@@ -11,12 +11,12 @@
 #include "cxkpi/catalog.hpp"
 #include "io/column_map.hpp"
 #include "io/table.hpp"
+#include "io/values.hpp"
 #include "model/result_table.hpp"
 
 namespace cxkpi::cli {
 
 class Error;
-struct ParsedValue;
 
 /// --dedupe: which row of a repeated id counts (off: a repeat is bad data).
 enum class Dedupe { off, first, last };
@@ -28,6 +28,7 @@ struct FileInputOptions {
   RowErrorPolicy errors;        // --on-error, --max-errors, --rejects
   Dedupe dedupe = Dedupe::off;  // --dedupe first|last
   bool decimal_comma = false;   // --decimal-comma: 3,5 is 3.5
+  MissingValues missing;        // --na: cells that mean no value besides empty ones
   unsigned threads = 0;         // --threads: 0 = one per core
   /// A CSV log is read on several threads in blocks of about this many bytes (an input of
   /// one block is read on the calling thread).

@@ -31,8 +31,8 @@ void WindowState::add(const ContactRow& row, Sums& sums, const BucketIndex& inde
   if (customer.empty())
     sums.add_raw(Field::no_customer, 1);
   else
-    windows_.add(customer, row.layout.row_clock.opened_utc(), cell_at(row, id_column_), *row.contact.answered,
-                 index.last());
+    windows_.add(customer, row.layout.row_clock.opened_utc(), cell_at(row, id_column_),
+                 row.contact.answered.value_or(false), index.last());
 }
 
 void WindowState::finish(BucketIndex& index, Sums& /*total*/) {
@@ -55,7 +55,8 @@ void CaseState::add(const ContactRow& row, Sums& sums, const BucketIndex& index)
     sums.add_raw(Field::no_case, 1);
   else
     cases_.add(key, row.layout.row_clock.available() ? row.layout.row_clock.opened_utc() : rows_,
-               cell_at(row, id_column_), *row.contact.answered, index.last(), row.contact.resolved.value_or(false));
+               cell_at(row, id_column_), row.contact.answered.value_or(false), index.last(),
+               row.contact.resolved.value_or(false));
 }
 
 void CaseState::finish(BucketIndex& index, Sums& /*total*/) {
@@ -67,7 +68,7 @@ void AgentState::start(const LogLayout& layout) {
 }
 
 void AgentState::add(const ContactRow& row, Sums& sums, BucketIndex& index) {
-  if (!*row.contact.answered) return;
+  if (!row.contact.answered.value_or(false)) return;
   const auto agent = cell_at(row, agent_column_);
   if (agent.empty()) return;
   key_.assign(index.key()).append(1, '\x1e').append(agent);

@@ -80,11 +80,6 @@ void find_last_rows(const FileInputOptions& input, const ScanSettings& scan, Dup
   }
 }
 
-std::string untimed_warning(std::size_t untimed) {
-  return fmt::format("{} offered contact{} no wait_s: ASA, average wait and service level count {} wait as 0 s",
-                     untimed, untimed == 1 ? " has" : "s have", untimed == 1 ? "its" : "their");
-}
-
 // One read of record logs into a table of buckets.
 class LogRead {
  public:
@@ -126,7 +121,6 @@ class LogRead {
       table_.buckets = std::move(remaining);
     }
     table_.total.set_present(table_.supplied);
-    if (tally_.untimed > 0) table_.warnings.push_back(untimed_warning(tally_.untimed));
     if (auto w = ids_.warning(tally_.deduped); !w.empty()) table_.warnings.push_back(std::move(w));
     return std::move(table_);
   }

@@ -74,7 +74,7 @@ LogLayout::LogLayout(const TableReader& reader, const ScanSettings& scan)
                                                                 reader.source_name(), "--by-column")
                                                       .front()),
       id_col(columns.column_of(RecordField::id).value_or(kNoColumn)),
-      contacts(reader, columns, scan.input.decimal_comma),
+      contacts(reader, columns, scan.input.decimal_comma, scan.input.missing),
       row_clock(reader, columns, scan.clock, scan.rules.business_hours) {
   if (scan.needs_time && !row_clock.available())
     throw Error::data(

@@ -59,13 +59,11 @@ using ScoreCounts = std::array<std::int64_t, 11>;
 
 // What a pass counts besides the buckets, for warnings and the NPS and eNPS scale checks.
 struct ScanTally {
-  std::size_t untimed = 0;  // offered contacts whose wait cell is empty
   std::size_t deduped = 0;  // rows --dedupe left out
   ScoreCounts nps_answers{};
   ScoreCounts enps_answers{};
 
   void merge(const ScanTally& other) {
-    untimed += other.untimed;
     deduped += other.deduped;
     for (std::size_t i = 0; i < nps_answers.size(); ++i) {
       nps_answers[i] += other.nps_answers[i];
@@ -109,7 +107,6 @@ class RowStep {
     } else {
       period = &whole_input_;
     }
-    if (layout_.columns.has(RecordField::wait_s) && !c.wait && *c.offered) ++tally.untimed;
     if (c.nps) ++tally.nps_answers[static_cast<std::size_t>(*c.nps)];
     if (c.enps) ++tally.enps_answers[static_cast<std::size_t>(*c.enps)];
     groups_.clear();

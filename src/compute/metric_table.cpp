@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "compute/buckets.hpp"
+#include "compute/figure_warnings.hpp"
 #include "errors.hpp"
 #include "records/field_sources.hpp"
 
@@ -120,7 +121,6 @@ ResultTable metric_table(const MetricSpec& metric, const Settings& settings, con
   ResultTable table{&metric, metric.plan(settings, buckets.supplied), buckets.group_names, {}, {}, buckets.warnings, {},
                     {}};
   require_fields(metric, table.plan, buckets.supplied, buckets.source);
-  table.warnings.insert(table.warnings.end(), table.plan.warnings.begin(), table.plan.warnings.end());
   const auto needed = needed_from_base(table.plan, buckets.base);
   check_split_by_groups(buckets, needed);
   const bool one_bucket_only =
@@ -130,6 +130,7 @@ ResultTable metric_table(const MetricSpec& metric, const Settings& settings, con
       table.rows.push_back({b.period.label, b.groups, row_result(metric, settings, buckets, b, needed), {}});
   std::vector<std::string> left_out;
   table.total = metric.finalize(total_with_base(buckets, needed, left_out), settings);
+  add_figure_warnings(table.warnings, metric, table.plan, table.total);
   if (!left_out.empty()) table.warnings.push_back(left_out_warning(needed, left_out));
   return table;
 }

@@ -19,8 +19,9 @@ bool contains(const std::vector<Field>& fields, Field f) {
 class PeriodFile {
  public:
   PeriodFile(const MetricSpec& metric, const Settings& settings, TableReader& reader, const ColumnMap& columns,
-             bool decimal_comma)
-      : decimal_comma_(decimal_comma),
+             const FileInputOptions& input)
+      : decimal_comma_(input.decimal_comma),
+        missing_(input.missing),
         metric_(metric),
         settings_(settings),
         reader_(reader),
@@ -70,7 +71,7 @@ class PeriodFile {
     for (const Field f : used_) {
       const auto column = *columns_.column_of(f);
       const auto text = reader_.cell(column);
-      if (is_missing(text)) {
+      if (missing_(text)) {
         if (!empty_required && contains(plan_.required, f)) empty_required = f;
         continue;
       }
@@ -110,6 +111,7 @@ class PeriodFile {
   }
 
   bool decimal_comma_;
+  const MissingValues& missing_;
   const MetricSpec& metric_;
   const Settings& settings_;
   TableReader& reader_;
@@ -142,7 +144,7 @@ ResultTable compute_from_periods(const MetricSpec& metric, const Settings& setti
   bool first_file = true;
   for (auto& reader : readers) {
     const ColumnMap columns(reader->header(), input.overrides, reader->source_name());
-    const PeriodFile file(metric, settings, *reader, columns, input.decimal_comma);
+    const PeriodFile file(metric, settings, *reader, columns, input);
     if (first_file) {
       table.label_names = label_names_of(*reader, columns);
       table.warnings = file.plan().warnings;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "compute/figure_warnings.hpp"
 #include "errors.hpp"
 #include "records/field_sources.hpp"
 #include "text/words.hpp"
@@ -57,12 +58,16 @@ std::vector<ReportColumn> report_columns(const std::vector<std::string>& names, 
 ReportTable build_report(const BucketTable& buckets, const Settings& settings, std::vector<ReportColumn> columns,
                          const std::string& by_name) {
   ReportTable t{by_name, buckets.options.tz, buckets.group_names, std::move(columns), {}, {}, buckets.warnings, {}};
-  for (const auto& c : t.columns)
-    t.warnings.insert(t.warnings.end(), c.plan.warnings.begin(), c.plan.warnings.end());
   for (const auto& b : buckets.buckets)
     t.rows.push_back(report_row(t, settings, b.period.label, b.groups, b.sums));
   t.total = report_row(t, settings, "total", {}, buckets.total);
+  add_report_warnings(t.warnings, t);
   return t;
+}
+
+void add_report_warnings(std::vector<std::string>& out, const ReportTable& report) {
+  for (std::size_t i = 0; i < report.columns.size(); ++i)
+    add_figure_warnings(out, *report.columns[i].metric, report.columns[i].plan, report.total.results[i]);
 }
 
 }  // namespace cxkpi::cli

@@ -22,6 +22,9 @@ std::vector<ReportColumn> report_columns(const std::vector<std::string>& names, 
 ReportTable build_report(const BucketTable& buckets, const Settings& settings, std::vector<ReportColumn> columns,
                          const std::string& by_name);
 
+/// Adds the warnings of each metric of `report` (its plan's, and the rows its total left out).
+void add_report_warnings(std::vector<std::string>& out, const ReportTable& report);
+
 /// One bucket's row of `report` (whose columns decide the metrics).
 ReportRow report_row(const ReportTable& report, const Settings& settings, const std::string& period,
                      const std::vector<std::string>& groups, const Sums& sums);

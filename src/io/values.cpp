@@ -9,6 +9,7 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <utility>
 
 #include "cxkpi/sums.hpp"
 #include "errors.hpp"
@@ -231,6 +232,38 @@ ParsedValue parse_integer_in(std::string_view text, std::int64_t min, std::int64
   if (s.empty() || ec != std::errc() || end != s.data() + s.size() || v < min || v > max)
     return {0, fmt::format("{} is not a whole number from {} to {}", quote_value(text), min, max)};
   return {v, {}};
+}
+
+namespace {
+
+// Locale-independent, like every other reading of cells.
+char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+char ascii_upper(char c) {
+  return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+}  // namespace
+
+MissingValues::MissingValues(std::string_view words) {
+  while (!words.empty()) {
+    const auto comma = words.find(',');
+    std::string word(trim(words.substr(0, comma)));
+    words = comma == std::string_view::npos ? std::string_view{} : words.substr(comma + 1);
+    std::transform(word.begin(), word.end(), word.begin(), ascii_lower);
+    if (word.empty() || std::find(words_.begin(), words_.end(), word) != words_.end()) continue;
+    first_chars_.set(static_cast<unsigned char>(word.front()));
+    first_chars_.set(static_cast<unsigned char>(ascii_upper(word.front())));
+    words_.push_back(std::move(word));
+  }
+}
+
+bool MissingValues::is_word(std::string_view s) const {
+  const auto matches = [s](const std::string& word) {
+    return std::equal(s.begin(), s.end(), word.begin(), word.end(), [](char a, char b) { return ascii_lower(a) == b; });
+  };
+  return std::any_of(words_.begin(), words_.end(), matches);
 }
 
 }  // namespace cxkpi::cli

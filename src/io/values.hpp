@@ -1,9 +1,11 @@
 #pragma once
 // Locale-independent parsing of one cell or flag value into a field's exact units.
 
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cxkpi/fields.hpp"
 #include "cxkpi/sums.hpp"
@@ -41,6 +43,29 @@ inline std::string_view trim(std::string_view text) {
 inline bool is_missing(std::string_view text) {
   return trim(text).empty();
 }
+
+/// What a number, score or flag cell may say instead of a value (--na): besides an empty
+/// cell, exports write N/A, NULL or - for "no value". Such a cell is missing, like an empty
+/// one, never 0 and never an error. Words compare ignoring case and surrounding spaces.
+class MissingValues {
+ public:
+  /// The default words: N/A, NULL, -, n/a.
+  MissingValues() : MissingValues("N/A,NULL,-,n/a") {}
+  /// Empty cells and the words of a comma-separated list (an empty list: empty cells only).
+  explicit MissingValues(std::string_view words);
+  /// Whether `text` is empty or one of the words. Inline: an agent cell of every row comes
+  /// here, and its first character turns away almost every value without a comparison.
+  [[nodiscard]] bool operator()(std::string_view text) const {
+    const auto s = trim(text);
+    return s.empty() || (first_chars_[static_cast<unsigned char>(s.front())] && is_word(s));
+  }
+
+ private:
+  [[nodiscard]] bool is_word(std::string_view trimmed) const;
+
+  std::vector<std::string> words_;  // lower case, trimmed
+  std::bitset<256> first_chars_;    // the first characters of the words, in either case
+};
 
 /// The common shapes of a number cell, read without the general parser: up to 14 plain
 /// digits, optionally followed by '.' and 1-4 decimals (`168`, `6.48`). `raw` is in 1/10000

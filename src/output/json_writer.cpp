@@ -54,6 +54,7 @@ ordered_json result_json(const Result& r) {
   o["denominator"] = json_number(r.denominator);
   o["n"] = r.n;
   if (r.small_n) o["small_n"] = true;
+  if (const auto left_out = left_out_count(r); left_out > 0) o["left_out"] = left_out;
   if (!r.value) o["reason"] = r.reason;
   for (const auto& d : r.details)
     o[std::string(d.name)] = d.value ? json_number(*d.value) : ordered_json(nullptr);

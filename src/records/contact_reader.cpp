@@ -48,8 +48,13 @@ bool small_whole_number(std::string_view s, int& out) {
 
 }  // namespace
 
-ContactReader::ContactReader(const TableReader& reader, const RecordColumnMap& columns, bool decimal_comma)
-    : reader_(reader), columns_(columns), decimal_comma_(decimal_comma), kind_(columns.present().row_kind()) {
+ContactReader::ContactReader(const TableReader& reader, const RecordColumnMap& columns, bool decimal_comma,
+                             const MissingValues& missing)
+    : reader_(reader),
+      columns_(columns),
+      decimal_comma_(decimal_comma),
+      missing_(missing),
+      kind_(columns.present().row_kind()) {
   for (const auto& column : record_columns())
     if (const auto col = columns.column_of(column.field); col && column.reading.shape != Shape::unread)
       (column.reading.shape == Shape::presence ? presences_ : slots_).push_back({*col, column.field, column.reading});
@@ -63,7 +68,10 @@ namespace {
 // empty cell (missing). False for anything else, which the general parsers then read.
 template <class Slot>
 [[gnu::always_inline]] inline bool read_plain(std::string_view text, const Slot& slot, Contact& c) {
-  if (text.empty()) return true;  // missing: the member stays empty
+  if (text.empty()) {  // missing: the member stays empty, and the row says the cell is blank
+    c.blank.add(slot.field);
+    return true;
+  }
   const auto& r = slot.reading;
   switch (r.shape) {
     case CellReading::Shape::flag:
@@ -101,10 +109,14 @@ void ContactReader::read(Contact& c) const {
     if (!read_plain(text, slot, c)) read_cell(text, slot, c);
   }
   for (const auto& slot : presences_)
-    c.*slot.reading.presence = !is_missing(row.empty() ? reader_.cell(slot.column) : row[slot.column]);
+    c.*slot.reading.presence = !missing_(row.empty() ? reader_.cell(slot.column) : row[slot.column]);
 }
 
 void ContactReader::read_cell(std::string_view text, const Slot& slot, Contact& c) const {
+  if (missing_(text)) {  // spaces, or a word such as N/A (--na): missing, like an empty cell
+    c.blank.add(slot.field);
+    return;
+  }
   switch (slot.reading.shape) {
     case Shape::flag:
       return read_flag(text, slot, c);
@@ -133,14 +145,12 @@ void ContactReader::read_flag(std::string_view text, const Slot& slot, Contact& 
 }
 
 void ContactReader::read_amount(std::string_view text, const Slot& slot, Contact& c) const {
-  if (is_missing(text)) return;
   const auto v = parse_value(text, slot.reading.unit, decimal_comma_);
   if (!v.ok()) throw error_at(slot.field, v.error);
   c.*slot.reading.amount = v.raw;
 }
 
 void ContactReader::read_score(std::string_view text, const Slot& slot, Contact& c) const {
-  if (is_missing(text)) return;
   const auto v = parse_integer_in(text, -1'000'000, 1'000'000);
   if (!v.ok()) throw error_at(slot.field, fmt::format("{} is not a whole-number score", quote_value(text)));
   c.*slot.reading.score = static_cast<int>(v.raw);

@@ -14,13 +14,16 @@
 #include "cxkpi/record.hpp"
 #include "errors.hpp"
 #include "io/table.hpp"
+#include "io/values.hpp"
 #include "records/record_columns.hpp"
 
 namespace cxkpi::cli {
 
 class ContactReader {
  public:
-  ContactReader(const TableReader& reader, const RecordColumnMap& columns, bool decimal_comma);
+  /// `missing` (which must outlive the reader) says which cells are blank besides empty ones.
+  ContactReader(const TableReader& reader, const RecordColumnMap& columns, bool decimal_comma,
+                const MissingValues& missing);
 
   /// Sets `c` to the current row's contact (before derive_flags); throws Error naming a bad
   /// cell. Filling the caller's Contact, reused row after row, saves building one per row.
@@ -48,6 +51,7 @@ class ContactReader {
   const TableReader& reader_;
   const RecordColumnMap& columns_;
   bool decimal_comma_;
+  const MissingValues& missing_;
   RowKind kind_;
   std::vector<Slot> slots_;      // flags, amounts and scores, in column order
   std::vector<Slot> presences_;  // cells that count only as there or not (agent)

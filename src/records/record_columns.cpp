@@ -24,7 +24,7 @@ constexpr CellReading money(std::optional<std::int64_t> Contact::*member) {
 constexpr CellReading score(std::optional<int> Contact::*member) {
   return {Shape::score, FieldKind::count, nullptr, nullptr, member};
 }
-constexpr CellReading presence(bool Contact::*member) {
+constexpr CellReading presence(std::optional<bool> Contact::*member) {
   return {Shape::presence, FieldKind::count, nullptr, nullptr, nullptr, member};
 }
 constexpr CellReading kUnread{};

@@ -27,7 +27,7 @@ struct CellReading {
   std::optional<bool> Contact::*flag = nullptr;
   std::optional<std::int64_t> Contact::*amount = nullptr;
   std::optional<int> Contact::*score = nullptr;
-  bool Contact::*presence = nullptr;
+  std::optional<bool> Contact::*presence = nullptr;
 };
 
 /// Whether a header that means the column says the table is a record log: a period table

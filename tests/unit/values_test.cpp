@@ -125,3 +125,19 @@ TEST_CASE("money keeps 4 decimals: a digit it cannot keep is refused, not rounde
   // seconds keep 1/10000 s, rounded half up: a duration has no digits worth refusing there
   REQUIRE(cxkpi::cli::parse_value("12.00005", FieldKind::seconds).raw == 120001);
 }
+
+TEST_CASE("N/A, NULL and - in any case are missing like an empty cell; --na replaces the words", "[values]") {
+  const cxkpi::cli::MissingValues missing;
+  for (const char* text : {"", "  ", "N/A", "n/a", "NULL", "null", " Null ", "-"})
+    CHECK(missing(text));
+  for (const char* text : {"0", "NA", "none", "-1", "N/A/", "--"})
+    CHECK_FALSE(missing(text));
+  const cxkpi::cli::MissingValues custom(" NA ,none,,NA");
+  for (const char* text : {"", "na", "NA", "None"})
+    CHECK(custom(text));
+  for (const char* text : {"N/A", "NULL", "-"})
+    CHECK_FALSE(custom(text));
+  const cxkpi::cli::MissingValues only_empty("");
+  CHECK(only_empty(" "));
+  CHECK_FALSE(only_empty("N/A"));
+}
