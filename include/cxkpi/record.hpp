@@ -9,6 +9,7 @@
 /// `answered` means an agent or talk time says so. A blank cell is missing for its row: the
 /// row adds to the left-out counters of the figures that need it (left_out.hpp), never a 0.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -161,10 +162,24 @@ inline FieldSet supplied_non_contact_fields(const RecordColumns& c) {
   return s;
 }
 
-/// The aggregate fields a log with these columns supplies (for plans and presence).
-inline FieldSet supplied_fields(const RecordColumns& c, const RecordRules& rules) {
+/// Fields that need to know which contacts were answered: handled, abandoned, and those
+/// that count answered contacts (first-contact resolution, the FCR window).
+inline constexpr std::array kOutcomeFields{Field::handled, Field::abandoned, Field::resolved_first_contact,
+                                           Field::window_handled, Field::window_followed};
+
+/// No evidence, no figure (METRICS.md §0): a log with none of answered, abandoned, an agent,
+/// talk time or a queue wait (a ticket export, a bare call list) cannot tell answered from
+/// abandoned, so it supplies none of kOutcomeFields and has no queue or handling figures.
+inline bool has_outcome_evidence(const RecordColumns& c) {
   using R = RecordField;
-  if (c.row_kind() != RowKind::contact) return supplied_non_contact_fields(c);
+  return c.has(R::answered) || c.has(R::abandoned) || c.has(R::agent) || c.has(R::talk_s) || c.has(R::wait_s);
+}
+
+namespace detail {
+
+/// The fields a contact log with these columns supplies, were it to tell answered from abandoned.
+inline FieldSet supplied_contact_fields(const RecordColumns& c, const RecordRules& rules) {
+  using R = RecordField;
   FieldSet s{Field::contacts, Field::offered, Field::handled, Field::abandoned};
   const auto add_if = [&s](bool has, std::initializer_list<Field> fields) {
     if (has)
@@ -199,6 +214,18 @@ inline FieldSet supplied_fields(const RecordColumns& c, const RecordRules& rules
   // Cases come from case_id, or from customer_id and opened times under --case-by customer.
   add_if(rules.cases && rules.cases->by_customer ? customer : c.has(R::case_id),
          {Field::cases_resolved, Field::case_contacts, Field::cases_one_contact, Field::cases_open, Field::no_case});
+  return s;
+}
+
+}  // namespace detail
+
+/// The aggregate fields a log with these columns supplies (for plans and presence).
+inline FieldSet supplied_fields(const RecordColumns& c, const RecordRules& rules) {
+  if (c.row_kind() != RowKind::contact) return supplied_non_contact_fields(c);
+  auto s = detail::supplied_contact_fields(c, rules);
+  if (!has_outcome_evidence(c))
+    for (const Field f : kOutcomeFields)
+      s.remove(f);
   return s;
 }
 

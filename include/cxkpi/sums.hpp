@@ -30,6 +30,7 @@ class FieldSet {
       add(f);
   }
   void add(Field f) { words_[word_of(f)] |= bit_of(f); }
+  void remove(Field f) { words_[word_of(f)] &= ~bit_of(f); }
   [[nodiscard]] bool has(Field f) const { return (words_[word_of(f)] & bit_of(f)) != 0; }
   [[nodiscard]] bool empty() const {
     for (const auto w : words_)

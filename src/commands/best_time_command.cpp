@@ -13,6 +13,7 @@
 #include "compute/figure_warnings.hpp"
 #include "errors.hpp"
 #include "output/best_time_format.hpp"
+#include "records/field_sources.hpp"
 #include "records/record_columns.hpp"
 #include "text/words.hpp"
 
@@ -57,6 +58,8 @@ void require_columns(const Readers& readers, const FileInputOptions& input, bool
           fmt::format("{}: best-time-to-call --outbound needs a connects column (connects, connected, or "
                       "--map answered=HEADER)",
                       reader->source_name()));
+    if (!supplied_fields(columns.present(), {}).has(Field::handled))
+      throw Error::data(fmt::format("{}: {}", reader->source_name(), no_outcome_evidence("best-time-to-call")));
   }
 }
 

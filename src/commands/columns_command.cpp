@@ -54,8 +54,9 @@ std::string catalogue_gap(const MetricSpec& m, const FieldSet& supplied, Shape s
     try {
       require_fields(m, plan, supplied, source);
     } catch (const Error& e) {
-      const std::string what = e.what();
-      return what.substr(what.rfind(": ") + 2);
+      const std::string what = e.what();  // "SOURCE: why"
+      const auto prefix = source + ": ";
+      return what.rfind(prefix, 0) == 0 ? what.substr(prefix.size()) : what;
     }
     return "";
   }
@@ -72,8 +73,7 @@ std::string best_time_gap(const RecordColumnMap& records, const FieldSet& suppli
   if (shape != Shape::records) return "needs a record log with opened_at (or date and time), offered, answered";
   if (!records.has(RecordField::opened_at) && !records.has(RecordField::date))
     return "best-time-to-call needs opened_at (or date and time) in the log";
-  if (!supplied.has(Field::offered) || !supplied.has(Field::handled))
-    return "best-time-to-call needs offered and answered (or an agent, talk time or a queue wait) in the log";
+  if (!supplied.has(Field::handled)) return no_outcome_evidence("best-time-to-call");
   return "";
 }
 
@@ -118,7 +118,7 @@ std::string render_text(const ColumnReport& r) {
                                                                    : "a per-contact log";
   std::string out = fmt::format("{}: {}, {}\n\n", r.source, r.detected, shape);
   out += render_aligned(t, false);
-  out += fmt::format("\nmetrics: {}\n", fmt::join(r.supported, ", "));
+  out += r.supported.empty() ? "\nmetrics: none\n" : fmt::format("\nmetrics: {}\n", fmt::join(r.supported, ", "));
   for (const auto& [metric, why] : r.unsupported)
     out += fmt::format("not available: {} ({})\n", metric, why);
   return out;

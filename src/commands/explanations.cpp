@@ -13,6 +13,11 @@ constexpr std::string_view kBlankIsMissing =
     "a blank cell (or N/A, NULL, -; --na names others) is missing, never 0: the row leaves this figure's "
     "denominator, and a warning (JSON: left_out) says how many rows were left out";
 
+// METRICS.md §0: no evidence, no figure.
+constexpr std::string_view kNoEvidence =
+    "a log with no answered, abandoned, agent, talk or wait column cannot tell answered from abandoned: no figure "
+    "(never 100 % or 0 %)";
+
 constexpr std::string_view kNeverAverage =
     "never average per-day, per-file or per-group rates: add the numerators and the denominators, then divide once "
     "(cxkpi's totals do)";
@@ -169,8 +174,8 @@ std::vector<Explanation> queue() {
        {"it counts who left, not who stayed: 100 contacts with 40 hang-ups is 40 %, not 60",
         "short abandons leave both the numerator and the denominator; a period table's short_abandoned was "
         "counted at the export's own S, so --short-abandon is refused on one (exit 64)",
-        "vendors differ (Amazon Connect divides by queued): say which --den when comparing", kBlankIsMissing,
-        kNeverAverage},
+        "vendors differ (Amazon Connect divides by queued): say which --den when comparing", kNoEvidence,
+        kBlankIsMissing, kNeverAverage},
        {"Fixture F: 3 of 11 offered contacts abandoned → 100 × 3 / 11 = 27.2727…",
         "cxkpi abandonment data/fixture_f.csv", "27.2727…"}},
       {"service-level",
@@ -190,7 +195,7 @@ std::vector<Explanation> queue() {
        {"a period table fixes T: answered_in_t counted at 20 s cannot give a 30 s level, so --threshold and "
         "--strict are refused on one (exit 64); record logs allow any T",
         "vendors differ on the denominator (offered, answered, answered + abandoned, queued): say which --mode",
-        kBlankIsMissing, kNeverAverage},
+        kNoEvidence, kBlankIsMissing, kNeverAverage},
        {"Fixture F, T = 20 s: 6 of 11 offered contacts answered within 20 s → 100 × 6 / 11 = 54.5454…",
         "cxkpi service-level data/fixture_f.csv", "54.5454…"}},
       {"asa",

@@ -20,6 +20,7 @@ struct FieldSource {
   Field field;
   std::string_view columns;
 };
+
 constexpr std::array kFieldSources{
     FieldSource{Field::orders, "orders (give --orders N)"},
     FieldSource{Field::customers, "customers (give --customers N)"},
@@ -32,18 +33,26 @@ constexpr std::array kFieldSources{
     FieldSource{Field::cases_resolved, "case_id (or customer_id and opened_at with --case-by customer)"},
 };
 
-// The column that alone adds `f` to what a log supplies, under rules that let every column
-// supply all it can (every scale point, short abandons).
+// The column that adds `f` to what a log that tells answered from abandoned supplies, under
+// rules that let every column supply all it can (every scale point, short abandons).
 std::optional<RecordField> column_supplying(Field f) {
   RecordRules rules;
   rules.short_abandon_raw = 1;
   rules.csat_scale = kMaxCsatScale;
   rules.ces_scale = kMaxCesScale;
-  const auto without = supplied_fields({}, rules);
-  if (without.has(f)) return std::nullopt;  // every contact log counts it: no column to name
+  const auto without = supplied_fields({RecordField::answered}, rules);
+  if (without.has(f)) return std::nullopt;  // every such contact log counts it: no column to name
   for (const auto& column : record_columns())
-    if (supplied_fields({column.field}, rules).has(f)) return column.field;
+    if (supplied_fields({column.field, RecordField::answered}, rules).has(f)) return column.field;
   return std::nullopt;
+}
+
+// Whether the plan needs to know which contacts were answered and the log cannot tell.
+bool lacks_evidence(const Plan& plan, const FieldSet& supplied) {
+  const auto needs_outcome = [](Field f) {
+    return std::find(kOutcomeFields.begin(), kOutcomeFields.end(), f) != kOutcomeFields.end();
+  };
+  return !supplied.has(Field::handled) && std::any_of(plan.required.begin(), plan.required.end(), needs_outcome);
 }
 
 }  // namespace
@@ -55,8 +64,17 @@ std::string_view record_source_of(Field f) {
   return name_of(f);
 }
 
+std::string no_outcome_evidence(std::string_view metric) {
+  return fmt::format(
+      "{} needs to know which contacts were answered: the log has none of answered, abandoned, agent, talk_s or "
+      "wait_s",
+      metric);
+}
+
 void require_fields(const MetricSpec& metric, const Plan& plan, const FieldSet& supplied, const std::string& source) {
   if (!plan.problem.empty()) throw Error::data(fmt::format("{}: {}", source, plan.problem));
+  if (lacks_evidence(plan, supplied))
+    throw Error::data(fmt::format("{}: {}", source, no_outcome_evidence(metric.name)));
   std::vector<std::string_view> missing;
   for (const Field f : plan.required) {
     const auto column = record_source_of(f);

@@ -265,3 +265,21 @@ TEST_CASE("a figure with every row left out is null and says so", "[left_out]") 
   const auto s = read_rows({{true, std::nullopt}});
   test::require_null(asa(s), "no answered contacts (1 left out for a blank input)");
 }
+
+TEST_CASE("a log with no answered, abandoned, agent, talk or wait column has no queue figures", "[left_out]") {
+  const auto supplied = supplied_fields({R::id, R::opened_at, R::cost}, {});
+  REQUIRE(supplied.has(Field::contacts));
+  REQUIRE(supplied.has(Field::total_cost));
+  for (const Field f : {Field::handled, Field::abandoned})
+    REQUIRE_FALSE(supplied.has(f));
+  // Abandonment needs abandoned; cost per contact stays (a row is a contact).
+  const auto needs = [&](const Plan& p) {
+    return std::all_of(p.required.begin(), p.required.end(), [&](Field f) { return supplied.has(f); });
+  };
+  REQUIRE_FALSE(needs(plan_abandonment({}, supplied)));
+  REQUIRE_FALSE(needs(plan_service_level({}, supplied)));
+  REQUIRE_FALSE(needs(plan_asa(supplied)));
+  REQUIRE(needs(plan_cost_per_contact({}, supplied)));
+  for (const auto evidence : {R::answered, R::abandoned, R::agent, R::talk_s, R::wait_s})
+    REQUIRE(supplied_fields({R::id, evidence}, {}).has(Field::abandoned));
+}
