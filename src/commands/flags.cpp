@@ -155,7 +155,6 @@ ColumnOverride parse_map(const std::string& text) {
 
 }  // namespace
 
-namespace {
 // --rejects is written while the inputs are read and before -o: one path for two of them
 // would destroy an input or lose one of the results.
 void check_rejects_path(const std::string& rejects, const std::vector<std::string>& files, const std::string& output) {
@@ -166,7 +165,6 @@ void check_rejects_path(const std::string& rejects, const std::vector<std::strin
     if (same_file(rejects, file))
       throw Error::usage(fmt::format("--rejects {} is an input; writing it would destroy what is read", rejects));
 }
-}  // namespace
 
 FileInputOptions file_input(const InputFlags& flags, const std::string& output_path) {
   FileInputOptions in;

@@ -83,6 +83,9 @@ Shape input_shape(const CLI::App& app, const RecordFlags& flags, const Readers& 
 /// The files to read: the given ones, or stdin when none are given and stdin is not a terminal.
 /// The input options; `output_path` (-o) is checked against --rejects so neither replaces the other.
 FileInputOptions file_input(const InputFlags& flags, const std::string& output_path);
+/// Refuses (usage) a --rejects path that is the -o file or one of `files`; file_input checks
+/// the logs, a command checks the other files it reads (--base-file, --per-hour).
+void check_rejects_path(const std::string& rejects, const std::vector<std::string>& files, const std::string& output);
 /// Opens the inputs; with -v says on stderr what was detected in each.
 Readers open_inputs(const FileInputOptions& input, const InputFlags& flags);
 FormatOptions format_options(const OutputFlags& flags);

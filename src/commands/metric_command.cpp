@@ -192,6 +192,7 @@ int MetricCommand::stream_ndjson() const {
 }
 
 ResultTable MetricCommand::compute_table(const FileInputOptions& input, const std::vector<NumberInput>& numbers) const {
+  check_rejects_path(input.errors.rejects_path, {base_file_, extras_.per_hour}, output_.output);
   auto readers = open_inputs(input, input_);
   if (input_shape(*app_, records_, readers) == Shape::periods) {
     if (!numbers.empty() || !base_file_.empty())
