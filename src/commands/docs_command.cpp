@@ -169,11 +169,13 @@ struct ListedMetric {
 // erlang-c) as `explain` describes them, so that the two listings agree.
 std::vector<ListedMetric> listed_metrics() {
   std::vector<ListedMetric> out;
+  out.reserve(explanations().size());  // one per metric, catalogued or not
   for (const auto& m : kMetrics)
     out.push_back({std::string(m.name), metric_unit(m), metric_formula(m), std::string(m.title)});
   for (const auto& e : explanations())
     if (find_metric(e.name) == nullptr)
-      out.push_back({std::string(e.name), std::string(e.unit), std::string(e.formula), std::string(e.summary)});
+      out.push_back(
+          {std::string(e.name), std::string(e.own.unit), std::string(e.own.formula), std::string(e.own.summary)});
   return out;
 }
 

@@ -1,5 +1,5 @@
-// `cxkpi explain METRIC`: the explanation table, with the title, formula and unit taken from
-// the metric catalogue for metrics this build has, so that `explain` and `metrics` agree.
+// `cxkpi explain METRIC`: the explanation table, with the title, formula, unit and columns
+// taken from the metric catalogue, so that `explain`, `metrics` and --help agree.
 #include "commands/explain_command.hpp"
 
 #include <fmt/format.h>
@@ -28,16 +28,14 @@ constexpr std::string_view kIdRule =
     "a repeated id is bad data (--dedupe first|last keeps one row); a log without an id column is not checked for "
     "repeats";
 
-bool reads_logs(const Explanation& e) {
-  return e.record_fields != "—";
-}
-
-/// An entry as this build shows it.
+/// An entry as this build shows it: with the catalogue's title, formula, unit and columns.
 struct Shown {
   const Explanation* entry;
   std::string summary;
   std::string formula;
   std::string unit;
+  std::string record_fields;
+  std::string table_fields;
   bool built = false;
   std::vector<std::string> aliases;
 };
@@ -47,15 +45,28 @@ bool has_command(const CLI::App& root, std::string_view name) {
 }
 
 Shown shown(const Explanation& e, const CLI::App& root) {
-  Shown s{&e, std::string(e.summary), std::string(e.formula), std::string(e.unit), has_command(root, e.name), {}};
+  Shown s{&e,
+          std::string(e.own.summary),
+          std::string(e.own.formula),
+          std::string(e.own.unit),
+          std::string(e.record_fields),
+          std::string(e.own.table_fields),
+          has_command(root, e.name),
+          {}};
   if (const auto* m = find_metric(e.name)) {
     s.summary = m->title;
     s.formula = metric_formula(*m);
     s.unit = metric_unit(*m);
+    if (!m->log_columns.empty()) s.record_fields = m->log_columns;
+    s.table_fields = period_columns(*m);
   }
   for (const auto& a : command_aliases())
     if (a.command == e.name) s.aliases.emplace_back(a.alias);
   return s;
+}
+
+bool reads_logs(const Shown& s) {
+  return s.record_fields != "—";
 }
 
 // The entry for a name or an alias; a usage error with a hint otherwise.
@@ -108,9 +119,9 @@ std::string render_text(const Shown& s) {
   for (const auto& v : e.variants)
     out += folded(v.meaning, fmt::format("  {:<34}", v.flags), std::string(36, ' '));
   out += "Fields:\n";
-  out += folded(e.record_fields, "  record logs:    ", std::string(18, ' '));
-  if (reads_logs(e)) out += folded(kIdRule, "  ids:            ", std::string(18, ' '));
-  out += folded(e.aggregate_fields, "  period tables:  ", std::string(18, ' '));
+  out += folded(s.record_fields, "  record logs:    ", std::string(18, ' '));
+  if (reads_logs(s)) out += folded(kIdRule, "  ids:            ", std::string(18, ' '));
+  out += folded(s.table_fields, "  period tables:  ", std::string(18, ' '));
   out += "Pitfalls:\n";
   for (const auto p : e.pitfalls)
     out += folded(p, "  - ", "    ");
@@ -132,8 +143,8 @@ ordered_json entry_json(const Shown& s) {
   o["variants"] = ordered_json::array();
   for (const auto& v : e.variants)
     o["variants"].push_back({{"flags", v.flags}, {"meaning", v.meaning}});
-  o["fields"] = {{"records", e.record_fields}, {"periods", e.aggregate_fields}};
-  if (reads_logs(e)) o["fields"]["ids"] = kIdRule;
+  o["fields"] = {{"records", s.record_fields}, {"periods", s.table_fields}};
+  if (reads_logs(s)) o["fields"]["ids"] = kIdRule;
   o["pitfalls"] = ordered_json::array();
   for (const auto p : e.pitfalls)
     o["pitfalls"].push_back(p);

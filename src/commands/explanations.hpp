@@ -1,6 +1,7 @@
 #pragma once
-// The text behind `cxkpi explain`: one entry per metric, whether this build has its
-// command yet or not. Adding a metric is one more entry in explanations.cpp.
+// The text behind `cxkpi explain`: one entry per metric, with what the metric catalogue does
+// not know (variants, pitfalls, a worked example). Adding a metric is one more entry in
+// explanations.cpp.
 
 #include <string_view>
 #include <vector>
@@ -23,16 +24,25 @@ struct WorkedExample {
   std::string_view key = "value";
 };
 
-struct Explanation {
-  std::string_view name;     ///< the subcommand
-  std::string_view summary;  ///< shown until the command is built; then the catalogue's title
-  std::string_view formula;  ///< likewise; then the catalogue's formula
+/// What `explain` says of a metric that is a command of its own, not a row of the metric
+/// catalogue (best-time-to-call, erlang-c). A catalogue metric gets these from its row.
+struct OwnDefinition {
+  std::string_view summary;
+  std::string_view formula;
   std::string_view unit;
+  std::string_view table_fields;  ///< columns of the table it reads ("—" when none)
+};
+
+struct Explanation {
+  std::string_view name;  ///< the subcommand
   std::vector<Variant> variants;
-  std::string_view record_fields;     ///< columns of a per-contact log ("—" when none)
-  std::string_view aggregate_fields;  ///< columns of a period table ("—" when none)
+  /// Columns of a per-contact log ("—" when none), for a metric that reads other inputs
+  /// too; empty for a metric only a log can give, whose catalogue row names them
+  /// (MetricSpec::log_columns). The columns of a period table are the catalogue's inputs.
+  std::string_view record_fields;
   std::vector<std::string_view> pitfalls;
   WorkedExample example;
+  OwnDefinition own = {};  ///< only for a metric the catalogue does not have
 };
 
 /// Every entry, in the order of the metric index.

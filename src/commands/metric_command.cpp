@@ -65,6 +65,24 @@ std::string metric_unit(const MetricSpec& spec) {
   return std::string(unit_name(spec.plan(Settings{}, all_inputs(spec)).unit));
 }
 
+std::string period_columns(const MetricSpec& spec) {
+  if (spec.inputs.empty()) return "—";
+  std::vector<std::string> shown;
+  std::string_view run_start;  // the first per-score count of the run the last name shows
+  for (const Field f : spec.inputs) {
+    if (!is_score_count(f)) {
+      run_start = {};
+      shown.emplace_back(name_of(f));
+    } else if (run_start.empty()) {
+      run_start = name_of(f);
+      shown.emplace_back(run_start);
+    } else {
+      shown.back() = fmt::format("{} … {}", run_start, name_of(f));
+    }
+  }
+  return fmt::format("{}", fmt::join(shown, ", "));
+}
+
 std::string help_footer(const MetricSpec& spec) {
   const auto plan = spec.plan(Settings{}, all_inputs(spec));
   if (spec.inputs.empty())
@@ -73,15 +91,12 @@ std::string help_footer(const MetricSpec& spec) {
         "Columns:  {} (record logs only; aliases and --map field=Header work too)\n"
         "Example:  {}",
         plan.definition, unit_name(plan.unit), spec.log_columns, spec.example);
-  std::vector<std::string_view> columns;
-  for (const Field f : spec.inputs)
-    columns.push_back(name_of(f));
   return fmt::format(
       "\nFormula:  {} ({})\n"
       "Columns:  {} (period tables; common aliases and --map field=Header work too)\n"
       "Example:  {}\n"
       "          cxkpi {} data/monthly.csv",
-      plan.definition, unit_name(plan.unit), fmt::join(columns, ", "), spec.example, spec.name);
+      plan.definition, unit_name(plan.unit), period_columns(spec), spec.example, spec.name);
 }
 
 MetricCommand::MetricCommand(CLI::App& parent, const MetricSpec& spec)

@@ -47,6 +47,9 @@ std::string flag_names(Field f);
 /// The formula and unit of a metric with default options and every input present.
 std::string metric_formula(const MetricSpec& spec);
 std::string metric_unit(const MetricSpec& spec);
+/// The period-table columns a metric reads (its inputs), as --help and explain list them: a
+/// run of per-score counts by its ends ("csat_1 … csat_10"); "—" for a metric only a log gives.
+std::string period_columns(const MetricSpec& spec);
 
 /// `cxkpi <metric> --help` ends with the formula, the columns it reads and an example.
 std::string help_footer(const MetricSpec& spec);
