@@ -37,7 +37,8 @@ enum class HintStyle { plain, quoted };
 
 class Error : public std::runtime_error {
  public:
-  Error(ExitCode code, std::string message) : std::runtime_error(std::move(message)), code_(code) {}
+  // std::runtime_error copies the message whatever it is given, so a reference is enough.
+  Error(ExitCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
   [[nodiscard]] ExitCode code() const { return code_; }
   /// Where bad data was found (file empty when the error has no place).
   [[nodiscard]] const SourcePos& where() const { return where_; }
@@ -59,7 +60,7 @@ class Error : public std::runtime_error {
   [[nodiscard]] std::string_view counted_as() const { return counted_as_.empty() ? reason() : counted_as_; }
   void count_as(std::string what) { counted_as_ = std::move(what); }
 
-  static Error usage(std::string message) { return {ExitCode::usage, std::move(message)}; }
+  static Error usage(const std::string& message) { return {ExitCode::usage, message}; }
   /// The usage error for a `word` that names none of `candidates`: `<what> "<word>"`, a hint
   /// at the closest candidate when one is close (` (did you mean X?)`), then `then`.
   static Error unknown(std::string_view what, std::string_view word, const std::vector<std::string>& candidates,
@@ -68,7 +69,7 @@ class Error : public std::runtime_error {
   static Error data(const SourcePos& pos, std::string_view field, std::string_view what);
   /// Bad input at `pos` that is not about one field (a whole row): "<pos>: <what>".
   static Error data(const SourcePos& pos, std::string_view what);
-  static Error data(std::string message) { return {ExitCode::data, std::move(message)}; }
+  static Error data(const std::string& message) { return {ExitCode::data, message}; }
   static Error cannot_open(std::string_view file, std::string_view why);
   static Error output(std::string_view why);
 

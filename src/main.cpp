@@ -36,9 +36,8 @@ int help_status(int code) {
   return static_cast<int>(cxkpi::cli::ExitCode::io);
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// Everything main does; main itself only makes sure that nothing escapes it.
+int run_cli(int argc, char** argv) {
   using namespace cxkpi::cli;
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe becomes EPIPE, which exits quietly
   reserve_standard_descriptors();
@@ -64,5 +63,16 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     write_stderr(fmt::format("cxkpi: internal error: {}\n", e.what()));
     return static_cast<int>(ExitCode::internal);
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run_cli(argc, argv);
+  } catch (...) {  // thrown while setting up or while reporting an error (out of memory): still not an abort
+    cxkpi::cli::write_stderr("cxkpi: internal error\n");
+    return static_cast<int>(cxkpi::cli::ExitCode::internal);
   }
 }

@@ -81,7 +81,10 @@ class AnswerGrid {
   }
 
  private:
-  static std::size_t index(Slot s) { return static_cast<std::size_t>(s.weekday * kHoursPerDay + s.hour); }
+  static std::size_t index(Slot s) {
+    const int cell = s.weekday * kHoursPerDay + s.hour;  // at most 167: int cannot overflow
+    return static_cast<std::size_t>(cell);
+  }
   std::array<CallCounts, static_cast<std::size_t>(kWeekdays* kHoursPerDay)> cells_{};
 };
 
@@ -93,8 +96,7 @@ inline Result answer_rate(const CallCounts& c) {
 
 /// Σ answer wait / answered (s); n = answered. Null "no answered contacts" when none was answered.
 inline Result answer_speed(const CallCounts& c) {
-  const double wait_s = static_cast<double>(c.answer_wait_raw / kAmountScale) +
-                        static_cast<double>(c.answer_wait_raw % kAmountScale) / static_cast<double>(kAmountScale);
+  const double wait_s = scaled_value(c.answer_wait_raw, kAmountScale);
   return detail::ratio(wait_s, static_cast<double>(c.timed()), 1.0, c.timed(), "no answered contacts");
 }
 

@@ -17,6 +17,14 @@ namespace cxkpi {
 /// Seconds and money are kept as whole 1/10000 units so that sums never drift.
 inline constexpr std::int64_t kAmountScale = 10000;
 
+/// `raw` 1/`scale` units as a number: the whole units and the rest are converted apart, so a
+/// sum beyond 2^53 units keeps every digit a double can hold.
+constexpr double scaled_value(std::int64_t raw, std::int64_t scale) {
+  const std::int64_t whole = raw / scale;  // the remainder adds the fraction this drops
+  const std::int64_t rest = raw % scale;
+  return static_cast<double>(whole) + static_cast<double>(rest) / static_cast<double>(scale);
+}
+
 constexpr std::int64_t scale_of(Field f) {
   return info(f).kind == FieldKind::count ? 1 : kAmountScale;
 }
@@ -97,11 +105,7 @@ class Sums {
   /// The sum as a number in the field's unit (counts, seconds, currency).
   [[nodiscard]] double value(Field f) const { return units(f, raw(f)); }
   /// `raw` units of field `f` as a number in the field's unit.
-  static double units(Field f, std::int64_t raw) {
-    const auto scale = scale_of(f);
-    // Split whole and fractional parts so large sums keep every digit a double can hold.
-    return static_cast<double>(raw / scale) + static_cast<double>(raw % scale) / static_cast<double>(scale);
-  }
+  static double units(Field f, std::int64_t raw) { return scaled_value(raw, scale_of(f)); }
   [[nodiscard]] const FieldSet& present() const { return present_; }
 
   /// Adds one value (1/10000 units) to a sample; `exact_limit` as in Distribution::add.

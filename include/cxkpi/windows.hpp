@@ -28,8 +28,11 @@ struct WindowContact {
   bool resolved = false;     ///< resolved = 1 (the case is resolved when its last contact is)
 };
 
+/// The default repeat and case window: 7 days.
+inline constexpr std::int64_t kWeekSeconds = std::int64_t{7} * 86400;
+
 struct WindowRules {
-  std::int64_t window_s = 7 * 86400;
+  std::int64_t window_s = kWeekSeconds;
   bool censor = false;                ///< leave out contacts whose window had not ended by as_of
   std::optional<std::int64_t> as_of;  ///< UTC seconds; default the latest opened time
   bool repeat_handled_only = false;   ///< repeat-contact-rate --scope handled
@@ -39,7 +42,7 @@ struct WindowRules {
 /// customer's contacts each opened within window_s of the one before.
 struct CaseRules {
   bool by_customer = false;
-  std::int64_t window_s = 7 * 86400;
+  std::int64_t window_s = kWeekSeconds;
 };
 
 /// What the window says of one contact.

@@ -63,6 +63,7 @@ CheckStatus overall(const std::vector<CheckItem>& items) {
 
 std::string status_line(const std::vector<CheckItem>& items) {
   std::vector<const CheckItem*> ordered;
+  ordered.reserve(items.size());
   for (const auto& i : items)
     ordered.push_back(&i);
   // Problems first, so the head of the line says what is wrong.

@@ -189,7 +189,8 @@ int MetricCommand::stream_ndjson() const {
     planned = true;
   };
   const auto table = read_records(
-      readers, input, options, settings_.record_rules(), [&](std::vector<Bucket> closed, const BucketTable& so_far) {
+      readers, input, options, settings_.record_rules(),
+      [&](const std::vector<Bucket>& closed, const BucketTable& so_far) {
         plan(so_far);
         std::string lines;
         for (const auto& b : closed)

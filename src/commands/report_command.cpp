@@ -113,14 +113,14 @@ class ReportCommand final : public Command {
       report.columns = report_columns(metrics_, settings_, so_far.supplied, so_far.source);
       planned = true;
     };
-    const auto buckets = read_records(
-        readers, input, bucket_options(records_), rules(), [&](std::vector<Bucket> closed, const BucketTable& so_far) {
-          plan(so_far);
-          std::string lines;
-          for (const auto& b : closed)
-            lines += render_report_ndjson_row(report, report_row(report, settings_, b.period.label, b.groups, b.sums));
-          write_output(lines, "");
-        });
+    const auto write_closed = [&](const std::vector<Bucket>& closed, const BucketTable& so_far) {
+      plan(so_far);
+      std::string lines;
+      for (const auto& b : closed)
+        lines += render_report_ndjson_row(report, report_row(report, settings_, b.period.label, b.groups, b.sums));
+      write_output(lines, "");
+    };
+    const auto buckets = read_records(readers, input, bucket_options(records_), rules(), write_closed);
     plan(buckets);
     report.total = report_row(report, settings_, "total", {}, buckets.total);
     auto warnings = buckets.warnings;

@@ -90,6 +90,7 @@ Comparison against_year_earlier(const Metric& m, const Point& p, const PointInde
 std::vector<Comparison> within(const Metric& m, const std::vector<Point>& points, bool previous_year) {
   const auto index = dated_points(points);
   std::vector<Comparison> out;
+  out.reserve(points.size());
   for (const auto& p : points)
     out.push_back(previous_year ? against_year_earlier(m, p, index) : against_previous(m, p, index));
   return out;

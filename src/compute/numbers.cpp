@@ -19,7 +19,7 @@ const NumberInput* given(const std::vector<NumberInput>& numbers, Field f) {
 
 Error flag_value_error(const std::string& flag, const ParsedValue& parsed) {
   auto message = fmt::format("{}: {}", flag, parsed.error);
-  return parsed.lost_digits ? Error::usage(std::move(message)) : Error::data(std::move(message));
+  return parsed.lost_digits ? Error::usage(message) : Error::data(message);
 }
 
 std::string canonical_flag(Field f) {

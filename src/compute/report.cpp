@@ -43,6 +43,7 @@ std::vector<ReportColumn> report_columns(const std::vector<std::string>& names, 
     return columns;
   }
   std::vector<std::string> known;
+  known.reserve(kMetrics.size());
   for (const auto& m : kMetrics)
     known.emplace_back(m.name);
   for (const auto& name : names) {

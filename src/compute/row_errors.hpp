@@ -44,7 +44,7 @@ class RowErrors {
   void finish(std::vector<std::string>& warnings);
 
  private:
-  static constexpr std::size_t kRejectsBuffer = 64 * 1024;
+  static constexpr std::size_t kRejectsBuffer = std::size_t{64} * 1024;
   void skip(const Error& error, const TableReader& reader, bool unread);
   void keep_rejected(const Error& error, std::string row);
   void flush_rejects();

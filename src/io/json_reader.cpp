@@ -507,7 +507,7 @@ class NdjsonReader final : public TableReader, public BlockSource {
 
 }  // namespace
 
-std::unique_ptr<TableReader> make_json_reader(const std::string& name, std::string text) {
+std::unique_ptr<TableReader> make_json_reader(const std::string& name, const std::string& text) {
   json doc;
   try {
     doc = json::parse(text);

@@ -9,7 +9,7 @@
 
 namespace cxkpi::cli {
 
-std::unique_ptr<TableReader> make_json_reader(const std::string& name, std::string text);
+std::unique_ptr<TableReader> make_json_reader(const std::string& name, const std::string& text);
 /// How NDJSON lines are parsed: simdjson's On-Demand parser (lines it does not take plainly
 /// go to nlohmann, so messages stay the same), or nlohmann alone (to compare against in tests).
 enum class NdjsonParser { simdjson, nlohmann };

@@ -34,7 +34,7 @@ enum class RowEnds {
 template <class T>
 struct UnsetAllocator : std::allocator<T> {
   template <class U>
-  struct rebind {
+  struct rebind {  // NOLINT(readability-identifier-naming): the name std::allocator_traits looks for
     using other = UnsetAllocator<U>;
   };
   template <class U>

@@ -97,7 +97,8 @@ void copy_permissions(int fd, const struct stat* replaced) {
 
 }  // namespace
 
-AtomicFile::AtomicFile(std::string path, std::string label) : target_(resolve_links(path)), label_(std::move(label)) {
+AtomicFile::AtomicFile(const std::string& path, std::string label)
+    : target_(resolve_links(path)), label_(std::move(label)) {
   struct stat st {};
   const bool exists = ::stat(target_.c_str(), &st) == 0;
   if (exists && !S_ISREG(st.st_mode)) {

@@ -18,7 +18,7 @@ struct BrokenPipe {};
 class AtomicFile {
  public:
   /// `label` names the file in messages (e.g. "--rejects out.ndjson").
-  AtomicFile(std::string path, std::string label);
+  AtomicFile(const std::string& path, std::string label);
   AtomicFile(const AtomicFile&) = delete;
   AtomicFile& operator=(const AtomicFile&) = delete;
   ~AtomicFile();

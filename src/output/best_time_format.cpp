@@ -288,7 +288,7 @@ std::string render_best_time(const BestTimeReport& report, const FormatOptions& 
   if (options.format == OutputFormat::table && view.heatmap)
     return render_heatmap(report, options.precision, view.ascii);
   const bool people = for_people(options);
-  const auto grid = render_grid(grid_table(report, people, options.precision), options);
+  auto grid = render_grid(grid_table(report, people, options.precision), options);
   if (!people) return grid;
   return grid + (options.format == OutputFormat::markdown ? "\n" : "") +
          best_line(report, options.precision, view.ascii);

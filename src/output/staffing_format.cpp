@@ -160,7 +160,7 @@ TextTable around_grid(const StaffingTable& t, int precision) {
     std::string note = f.reason;
     if (row.staffing.agents && f.agents == *row.staffing.agents) note = "← required for " + targets_text(t);
     if (t.agents_given && f.agents == *t.agents_given && f.agents != row.staffing.agents.value_or(-1))
-      note = note.empty() ? "← given" : note + " (given)";
+      note += note.empty() ? "← given" : " (given)";
     g.rows.push_back({std::to_string(f.agents), number(f.erlang_b), number(percent(f.pw)),
                       number(percent(f.service_level)), number(f.asa_s), number(percent(f.occupancy)), note});
   }

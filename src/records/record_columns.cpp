@@ -126,6 +126,7 @@ bool overridden(const std::vector<ColumnOverride>& overrides, RecordField f) {
 
 std::vector<std::string> all_names() {
   std::vector<std::string> names;
+  names.reserve(kRecordColumns.size());
   for (const auto& column : kRecordColumns)
     names.emplace_back(column.name);
   return names;

@@ -49,7 +49,7 @@ class MinuteMemo {
     }
     for (; i < text.size(); ++i)
       if (text[i] != text_[i]) return std::nullopt;
-    const std::int64_t seconds = tens * 10 + ones;
+    const std::int64_t seconds = std::int64_t{tens} * 10 + ones;
     return PlacedTime{minute_.local + seconds, minute_.utc + seconds, minute_.repeated, nanos};
   }
   /// Remembers `text` (parsed as `t`, placed at `at`) when its seconds are at a fixed place

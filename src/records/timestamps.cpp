@@ -72,7 +72,7 @@ std::optional<ClockReading> parse_time_part(std::string_view s, std::size_t& pos
     if (pos < s.size() && (s[pos] == '.' || s[pos] == ',')) r = read_fraction(s, ++pos);
   }
   if (h > 23 || m > 59 || sec > 60) return std::nullopt;  // 60: a leap second reads as :59 + 1
-  r.seconds = std::int64_t{h} * 3600 + m * 60 + sec;
+  r.seconds = std::int64_t{h} * 3600 + std::int64_t{m} * 60 + sec;
   return r;
 }
 
@@ -97,7 +97,7 @@ bool parse_offset(std::string_view s, std::size_t& pos, std::optional<std::int64
   if (pos < s.size() && s[pos] == ':') ++pos;
   if (pos < s.size() && !read_digits(s, pos, 2, m)) return false;
   if (h > 23 || m > 59) return false;
-  offset = sign * (std::int64_t{h} * 3600 + m * 60);
+  offset = sign * (std::int64_t{h} * 3600 + std::int64_t{m} * 60);
   return pos == s.size();
 }
 
