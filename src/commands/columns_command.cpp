@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "commands/flags.hpp"
@@ -14,8 +15,10 @@
 #include "output/json_values.hpp"
 #include "output/text_table.hpp"
 #include "records/field_sources.hpp"
+#include "records/header_check.hpp"
 #include "records/record_columns.hpp"
 #include "text/json.hpp"
+#include "text/words.hpp"
 
 namespace cxkpi::cli {
 namespace {
@@ -30,16 +33,28 @@ struct ColumnReport {
   std::vector<std::pair<std::string, std::string>> unsupported;  // metric → what it lacks
 };
 
+// A label column, or the advice for one whose header looks like a known name misspelt,
+// which the metric commands refuse unless --label names it.
+std::string label_text(const std::string& header, Shape shape, const FileInputOptions& input, std::string label) {
+  const bool labelled = std::any_of(input.labels.begin(), input.labels.end(), [&](const std::string& l) {
+    return normalize_header(l) == normalize_header(header);
+  });
+  const auto names = shape == Shape::records ? HeaderNames::records : HeaderNames::periods;
+  if (const auto m = misspelling_of(header, names); m && !labelled) return "refused: " + misspelling_advice(header, *m);
+  return label;
+}
+
 std::string role_text(const TableReader& reader, const ColumnMap& periods, const RecordColumnMap& records, Shape shape,
-                      std::size_t column) {
+                      std::size_t column, const FileInputOptions& input) {
+  const auto& header = reader.header()[column];
   if (shape == Shape::records) {
     if (const auto f = records.field_at(column)) return std::string(record_field_name(*f));
-    return "label (--group " + reader.header()[column] + ")";
+    return label_text(header, shape, input, "label (--group " + header + ")");
   }
   const auto& role = periods.role(column);
   if (role.kind == ColumnRole::Kind::field) return std::string(name_of(role.field));
   if (periods.period_column() == column) return "period";
-  return "label";
+  return label_text(header, shape, input, "label");
 }
 
 FieldSet supplied_by(const ColumnMap& periods, const RecordColumnMap& records, Shape shape, const Settings& s) {
@@ -98,7 +113,7 @@ ColumnReport inspect(TableReader& reader, const FileInputOptions& input, Shape s
       reader.header(), shape == Shape::records ? input.overrides : std::vector<ColumnOverride>{}, reader.source_name());
   ColumnReport r{reader.source_name(), reader.describe(), shape, records.present().row_kind(), {}, {}, {}};
   for (std::size_t c = 0; c < reader.header().size(); ++c)
-    r.columns.emplace_back(reader.header()[c], role_text(reader, periods, records, shape, c));
+    r.columns.emplace_back(reader.header()[c], role_text(reader, periods, records, shape, c, input));
   const auto supplied = supplied_by(periods, records, shape, Settings{});
   for (const auto& m : kMetrics)
     add_metric(r, m.name, catalogue_gap(m, supplied, shape, reader.source_name()));

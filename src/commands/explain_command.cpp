@@ -28,6 +28,11 @@ constexpr std::string_view kIdRule =
     "a repeated id is bad data (--dedupe first|last keeps one row); a log without an id column is not checked for "
     "repeats";
 
+// Every input's headers (records/header_check): a near miss of a known name is refused.
+constexpr std::string_view kHeaderRule =
+    "a header one slip from a known name (answerd) is refused, exit 65: --map field=Header reads it as the field, "
+    "--label Header keeps it a label; -v says how each column was read";
+
 /// An entry as this build shows it: with the catalogue's title, formula, unit and columns.
 struct Shown {
   const Explanation* entry;
@@ -122,6 +127,7 @@ std::string render_text(const Shown& s) {
   out += folded(s.record_fields, "  record logs:    ", std::string(18, ' '));
   if (reads_logs(s)) out += folded(kIdRule, "  ids:            ", std::string(18, ' '));
   out += folded(s.table_fields, "  period tables:  ", std::string(18, ' '));
+  out += folded(kHeaderRule, "  headers:        ", std::string(18, ' '));
   out += "Pitfalls:\n";
   for (const auto p : e.pitfalls)
     out += folded(p, "  - ", "    ");
@@ -145,6 +151,7 @@ ordered_json entry_json(const Shown& s) {
     o["variants"].push_back({{"flags", v.flags}, {"meaning", v.meaning}});
   o["fields"] = {{"records", s.record_fields}, {"periods", s.table_fields}};
   if (reads_logs(s)) o["fields"]["ids"] = kIdRule;
+  o["fields"]["headers"] = kHeaderRule;
   o["pitfalls"] = ordered_json::array();
   for (const auto p : e.pitfalls)
     o["pitfalls"].push_back(p);

@@ -19,28 +19,10 @@
 
 namespace cxkpi::cli {
 
-void add_input_flags(CLI::App& app, InputFlags& flags) {
-  app.add_option("FILE", flags.files, "period table(s): CSV, TSV, JSON or NDJSON; - reads stdin");
-  const auto* group = "Input";
-  app.add_option("--format-in", flags.format_in, "input format (default: detected from the content)")
-      ->check(CLI::IsMember({"auto", "csv", "tsv", "json", "ndjson"}, CLI::ignore_case))
-      ->group(group);
-  app.add_option("-d,--delimiter", flags.delimiter, "CSV delimiter: one character, or 'tab' (default: detected)")
-      ->group(group);
-  app.add_option("--map", flags.maps, "read a column as a field: field=Header (repeatable)")
-      ->group(group)
-      ->allow_extra_args(false);  // --map a=B FILE: FILE is not a second mapping
-  app.add_option("--encoding", flags.encoding,
-                 "input encoding: utf-8 (default; UTF-16 is found by its BOM), latin1, cp1252")
-      ->check(CLI::IsMember({"utf-8", "utf8", "utf-16le", "utf-16be", "latin1", "cp1252"}, CLI::ignore_case))
-      ->group(group);
-  app.add_flag("--decimal-comma", flags.decimal_comma, "numbers use a decimal comma: 3,5 is 3.5")->group(group);
-  app.add_option_function<std::string>(
-         "--na", [&flags](const std::string& words) { flags.na = words; },
-         "cell words that mean no value, comma-separated (default N/A,NULL,-; empty cells always): missing, never 0")
-      ->type_name("LIST")
-      ->group(group);
-  app.add_flag("-v,--verbose", flags.verbose, "say on stderr what was detected in each input")->group(group);
+namespace {
+
+// What to do with bad rows and repeated ids: --on-error, --max-errors, --rejects, --dedupe.
+void add_bad_row_flags(CLI::App& app, InputFlags& flags, const char* group) {
   app.add_option("--on-error", flags.on_error, "fail (default): stop at the first bad row; skip: count and skip")
       ->check(CLI::IsMember({"fail", "skip"}))
       ->group(group);
@@ -54,6 +36,39 @@ void add_input_flags(CLI::App& app, InputFlags& flags) {
                  "record logs: keep the first or the last row of a repeated id (default: a repeated id is bad data)")
       ->check(CLI::IsMember({"first", "last"}))
       ->group(group);
+}
+
+}  // namespace
+
+void add_input_flags(CLI::App& app, InputFlags& flags) {
+  app.add_option("FILE", flags.files, "period table(s): CSV, TSV, JSON or NDJSON; - reads stdin");
+  const auto* group = "Input";
+  app.add_option("--format-in", flags.format_in, "input format (default: detected from the content)")
+      ->check(CLI::IsMember({"auto", "csv", "tsv", "json", "ndjson"}, CLI::ignore_case))
+      ->group(group);
+  app.add_option("-d,--delimiter", flags.delimiter, "CSV delimiter: one character, or 'tab' (default: detected)")
+      ->group(group);
+  app.add_option("--map", flags.maps, "read a column as a field: field=Header (repeatable)")
+      ->group(group)
+      ->allow_extra_args(false);  // --map a=B FILE: FILE is not a second mapping
+  app.add_option("--label", flags.labels, "read a column as a label, not as the field its header looks like")
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->group(group);
+  app.add_option("--encoding", flags.encoding,
+                 "input encoding: utf-8 (default; UTF-16 is found by its BOM), latin1, cp1252")
+      ->check(CLI::IsMember({"utf-8", "utf8", "utf-16le", "utf-16be", "latin1", "cp1252"}, CLI::ignore_case))
+      ->group(group);
+  app.add_flag("--decimal-comma", flags.decimal_comma, "numbers use a decimal comma: 3,5 is 3.5")->group(group);
+  app.add_option_function<std::string>(
+         "--na", [&flags](const std::string& words) { flags.na = words; },
+         "cell words that mean no value, comma-separated (default N/A,NULL,-; empty cells always): missing, never 0")
+      ->type_name("LIST")
+      ->group(group);
+  app.add_flag("-v,--verbose", flags.verbose,
+               "say on stderr what was detected in each input and how each column is read")
+      ->group(group);
+  add_bad_row_flags(app, flags, group);
   app.add_option("--threads", flags.threads, "threads that read a large CSV or NDJSON log (default 0: one per core)")
       ->type_name("N")
       ->check(CLI::Range(0U, 256U).description(""))
@@ -186,6 +201,8 @@ FileInputOptions file_input(const InputFlags& flags, const std::string& output_p
   check_rejects_path(flags.rejects, in.files, output_path);
   in.decimal_comma = flags.decimal_comma;
   if (flags.na) in.missing = MissingValues(*flags.na);
+  in.labels = flags.labels;
+  in.verbose = flags.verbose;
   in.read.encoding = flags.encoding;
   in.threads = flags.threads;
   in.dedupe = flags.dedupe == "first" ? Dedupe::first : flags.dedupe == "last" ? Dedupe::last : Dedupe::off;

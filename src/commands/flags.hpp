@@ -25,7 +25,8 @@ struct InputFlags {
   std::vector<std::string> files;
   std::string format_in = "auto";
   std::string delimiter;
-  std::vector<std::string> maps;  // field=Header
+  std::vector<std::string> maps;    // field=Header
+  std::vector<std::string> labels;  // --label: columns read as labels
   std::string on_error = "fail";
   std::optional<std::size_t> max_errors;
   std::string rejects;

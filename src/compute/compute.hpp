@@ -25,11 +25,13 @@ struct FileInputOptions {
   std::vector<std::string> files;  // "-" is standard input
   ReadOptions read;
   std::vector<ColumnOverride> overrides;
-  RowErrorPolicy errors;        // --on-error, --max-errors, --rejects
-  Dedupe dedupe = Dedupe::off;  // --dedupe first|last
-  bool decimal_comma = false;   // --decimal-comma: 3,5 is 3.5
-  MissingValues missing;        // --na: cells that mean no value besides empty ones
-  unsigned threads = 0;         // --threads: 0 = one per core
+  std::vector<std::string> labels;  // --label: columns that are labels whatever their header looks like
+  bool verbose = false;             // -v: say how each column is read
+  RowErrorPolicy errors;            // --on-error, --max-errors, --rejects
+  Dedupe dedupe = Dedupe::off;      // --dedupe first|last
+  bool decimal_comma = false;       // --decimal-comma: 3,5 is 3.5
+  MissingValues missing;            // --na: cells that mean no value besides empty ones
+  unsigned threads = 0;             // --threads: 0 = one per core
   /// A CSV log is read on several threads in blocks of about this many bytes (an input of
   /// one block is read on the calling thread).
   std::size_t block_bytes = std::size_t{2} << 20;

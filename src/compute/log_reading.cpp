@@ -12,6 +12,7 @@
 
 #include "compute/bucket_index.hpp"
 #include "compute/buckets.hpp"
+#include "compute/column_readings.hpp"
 #include "compute/contact_states.hpp"
 #include "compute/log_scan.hpp"
 #include "compute/parallel_read.hpp"
@@ -94,7 +95,9 @@ class LogRead {
   // Reads one input: in blocks on several threads when its rows may be added up in any
   // order; streaming and the states that span rows need them in input order.
   void read(TableReader& reader) {
+    check_log_headers(reader, scan_);
     const LogLayout layout(reader, scan_);  // checks the columns before any row is read
+    tell_log_columns(reader, layout, scan_);
     ids_.check_column(layout.id_col != kNoColumn, reader.source_name());
     table_.supplied |= supplied_fields(layout.columns.present(), scan_.rules);
     const auto read_here = [this](TableReader& in) { read_serially(in); };

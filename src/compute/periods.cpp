@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "compute/column_readings.hpp"
 #include "compute/compute.hpp"
 #include "compute/row_errors.hpp"
 #include "cxkpi/checks.hpp"
@@ -143,7 +144,9 @@ ResultTable compute_from_periods(const MetricSpec& metric, const Settings& setti
   RowErrors errors(input.errors);
   bool first_file = true;
   for (auto& reader : readers) {
+    check_period_headers(*reader, input);
     const ColumnMap columns(reader->header(), input.overrides, reader->source_name());
+    tell_period_columns(*reader, columns, input);
     const PeriodFile file(metric, settings, *reader, columns, input);
     if (first_file) {
       table.label_names = label_names_of(*reader, columns);

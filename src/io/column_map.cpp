@@ -141,6 +141,19 @@ ColumnRole role_of_header(std::string_view header) {
   return {};
 }
 
+const std::vector<std::string_view>& period_header_names() {
+  static const auto names = [] {
+    std::vector<std::string_view> out;
+    for (const auto& f : kFields)
+      out.push_back(f.name);
+    for (const auto& a : kAliases)
+      if (a.field) out.push_back(a.name);
+    out.insert(out.end(), kPeriodNames.begin(), kPeriodNames.end());
+    return out;
+  }();
+  return names;
+}
+
 StaffingColumn staffing_column_of_header(std::string_view header) {
   const auto name = normalize_header(header);
   for (const auto& a : kAliases)

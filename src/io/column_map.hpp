@@ -53,6 +53,10 @@ class ColumnMap {
 /// What a header means without overrides.
 ColumnRole role_of_header(std::string_view header);
 
+/// Every header a period table's columns are known by: field names, their aliases and the
+/// names of the period column.
+const std::vector<std::string_view>& period_header_names();
+
 /// The inputs of a table of intervals (erlang-c) that a column can hold.
 enum class StaffingColumn : std::uint8_t { none, calls, interval_s, aht };
 

@@ -148,6 +148,18 @@ std::optional<RecordField> record_field_named(std::string_view canonical) {
   return std::nullopt;
 }
 
+const std::vector<std::string_view>& record_header_names() {
+  static const auto names = [] {
+    std::vector<std::string_view> out;
+    find_name([&](const RecordColumn&, std::string_view name) {
+      out.push_back(name);
+      return false;
+    });
+    return out;
+  }();
+  return names;
+}
+
 std::optional<RecordField> record_role_of_header(std::string_view header) {
   const auto name = normalize_header(header);
   std::optional<RecordField> out;

@@ -49,6 +49,9 @@ std::span<const RecordColumn, kRecordFieldCount> record_columns();
 std::string_view record_field_name(RecordField f);
 std::optional<RecordField> record_field_named(std::string_view canonical);
 
+/// Every header a record log's columns are known by: canonical names, then aliases.
+const std::vector<std::string_view>& record_header_names();
+
 /// What a header means in a record log, without overrides.
 std::optional<RecordField> record_role_of_header(std::string_view header);
 

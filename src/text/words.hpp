@@ -2,6 +2,7 @@
 // Words in messages: a value quoted so that any byte shows, names compared the way headers
 // are (case and punctuation aside), and the "did you mean" hint for a misspelt name.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,10 @@ std::string quote_value(std::string_view text);
 
 /// "Talk Time (s)" → "talk_time_s": lower case, runs of other characters become '_'.
 std::string normalize_header(std::string_view header);
+
+/// Edits that turn `a` into `b`: a letter added, dropped or changed, or two neighbours
+/// swapped (the optimal string alignment distance).
+std::size_t edit_distance(std::string_view a, std::string_view b);
 
 /// The closest of `candidates` to `word`, if it is close enough to suggest.
 std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates);

@@ -1,0 +1,110 @@
+#include "records/header_check.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+#include "errors.hpp"
+#include "io/column_map.hpp"
+#include "records/record_columns.hpp"
+#include "text/words.hpp"
+
+namespace cxkpi::cli {
+namespace {
+
+// How many edits (a letter added, dropped or changed, or two neighbours swapped) a header
+// may be from a name and still look like it, by the length of the shorter: none below six
+// letters, where one edit makes another word (date and data, time and type, agent and
+// agents); one up to eleven (answerd, wiat_s, CreatedAt); two from twelve, where one slip
+// rarely comes alone (was_abandoned for is_abandoned).
+std::size_t edits_allowed(std::size_t shorter) {
+  constexpr std::size_t kShortest = 6;
+  constexpr std::size_t kLong = 12;
+  return shorter < kShortest ? 0 : shorter < kLong ? 1 : 2;
+}
+
+// `name_stem` + `_unit` → {stem, unit} when the last word is a unit of time.
+std::optional<std::pair<std::string_view, std::string_view>> split_unit(std::string_view name) {
+  constexpr std::array<std::string_view, 14> kUnits{"s",   "sec",  "secs",    "seconds", "ms", "msec", "m",
+                                                    "min", "mins", "minutes", "h",       "hr", "hrs",  "hours"};
+  const auto cut = name.rfind('_');
+  if (cut == std::string_view::npos) return std::nullopt;
+  const auto unit = name.substr(cut + 1);
+  if (std::find(kUnits.begin(), kUnits.end(), unit) == kUnits.end()) return std::nullopt;
+  return std::pair{name.substr(0, cut), unit};
+}
+
+// Close names that are other things, not slips: the same measure in another unit (wait_ms
+// beside wait_s) and the one who does a thing beside the thing done (viewer, resolver).
+bool names_another_thing(std::string_view header, std::string_view name) {
+  const auto a = split_unit(header);
+  const auto b = split_unit(name);
+  if (a && b && a->first == b->first) return true;
+  return header.size() == name.size() && header.ends_with("er") && name.ends_with("ed") &&
+         header.substr(0, header.size() - 2) == name.substr(0, name.size() - 2);
+}
+
+// A header any table knows is no slip, whichever table is read: `opened` is a campaign
+// count in a period table, `handle_time` an input of a table of intervals.
+bool is_known(std::string_view normalised) {
+  return record_role_of_header(normalised) || role_of_header(normalised).kind != ColumnRole::Kind::label ||
+         staffing_column_of_header(normalised) != StaffingColumn::none;
+}
+
+std::string_view meaning_of(std::string_view name, HeaderNames names) {
+  if (names == HeaderNames::records) return record_field_name(*record_role_of_header(name));
+  const auto role = role_of_header(name);
+  return role.kind == ColumnRole::Kind::field ? name_of(role.field) : std::string_view{"period"};
+}
+
+// A header as it is typed in a shell word.
+std::string shell_word(std::string_view text) {
+  const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+           c == '-' || c == '=';
+  });
+  return plain ? std::string(text) : fmt::format("'{}'", text);
+}
+
+}  // namespace
+
+std::string misspelling_advice(std::string_view header, const Misspelling& m) {
+  const auto looks_like = m.name == m.meaning ? std::string(m.name) : fmt::format("{} ({})", m.name, m.meaning);
+  return fmt::format("looks like {} misspelt: --map {} reads it as {}, --label {} keeps it a label", looks_like,
+                     shell_word(fmt::format("{}={}", m.meaning, header)), m.meaning, shell_word(header));
+}
+
+std::optional<Misspelling> misspelling_of(std::string_view header, HeaderNames names) {
+  const auto h = normalize_header(header);
+  if (h.empty() || is_known(h)) return std::nullopt;
+  std::optional<Misspelling> best;
+  std::size_t best_edits = 0;
+  for (const auto name : names == HeaderNames::records ? record_header_names() : period_header_names()) {
+    const auto allowed = edits_allowed(std::min(h.size(), name.size()));
+    const auto longer = std::max(h.size(), name.size());
+    if (allowed == 0 || longer - std::min(h.size(), name.size()) > allowed) continue;
+    const auto edits = edit_distance(h, name);
+    if (edits > allowed || names_another_thing(h, name) || (best && edits >= best_edits)) continue;
+    best = Misspelling{name, meaning_of(name, names)};
+    best_edits = edits;
+  }
+  return best;
+}
+
+void refuse_misspelt_headers(const std::vector<std::string>& header, HeaderNames names,
+                             const std::vector<std::string>& named, const std::vector<std::string>& labels,
+                             const std::string& source) {
+  for (const auto& label : labels)
+    if (!find_column(header, label)) throw no_such_column(header, label, source, "--label");
+  std::vector<std::string> refusals;
+  for (const auto& h : header) {
+    const auto is_named = [&](const std::string& n) { return normalize_header(n) == normalize_header(h); };
+    if (std::any_of(named.begin(), named.end(), is_named)) continue;
+    if (const auto m = misspelling_of(h, names))
+      refusals.push_back(fmt::format("column {} {}", quote_value(h), misspelling_advice(h, *m)));
+  }
+  if (!refusals.empty()) throw Error::data(fmt::format("{}: {}", source, fmt::join(refusals, "; ")));
+}
+
+}  // namespace cxkpi::cli
