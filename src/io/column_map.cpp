@@ -162,6 +162,10 @@ StaffingColumn staffing_column_of_header(std::string_view header) {
 }
 
 std::optional<std::size_t> find_column(const std::vector<std::string>& header, std::string_view name) {
+  // A name written exactly as a header is that header, even when another normalises alike
+  // (a flattened "agent.name" beside an "Agent.Name" object).
+  if (const auto exact = std::find(header.begin(), header.end(), name); exact != header.end())
+    return static_cast<std::size_t>(exact - header.begin());
   const auto wanted = normalize_header(name);
   for (std::size_t c = 0; c < header.size(); ++c)
     if (normalize_header(header[c]) == wanted) return c;

@@ -65,7 +65,7 @@ enum class StaffingColumn : std::uint8_t { none, calls, interval_s, aht };
 /// are not among them (erlang-c falls back on those).
 StaffingColumn staffing_column_of_header(std::string_view header);
 
-/// The column whose header matches `name` after normalising both, if any.
+/// The column whose header is `name`, or else matches it after normalising both, if any.
 std::optional<std::size_t> find_column(const std::vector<std::string>& header, std::string_view name);
 
 /// The usage error for a `flag` naming a column `source` does not have, with a hint.

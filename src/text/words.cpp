@@ -27,6 +27,35 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return previous[b.size()];
 }
 
+namespace {
+
+bool is_word_byte(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return std::isalnum(u) != 0 || u >= 0x80;
+}
+bool is_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+bool is_lower(char c) {
+  return c >= 'a' && c <= 'z';
+}
+
+// Whether a camelCase or PascalCase word starts at h[i], a capital inside a word of
+// `word` characters: after a lower-case letter or digit ("agentName", "ContactId"), or as
+// the last capital of an acronym before a lower-case word ("AWSAccount", "CSATScore").
+// A word of one letter keeps its capitals ("eNPS"), and so does a plural's lone "s"
+// ("IDs", "AHTs"), so those read as one word.
+bool camel_word_starts(std::string_view h, std::size_t i, std::size_t word) {
+  if (word < 2 || !is_upper(h[i])) return false;
+  const char before = h[i - 1];
+  if (is_lower(before) || (before >= '0' && before <= '9')) return true;
+  if (!is_upper(before) || i + 1 >= h.size() || !is_lower(h[i + 1])) return false;
+  const bool lone_s = h[i + 1] == 's' && (i + 2 >= h.size() || !is_lower(h[i + 2]));
+  return !lone_s;
+}
+
+}  // namespace
+
 std::string quote_value(std::string_view text) {
   constexpr std::size_t kMaxShown = 40;
   std::string out = "\"";
@@ -45,16 +74,25 @@ std::string quote_value(std::string_view text) {
 
 std::string normalize_header(std::string_view header) {
   std::string out;
-  bool gap = false;
-  for (const char c : header) {
-    const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) != 0 || u >= 0x80) {
-      if (gap && !out.empty()) out += '_';
-      out += static_cast<char>(std::tolower(u));
-      gap = false;
-    } else {
-      gap = true;
+  char separator = 0;    // what goes before the next word character: 0, '_' or '.'
+  std::size_t word = 0;  // characters of the current word so far
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (!is_word_byte(header[i])) {
+      // A dot between two word characters is a JSON path step ("Agent.Username"); any other
+      // punctuation or space only separates words.
+      const bool step = header[i] == '.' && word > 0 && i + 1 < header.size() && is_word_byte(header[i + 1]);
+      separator = step ? '.' : '_';
+      word = 0;
+      continue;
     }
+    if (camel_word_starts(header, i, word)) {
+      separator = '_';
+      word = 0;
+    }
+    if (separator != 0 && !out.empty()) out += separator;
+    separator = 0;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(header[i])));
+    ++word;
   }
   return out;
 }

@@ -13,7 +13,10 @@ namespace cxkpi::cli {
 /// `text` quoted for a message: shortened to 40 characters, control and non-ASCII bytes escaped.
 std::string quote_value(std::string_view text);
 
-/// "Talk Time (s)" → "talk_time_s": lower case, runs of other characters become '_'.
+/// "Talk Time (s)" → "talk_time_s": lower case, runs of other characters become '_', and
+/// camelCase or PascalCase words are split ("agentName" → "agent_name", "ContactId" →
+/// "contact_id"). A dot between words is kept, as the step of a flattened JSON path:
+/// "Agent.AgentInteractionDuration" → "agent.agent_interaction_duration".
 std::string normalize_header(std::string_view header);
 
 /// Edits that turn `a` into `b`: a letter added, dropped or changed, or two neighbours
