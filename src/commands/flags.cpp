@@ -59,6 +59,10 @@ void add_input_flags(CLI::App& app, InputFlags& flags) {
                  "input encoding: utf-8 (default; UTF-16 is found by its BOM), latin1, cp1252")
       ->check(CLI::IsMember({"utf-8", "utf8", "utf-16le", "utf-16be", "latin1", "cp1252"}, CLI::ignore_case))
       ->group(group);
+  app.add_option("--json-path", flags.json_path,
+                 "where a JSON document's rows are, such as $.data.payload (default: found)")
+      ->type_name("PATH")
+      ->group(group);
   app.add_flag("--decimal-comma", flags.decimal_comma, "numbers use a decimal comma: 3,5 is 3.5")->group(group);
   app.add_option_function<std::string>(
          "--na", [&flags](const std::string& words) { flags.na = words; },
@@ -204,6 +208,7 @@ FileInputOptions file_input(const InputFlags& flags, const std::string& output_p
   in.labels = flags.labels;
   in.verbose = flags.verbose;
   in.read.encoding = flags.encoding;
+  in.read.json_path = flags.json_path;
   in.threads = flags.threads;
   in.dedupe = flags.dedupe == "first" ? Dedupe::first : flags.dedupe == "last" ? Dedupe::last : Dedupe::off;
   return in;
@@ -216,7 +221,7 @@ Readers open_inputs(const FileInputOptions& input, const InputFlags& flags) {
       write_stderr(fmt::format("cxkpi: {}: {}, encoding {}, {} columns\n", r->source_name(), r->describe(), r->encoding,
                                r->header().size()));
   if (flags.verbose &&
-      std::any_of(readers.begin(), readers.end(), [](const auto& r) { return r->describe() == "ndjson"; }))
+      std::any_of(readers.begin(), readers.end(), [](const auto& r) { return r->describe().starts_with("ndjson"); }))
     write_stderr(fmt::format("cxkpi: ndjson is read with {}\n", ndjson_parser_description()));
   return readers;
 }

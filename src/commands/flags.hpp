@@ -31,6 +31,7 @@ struct InputFlags {
   std::optional<std::size_t> max_errors;
   std::string rejects;
   std::string encoding;
+  std::string json_path;
   bool decimal_comma = false;
   std::optional<std::string> na;  // --na: the words that mean no value in a cell, comma-separated
   bool verbose = false;

@@ -10,108 +10,51 @@
 #include <cmath>
 #include <cstring>
 #include <iterator>
-#include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "io/json_rows.hpp"
 #include "io/row_blocks.hpp"
+#include "text/words.hpp"
 
 namespace cxkpi::cli {
 namespace {
 
-// ordered_json keeps keys in file order, so the header reads as the file does.
-using json = nlohmann::ordered_json;
-
-// nlohmann reports "[json.exception.parse_error.101] parse error at line 1, column 5:
-// syntax error while parsing value - …"; cxkpi shows the place its own way.
-Error invalid_json(const SourcePos& at, const json::parse_error& e) {
-  std::string what = e.what();
-  const auto k = what.find("syntax error");
-  return Error::data(at, "json", k == std::string::npos ? what : what.substr(k));
-}
-
-// "[json.exception.out_of_range.406] number overflow parsing '1e999'" → the part after "] ".
-std::string unsupported_json(const json::exception& e) {
-  const std::string what = e.what();
-  const auto k = what.find("] ");
-  return k == std::string::npos ? what : what.substr(k + 2);
-}
-
-SourcePos position_of_byte(const std::string& name, std::string_view text, std::size_t byte) {
-  byte = std::min(byte, text.size());
-  const auto before = text.substr(0, byte > 0 ? byte - 1 : 0);
-  const auto line = 1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
-  const auto line_start = before.rfind('\n');
-  const auto column = before.size() - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
-  return {name, line, column, {}};
-}
-
-// The text of a scalar as the value parsers expect it; null is a missing cell.
-std::string cell_text(const json& v, const SourcePos& at, const std::string& key) {
-  switch (v.type()) {
-    case json::value_t::string:
-      return v.get<std::string>();
-    case json::value_t::number_integer:
-      return std::to_string(v.get<std::int64_t>());
-    case json::value_t::number_unsigned:
-      return std::to_string(v.get<std::uint64_t>());
-    case json::value_t::number_float:
-      return fmt::format("{}", v.get<double>());
-    case json::value_t::boolean:
-      return v.get<bool>() ? "true" : "false";
-    case json::value_t::null:
-    case json::value_t::discarded:
-      return {};
-    case json::value_t::object:
-    case json::value_t::array:
-    case json::value_t::binary:
-      break;
-  }
-  throw Error::data(at, key, fmt::format("expected a number or text, got {}", v.type_name()));
-}
-
-void add_keys(const json& object, std::vector<std::string>& header) {
-  for (const auto& [key, value] : object.items())
-    if (std::find(header.begin(), header.end(), key) == header.end()) header.push_back(key);
-}
-
-// Fills `cells` (one per header column) from `object`; keys outside the header are ignored.
-void fill_cells(const json& object, const std::vector<std::string>& header, const SourcePos& at,
-                std::vector<std::string>& cells) {
-  if (!object.is_object()) throw Error::data(at, "json", fmt::format("expected an object, got {}", object.type_name()));
-  cells.assign(header.size(), {});
-  for (std::size_t c = 0; c < header.size(); ++c)
-    if (const auto it = object.find(header[c]); it != object.end()) cells[c] = cell_text(*it, at, header[c]);
-}
+using json = ojson;
 
 class JsonArrayReader final : public TableReader {
  public:
-  JsonArrayReader(std::string name, json rows, std::string path)
-      : name_(std::move(name)), rows_(std::move(rows)), path_(std::move(path)) {
-    for (const auto& row : rows_)
-      if (row.is_object()) add_keys(row, header_);
+  JsonArrayReader(std::string name, JsonRows rows) : name_(std::move(name)), rows_(std::move(rows)) {
+    FlatHeader header;
+    for (const auto& row : rows_.rows)
+      header.add(row);
+    header_ = header.names();
+    columns_ = index_of(header_);
   }
   [[nodiscard]] const std::vector<std::string>& header() const override { return header_; }
   bool next() override {
-    if (next_ >= rows_.size()) return false;
+    if (next_ >= rows_.rows.size()) return false;
     current_ = next_++;
-    read_stepped_row([this] { fill_cells(rows_[current_], header_, where(0), cells_); });
+    read_stepped_row([this] { fill_flat_cells(rows_.rows[current_], columns_, where(0), cells_); });
     return true;
   }
   [[nodiscard]] std::string source_text() const override {
-    return current_ < rows_.size() ? rows_[current_].dump() : std::string();
+    return current_ < rows_.rows.size() ? row_json(rows_.rows[current_]) : std::string();
   }
   [[nodiscard]] std::string_view cell(std::size_t column) const override { return cells_[column]; }
   [[nodiscard]] SourcePos where(std::size_t) const override {
-    return {name_, 0, 0, fmt::format("{}[{}]", path_, current_)};
+    return {name_, 0, 0, fmt::format("{}[{}]", rows_.path, current_)};
   }
-  [[nodiscard]] std::string describe() const override { return "json"; }
+  [[nodiscard]] std::string describe() const override {
+    if (rows_.back_to_back) return "json, objects back to back";
+    return rows_.path == "$" ? "json" : fmt::format("json, rows at {}", rows_.path);
+  }
   [[nodiscard]] const std::string& source_name() const override { return name_; }
 
  private:
   std::string name_;
-  json rows_;
-  std::string path_;  // JSON path of the array: "$" or "$.periods"
+  JsonRows rows_;
   std::vector<std::string> header_;
+  ColumnIndex columns_;
   std::vector<std::string> cells_;
   std::size_t next_ = 0;
   std::size_t current_ = 0;
@@ -237,8 +180,9 @@ bool same_key(const char* raw, std::string_view key) {
 
 // Reads NDJSON with simdjson's On-Demand parser, one line at a time from a reused buffer
 // with simdjson's padding after the data. A line outside the fast path's plain case (invalid
-// JSON, not an object, a nested value, a duplicate key, a number beyond a double) is read
-// again with nlohmann exactly as before, so every message and cell stays the same.
+// JSON, not an object, a duplicate key, a number beyond a double, objects nested too deep) is
+// read again with nlohmann exactly as before, so every message and cell stays the same.
+// Nested objects flatten to dotted columns as in a JSON array (FlatHeader, fill_flat_cells).
 class NdjsonReader final : public TableReader, public BlockSource {
  public:
   NdjsonReader(InputStream in, std::string head, NdjsonParser parser)
@@ -246,22 +190,25 @@ class NdjsonReader final : public TableReader, public BlockSource {
     end_ = head.size();
     buf_ = std::move(head);
     buf_.resize(end_ + simdjson::SIMDJSON_PADDING, ' ');
+    buffer_header_lines();
     if (read_line()) {
-      if (!fast_ || !header_fast()) {
-        header_.clear();
-        read_slow();
-        add_keys(object_, header_);
-      }
+      read_slow();  // line 1 that is not JSON stops the reading
+      wrapper_ = wrapper_key(object_);
+      header_ = header_of_first_lines();
       use_header();
-      if (!slow_ && !read_fast()) read_slow();
+      if (!fast_ || !read_fast()) slow_ = true;
       pending_ = true;
     }
   }
-  /// A reader of `block`, lines cut from the input `name` whose header (first line's keys)
-  /// is `header`; the block's first byte is on line `first_line`.
-  NdjsonReader(std::string_view block, std::string name, std::vector<std::string> header, std::size_t first_line,
-               bool fast)
-      : in_(InputStream::from_memory(std::move(name), {})), fast_(fast), header_(std::move(header)) {
+  /// A reader of `block`, lines cut from the input `name` whose header is `header` and whose
+  /// records are wrapped alone under `wrapper` (or not, when ""); the block's first byte is
+  /// on line `first_line`.
+  NdjsonReader(std::string_view block, std::string name, std::vector<std::string> header, std::string wrapper,
+               std::size_t first_line, bool fast)
+      : in_(InputStream::from_memory(std::move(name), {})),
+        fast_(fast),
+        wrapper_(std::move(wrapper)),
+        header_(std::move(header)) {
     end_ = block.size();
     buf_.reserve(end_ + simdjson::SIMDJSON_PADDING);
     buf_.assign(block);
@@ -283,7 +230,7 @@ class NdjsonReader final : public TableReader, public BlockSource {
   [[nodiscard]] RowEnds row_ends() const override { return RowEnds::any_newline; }
   [[nodiscard]] std::unique_ptr<TableReader> block_reader(std::string_view block,
                                                           std::size_t first_line) const override {
-    return std::make_unique<NdjsonReader>(block, in_.name(), header_, first_line, fast_);
+    return std::make_unique<NdjsonReader>(block, in_.name(), header_, wrapper_, first_line, fast_);
   }
 
   [[nodiscard]] const std::vector<std::string>& header() const override { return header_; }
@@ -296,7 +243,7 @@ class NdjsonReader final : public TableReader, public BlockSource {
       read_stepped_row([this] { read_slow(); });  // a line that is not JSON is one bad row
     }
     if (slow_) {
-      read_stepped_row([this] { fill_cells(object_, header_, where(0), owned_); });
+      read_stepped_row([this] { fill_flat_cells(record_of(object_), columns_, where(0), owned_); });
       std::copy(owned_.begin(), owned_.end(), cells_.begin());
     }
     return true;
@@ -305,17 +252,21 @@ class NdjsonReader final : public TableReader, public BlockSource {
   [[nodiscard]] std::string_view cell(std::size_t column) const override { return cells_[column]; }
   [[nodiscard]] SourcePos where(std::size_t) const override { return {in_.name(), line_, 0, {}}; }
   [[nodiscard]] std::size_t line_of(std::size_t) const override { return line_; }
-  [[nodiscard]] std::string describe() const override { return "ndjson"; }
+  [[nodiscard]] std::string describe() const override {
+    return wrapper_.empty() ? "ndjson" : fmt::format("ndjson, each record wrapped in {}", quote_value(wrapper_));
+  }
   [[nodiscard]] const std::string& source_name() const override { return in_.name(); }
 
  private:
   static constexpr std::size_t kChunk = std::size_t{1} << 18;
+  // The columns are the keys of the first lines: up to this many, ending in the first
+  // kHeaderBytes of the input (and the first line, however long).
+  static constexpr std::size_t kHeaderLines = 1000;
+  static constexpr std::size_t kHeaderBytes = std::size_t{1} << 20;
 
   // The lookups that follow from header_.
   void use_header() {
-    columns_.clear();
-    for (std::size_t c = 0; c < header_.size(); ++c)
-      columns_.emplace(header_[c], c);
+    columns_ = index_of(header_);
     seen_.assign(header_.size(), 0);
     cells_.assign(header_.size(), {});
     owned_.assign(header_.size(), {});
@@ -325,6 +276,52 @@ class NdjsonReader final : public TableReader, public BlockSource {
       plain_.push_back(key.find_first_of("\"\\") == std::string::npos ? 1 : 0);
       padded_keys_.push_back(key + std::string(8, '\0'));
     }
+  }
+
+  // Reads until the buffer holds the lines the header is taken from (nothing is consumed).
+  void buffer_header_lines() {
+    std::size_t lines = 0;
+    std::size_t scanned = 0;
+    while (lines < kHeaderLines && end_ < kHeaderBytes && !eof_) {
+      const auto* newline = static_cast<const char*>(std::memchr(buf_.data() + scanned, '\n', end_ - scanned));
+      if (newline == nullptr) {
+        scanned = end_;
+        refill();  // pos_ is 0: nothing moves
+      } else {
+        scanned = static_cast<std::size_t>(newline - buf_.data()) + 1;
+        ++lines;
+      }
+    }
+  }
+
+  // The flattened keys of line 1 (in object_) and of the lines after it that ended within the
+  // first kHeaderBytes (buffer_header_lines read them; lines that are not JSON add nothing).
+  std::vector<std::string> header_of_first_lines() const {
+    FlatHeader header;
+    header.add(record_of(object_));
+    std::size_t from = pos_;
+    for (std::size_t lines = 1; lines < kHeaderLines && from < end_; ++lines) {
+      const auto* newline = static_cast<const char*>(std::memchr(buf_.data() + from, '\n', end_ - from));
+      const std::size_t stop = newline == nullptr ? end_ : static_cast<std::size_t>(newline - buf_.data());
+      if (stop > kHeaderBytes || (newline == nullptr && !eof_)) break;
+      const auto row = json::parse(std::string_view(buf_.data() + from, stop - from), nullptr, false);
+      if (const auto* record = record_in(row); record != nullptr) header.add(*record);
+      from = stop + 1;
+    }
+    return header.names();
+  }
+
+  // The record a parsed line holds: the line, or the record wrapped in it as on line 1
+  // (nullptr when the line does not wrap one so).
+  [[nodiscard]] const json* record_in(const json& line) const {
+    if (wrapper_.empty()) return &line;
+    return wrapper_key(line) == wrapper_ ? &*line.begin() : nullptr;
+  }
+  [[nodiscard]] const json& record_of(const json& line) const {
+    const auto* record = record_in(line);
+    if (record == nullptr)
+      throw Error::data(where(0), "json", fmt::format("expected {{\"{}\": {{…}}}} as on line 1", wrapper_));
+    return *record;
   }
 
   // Finds the next non-blank line: line_ is its number, text_ its bytes (without '\n').
@@ -363,23 +360,6 @@ class NdjsonReader final : public TableReader, public BlockSource {
     std::memset(buf_.data() + end_, ' ', simdjson::SIMDJSON_PADDING);
   }
 
-  // The first line's keys in file order; false when the line must take nlohmann's path (a
-  // duplicate key, or anything read_fast() would not take).
-  bool header_fast() {
-    using namespace simdjson;
-    ondemand::document doc;
-    ondemand::object object;
-    if (parser_.iterate(padded_text()).get(doc) || doc.get_object().get(object)) return false;
-    for (auto result : object) {
-      ondemand::field field;
-      std::string_view key;
-      if (std::move(result).get(field) || field.unescaped_key().get(key) || !validate_utf8(key.data(), key.size()))
-        return false;
-      if (std::find(header_.begin(), header_.end(), key) != header_.end()) return false;
-      header_.emplace_back(key);
-    }
-    return true;
-  }
   [[nodiscard]] simdjson::padded_string_view padded_text() const {
     const std::size_t room = buf_.size() - static_cast<std::size_t>(text_.data() - buf_.data());
     return simdjson::padded_string_view(text_.data(), text_.size(), room);
@@ -394,62 +374,149 @@ class NdjsonReader final : public TableReader, public BlockSource {
     if (parser_.iterate(padded_text()).get(doc) || doc.get_object().get(object)) return false;
     ++row_;
     std::fill(cells_.begin(), cells_.end(), std::string_view{});
-    std::size_t expected = 0;  // keys usually come in header order
+    expected_ = 0;
+    path_.clear();
+    containers_in_row_ = 0;
+    if (!(wrapper_.empty() ? read_members(object, 1) : read_wrapped(object))) return false;
+    // Nothing may follow the object (on-demand parsing stops at its closing brace).
+    const char* after = nullptr;
+    return doc.current_location().get(after) == simdjson::OUT_OF_BOUNDS && balanced();
+  }
+
+  // Whether the brackets of a line that holds more than its own braces pair up. simdjson
+  // passes over values no column reads by counting brackets, so an unpaired one can make it
+  // step over a malformed part that nlohmann would refuse.
+  [[nodiscard]] bool balanced() const {
+    const auto first = text_.find('{');
+    const auto rest = text_.size() - first - 1;
+    if (std::memchr(text_.data() + first + 1, '{', rest) == nullptr &&
+        std::memchr(text_.data() + first + 1, '[', rest) == nullptr)
+      return true;
+    return json_value_end(text_, first) == text_.find_last_not_of(" \t\r") + 1;
+  }
+
+  // The one member of a line that wraps its record ({"ticket":{…}}), read as the row.
+  bool read_wrapped(simdjson::ondemand::object object) {
+    using namespace simdjson;
+    std::size_t members = 0;
     for (auto result : object) {
       ondemand::field field;
-      if (std::move(result).get(field)) return false;
-      std::size_t c = header_.size();
-      // The raw key equals a header key without quote or backslash only when it is that key.
-      if (expected < header_.size() && plain_[expected] != 0 &&
-          same_key(field.key().raw(), std::string_view(padded_keys_[expected]).substr(0, header_[expected].size()))) {
-        c = expected;
-      } else {
-        std::string_view key;
-        if (field.unescaped_key().get(key)) return false;
-        if (const auto it = columns_.find(key); it != columns_.end())
-          c = it->second;
-        else if (!validate_utf8(key.data(), key.size()))
-          return false;
+      std::string_view key;
+      ondemand::object record;
+      if (++members > 1 || std::move(result).get(field) || field.unescaped_key().get(key) || key != wrapper_ ||
+          field.value().get_object().get(record) || !read_members(record, 1))
+        return false;
+    }
+    return members == 1;
+  }
+
+  // Reads the members of `object` (the row at depth 1, or an object in it at path_) into
+  // cells_: scalars into their columns, objects under their dotted path, arrays checked and
+  // passed over.
+  bool read_members(simdjson::ondemand::object object, std::size_t depth) {
+    using namespace simdjson;
+    for (auto result : object) {
+      ondemand::field field;
+      ondemand::json_type type{};
+      if (std::move(result).get(field) || field.value().type().get(type)) return false;
+      if (type == ondemand::json_type::object || type == ondemand::json_type::array) {
+        if (!read_container(field, type, depth)) return false;
+        continue;
       }
+      const std::size_t c = column_of(field);
+      if (c == kBadKey) return false;
       if (c < header_.size()) {
         if (seen_[c] == row_) return false;  // a duplicate key
         seen_[c] = row_;
-        expected = c + 1;
+        expected_ = c + 1;
       }
       const bool known = c < header_.size();
-      if (!value_text(field.value(), known ? owned_[c] : scratch_, known ? cells_[c] : scratch_view_)) return false;
+      if (!value_text(field.value(), type, known ? owned_[c] : scratch_, known ? cells_[c] : scratch_view_))
+        return false;
     }
-    // Nothing may follow the object (on-demand parsing stops at its closing brace).
-    const char* after = nullptr;
-    return doc.current_location().get(after) == OUT_OF_BOUNDS;
+    return true;
   }
 
-  // The cell text of a scalar, as cell_text() gives it, viewing the line, simdjson's string
-  // buffer or `owned`; false for anything else.
-  static bool value_text(simdjson::ondemand::value value, std::string& owned, std::string_view& out) {
+  static constexpr std::size_t kBadKey = static_cast<std::size_t>(-1);
+
+  // The column of a scalar member at path_ (header_.size() when none; kBadKey when its key
+  // must go to nlohmann). Keys usually come in header order: the raw key equals the expected
+  // header key without quote or backslash only when it is that key.
+  std::size_t column_of(simdjson::ondemand::field& field) {
+    const std::size_t prefix = path_.size();
+    if (expected_ < header_.size() && plain_[expected_] != 0 && header_[expected_].size() > prefix &&
+        header_[expected_].compare(0, prefix, path_) == 0 &&
+        same_key(field.key().raw(),
+                 std::string_view(padded_keys_[expected_]).substr(prefix, header_[expected_].size() - prefix)))
+      return containers_in_row_ > 0 && is_container_path(header_[expected_]) ? kBadKey : expected_;
+    std::string_view key;
+    if (field.unescaped_key().get(key)) return kBadKey;
+    std::size_t c = header_.size();
+    if (prefix > 0 || containers_in_row_ > 0) {
+      path_ += key;
+      const auto it = columns_.find(path_);
+      const bool duplicate = is_container_path(path_);  // nlohmann keeps the last of duplicate keys
+      path_.resize(prefix);
+      if (duplicate) return kBadKey;
+      c = it == columns_.end() ? c : it->second;
+    } else if (const auto it = columns_.find(key); it != columns_.end()) {
+      c = it->second;
+    }
+    // A header key is valid UTF-8; any other key is checked as nlohmann checks it.
+    return c < header_.size() || simdjson::validate_utf8(key.data(), key.size()) ? c : kBadKey;
+  }
+
+  // An object member (flattened under its path) or an array (checked, not read). A key that
+  // repeats one of these, or a column's, takes nlohmann's path, which keeps the last.
+  bool read_container(simdjson::ondemand::field& field, simdjson::ondemand::json_type type, std::size_t depth) {
     using namespace simdjson;
-    ondemand::json_type type{};
-    if (value.type().get(type)) return false;
+    std::string_view key;
+    if (depth >= kMaxJsonDepth || field.unescaped_key().get(key) || !validate_utf8(key.data(), key.size()))
+      return false;
+    const std::size_t prefix = path_.size();
+    path_ += key;
+    const auto column = columns_.find(path_);
+    if (is_container_path(path_) || (column != columns_.end() && seen_[column->second] == row_)) return false;
+    if (containers_in_row_ == containers_.size()) containers_.emplace_back();
+    containers_[containers_in_row_++] = path_;
+    bool read = false;
+    if (type == ondemand::json_type::array) {
+      read = valid_array(field.value());
+    } else {
+      ondemand::object inner;
+      path_ += '.';
+      read = !field.value().get_object().get(inner) && read_members(inner, depth + 1);
+    }
+    path_.resize(prefix);
+    return read;
+  }
+
+  [[nodiscard]] bool is_container_path(std::string_view path) const {
+    return std::any_of(containers_.begin(), containers_.begin() + static_cast<std::ptrdiff_t>(containers_in_row_),
+                       [&](const std::string& p) { return p == path; });
+  }
+
+  // Whether the array at `value` is JSON as nlohmann parses it: simdjson passes over a value
+  // no column reads without checking it, so its text is checked here.
+  [[nodiscard]] bool valid_array(simdjson::ondemand::value value) const {
+    const char* begin = value.raw_json_token().data();
+    const auto from = static_cast<std::size_t>(begin - text_.data());
+    const auto end = json_value_end(text_, from);
+    return end != std::string_view::npos && json::accept(text_.substr(from, end - from));
+  }
+
+  // The cell text of a scalar of `type`, as nlohmann's path gives it, viewing the line,
+  // simdjson's string buffer or `owned`; false for anything else.
+  static bool value_text(simdjson::ondemand::value value, simdjson::ondemand::json_type type, std::string& owned,
+                         std::string_view& out) {
+    using namespace simdjson;
     // The token runs to the next structural character: trailing blanks are not part of it.
     std::string_view raw = value.raw_json_token();
     while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\r' || raw.back() == '\n'))
       raw.remove_suffix(1);
     switch (type) {
-      case ondemand::json_type::string: {
-        // Without a backslash the text is the bytes between the quotes (simdjson has checked
-        // their UTF-8 and that no control character is left unescaped).
-        if (raw.size() >= 2 && std::none_of(raw.begin(), raw.end(), [](char ch) { return ch == '\\'; })) {
-          out = raw.substr(1, raw.size() - 2);
-          return true;
-        }
-        std::string_view text;
-        if (value.get_string().get(text)) return false;
-        // A surrogate escape decoded on its own is not UTF-8 (0xED 0xA0…0xBF); nlohmann refuses it.
-        if (std::memchr(text.data(), 0xED, text.size()) != nullptr && !validate_utf8(text.data(), text.size()))
-          return false;
-        out = text;
-        return true;
-      }
+      case ondemand::json_type::string:
+        return string_text(value, raw, out);
       case ondemand::json_type::number:
         return number_text(raw, owned, out);
       case ondemand::json_type::boolean:
@@ -467,6 +534,22 @@ class NdjsonReader final : public TableReader, public BlockSource {
     return false;
   }
 
+  static bool string_text(simdjson::ondemand::value value, std::string_view raw, std::string_view& out) {
+    // Without a backslash the text is the bytes between the quotes (simdjson has checked
+    // their UTF-8 and that no control character is left unescaped).
+    if (raw.size() >= 2 && std::none_of(raw.begin(), raw.end(), [](char ch) { return ch == '\\'; })) {
+      out = raw.substr(1, raw.size() - 2);
+      return true;
+    }
+    std::string_view text;
+    if (value.get_string().get(text)) return false;
+    // A surrogate escape decoded on its own is not UTF-8 (0xED 0xA0…0xBF); nlohmann refuses it.
+    if (std::memchr(text.data(), 0xED, text.size()) != nullptr && !simdjson::validate_utf8(text.data(), text.size()))
+      return false;
+    out = text;
+    return true;
+  }
+
   void read_slow() {
     slow_ = true;
     try {
@@ -476,7 +559,7 @@ class NdjsonReader final : public TableReader, public BlockSource {
       at.line = line_;
       throw invalid_json(at, e);
     } catch (const json::exception& e) {  // e.g. out_of_range: a number beyond a double
-      throw Error::data(SourcePos{in_.name(), line_, 0, {}}, "json", unsupported_json(e));
+      throw unsupported_json(SourcePos{in_.name(), line_, 0, {}}, e);
     }
   }
 
@@ -493,10 +576,15 @@ class NdjsonReader final : public TableReader, public BlockSource {
   json object_;
   bool slow_ = false;     // the current row is in object_
   bool pending_ = false;  // the first row, read for the header, is not yet returned
+  std::string wrapper_;   // the key each line wraps its record in ({"ticket":{…}}), or ""
   std::vector<std::string> header_;
-  std::unordered_map<std::string_view, std::size_t> columns_;  // keys view header_
-  std::vector<std::uint64_t> seen_;                            // row_ when a column was filled
+  ColumnIndex columns_;              // keys view header_
+  std::vector<std::uint64_t> seen_;  // row_ when a column was filled
   std::uint64_t row_ = 0;
+  std::size_t expected_ = 0;             // the column the next key likely fills
+  std::string path_;                     // the dotted path of the object being read, with its '.'
+  std::vector<std::string> containers_;  // paths of this row's objects and arrays (first containers_in_row_)
+  std::size_t containers_in_row_ = 0;
   std::vector<char> plain_;               // the header key has no quote or backslash
   std::vector<std::string> padded_keys_;  // each header key, then 8 zero bytes
   std::string scratch_;                   // the text of a value whose key is not in the header
@@ -507,29 +595,8 @@ class NdjsonReader final : public TableReader, public BlockSource {
 
 }  // namespace
 
-std::unique_ptr<TableReader> make_json_reader(const std::string& name, const std::string& text) {
-  json doc;
-  try {
-    doc = json::parse(text);
-  } catch (const json::parse_error& e) {
-    throw invalid_json(position_of_byte(name, text, e.byte), e);
-  } catch (const json::exception& e) {  // e.g. out_of_range: a number beyond a double
-    throw Error::data(SourcePos{name, 0, 0, "$"}, "json", unsupported_json(e));
-  }
-  if (doc.is_array()) return std::make_unique<JsonArrayReader>(name, std::move(doc), "$");
-  if (!doc.is_object())
-    throw Error::data(SourcePos{name, 0, 0, "$"}, "json",
-                      fmt::format("expected an array of objects, got {}", doc.type_name()));
-  std::vector<std::string> arrays;
-  for (const auto& [key, value] : doc.items())
-    if (value.is_array()) arrays.push_back(key);
-  if (arrays.size() > 1)
-    throw Error::data(
-        SourcePos{name, 0, 0, "$"}, "json",
-        fmt::format("the object holds several arrays ({}); expected one array of rows", fmt::join(arrays, ", ")));
-  if (arrays.empty()) return std::make_unique<JsonArrayReader>(name, json::array({std::move(doc)}), "$");
-  auto rows = std::move(doc[arrays.front()]);
-  return std::make_unique<JsonArrayReader>(name, std::move(rows), "$." + arrays.front());
+std::unique_ptr<TableReader> make_json_reader(const std::string& name, const std::string& text, const std::string& json_path) {
+  return std::make_unique<JsonArrayReader>(name, json_rows(name, text, json_path));
 }
 
 std::unique_ptr<TableReader> make_ndjson_reader(InputStream in, std::string head, NdjsonParser parser) {

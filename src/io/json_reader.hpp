@@ -1,6 +1,8 @@
 #pragma once
-// JSON input: an array of objects, or an object holding one such array (read whole), and
-// NDJSON: one object per line (streamed). The header is the keys in first-seen order.
+// JSON input: an array of objects, an export's envelope holding one, or objects back to back
+// (read whole; see json_rows.hpp), and NDJSON: one object per line (streamed). Nested
+// objects flatten to dotted columns ("Agent.Username"); the header is the columns in
+// first-seen order (for NDJSON, of its first lines).
 
 #include <memory>
 #include <string>
@@ -9,7 +11,9 @@
 
 namespace cxkpi::cli {
 
-std::unique_ptr<TableReader> make_json_reader(const std::string& name, const std::string& text);
+/// `json_path` (--json-path, "" when not given) names where the rows are.
+std::unique_ptr<TableReader> make_json_reader(const std::string& name, const std::string& text,
+                                              const std::string& json_path = {});
 /// How NDJSON lines are parsed: simdjson's On-Demand parser (lines it does not take plainly
 /// go to nlohmann, so messages stay the same), or nlohmann alone (to compare against in tests).
 enum class NdjsonParser { simdjson, nlohmann };

@@ -15,19 +15,30 @@ namespace {
 constexpr std::size_t kSniffBytes = std::size_t{1} << 16;
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
+// Whether the first non-blank byte of `head` (after a UTF-8 byte-order mark) opens an object.
+bool opens_object(std::string_view head) {
+  if (head.starts_with(kUtf8Bom)) head.remove_prefix(kUtf8Bom.size());
+  const auto first = head.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos && head[first] == '{';
+}
+
 // Reads enough to detect the format: up to 64 KiB, but no more than the first two lines once
-// they are in, so that a slow pipe is not waited for (NDJSON output streams from it).
+// they are in, so that a slow pipe is not waited for (NDJSON output streams from it). Input
+// that opens an object is read to the end of its second line (up to kMaxRowBytes), so that
+// NDJSON whose first line is long is still told from one JSON document.
 std::string read_head(InputStream& in) {
-  std::string head(kSniffBytes, '\0');
-  std::size_t got = 0;
+  std::string head;
   std::size_t lines = 0;
-  while (got < head.size() && lines < 2) {
+  for (;;) {
+    const bool object_lines = head.size() < kMaxRowBytes && opens_object(head);
+    if (lines >= 2 || (head.size() >= kSniffBytes && !object_lines)) break;
+    const auto got = head.size();
+    head.resize(got + kSniffBytes - got % kSniffBytes);
     const auto n = in.read(head.data() + got, head.size() - got);
+    head.resize(got + n);
     if (n == 0) break;
     lines += static_cast<std::size_t>(std::count(head.data() + got, head.data() + got + n, '\n'));
-    got += n;
   }
-  head.resize(got);
   if (head.starts_with(kUtf8Bom)) head.erase(0, kUtf8Bom.size());
   return head;
 }
@@ -66,10 +77,13 @@ Encoding convert_if_needed(InputStream& in, std::string& head, const ReadOptions
 
 std::unique_ptr<TableReader> open_reader(InputStream in, std::string head, const ReadOptions& options) {
   const auto format = options.format == InputFormat::automatic ? sniff_format(head) : options.format;
+  if (!options.json_path.empty() && format != InputFormat::json)
+    throw Error::usage(fmt::format("--json-path picks the rows of a JSON document; {} is read as {}", in.name(),
+                                   format == InputFormat::ndjson ? "NDJSON" : "CSV"));
   switch (format) {
     case InputFormat::json: {
       const std::string name = in.name();
-      return make_json_reader(name, head + read_all(in));
+      return make_json_reader(name, head + read_all(in), options.json_path);
     }
     case InputFormat::ndjson:
       return make_ndjson_reader(std::move(in), std::move(head));

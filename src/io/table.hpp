@@ -21,6 +21,7 @@ struct ReadOptions {
   InputFormat format = InputFormat::automatic;
   std::optional<char> delimiter;  // CSV only; sniffed from the header line when unset
   std::string encoding;           // "" = UTF-8, or UTF-16 when a byte-order mark says so
+  std::string json_path;          // where a JSON document's rows are ("$.data.payload"); "" = found
 };
 
 /// A row (an NDJSON line) is refused past this size, so that input with no line ends cannot

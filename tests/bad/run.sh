@@ -10,6 +10,10 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # Made here rather than committed: a 100 MB line with no line end.
 { printf 'period,promoters,passives,detractors\n'; head -c 100000000 /dev/zero | tr '\0' 'x'; } > "$tmp/long_line.csv"
+# A row value of 80 000 objects nested in one another, as a JSON array and as an NDJSON line.
+deep_value=$(printf '{"a":%.0s' $(seq 80000); printf 1; head -c 80000 /dev/zero | tr '\0' '}')
+printf '[{"id":"c1","wait_s":1,"b":%s}]' "$deep_value" > "$tmp/deep_object.json"
+printf '{"id":"c0","wait_s":1}\n{"id":"c1","wait_s":1,"b":%s}\n' "$deep_value" > "$tmp/deep_object.ndjson"
 
 passed=0 failed=0
 while IFS=$'\t' read -r name args want message; do

@@ -136,10 +136,10 @@ TEST_CASE("JSON arrays and objects holding an array and NDJSON are read", "[read
 
 TEST_CASE("malformed JSON is an error with its place", "[readers]") {
   REQUIRE(error_of("bad.json", "[{\"a\":1},\n {\"a\":}]").starts_with(":2:7: json: syntax error"));
-  REQUIRE(error_of("nested.json", R"([{"a":{"b":1}}])") == ":$[0]: a: expected a number or text, got object");
-  REQUIRE(error_of("scalar.json", "[1]") == ":$[0]: json: expected an object, got number");
+  REQUIRE(error_of("scalar.json", "[1]") ==
+          ":$: json: expected an array of objects, one per row, but $[0] is a number");
   REQUIRE(error_of("two.json", R"({"x":[],"y":[]})") ==
-          ":$: json: the object holds several arrays (x, y); expected one array of rows");
+          ":$: json: the object holds several arrays (x, y); name the rows with --json-path, such as --json-path $.x");
   REQUIRE(error_of("bad.ndjson", "{\"a\":1}\n{\"a\":\n").starts_with(":2:"));
 }
 
@@ -152,3 +152,4 @@ TEST_CASE("a missing file is exit 66", "[readers]") {
     REQUIRE(std::string(e.what()) == "cannot open /nonexistent/cxkpi.csv: No such file or directory");
   }
 }
+
