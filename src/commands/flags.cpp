@@ -59,6 +59,11 @@ void add_input_flags(CLI::App& app, InputFlags& flags) {
                  "input encoding: utf-8 (default; UTF-16 is found by its BOM), latin1, cp1252")
       ->check(CLI::IsMember({"utf-8", "utf8", "utf-16le", "utf-16be", "latin1", "cp1252"}, CLI::ignore_case))
       ->group(group);
+  app.add_option_function<std::size_t>(
+         "--skip-lines", [&flags](std::size_t n) { flags.skip_lines = n; },
+         "skip N lines above the header (default: a CSV report's one-cell title line is skipped)")
+      ->type_name("N")
+      ->group(group);
   app.add_option("--json-path", flags.json_path,
                  "where a JSON document's rows are, such as $.data.payload (default: found)")
       ->type_name("PATH")
@@ -209,6 +214,7 @@ FileInputOptions file_input(const InputFlags& flags, const std::string& output_p
   in.verbose = flags.verbose;
   in.read.encoding = flags.encoding;
   in.read.json_path = flags.json_path;
+  in.read.skip_lines = flags.skip_lines;
   in.threads = flags.threads;
   in.dedupe = flags.dedupe == "first" ? Dedupe::first : flags.dedupe == "last" ? Dedupe::last : Dedupe::off;
   return in;

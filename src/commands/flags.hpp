@@ -32,6 +32,7 @@ struct InputFlags {
   std::string rejects;
   std::string encoding;
   std::string json_path;
+  std::optional<std::size_t> skip_lines;
   bool decimal_comma = false;
   std::optional<std::string> na;  // --na: the words that mean no value in a cell, comma-separated
   bool verbose = false;

@@ -51,7 +51,9 @@ SourcePos CsvReader::where(std::size_t column) const {
 
 std::string CsvReader::describe() const {
   const char* name = delimiter_ == '\t' ? "tab" : nullptr;
-  return name ? fmt::format("csv, delimiter {}", name) : fmt::format("csv, delimiter '{}'", delimiter_);
+  auto out = name ? fmt::format("csv, delimiter {}", name) : fmt::format("csv, delimiter '{}'", delimiter_);
+  if (!skipped_.empty()) out += ", " + skipped_;
+  return out;
 }
 
 // Finds the newline that ends the row starting at pos_, looking at each byte once even
@@ -204,14 +206,72 @@ std::size_t CsvReader::parse_quoted(std::size_t begin, std::size_t end, std::siz
                     "quoted field is not closed before the end of the input");
 }
 
+namespace {
+
+std::string_view first_line(std::string_view text) {
+  const auto start = text.find_first_not_of("\r\n");
+  if (start == std::string_view::npos) return {};
+  text.remove_prefix(start);
+  return text.substr(0, text.find('\n'));
+}
+
+// The non-blank lines of `head` after its first `skip`, as far as they go.
+std::string_view after_lines(std::string_view head, std::size_t skip) {
+  for (; skip > 0; --skip) {
+    const auto line = first_line(head);
+    if (line.empty()) return {};
+    head.remove_prefix(static_cast<std::size_t>(line.data() - head.data()) + line.size());
+  }
+  return head;
+}
+
+// The cells of a line (quotes respected, not unescaped): how many, and how many hold text.
+struct CellCount {
+  std::size_t cells = 1;
+  std::size_t filled = 0;
+};
+CellCount count_cells(std::string_view line, char delimiter) {
+  if (line.ends_with('\r')) line.remove_suffix(1);
+  CellCount n;
+  bool in_quotes = false;
+  bool text = false;
+  for (const char c : line) {
+    if (c == '"') in_quotes = !in_quotes;
+    if (c == delimiter && !in_quotes) {
+      n.filled += text ? 1 : 0;
+      ++n.cells;
+      text = false;
+    } else if (c != ' ' && c != '\t') {
+      text = true;
+    }
+  }
+  n.filled += text ? 1 : 0;
+  return n;
+}
+
+// The text of a title line's one cell: without the delimiters that pad it, or its quotes.
+std::string title_text(std::string_view line, char delimiter) {
+  while (!line.empty() && (line.back() == '\r' || line.back() == delimiter || line.back() == ' '))
+    line.remove_suffix(1);
+  if (line.size() < 2 || line.front() != '"' || line.back() != '"') return std::string(line);
+  const auto inner = line.substr(1, line.size() - 2);
+  std::string text;
+  for (std::size_t i = 0; i < inner.size(); ++i) {
+    text += inner[i];
+    if (inner[i] == '"' && i + 1 < inner.size() && inner[i + 1] == '"') ++i;  // "" is one quote
+  }
+  return text;
+}
+
+}  // namespace
+
 char sniff_delimiter(std::string_view head) {
   constexpr std::array<char, 4> kCandidates{',', '\t', ';', '|'};
   std::array<std::size_t, 4> counts{};
   bool in_quotes = false;
-  for (const char c : head) {
+  for (const char c : first_line(head)) {
     if (c == '"') in_quotes = !in_quotes;
     if (in_quotes) continue;
-    if (c == '\n') break;
     for (std::size_t k = 0; k < kCandidates.size(); ++k)
       counts[k] += c == kCandidates[k] ? 1U : 0U;
   }
@@ -219,6 +279,19 @@ char sniff_delimiter(std::string_view head) {
   for (std::size_t k = 1; k < kCandidates.size(); ++k)
     if (counts[k] > counts[best]) best = k;
   return kCandidates[best];
+}
+
+std::optional<std::string> title_line(std::string_view head, std::optional<char> delimiter) {
+  const auto title = first_line(head);
+  const auto rest = after_lines(head, 1);
+  const auto header = first_line(rest);
+  const char d = delimiter.value_or(sniff_delimiter(rest));
+  const auto t = count_cells(title, d);
+  const auto h = count_cells(header, d);
+  if (t.filled != 1 || h.cells < 2 || h.filled != h.cells) return std::nullopt;
+  if (const auto row = first_line(after_lines(rest, 1)); !row.empty() && count_cells(row, d).cells != h.cells)
+    return std::nullopt;
+  return title_text(title, d);
 }
 
 }  // namespace cxkpi::cli

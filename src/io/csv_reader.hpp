@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,8 @@ class CsvReader final : public TableReader, public BlockSource {
   [[nodiscard]] std::string describe() const override;
   [[nodiscard]] const std::string& source_name() const override { return buf_.name(); }
   [[nodiscard]] char delimiter() const { return delimiter_; }
+  /// Says in describe() which lines above the header were skipped ("title line \"…\" skipped").
+  void set_skipped(std::string what) { skipped_ = std::move(what); }
 
   Rest take_rest() override;
   InputStream& input() override { return buf_.input(); }
@@ -68,9 +71,16 @@ class CsvReader final : public TableReader, public BlockSource {
   std::vector<std::string_view> fields_;
   std::vector<std::size_t> field_lines_;  // per field, only for rows with quotes (which may span lines)
   std::size_t row_line_ = 0;
+  std::string skipped_;
 };
 
-/// The delimiter (',', '\t', ';' or '|') that occurs most often in the first line.
+/// The delimiter (',', '\t', ';' or '|') that occurs most often in the first non-blank line.
 char sniff_delimiter(std::string_view head);
+
+/// The first line of `head` when it is a report's title above the header: one cell with text
+/// (perhaps padded with delimiters) over a line of several cells that all hold text, with the
+/// line after that (when there is one) as many cells long. A one-column CSV has one cell on
+/// its second line too, so it has no title. Blank lines before each line are passed over.
+std::optional<std::string> title_line(std::string_view head, std::optional<char> delimiter);
 
 }  // namespace cxkpi::cli

@@ -8,6 +8,7 @@
 #include "io/csv_reader.hpp"
 #include "io/encoding.hpp"
 #include "io/json_reader.hpp"
+#include "text/words.hpp"
 
 namespace cxkpi::cli {
 namespace {
@@ -43,6 +44,25 @@ std::string read_head(InputStream& in) {
   return head;
 }
 
+// Empties the first `n` lines of `head` (reading more as needed, and two lines past them for
+// the sniffers), keeping their line ends, so that every reader numbers lines as the file does.
+void blank_lines(InputStream& in, std::string& head, std::size_t n) {
+  const auto newlines = [&] { return static_cast<std::size_t>(std::count(head.begin(), head.end(), '\n')); };
+  for (std::size_t got = 1; got > 0 && newlines() < n + 2;) {
+    const auto size = head.size();
+    head.resize(size + kSniffBytes);
+    got = in.read(head.data() + size, kSniffBytes);
+    head.resize(size + got);
+  }
+  std::size_t lines = 0;
+  std::size_t cut = 0;  // the first n lines, line ends included
+  for (; lines < n && cut < head.size(); ++lines) {
+    const auto newline = head.find('\n', cut);
+    cut = newline == std::string::npos ? head.size() : newline + 1;
+  }
+  head.replace(0, cut, std::string(lines, '\n'));
+}
+
 // '[' starts a JSON document; '{' starts either a JSON document or NDJSON, told apart by
 // whether the first line is a whole object followed by more lines.
 InputFormat sniff_format(std::string_view head) {
@@ -75,6 +95,22 @@ Encoding convert_if_needed(InputStream& in, std::string& head, const ReadOptions
   return from;
 }
 
+// A CSV report's title line above the header is skipped (unless --skip-lines said how many
+// lines to skip), and the reader says so.
+std::unique_ptr<TableReader> open_csv(InputStream in, std::string head, const ReadOptions& options) {
+  const auto title = options.skip_lines ? std::nullopt : title_line(head, options.delimiter);
+  if (title) {  // the title is the first line with text: blank lines may come before it
+    const auto before = head.begin() + static_cast<std::ptrdiff_t>(head.find_first_not_of("\r\n"));
+    blank_lines(in, head, 1 + static_cast<std::size_t>(std::count(head.begin(), before, '\n')));
+  }
+  const char delimiter = options.delimiter.value_or(sniff_delimiter(head));
+  auto reader = std::make_unique<CsvReader>(std::move(in), std::move(head), delimiter);
+  if (title) reader->set_skipped(fmt::format("title line {} skipped", quote_value(*title)));
+  if (options.skip_lines.value_or(0) > 0)
+    reader->set_skipped(fmt::format("{} lines skipped (--skip-lines)", *options.skip_lines));
+  return reader;
+}
+
 std::unique_ptr<TableReader> open_reader(InputStream in, std::string head, const ReadOptions& options) {
   const auto format = options.format == InputFormat::automatic ? sniff_format(head) : options.format;
   if (!options.json_path.empty() && format != InputFormat::json)
@@ -91,8 +127,7 @@ std::unique_ptr<TableReader> open_reader(InputStream in, std::string head, const
     case InputFormat::csv:
       break;
   }
-  const char delimiter = options.delimiter.value_or(sniff_delimiter(head));
-  return std::make_unique<CsvReader>(std::move(in), std::move(head), delimiter);
+  return open_csv(std::move(in), std::move(head), options);
 }
 
 }  // namespace
@@ -100,8 +135,12 @@ std::unique_ptr<TableReader> open_reader(InputStream in, std::string head, const
 std::unique_ptr<TableReader> open_table(InputStream in, const ReadOptions& options) {
   std::string head = read_head(in);
   const auto encoding = convert_if_needed(in, head, options);
+  if (options.skip_lines) blank_lines(in, head, *options.skip_lines);
   if (head.find_first_not_of(" \t\r\n") == std::string::npos)
-    throw Error::data(fmt::format("{}: the input is empty", in.name()));
+    throw Error::data(
+        options.skip_lines.value_or(0) > 0
+            ? fmt::format("{}: nothing follows the {} lines --skip-lines skips", in.name(), *options.skip_lines)
+            : fmt::format("{}: the input is empty", in.name()));
   if (head.find('\0') != std::string::npos)
     throw Error::data(
         fmt::format("{}: the input contains NUL bytes (a binary file, or UTF-16 without a byte-order "

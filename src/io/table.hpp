@@ -22,6 +22,9 @@ struct ReadOptions {
   std::optional<char> delimiter;  // CSV only; sniffed from the header line when unset
   std::string encoding;           // "" = UTF-8, or UTF-16 when a byte-order mark says so
   std::string json_path;          // where a JSON document's rows are ("$.data.payload"); "" = found
+  /// Lines above the header, skipped whatever they hold; unset: a CSV report's title line is
+  /// detected and skipped (see title_line).
+  std::optional<std::size_t> skip_lines;
 };
 
 /// A row (an NDJSON line) is refused past this size, so that input with no line ends cannot

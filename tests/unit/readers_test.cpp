@@ -153,3 +153,37 @@ TEST_CASE("a missing file is exit 66", "[readers]") {
   }
 }
 
+TEST_CASE("a report's title line above the header is skipped, and says so", "[readers]") {
+  const auto titled = read_all_rows("title.csv", "Interactions report, March\n\nid;wait_s\n1;12\n2;30\n");
+  REQUIRE(titled.header == std::vector<std::string>{"id", "wait_s"});
+  REQUIRE(titled.rows == std::vector<std::vector<std::string>>{{"1", "12"}, {"2", "30"}});
+  REQUIRE(titled.first_positions == std::vector<std::string>{"f:4:1", "f:5:1"});  // lines as in the file
+  REQUIRE(titled.described == "csv, delimiter ';', title line \"Interactions report, March\" skipped");
+  // A title padded with delimiters (as spreadsheets write it) is a title too.
+  REQUIRE(read_all_rows("padded.csv", "Report,,\nid,wait_s,talk_s\n1,2,3\n").header.size() == 3);
+  // A one-column CSV has one cell on its second line: nothing is skipped.
+  REQUIRE(read_all_rows("one.csv", "agent\nalice\nbob\n").rows.size() == 2);
+  // Neither is a first line over a data row that is as long as the line after it is not.
+  REQUIRE(read_all_rows("ragged.csv", "note\nhello; world\nbye\n").header == std::vector<std::string>{"note"});
+  // A header with an empty name, or rows as long as a one-cell header, are not titles.
+  REQUIRE(read_all_rows("blank.csv", "period,,promoters\n2026-01,x,5\n").header.size() == 3);
+}
+
+TEST_CASE("a number of lines above the header is skipped whatever they hold", "[readers]") {
+  ReadOptions skip;
+  skip.skip_lines = 2;  // lines, not CSV records: the lone quote opens no field
+  const auto r = read_all_rows("skip.csv", "Exported by x,on y\n\"a\nid,wait_s\n7,1\n", skip);
+  REQUIRE(r.header == std::vector<std::string>{"id", "wait_s"});
+  REQUIRE(r.first_positions == std::vector<std::string>{"f:4:1"});
+  REQUIRE(r.described == "csv, delimiter ',', 2 lines skipped (--skip-lines)");
+  skip.skip_lines = 0;  // said: no title is looked for
+  REQUIRE(open_table(InputStream::open(temp_file("title0.csv", "Report\nid,wait_s\n1,2\n")), skip)->header() ==
+          std::vector<std::string>{"Report"});
+  skip.skip_lines = 9;
+  try {
+    read_all_rows("short.csv", "a\nb\n", skip);
+    FAIL("read");
+  } catch (const Error& e) {
+    REQUIRE(std::string(e.what()).ends_with("nothing follows the 9 lines --skip-lines skips"));
+  }
+}
