@@ -38,6 +38,19 @@ void add_bad_row_flags(CLI::App& app, InputFlags& flags, const char* group) {
       ->group(group);
 }
 
+// Where a file's rows are when an export puts more than a header around them.
+void add_layout_flags(CLI::App& app, InputFlags& flags, const char* group) {
+  app.add_option_function<std::size_t>(
+         "--skip-lines", [&flags](std::size_t n) { flags.skip_lines = n; },
+         "skip N lines above the header (default: a CSV report's one-cell title line is skipped)")
+      ->type_name("N")
+      ->group(group);
+  app.add_option("--json-path", flags.json_path,
+                 "where a JSON document's rows are, such as $.data.payload (default: found)")
+      ->type_name("PATH")
+      ->group(group);
+}
+
 }  // namespace
 
 void add_input_flags(CLI::App& app, InputFlags& flags) {
@@ -59,15 +72,7 @@ void add_input_flags(CLI::App& app, InputFlags& flags) {
                  "input encoding: utf-8 (default; UTF-16 is found by its BOM), latin1, cp1252")
       ->check(CLI::IsMember({"utf-8", "utf8", "utf-16le", "utf-16be", "latin1", "cp1252"}, CLI::ignore_case))
       ->group(group);
-  app.add_option_function<std::size_t>(
-         "--skip-lines", [&flags](std::size_t n) { flags.skip_lines = n; },
-         "skip N lines above the header (default: a CSV report's one-cell title line is skipped)")
-      ->type_name("N")
-      ->group(group);
-  app.add_option("--json-path", flags.json_path,
-                 "where a JSON document's rows are, such as $.data.payload (default: found)")
-      ->type_name("PATH")
-      ->group(group);
+  add_layout_flags(app, flags, group);
   app.add_flag("--decimal-comma", flags.decimal_comma, "numbers use a decimal comma: 3,5 is 3.5")->group(group);
   app.add_option_function<std::string>(
          "--na", [&flags](const std::string& words) { flags.na = words; },

@@ -595,7 +595,8 @@ class NdjsonReader final : public TableReader, public BlockSource {
 
 }  // namespace
 
-std::unique_ptr<TableReader> make_json_reader(const std::string& name, const std::string& text, const std::string& json_path) {
+std::unique_ptr<TableReader> make_json_reader(const std::string& name, const std::string& text,
+                                              const std::string& json_path) {
   return std::make_unique<JsonArrayReader>(name, json_rows(name, text, json_path));
 }
 
