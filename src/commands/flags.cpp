@@ -125,6 +125,12 @@ void add_record_flags(CLI::App& app, RecordFlags& flags) {
       ->excludes(app.get_option("--by"));
   app.add_option("--tz", flags.tz, "IANA time zone for periods; times without an offset are local to it (default UTC)")
       ->group(group);
+  app.add_option("--time-format", flags.time_formats,
+                 "read time cells with a strftime-style format, e.g. '%d/%m/%Y %H:%M', before ISO-8601, RFC 2822 "
+                 "and epoch numbers; column=FMT for one column (repeatable)")
+      ->type_name("FMT")
+      ->allow_extra_args(false)
+      ->group(group);
   app.add_option("--group", flags.group, "columns to break results down by, e.g. channel,agent")
       ->delimiter(',')
       ->allow_extra_args(false)
@@ -147,6 +153,7 @@ BucketOptions bucket_options(const RecordFlags& flags) {
   o.group = flags.group;
   o.from = flags.from;
   o.to = flags.to;
+  o.time_formats = flags.time_formats;
   return o;
 }
 

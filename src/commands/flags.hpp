@@ -48,6 +48,7 @@ struct RecordFlags {
   std::vector<std::string> group;
   std::string from;
   std::string to;
+  std::vector<std::string> time_formats;  // --time-format FMT or column=FMT
   std::string shape = "auto";
   bool no_scale_check = false;
 };

@@ -32,6 +32,7 @@ constexpr std::array kRecordOnlyFlags{
     RecordOnlyFlag{"--from", "its periods are labels, not times"},
     RecordOnlyFlag{"--to", "its periods are labels, not times"},
     RecordOnlyFlag{"--tz", "its periods are labels, not times"},
+    RecordOnlyFlag{"--time-format", "its periods are labels, not times"},
     RecordOnlyFlag{"--threshold", "its answered_in_t column was counted at the export's own threshold"},
     RecordOnlyFlag{"--strict", "its answered_in_t column was counted at the export's own threshold"},
     RecordOnlyFlag{"--short-abandon", "its short_abandoned column was counted at the export's own threshold"},

@@ -57,9 +57,14 @@ void check_range(const BucketOptions& options, const ScanSettings& scan) {
 
 ScanSettings scan_settings(const FileInputOptions& input, const BucketOptions& options, const RecordRules& rules,
                            const LocalClock& clock) {
-  ScanSettings scan{
-      input, options, rules, clock, limit_of(options.from, clock, "--from"), limit_of(options.to, clock, "--to"),
-      false};
+  ScanSettings scan{input,
+                    options,
+                    rules,
+                    clock,
+                    limit_of(options.from, clock, "--from"),
+                    limit_of(options.to, clock, "--to"),
+                    false,
+                    TimeFormats::parse(options.time_formats)};
   check_range(options, scan);
   const bool by_customer = rules.cases && rules.cases->by_customer;
   scan.needs_time = options.by != BucketBy::all || scan.from || scan.to || rules.window || by_customer;
@@ -75,7 +80,7 @@ LogLayout::LogLayout(const TableReader& reader, const ScanSettings& scan)
                                                       .front()),
       id_col(columns.column_of(RecordField::id).value_or(kNoColumn)),
       contacts(reader, columns, scan.input.decimal_comma, scan.input.missing),
-      row_clock(reader, columns, scan.clock, scan.rules.business_hours) {
+      row_clock(reader, columns, scan.clock, scan.time_formats, scan.rules.business_hours) {
   if (scan.needs_time && !row_clock.available())
     throw Error::data(
         fmt::format("{}: --by, --from/--to, --window and --case-by customer need a time column (opened_at, date and "

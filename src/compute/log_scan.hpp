@@ -29,10 +29,11 @@ struct ScanSettings {
   std::optional<std::int64_t> from;
   std::optional<std::int64_t> to;
   bool needs_time = false;
+  TimeFormats time_formats;  // --time-format
 };
 
 /// The settings of a read of logs in `clock`'s zone (which must outlive them). Throws Error
-/// (usage) for an unreadable --from or --to.
+/// (usage) for an unreadable --from or --to, or a bad --time-format.
 ScanSettings scan_settings(const FileInputOptions& input, const BucketOptions& options, const RecordRules& rules,
                            const LocalClock& clock);
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <cstring>
 #include <string>
 
@@ -29,6 +31,16 @@ std::int64_t raw_duration(std::int64_t seconds, std::int64_t nanos) {
   const auto raw = seconds * kAmountScale + (nanos + kNanosPerRaw / 2) / kNanosPerRaw;
   return seconds < 0 && raw >= 0 ? -1 : raw;
 }
+
+// A time cell with no time in it: empty, or 0, which exports that write epoch seconds write
+// for a time that never came (Chatwoot's first_reply_created_at of a conversation with no reply).
+bool no_time(std::string_view text) {
+  const auto t = trim(text);
+  return t.empty() || t == "0";
+}
+
+constexpr std::array kTimeFields{RecordField::opened_at, RecordField::viewed_at,   RecordField::date,
+                                 RecordField::time,      RecordField::resolved_at, RecordField::first_response_at};
 
 }  // namespace
 
@@ -62,8 +74,9 @@ void MinuteMemo::remember(std::string_view text, const Timestamp& t, const Place
 }
 
 RowClock::RowClock(const TableReader& reader, const RecordColumnMap& columns, const LocalClock& clock,
-                   const std::optional<BusinessCalendar>& business_hours)
+                   const TimeFormats& formats, const std::optional<BusinessCalendar>& business_hours)
     : reader_(reader), clock_(clock), business_hours_(business_hours) {
+  find_formats(columns, formats);
   using Kind = CheckedColumn::Kind;
   const auto column = [&](RecordField f) { return columns.column_of(f); };
   response_column_ = column(RecordField::first_response_at);
@@ -88,6 +101,22 @@ RowClock::RowClock(const TableReader& reader, const RecordColumnMap& columns, co
   check_also(RecordField::time, Kind::time_of_day);
 }
 
+// Each time column's --time-format; a column=FMT must name one of them.
+void RowClock::find_formats(const RecordColumnMap& columns, const TimeFormats& formats) {
+  const auto& header = reader_.header();
+  formats_.assign(header.size(), nullptr);
+  std::vector<std::string> names;
+  for (const auto f : kTimeFields)
+    if (const auto c = columns.column_of(f)) {
+      formats_[*c] = formats.of(header[*c], record_field_name(f));
+      names.push_back(header[*c]);
+    }
+  for (const auto& [name, format] : formats.by_column)
+    if (std::find(formats_.begin(), formats_.end(), &format) == formats_.end())
+      throw Error::unknown(fmt::format("--time-format: {} has no time column", reader_.source_name()), name, names, {},
+                           HintStyle::quoted);
+}
+
 bool RowClock::available() const {
   return timestamp_column_ || date_column_;
 }
@@ -108,13 +137,15 @@ std::optional<PlacedTime> RowClock::read_opened() {
   opened_has_time_ = true;
   if (timestamp_column_) {
     const auto text = reader_.cell(*timestamp_column_);
-    if (const auto at = minute_.recall(text)) return at;  // a remembered minute has a time of day
-    if (is_missing(text)) return std::nullopt;
-    std::string error;
-    const auto t = parse_timestamp(text, error);
-    if (!t) fail(*timestamp_column_, error);
+    // A remembered minute has a time of day. A --time-format's fields need not be where
+    // ISO's are, so its cells are not remembered.
+    const bool iso = formats_[*timestamp_column_] == nullptr;
+    if (iso)
+      if (const auto at = minute_.recall(text)) return at;
+    const auto t = timestamp_at(*timestamp_column_);
+    if (!t) return std::nullopt;
     const auto at = placed(*timestamp_column_, *t);
-    minute_.remember(text, *t, at, clock_);
+    if (iso) minute_.remember(text, *t, at, clock_);
     opened_has_time_ = t->has_time_of_day;
     return at;
   }
@@ -125,12 +156,29 @@ std::optional<PlacedTime> RowClock::read_opened() {
     time = parse_time_of_day(text, error);
     if (!time) fail(*time_column_, error);
   }
-  const auto text = reader_.cell(*date_column_);
-  if (is_missing(text)) return std::nullopt;
-  const auto date = parse_date(text, error);
-  if (!date) fail(*date_column_, error);
+  const auto date = date_at(*date_column_);
+  if (!date) return std::nullopt;
   opened_has_time_ = time.has_value();
   return placed(time ? *time_column_ : *date_column_, on_date(*date, time));
+}
+
+// The timestamp of a cell, nullopt for no time; throws Error for a cell that is none.
+std::optional<Timestamp> RowClock::timestamp_at(std::size_t column) const {
+  const auto text = reader_.cell(column);
+  if (no_time(text)) return std::nullopt;
+  std::string error;
+  auto t = read_time_cell(text, formats_[column], error);
+  if (!t) fail(column, error);
+  return t;
+}
+
+std::optional<Timestamp> RowClock::date_at(std::size_t column) const {
+  const auto text = reader_.cell(column);
+  if (is_missing(text)) return std::nullopt;
+  std::string error;
+  auto t = read_date_cell(text, formats_[column], error);
+  if (!t) fail(column, error);
+  return t;
 }
 
 PlacedTime RowClock::placed(std::size_t column, const Timestamp& t) const {
@@ -158,34 +206,26 @@ const PlacedTime& RowClock::time_for(BucketBy by) const {
 }
 
 void RowClock::check(const CheckedColumn& checked) const {
-  const auto text = reader_.cell(checked.column);
-  if (is_missing(text)) return;
-  std::string error;
-  bool ok = false;
   switch (checked.kind) {
     case CheckedColumn::Kind::timestamp:
-      if (const auto t = parse_timestamp(text, error)) {
-        (void)placed(checked.column, *t);
-        ok = true;
-      }
+      (void)instant_at(checked.column);
       break;
     case CheckedColumn::Kind::date:
-      ok = parse_date(text, error).has_value();
+      (void)date_at(checked.column);
       break;
-    case CheckedColumn::Kind::time_of_day:
-      ok = parse_time_of_day(text, error).has_value();
+    case CheckedColumn::Kind::time_of_day: {
+      const auto text = reader_.cell(checked.column);
+      std::string error;
+      if (!is_missing(text) && !parse_time_of_day(text, error)) fail(checked.column, error);
       break;
+    }
   }
-  if (!ok) fail(checked.column, error);
 }
 
 std::optional<PlacedTime> RowClock::instant_at(std::optional<std::size_t> column) const {
   if (!column) return std::nullopt;
-  const auto text = reader_.cell(*column);
-  if (is_missing(text)) return std::nullopt;
-  std::string error;
-  const auto t = parse_timestamp(text, error);
-  if (!t) fail(*column, error);
+  const auto t = timestamp_at(*column);
+  if (!t) return std::nullopt;
   return placed(*column, *t);
 }
 

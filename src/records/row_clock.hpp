@@ -13,6 +13,7 @@
 #include "cxkpi/record.hpp"
 #include "io/table.hpp"
 #include "records/record_columns.hpp"
+#include "records/time_format.hpp"
 #include "records/timestamps.hpp"
 
 namespace cxkpi::cli {
@@ -71,8 +72,9 @@ class MinuteMemo {
 // the states that span rows.
 class RowClock {
  public:
+  /// Throws Error (usage) for a --time-format column=FMT naming no time column of the log.
   RowClock(const TableReader& reader, const RecordColumnMap& columns, const LocalClock& clock,
-           const std::optional<BusinessCalendar>& business_hours = std::nullopt);
+           const TimeFormats& formats, const std::optional<BusinessCalendar>& business_hours = std::nullopt);
 
   /// Whether the log has an opened time (opened_at, date and time, or viewed_at).
   [[nodiscard]] bool available() const;
@@ -93,6 +95,9 @@ class RowClock {
     std::size_t column;
     enum class Kind : std::uint8_t { timestamp, date, time_of_day } kind;
   };
+  void find_formats(const RecordColumnMap& columns, const TimeFormats& formats);
+  [[nodiscard]] std::optional<Timestamp> timestamp_at(std::size_t column) const;
+  [[nodiscard]] std::optional<Timestamp> date_at(std::size_t column) const;
   [[nodiscard]] const PlacedTime& opened() const;
   [[nodiscard]] std::optional<PlacedTime> read_opened();
   /// `t` of `column` placed in the zone; throws Error for a time the zone skips.
@@ -112,6 +117,7 @@ class RowClock {
   std::optional<std::size_t> response_column_;   // first_response_at
   std::optional<std::size_t> resolved_column_;   // resolved_at
   std::vector<CheckedColumn> checked_;
+  std::vector<const TimeFormat*> formats_;  // by column: its --time-format, or null
   MinuteMemo minute_;
   std::optional<PlacedTime> opened_;  // the current row's, empty for an empty cell
   bool opened_has_time_ = true;       // false when the opened time is a bare date

@@ -5,6 +5,7 @@
 #include <date/tz.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 
@@ -83,12 +84,31 @@ std::string too_fine(std::string_view text) {
                      kMaxFractionDigits);
 }
 
-// "Z", "+02:00", "+0200", "+02" at pos; nullopt offset when nothing is there.
+char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  return true;
+}
+
+// "UTC" or "GMT" (any case), which exports write after a time for an offset of zero.
+bool is_utc_name(std::string_view s) {
+  return s.size() == 3 && (equals_ignoring_case(s, "UTC") || equals_ignoring_case(s, "GMT"));
+}
+
+// "Z", "+02:00", "+0200", "+02", "UTC" at pos, after a space or not; nullopt offset when
+// nothing is there.
 bool parse_offset(std::string_view s, std::size_t& pos, std::optional<std::int64_t>& offset) {
   if (pos == s.size()) return true;
-  if (s[pos] == 'Z' || s[pos] == 'z') {
+  if (s[pos] == ' ' && pos + 1 < s.size()) ++pos;
+  if (s[pos] == 'Z' || s[pos] == 'z' || is_utc_name(s.substr(pos))) {
     offset = 0;
-    return ++pos == s.size();
+    pos += s[pos] == 'Z' || s[pos] == 'z' ? std::size_t{1} : std::size_t{3};
+    return pos == s.size();
   }
   if (s[pos] != '+' && s[pos] != '-') return false;
   const int sign = s[pos++] == '-' ? -1 : 1;
@@ -101,7 +121,9 @@ bool parse_offset(std::string_view s, std::size_t& pos, std::optional<std::int64
   return pos == s.size();
 }
 
-constexpr std::string_view kExpected = "expected an ISO-8601 time such as 2026-03-04T09:05:00Z or 2026-03-04 09:05";
+constexpr std::string_view kExpected =
+    "expected ISO-8601 such as 2026-03-04T09:05:00Z or 2026-03-04 09:05:00 +0000, RFC 2822 such as "
+    "Wed, 04 Mar 2026 09:05:00 +0000, or epoch seconds (9 or 10 digits) or milliseconds (12 or 13 digits)";
 
 std::string_view trim_spaces(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
@@ -111,31 +133,138 @@ std::string_view trim_spaces(std::string_view s) {
   return s;
 }
 
-}  // namespace
+// Each form's parser returns the time, or nullopt and sets `error` when the text is of its
+// form but no time (a tenth decimal, an 11-digit number), or leaves it empty when the text
+// is not of its form.
 
-std::optional<Timestamp> parse_timestamp(std::string_view text, std::string& error) {
-  const auto s = trim_spaces(text);
+// A date and a time of day read: the timestamp, or too_fine for a tenth decimal.
+std::optional<Timestamp> at_time_of_day(std::int64_t days, const ClockReading& clock,
+                                        std::optional<std::int64_t> offset, std::string_view text, std::string& error) {
+  if (clock.fraction_digits > kMaxFractionDigits) {
+    error = too_fine(text);
+    return std::nullopt;
+  }
+  Timestamp t;
+  t.written_seconds = days * kDay + clock.seconds;
+  t.nanos = clock.nanos;
+  t.offset_seconds = offset;
+  return t;
+}
+
+// ISO-8601: `2026-03-04`, `2026-03-04T09:05:00.25Z`, `2026-03-04 09:05:00 +0000`, `… UTC`.
+std::optional<Timestamp> parse_iso(std::string_view s, std::string_view text, std::string& error) {
   std::size_t pos = 0;
   const auto days = parse_date_part(s, pos);
-  Timestamp t;
   if (days && pos == s.size()) {
+    Timestamp t;
     t.written_seconds = *days * kDay;
     t.has_time_of_day = false;
     return t;
   }
-  if (days && pos < s.size() && (s[pos] == 'T' || s[pos] == 't' || s[pos] == ' ')) {
+  if (!days || pos == s.size() || (s[pos] != 'T' && s[pos] != 't' && s[pos] != ' ')) return std::nullopt;
+  ++pos;
+  std::optional<std::int64_t> offset;
+  const auto clock = parse_time_part(s, pos);
+  if (!clock || !parse_offset(s, pos, offset)) return std::nullopt;
+  return at_time_of_day(*days, *clock, offset, text, error);
+}
+
+constexpr std::array<std::string_view, 12> kMonthNames{"jan", "feb", "mar", "apr", "may", "jun",
+                                                       "jul", "aug", "sep", "oct", "nov", "dec"};
+
+// The word of letters at pos (a day or month name), lower case; advances pos past it.
+std::string read_word(std::string_view s, std::size_t& pos) {
+  std::string word;
+  for (; pos < s.size() && ascii_lower(s[pos]) >= 'a' && ascii_lower(s[pos]) <= 'z'; ++pos)
+    word += ascii_lower(s[pos]);
+  return word;
+}
+
+// RFC 2822's date, "[Mon, ]2 Mar 2026" (the day in one or two digits): days since the epoch.
+// A weekday, when one is written, must be the date's.
+std::optional<std::int64_t> parse_rfc2822_date(std::string_view s, std::size_t& pos) {
+  auto weekday = read_word(s, pos);
+  if (!weekday.empty() && (pos >= s.size() || s[pos++] != ',')) return std::nullopt;
+  while (pos < s.size() && s[pos] == ' ')
     ++pos;
-    if (const auto clock = parse_time_part(s, pos); clock && parse_offset(s, pos, t.offset_seconds)) {
-      if (clock->fraction_digits > kMaxFractionDigits) {
-        error = too_fine(text);
-        return std::nullopt;
-      }
-      t.written_seconds = *days * kDay + clock->seconds;
-      t.nanos = clock->nanos;
-      return t;
-    }
+  int d = 0, y = 0;
+  const bool one_digit_day = pos + 1 < s.size() && s[pos + 1] == ' ';
+  if (!read_digits(s, pos, one_digit_day ? 1 : 2, d) || pos >= s.size() || s[pos++] != ' ') return std::nullopt;
+  const auto month = std::find(kMonthNames.begin(), kMonthNames.end(), read_word(s, pos));
+  if (month == kMonthNames.end() || pos >= s.size() || s[pos++] != ' ' || !read_digits(s, pos, 4, y))
+    return std::nullopt;
+  const date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(month - kMonthNames.begin() + 1)},
+                                 date::day{static_cast<unsigned>(d)}};
+  if (!ymd.ok()) return std::nullopt;
+  const date::sys_days day{ymd};
+  const auto written = kWeekdayNames[date::weekday{day}.iso_encoding() - 1];
+  if (!weekday.empty() && !equals_ignoring_case(weekday, written)) return std::nullopt;  // Tue, 02 Mar 2026
+  return day.time_since_epoch().count();
+}
+
+// RFC 2822, as e-mail and Twilio write times: `Mon, 02 Mar 2026 08:05:12 +0000` (also `GMT`,
+// `UT`, `Z`); a named zone other than those (EST, PDT) is refused, as its offset is a guess.
+std::optional<Timestamp> parse_rfc2822(std::string_view s, std::string_view text, std::string& error) {
+  std::size_t pos = 0;
+  const auto days = parse_rfc2822_date(s, pos);
+  if (!days || pos >= s.size() || s[pos++] != ' ') return std::nullopt;
+  const auto clock = parse_time_part(s, pos);
+  if (!clock || pos + 1 >= s.size() || s[pos] != ' ') return std::nullopt;
+  std::optional<std::int64_t> offset;
+  if (equals_ignoring_case(s.substr(pos + 1), "UT")) {
+    offset = 0;
+  } else if (!parse_offset(s, pos, offset) || !offset) {
+    return std::nullopt;
   }
-  error = fmt::format("{} is not a valid time ({})", quote_value(text), kExpected);
+  return at_time_of_day(*days, *clock, offset, text, error);
+}
+
+// Epoch seconds (9 or 10 digits, 1973-03-03 to 2286-11-20, with a fraction or not) or
+// milliseconds (12 or 13 digits, the same span): the count of digits tells them apart, and
+// a count that could be either (11) or neither is refused rather than guessed.
+std::optional<Timestamp> parse_epoch(std::string_view s, std::string_view text, std::string& error) {
+  std::size_t digits = 0;
+  while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9')
+    ++digits;
+  if (digits == 0 || (digits < s.size() && s[digits] != '.')) return std::nullopt;
+  std::size_t pos = digits;
+  const auto fraction = pos < s.size() ? read_fraction(s, ++pos) : ClockReading{};
+  if (pos != s.size() || (digits < s.size() && fraction.fraction_digits == 0)) return std::nullopt;
+  std::int64_t number = 0;
+  for (std::size_t i = 0; i < digits && digits <= 13; ++i)
+    number = number * 10 + (s[i] - '0');
+  const bool seconds = digits == 9 || digits == 10;
+  if (seconds || ((digits == 12 || digits == 13) && fraction.fraction_digits == 0)) {
+    ClockReading clock = fraction;
+    clock.seconds = seconds ? number : number / 1000;
+    if (!seconds) clock.nanos = static_cast<std::int32_t>(number % 1000) * 1'000'000;
+    return at_time_of_day(0, clock, 0, text, error);
+  }
+  error = fmt::format(
+      "{} is not a valid time: a number of {} digits is neither epoch seconds (9 or 10 digits, with a "
+      "fraction or not) nor milliseconds (12 or 13 digits, whole), and is not guessed",
+      quote_value(text), digits);
+  return std::nullopt;
+}
+
+// The forms other than ISO-8601: a number is epoch seconds or milliseconds, or an RFC 2822
+// date with its day first (`2 Mar 2026 …`); a word is RFC 2822's weekday.
+std::optional<Timestamp> parse_other_forms(std::string_view s, std::string_view text, std::string& error) {
+  if (s.empty()) return std::nullopt;
+  const bool number = s.front() >= '0' && s.front() <= '9' && s.size() > 4 && s[4] != '-';
+  if (number)
+    if (auto t = parse_epoch(s, text, error); t || !error.empty()) return t;
+  return parse_rfc2822(s, text, error);
+}
+
+}  // namespace
+
+std::optional<Timestamp> parse_timestamp(std::string_view text, std::string& error) {
+  const auto s = trim_spaces(text);
+  error.clear();
+  if (auto t = parse_iso(s, text, error); t || !error.empty()) return t;  // the fast path
+  if (auto t = parse_other_forms(s, text, error)) return t;
+  if (error.empty()) error = fmt::format("{} is not a valid time ({})", quote_value(text), kExpected);
   return std::nullopt;
 }
 

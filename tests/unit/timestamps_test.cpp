@@ -242,3 +242,41 @@ TEST_CASE("the remembered minute reads each row's own fraction", "[time]") {
   REQUIRE_FALSE(memo.recall("2026-03-02T09:15:07.123456+03:00"));  // another offset
   REQUIRE_FALSE(memo.recall("2026-03-02T09:15:07.1234567+02:0"));  // the digits run into the offset
 }
+
+TEST_CASE("exports' other time forms are read: offsets after a space, RFC 2822, epoch numbers", "[time]") {
+  // 2026-03-02T08:05:12Z is 1772438712 s after the epoch (date -d @1772438712 -u).
+  REQUIRE(utc("2026-03-02 08:05:12 +0000") == 1772438712);
+  REQUIRE(utc("2026-03-02 08:05:12 +01:00") == 1772438712 - 3600);
+  REQUIRE(utc("2026-03-02 08:05:12 UTC") == 1772438712);
+  REQUIRE(utc("2026-03-02 08:05:12.250 utc") == 1772438712);
+  REQUIRE(utc("2026-03-02 08:05:12 Z") == 1772438712);
+  REQUIRE(utc("Mon, 02 Mar 2026 08:05:12 +0000") == 1772438712);
+  REQUIRE(utc("Mon, 2 Mar 2026 09:05:12 +0100") == 1772438712);
+  REQUIRE(utc("02 Mar 2026 08:05:12 GMT") == 1772438712);
+  REQUIRE(utc("mon, 02 mar 2026 08:05 UT") == 1772438700);
+  REQUIRE(utc("1772438712") == 1772438712);
+  REQUIRE(utc("1772438712000") == 1772438712);
+  REQUIRE(utc("100000000") == 100000000);    // 9 digits: 1973-03-03
+  REQUIRE(utc("9999999999") == 9999999999);  // 10 digits: 2286-11-20
+  std::string error;
+  REQUIRE(parse_timestamp("1772438712.5", error)->nanos == 500'000'000);
+  REQUIRE(parse_timestamp("1772438712345", error)->nanos == 345'000'000);
+  REQUIRE(*parse_timestamp("1772438712", error)->offset_seconds == 0);
+}
+
+TEST_CASE("times that are not quite one of the forms are refused", "[time]") {
+  for (const auto* bad :
+       {"Tue, 02 Mar 2026 08:05:12 +0000",  // 2 March 2026 is a Monday
+        "Mon, 02 Mar 2026 08:05:12",        // RFC 2822 needs its zone
+        "Mon, 02 Mar 2026 08:05:12 EST",    // a named zone is a guess
+        "Mon, 30 Feb 2026 08:05:12 +0000", "Mon 02 Mar 2026 08:05:12 +0000", "2026-03-02 08:05:12 CET",
+        "2026-03-02 08:05:12  +0000", "12345678", "-1772438712", "1772438712.", "1772438712000.5", "1e9"}) {
+    INFO(bad);
+    std::string error;
+    REQUIRE_FALSE(parse_timestamp(bad, error));
+    REQUIRE(error.find("is not a valid time") != std::string::npos);
+  }
+  std::string error;
+  REQUIRE_FALSE(parse_timestamp("17724387120", error));  // 11 digits: seconds in 2531 or milliseconds in 1970
+  REQUIRE(error.find("11 digits is neither epoch seconds") != std::string::npos);
+}
