@@ -33,6 +33,11 @@ constexpr std::string_view kHeaderRule =
     "a header one slip from a known name (answerd) is refused, exit 65: --map field=Header reads it as the field, "
     "--label Header keeps it a label; -v says how each column was read";
 
+// Every input's rows (records/row_filter): --where picks them before anything counts them.
+constexpr std::string_view kRowRule =
+    "--where EXPR reads only the rows that match (Media Type = voice and Abandoned != YES): figures, ids, left_out "
+    "counts and --rejects see those rows alone";
+
 /// An entry as this build shows it: with the catalogue's title, formula, unit and columns.
 struct Shown {
   const Explanation* entry;
@@ -128,6 +133,7 @@ std::string render_text(const Shown& s) {
   if (reads_logs(s)) out += folded(kIdRule, "  ids:            ", std::string(18, ' '));
   out += folded(s.table_fields, "  period tables:  ", std::string(18, ' '));
   out += folded(kHeaderRule, "  headers:        ", std::string(18, ' '));
+  out += folded(kRowRule, "  rows:           ", std::string(18, ' '));
   out += "Pitfalls:\n";
   for (const auto p : e.pitfalls)
     out += folded(p, "  - ", "    ");
@@ -152,6 +158,7 @@ ordered_json entry_json(const Shown& s) {
   o["fields"] = {{"records", s.record_fields}, {"periods", s.table_fields}};
   if (reads_logs(s)) o["fields"]["ids"] = kIdRule;
   o["fields"]["headers"] = kHeaderRule;
+  o["fields"]["rows"] = kRowRule;
   o["pitfalls"] = ordered_json::array();
   for (const auto p : e.pitfalls)
     o["pitfalls"].push_back(p);

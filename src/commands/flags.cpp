@@ -15,6 +15,7 @@
 #include "io/sink.hpp"
 #include "output/format_options.hpp"
 #include "output/sort.hpp"
+#include "records/row_filter.hpp"
 #include "text/words.hpp"
 
 namespace cxkpi::cli {
@@ -48,6 +49,12 @@ void add_layout_flags(CLI::App& app, InputFlags& flags, const char* group) {
   app.add_option("--json-path", flags.json_path,
                  "where a JSON document's rows are, such as $.data.payload (default: found)")
       ->type_name("PATH")
+      ->group(group);
+  app.add_option_function<std::string>(
+         "--where", [&flags](const std::string& expression) { flags.where = expression; },
+         "read only the rows that match, e.g. 'Media Type = voice and Abandoned != YES' (=, !=, <, >, <=, >=, "
+         "in (a, b), empty(column), and, or, not, parentheses; quote names and values with \" or ')")
+      ->type_name("EXPR")
       ->group(group);
 }
 
@@ -229,6 +236,7 @@ FileInputOptions file_input(const InputFlags& flags, const std::string& output_p
   in.read.skip_lines = flags.skip_lines;
   in.threads = flags.threads;
   in.dedupe = flags.dedupe == "first" ? Dedupe::first : flags.dedupe == "last" ? Dedupe::last : Dedupe::off;
+  if (flags.where) in.where = std::make_shared<const WhereExpression>(*flags.where);
   return in;
 }
 

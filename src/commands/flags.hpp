@@ -37,7 +37,8 @@ struct InputFlags {
   std::optional<std::string> na;  // --na: the words that mean no value in a cell, comma-separated
   bool verbose = false;
   unsigned threads = 0;
-  std::string dedupe;  // --dedupe first|last: which row of a repeated id counts
+  std::string dedupe;                // --dedupe first|last: which row of a repeated id counts
+  std::optional<std::string> where;  // --where EXPR: the rows read
 };
 
 /// How record logs are bucketed: --by, --tz, --group, --from, --to, and --shape.

@@ -17,6 +17,7 @@
 namespace cxkpi::cli {
 
 class Error;
+class WhereExpression;  // records/row_filter.hpp
 
 /// --dedupe: which row of a repeated id counts (off: a repeat is bad data).
 enum class Dedupe { off, first, last };
@@ -25,13 +26,14 @@ struct FileInputOptions {
   std::vector<std::string> files;  // "-" is standard input
   ReadOptions read;
   std::vector<ColumnOverride> overrides;
-  std::vector<std::string> labels;  // --label: columns that are labels whatever their header looks like
-  bool verbose = false;             // -v: say how each column is read
-  RowErrorPolicy errors;            // --on-error, --max-errors, --rejects
-  Dedupe dedupe = Dedupe::off;      // --dedupe first|last
-  bool decimal_comma = false;       // --decimal-comma: 3,5 is 3.5
-  MissingValues missing;            // --na: cells that mean no value besides empty ones
-  unsigned threads = 0;             // --threads: 0 = one per core
+  std::vector<std::string> labels;               // --label: columns that are labels whatever their header looks like
+  bool verbose = false;                          // -v: say how each column is read
+  RowErrorPolicy errors;                         // --on-error, --max-errors, --rejects
+  Dedupe dedupe = Dedupe::off;                   // --dedupe first|last
+  bool decimal_comma = false;                    // --decimal-comma: 3,5 is 3.5
+  MissingValues missing;                         // --na: cells that mean no value besides empty ones
+  unsigned threads = 0;                          // --threads: 0 = one per core
+  std::shared_ptr<const WhereExpression> where;  // --where: the rows read; null reads all
   /// A CSV log is read on several threads in blocks of about this many bytes (an input of
   /// one block is read on the calling thread).
   std::size_t block_bytes = std::size_t{2} << 20;

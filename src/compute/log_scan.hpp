@@ -17,6 +17,7 @@
 #include "records/contact_reader.hpp"
 #include "records/record_columns.hpp"
 #include "records/row_clock.hpp"
+#include "records/row_filter.hpp"
 
 namespace cxkpi::cli {
 
@@ -53,6 +54,7 @@ struct LogLayout {
   std::size_t id_col;  // kNoColumn: the log has no id column, and no repeats to look for
   ContactReader contacts;
   RowClock row_clock;
+  RowFilter where;  // --where
 };
 
 // How many answers of a 0-10 question gave each score.
@@ -75,7 +77,7 @@ struct ScanTally {
 
 // The per-row work of every pass over a log: reads, derives and checks the current row's
 // contact, checks its id against the rows before it, and finds its period. Returns false when
-// --dedupe or --from/--to leave the row out; throws Error for a bad cell or a repeated id.
+// --where, --dedupe or --from/--to leave the row out; throws Error for a bad cell or a repeated id.
 // Inline: every row of every pass comes here.
 class RowStep {
  public:
@@ -89,6 +91,7 @@ class RowStep {
         ids_(layout.id_col != kNoColumn ? ids : nullptr) {}
 
   bool read(Contact& c, const Period*& period) {
+    if (!layout_.where.keep()) return false;  // a row --where leaves out is not read at all
     layout_.contacts.read(c);
     layout_.row_clock.read(c);
     derive_flags(c);

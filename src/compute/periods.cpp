@@ -8,6 +8,7 @@
 #include "cxkpi/checks.hpp"
 #include "errors.hpp"
 #include "io/values.hpp"
+#include "records/row_filter.hpp"
 #include "text/words.hpp"
 
 namespace cxkpi::cli {
@@ -148,13 +149,15 @@ ResultTable compute_from_periods(const MetricSpec& metric, const Settings& setti
     const ColumnMap columns(reader->header(), input.overrides, reader->source_name());
     tell_period_columns(*reader, columns, input);
     const PeriodFile file(metric, settings, *reader, columns, input);
+    const RowFilter where(input.where.get(), *reader);
     if (first_file) {
       table.label_names = label_names_of(*reader, columns);
       table.warnings = file.plan().warnings;
       first_file = false;
     }
-    for_each_row(*reader, errors,
-                 [&] { table.rows.push_back(file.result_row(table.label_names, total, table.warnings)); });
+    for_each_row(*reader, errors, [&] {
+      if (where.keep()) table.rows.push_back(file.result_row(table.label_names, total, table.warnings));
+    });
   }
   table.plan = metric.plan(settings, total.present());
   table.plan.warnings.clear();

@@ -8,6 +8,7 @@
 #include "errors.hpp"
 #include "io/column_map.hpp"
 #include "io/values.hpp"
+#include "records/row_filter.hpp"
 #include "text/words.hpp"
 
 namespace cxkpi::cli {
@@ -270,11 +271,13 @@ StaffingTable read_intervals(StaffingTable t, Readers& readers, const FileInputO
   for (auto& reader : readers) {
     const auto columns = map_columns(reader->header(), input.overrides, reader->source_name());
     check_columns(*reader, columns, flags);
+    const RowFilter where(input.where.get(), *reader);
     if (&reader == &readers.front())
       for (const auto c : columns.labels)
         t.label_names.push_back(reader->header()[c]);
-    for_each_row(*reader, errors,
-                 [&] { t.rows.push_back(read_interval(t, *reader, columns, flags, input.decimal_comma)); });
+    for_each_row(*reader, errors, [&] {
+      if (where.keep()) t.rows.push_back(read_interval(t, *reader, columns, flags, input.decimal_comma));
+    });
   }
   errors.finish(t.warnings);
   return t;

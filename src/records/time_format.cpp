@@ -89,7 +89,7 @@ namespace {
 // `text` read by `format` if it reads it as `wanted` allows, else by `built_in`.
 template <typename BuiltIn, typename Wanted>
 std::optional<Timestamp> read_cell(std::string_view text, const TimeFormat* format, std::string& error,
-                                   BuiltIn&& built_in, Wanted&& wanted) {
+                                   const BuiltIn& built_in, const Wanted& wanted) {
   if (format != nullptr)
     if (auto t = format->read(text); t && wanted(*t)) return t;
   auto t = built_in(text, error);
