@@ -39,8 +39,9 @@ bool no_time(std::string_view text) {
   return t.empty() || t == "0";
 }
 
-constexpr std::array kTimeFields{RecordField::opened_at, RecordField::viewed_at,   RecordField::date,
-                                 RecordField::time,      RecordField::resolved_at, RecordField::first_response_at};
+// The columns a --time-format reads: a time of day beside a date is read as H:MM[:SS] only.
+constexpr std::array kFormattedFields{RecordField::opened_at, RecordField::viewed_at, RecordField::date,
+                                      RecordField::resolved_at, RecordField::first_response_at};
 
 }  // namespace
 
@@ -106,15 +107,15 @@ void RowClock::find_formats(const RecordColumnMap& columns, const TimeFormats& f
   const auto& header = reader_.header();
   formats_.assign(header.size(), nullptr);
   std::vector<std::string> names;
-  for (const auto f : kTimeFields)
+  for (const auto f : kFormattedFields)
     if (const auto c = columns.column_of(f)) {
       formats_[*c] = formats.of(header[*c], record_field_name(f));
       names.push_back(header[*c]);
     }
   for (const auto& [name, format] : formats.by_column)
     if (std::find(formats_.begin(), formats_.end(), &format) == formats_.end())
-      throw Error::unknown(fmt::format("--time-format: {} has no time column", reader_.source_name()), name, names, {},
-                           HintStyle::quoted);
+      throw Error::unknown(fmt::format("--time-format: {} has no timestamp or date column", reader_.source_name()),
+                           name, names, {}, HintStyle::quoted);
 }
 
 bool RowClock::available() const {
