@@ -20,6 +20,7 @@
 #include "errors.hpp"
 #include "io/row_blocks.hpp"
 #include "records/record_columns.hpp"
+#include "records/row_filter.hpp"
 
 namespace cxkpi::cli {
 namespace {
@@ -125,6 +126,7 @@ class LogRead {
     }
     table_.total.set_present(table_.supplied);
     if (auto w = ids_.warning(tally_.deduped); !w.empty()) table_.warnings.push_back(std::move(w));
+    tell_rows_kept(scan_.input.where.get(), tally_.rows, tally_.kept, scan_.input.verbose, table_.warnings);
     return std::move(table_);
   }
 

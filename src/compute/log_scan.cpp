@@ -89,4 +89,11 @@ LogLayout::LogLayout(const TableReader& reader, const ScanSettings& scan)
                     reader.source_name()));
 }
 
+bool RowStep::kept_by_where() {
+  ++tally.rows;
+  const bool kept = layout_.where.keep();
+  if (kept) ++tally.kept;
+  return kept;
+}
+
 }  // namespace cxkpi::cli

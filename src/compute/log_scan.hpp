@@ -63,11 +63,15 @@ using ScoreCounts = std::array<std::int64_t, 11>;
 // What a pass counts besides the buckets, for warnings and the NPS and eNPS scale checks.
 struct ScanTally {
   std::size_t deduped = 0;  // rows --dedupe left out
+  std::size_t rows = 0;     // rows --where was asked about
+  std::size_t kept = 0;     // rows --where kept
   ScoreCounts nps_answers{};
   ScoreCounts enps_answers{};
 
   void merge(const ScanTally& other) {
     deduped += other.deduped;
+    rows += other.rows;
+    kept += other.kept;
     for (std::size_t i = 0; i < nps_answers.size(); ++i) {
       nps_answers[i] += other.nps_answers[i];
       enps_answers[i] += other.enps_answers[i];
@@ -91,7 +95,7 @@ class RowStep {
         ids_(layout.id_col != kNoColumn ? ids : nullptr) {}
 
   bool read(Contact& c, const Period*& period) {
-    if (!layout_.where.keep()) return false;  // a row --where leaves out is not read at all
+    if (layout_.where.filters() && !kept_by_where()) return false;  // such a row is not read at all
     layout_.contacts.read(c);
     layout_.row_clock.read(c);
     derive_flags(c);
@@ -124,6 +128,9 @@ class RowStep {
   ScanTally tally;
 
  private:
+  // Out of line, so that a read without --where pays one test. Counts what --where kept.
+  bool kept_by_where();
+
   const TableReader& reader_;
   LogLayout& layout_;
   const ScanSettings& scan_;

@@ -143,6 +143,7 @@ ResultTable compute_from_periods(const MetricSpec& metric, const Settings& setti
   ResultTable table{&metric, {}, {}, {}, {}, {}, {}, {}};
   Sums total;
   RowErrors errors(input.errors);
+  std::size_t rows = 0;
   bool first_file = true;
   for (auto& reader : readers) {
     check_period_headers(*reader, input);
@@ -156,12 +157,14 @@ ResultTable compute_from_periods(const MetricSpec& metric, const Settings& setti
       first_file = false;
     }
     for_each_row(*reader, errors, [&] {
+      ++rows;
       if (where.keep()) table.rows.push_back(file.result_row(table.label_names, total, table.warnings));
     });
   }
   table.plan = metric.plan(settings, total.present());
   table.plan.warnings.clear();
   table.total = metric.finalize(total, settings);
+  tell_rows_kept(input.where.get(), rows, table.rows.size(), input.verbose, table.warnings);
   errors.finish(table.warnings);
   return table;
 }

@@ -268,6 +268,7 @@ StaffingTable read_intervals(StaffingTable t, Readers& readers, const FileInputO
                              const IntervalFlags& flags) {
   t.from_table = true;
   RowErrors errors(input.errors);
+  std::size_t rows = 0;
   for (auto& reader : readers) {
     const auto columns = map_columns(reader->header(), input.overrides, reader->source_name());
     check_columns(*reader, columns, flags);
@@ -276,9 +277,11 @@ StaffingTable read_intervals(StaffingTable t, Readers& readers, const FileInputO
       for (const auto c : columns.labels)
         t.label_names.push_back(reader->header()[c]);
     for_each_row(*reader, errors, [&] {
+      ++rows;
       if (where.keep()) t.rows.push_back(read_interval(t, *reader, columns, flags, input.decimal_comma));
     });
   }
+  tell_rows_kept(input.where.get(), rows, t.rows.size(), input.verbose, t.warnings);
   errors.finish(t.warnings);
   return t;
 }

@@ -10,6 +10,7 @@
 
 #include "errors.hpp"
 #include "io/column_map.hpp"
+#include "io/sink.hpp"
 #include "io/table.hpp"
 #include "io/values.hpp"
 #include "records/record_columns.hpp"
@@ -346,6 +347,14 @@ RowFilter::RowFilter(const WhereExpression* where, const TableReader& reader, co
   if (root_) bind(*root_, reader, fields);
 }
 RowFilter::~RowFilter() = default;
+
+void tell_rows_kept(const WhereExpression* where, std::size_t rows, std::size_t kept, bool verbose,
+                    std::vector<std::string>& warnings) {
+  if (where == nullptr) return;
+  if (verbose) write_stderr(fmt::format("cxkpi: --where kept {} of {} rows\n", kept, rows));
+  if (kept == 0 && rows > 0)
+    warnings.push_back(fmt::format("--where {} kept none of the {} rows", quote_value(where->text()), rows));
+}
 
 bool RowFilter::matches() const {
   return holds(*root_, reader_);

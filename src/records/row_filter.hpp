@@ -55,6 +55,8 @@ class RowFilter {
   RowFilter(const RowFilter&) = delete;
   RowFilter& operator=(const RowFilter&) = delete;
 
+  /// Whether a --where was given.
+  [[nodiscard]] bool filters() const { return root_ != nullptr; }
   /// Whether the current row of the reader is kept. Inline: every row asks.
   [[nodiscard]] bool keep() const { return root_ == nullptr || matches(); }
 
@@ -64,5 +66,11 @@ class RowFilter {
   const TableReader& reader_;
   std::unique_ptr<WhereExpression::Node> root_;  // a copy with its columns found; null: keep all
 };
+
+/// What --where did to the `rows` of a read, `kept` of them: a warning when it kept none (a
+/// misspelt value keeps nothing, and every figure would then rest on no row), and with -v
+/// how many it kept. Nothing without a --where.
+void tell_rows_kept(const WhereExpression* where, std::size_t rows, std::size_t kept, bool verbose,
+                    std::vector<std::string>& warnings);
 
 }  // namespace cxkpi::cli
