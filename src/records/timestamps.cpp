@@ -181,8 +181,9 @@ std::string read_word(std::string_view s, std::size_t& pos) {
 }
 
 // RFC 2822's date, "[Mon, ]2 Mar 2026" (the day in one or two digits): days since the epoch.
-// A weekday, when one is written, must be the date's.
-std::optional<std::int64_t> parse_rfc2822_date(std::string_view s, std::size_t& pos) {
+// A weekday, when one is written, must be the date's: another one is a date written wrong.
+std::optional<std::int64_t> parse_rfc2822_date(std::string_view s, std::size_t& pos, std::string_view text,
+                                               std::string& error) {
   auto weekday = read_word(s, pos);
   if (!weekday.empty() && (pos >= s.size() || s[pos++] != ',')) return std::nullopt;
   while (pos < s.size() && s[pos] == ' ')
@@ -198,7 +199,11 @@ std::optional<std::int64_t> parse_rfc2822_date(std::string_view s, std::size_t& 
   if (!ymd.ok()) return std::nullopt;
   const date::sys_days day{ymd};
   const auto written = kWeekdayNames[date::weekday{day}.iso_encoding() - 1];
-  if (!weekday.empty() && !equals_ignoring_case(weekday, written)) return std::nullopt;  // Tue, 02 Mar 2026
+  if (!weekday.empty() && !equals_ignoring_case(weekday, written)) {
+    error = fmt::format("{} is not a valid time: {} {} {} is a {}, not a {}", quote_value(text), d,
+                        s.substr(pos - 8, 3), y, written, s.substr(0, weekday.size()));
+    return std::nullopt;
+  }
   return day.time_since_epoch().count();
 }
 
@@ -206,7 +211,7 @@ std::optional<std::int64_t> parse_rfc2822_date(std::string_view s, std::size_t& 
 // `UT`, `Z`); a named zone other than those (EST, PDT) is refused, as its offset is a guess.
 std::optional<Timestamp> parse_rfc2822(std::string_view s, std::string_view text, std::string& error) {
   std::size_t pos = 0;
-  const auto days = parse_rfc2822_date(s, pos);
+  const auto days = parse_rfc2822_date(s, pos, text, error);
   if (!days || pos >= s.size() || s[pos++] != ' ') return std::nullopt;
   const auto clock = parse_time_part(s, pos);
   if (!clock || pos + 1 >= s.size() || s[pos] != ' ') return std::nullopt;

@@ -279,4 +279,6 @@ TEST_CASE("times that are not quite one of the forms are refused", "[time]") {
   std::string error;
   REQUIRE_FALSE(parse_timestamp("17724387120", error));  // 11 digits: seconds in 2531 or milliseconds in 1970
   REQUIRE(error.find("11 digits is neither epoch seconds") != std::string::npos);
+  REQUIRE_FALSE(parse_timestamp("Tue, 02 Mar 2026 08:05:12 +0000", error));
+  REQUIRE(error.find("2 Mar 2026 is a Mon, not a Tue") != std::string::npos);
 }
