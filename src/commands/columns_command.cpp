@@ -49,11 +49,11 @@ std::string role_text(const TableReader& reader, const ColumnMap& periods, const
                       std::size_t column, const FileInputOptions& input) {
   const auto& header = reader.header()[column];
   if (shape == Shape::records) {
-    if (const auto f = records.field_at(column)) return std::string(record_field_name(*f));
+    if (auto reading = records.reading_at(column)) return std::move(*reading);
     return label_text(header, shape, input, "label (--group " + header + ")");
   }
   const auto& role = periods.role(column);
-  if (role.kind == ColumnRole::Kind::field) return std::string(name_of(role.field));
+  if (role.kind == ColumnRole::Kind::field) return field_reading(role);
   if (periods.period_column() == column) return "period";
   return label_text(header, shape, input, "label");
 }

@@ -31,7 +31,8 @@ constexpr std::string_view kIdRule =
 // Every input's headers (records/header_check): a near miss of a known name is refused.
 constexpr std::string_view kHeaderRule =
     "a header one slip from a known name (answerd) is refused, exit 65: --map field=Header reads it as the field, "
-    "--label Header keeps it a label; -v says how each column was read";
+    "--label Header keeps it a label; a duration is read in the unit its header ends with (_ms, (in minutes), "
+    "_hours) or --map talk_s=Header:ms gives (ms, s, min, h, hh:mm:ss), exactly; -v says how each column was read";
 
 // Every input's rows (records/row_filter): --where picks them before anything counts them.
 constexpr std::string_view kRowRule =

@@ -68,7 +68,9 @@ void add_input_flags(CLI::App& app, InputFlags& flags) {
       ->group(group);
   app.add_option("-d,--delimiter", flags.delimiter, "CSV delimiter: one character, or 'tab' (default: detected)")
       ->group(group);
-  app.add_option("--map", flags.maps, "read a column as a field: field=Header (repeatable)")
+  app.add_option(
+         "--map", flags.maps,
+         "field=Header reads a column as a field; Header:ms gives its unit (ms, s, min, h, hh:mm:ss) (repeatable)")
       ->group(group)
       ->allow_extra_args(false);  // --map a=B FILE: FILE is not a second mapping
   app.add_option("--label", flags.labels, "read a column as a label, not as the field its header looks like")
@@ -189,13 +191,6 @@ std::optional<char> delimiter_of(const InputFlags& flags) {
   return flags.delimiter.front();
 }
 
-ColumnOverride parse_map(const std::string& text) {
-  const auto eq = text.find('=');
-  if (eq == std::string::npos || eq == 0 || eq + 1 == text.size())
-    throw Error::usage(fmt::format("--map takes field=Header, not {}", quote_value(text)));
-  return {text.substr(0, eq), text.substr(eq + 1)};
-}
-
 }  // namespace
 
 // --rejects is written while the inputs are read and before -o: one path for two of them
@@ -220,7 +215,7 @@ FileInputOptions file_input(const InputFlags& flags, const std::string& output_p
   in.read.format = input_format(flags.format_in);
   in.read.delimiter = delimiter_of(flags);
   for (const auto& m : flags.maps)
-    in.overrides.push_back(parse_map(m));
+    in.overrides.push_back(parse_column_override(m));
   in.errors.skip = flags.on_error == "skip";
   in.errors.max_errors = flags.max_errors;
   in.errors.rejects_path = flags.rejects;

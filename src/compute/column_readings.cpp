@@ -56,7 +56,7 @@ void tell_log_columns(const TableReader& reader, const LogLayout& layout, const 
   if (!scan.input.verbose) return;
   tell(reader, [&](std::size_t c) {
     std::vector<std::string> readings;
-    if (const auto f = layout.columns.field_at(c)) readings.emplace_back(record_field_name(*f));
+    if (auto reading = layout.columns.reading_at(c)) readings.push_back(std::move(*reading));
     if (std::find(layout.group_cols.begin(), layout.group_cols.end(), c) != layout.group_cols.end())
       readings.emplace_back("a group (--group)");
     if (layout.period_col == c) readings.emplace_back("the period (--by-column)");
@@ -70,8 +70,7 @@ void tell_period_columns(const TableReader& reader, const ColumnMap& columns, co
   if (!input.verbose) return;
   const auto& labels = columns.label_columns();
   tell(reader, [&](std::size_t c) -> std::string {
-    if (const auto& role = columns.role(c); role.kind == ColumnRole::Kind::field)
-      return std::string(name_of(role.field));
+    if (const auto& role = columns.role(c); role.kind == ColumnRole::Kind::field) return field_reading(role);
     if (columns.period_column() == c) return "the period";
     if (std::find(labels.begin(), labels.end(), c) != labels.end()) return "a label";
     return "not read (no name)";

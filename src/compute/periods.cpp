@@ -77,7 +77,7 @@ class PeriodFile {
         if (!empty_required && contains(plan_.required, f)) empty_required = f;
         continue;
       }
-      const auto parsed = parse_value(text, info(f).kind, decimal_comma_);
+      const auto parsed = parse_value(text, info(f).kind, decimal_comma_, columns_.role(column).unit);
       if (!parsed.ok()) throw Error::data(reader_.where(column), reader_.header()[column], parsed.error);
       sums.add_raw(f, parsed.raw);
     }

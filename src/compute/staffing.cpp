@@ -124,10 +124,15 @@ IntervalColumns map_columns(const std::vector<std::string>& header, const std::v
   std::vector<bool> taken(header.size(), false);
   for (const auto& o : overrides) {
     const auto* in = mapped_input(o);
-    const auto column = find_column(header, o.header);
-    if (!column) throw no_such_column(header, o.header, source, "--map");
-    (in != nullptr ? m.*in->column : m.period) = *column;
-    taken[*column] = true;
+    const auto mapped = find_mapped_column(header, o);
+    if (!mapped) throw no_such_column(header, o.header, source, "--map");
+    if (!mapped->spec.empty())
+      throw Error::usage(
+          fmt::format("--map {}: a table of intervals is read in seconds (or 90s, 30m, 1h cells); "
+                      "erlang-c takes no unit or values after the header",
+                      o.text()));
+    (in != nullptr ? m.*in->column : m.period) = mapped->column;
+    taken[mapped->column] = true;
   }
   find_inputs(header, m, taken);
   find_labels(header, m, taken);

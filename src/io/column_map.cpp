@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "errors.hpp"
+#include "io/cell_format.hpp"
 #include "text/words.hpp"
 
 namespace cxkpi::cli {
@@ -129,16 +130,56 @@ std::vector<std::string> canonical_names() {
   return names;
 }
 
+// Where a --map's SPEC starts, after the colon before "hh:mm:ss" or else after the last one.
+std::size_t spec_colon(std::string_view header) {
+  constexpr std::string_view kClock = ":hh:mm:ss";
+  if (header.size() > kClock.size() && equals_ignoring_case(header.substr(header.size() - kClock.size()), kClock))
+    return header.size() - kClock.size();
+  return header.rfind(':');
+}
+
+// The field a normalised name is, by its own name or an alias.
+std::optional<Field> field_of_name(std::string_view name) {
+  if (const auto f = field_named(name)) return f;
+  for (const auto& a : kAliases)
+    if (a.field && a.name == name) return a.field;
+  return std::nullopt;
+}
+
+bool is_duration(Field f) {
+  return info(f).kind == FieldKind::seconds;
+}
+
+// The column a --map names and the role it gives it, in the unit its SPEC or the header says.
+std::pair<std::size_t, ColumnRole> mapped_role(const std::vector<std::string>& header, const ColumnOverride& o,
+                                               const std::string& source) {
+  const auto canonical = normalize_header(o.canonical);
+  const auto f = field_named(canonical);
+  if (!f && canonical != "period") throw Error::unknown("--map: unknown field", o.canonical, canonical_names());
+  const auto mapped = find_mapped_column(header, o);
+  if (!mapped) throw no_such_column(header, o.header, source, "--map");
+  const auto kind = f && is_duration(*f) ? CellKind::duration : CellKind::other;
+  const auto format = cell_format(header[mapped->column], mapped->spec, kind, f ? name_of(*f) : "period", o.text());
+  if (!f) return {mapped->column, {ColumnRole::Kind::period, {}}};
+  return {mapped->column, {ColumnRole::Kind::field, *f, format.unit}};
+}
+
 }  // namespace
 
 ColumnRole role_of_header(std::string_view header) {
   const auto name = normalize_header(header);
-  if (const auto f = field_named(name)) return {ColumnRole::Kind::field, *f};
-  for (const auto& a : kAliases)
-    if (a.field && a.name == name) return {ColumnRole::Kind::field, *a.field};
+  if (const auto f = field_of_name(name)) return {ColumnRole::Kind::field, *f};
+  if (const auto f = find_without_unit(name, field_of_name, is_duration))
+    return {ColumnRole::Kind::field, *f, split_unit_suffix(name)->second};
   if (std::find(kPeriodNames.begin(), kPeriodNames.end(), name) != kPeriodNames.end())
     return {ColumnRole::Kind::period, {}};
   return {};
+}
+
+std::string field_reading(const ColumnRole& role) {
+  CellFormat format;
+  format.unit = role.unit;
+  return describe_reading(name_of(role.field), is_duration(role.field) ? CellKind::duration : CellKind::other, format);
 }
 
 const std::vector<std::string_view>& period_header_names() {
@@ -172,6 +213,30 @@ std::optional<std::size_t> find_column(const std::vector<std::string>& header, s
   return std::nullopt;
 }
 
+std::string ColumnOverride::text() const {
+  return spec.empty() ? fmt::format("{}={}", canonical, header) : fmt::format("{}={}:{}", canonical, header, spec);
+}
+
+ColumnOverride parse_column_override(std::string_view text) {
+  const auto eq = text.find('=');
+  if (eq == std::string_view::npos || eq == 0 || eq + 1 == text.size())
+    throw Error::usage(fmt::format("--map takes field=Header, not {}", quote_value(text)));
+  ColumnOverride o{std::string(text.substr(0, eq)), std::string(text.substr(eq + 1)), {}};
+  const auto colon = spec_colon(o.header);
+  if (colon != std::string::npos && colon > 0 && colon + 1 < o.header.size()) {
+    o.spec = o.header.substr(colon + 1);
+    o.header.resize(colon);
+  }
+  return o;
+}
+
+std::optional<MappedColumn> find_mapped_column(const std::vector<std::string>& header, const ColumnOverride& o) {
+  if (const auto column = find_column(header, o.header)) return MappedColumn{*column, o.spec};
+  if (o.spec.empty()) return std::nullopt;
+  if (const auto whole = find_column(header, o.header + ":" + o.spec)) return MappedColumn{*whole, {}};
+  return std::nullopt;
+}
+
 Error no_such_column(const std::vector<std::string>& header, std::string_view name, std::string_view source,
                      std::string_view flag) {
   return Error::unknown(fmt::format("{}: {} has no column", flag, source), name, header, {}, HintStyle::quoted);
@@ -183,18 +248,11 @@ ColumnMap::ColumnMap(const std::vector<std::string>& header, const std::vector<C
   for (const auto& h : header)
     roles_.push_back(role_of_header(h));
   for (const auto& o : overrides) {
-    ColumnRole role{ColumnRole::Kind::period, {}};
-    if (normalize_header(o.canonical) != "period") {
-      const auto f = field_named(normalize_header(o.canonical));
-      if (!f) throw Error::unknown("--map: unknown field", o.canonical, canonical_names());
-      role = {ColumnRole::Kind::field, *f};
-    }
-    const auto column = find_column(header, o.header);
-    if (!column) throw no_such_column(header, o.header, source, "--map");
+    const auto [column, role] = mapped_role(header, o, source);
     // The override wins: any other column that claimed the same role goes back to a label.
     for (auto& r : roles_)
       if (r.kind == role.kind && (role.kind == ColumnRole::Kind::period || r.field == role.field)) r = {};
-    roles_[*column] = role;
+    roles_[column] = role;
   }
   for (std::size_t c = 0; c < roles_.size(); ++c) {
     const auto& r = roles_[c];

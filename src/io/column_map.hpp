@@ -13,20 +13,39 @@
 #include "cxkpi/fields.hpp"
 #include "cxkpi/sums.hpp"
 #include "errors.hpp"
+#include "io/duration_unit.hpp"
 
 namespace cxkpi::cli {
 
 /// What one input column is.
 struct ColumnRole {
   enum class Kind { field, period, label } kind = Kind::label;
-  Field field{};  // when kind == field
+  Field field{};                              // when kind == field
+  DurationUnit unit = DurationUnit::seconds;  // a seconds field's cells
 };
 
-/// A `--map field=Header` override, as given.
+/// A `--map field=Header[:SPEC]` override, as given: SPEC is a duration's unit (ms, s, min,
+/// h, hh:mm:ss).
 struct ColumnOverride {
   std::string canonical;  // a field name, or "period"
   std::string header;
+  std::string spec{};  // empty when none
+
+  /// "talk_s=Total Talk:ms", for messages.
+  [[nodiscard]] std::string text() const;
 };
+
+/// `field=Header[:SPEC]` split at its '=' and its last ':' (or ":hh:mm:ss"). Throws Error
+/// (usage) when there is no field or no header.
+ColumnOverride parse_column_override(std::string_view text);
+
+/// The column a --map names and the SPEC that applies to it: a header with a colon of its
+/// own ("Talk: total") is found whole when it is no header without the text after the colon.
+struct MappedColumn {
+  std::size_t column;
+  std::string_view spec;
+};
+std::optional<MappedColumn> find_mapped_column(const std::vector<std::string>& header, const ColumnOverride& o);
 
 class ColumnMap {
  public:
@@ -50,8 +69,12 @@ class ColumnMap {
   std::vector<std::size_t> labels_;
 };
 
-/// What a header means without overrides.
+/// What a header means without overrides; a header whose name ends in a unit
+/// ("talk_time_ms", "Hold (in minutes)") is the duration its name means, in that unit.
 ColumnRole role_of_header(std::string_view header);
+
+/// "talk_s (ms)": the field of a field column as it is read, for -v and `cxkpi columns`.
+std::string field_reading(const ColumnRole& role);
 
 /// Every header a period table's columns are known by: field names, their aliases and the
 /// names of the period column.

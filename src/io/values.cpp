@@ -190,20 +190,157 @@ ParsedValue parse_amount(std::string_view s, FieldKind kind) {
   return {d.raw, {}};
 }
 
+// A decimal read exactly: digits × 10^-scale, the fraction's trailing zeros dropped.
+struct ExactDecimal {
+  bool negative = false;
+  std::int64_t digits = 0;
+  int scale = 0;
+};
+
+bool append_digits(std::string_view text, std::int64_t& to) {
+  for (const char c : text)
+    if (__builtin_mul_overflow(to, 10, &to) || __builtin_add_overflow(to, c - '0', &to)) return false;
+  return true;
+}
+
+// [digits][.digits], at least one digit.
+DecimalError read_mantissa(std::string_view m, ExactDecimal& out) {
+  const auto point = m.find('.');
+  const auto whole = m.substr(0, point);
+  auto fraction = point == std::string_view::npos ? std::string_view{} : m.substr(point + 1);
+  const auto digits_only = [](std::string_view t) { return std::all_of(t.begin(), t.end(), is_digit); };
+  if ((whole.empty() && fraction.empty()) || !digits_only(whole) || !digits_only(fraction)) return DecimalError::syntax;
+  while (!fraction.empty() && fraction.back() == '0')
+    fraction.remove_suffix(1);
+  if (!append_digits(whole, out.digits) || !append_digits(fraction, out.digits)) return DecimalError::range;
+  out.scale = static_cast<int>(fraction.size());
+  return DecimalError::none;
+}
+
+// [+|-]digits[.digits][e[+|-]n], nothing rounded: a cell in a unit is converted from it.
+DecimalError parse_exact_decimal(std::string_view s, ExactDecimal& out) {
+  if (!s.empty() && (s.front() == '+' || s.front() == '-')) {
+    out.negative = s.front() == '-';
+    s.remove_prefix(1);
+  }
+  const auto e = s.find_first_of("eE");
+  if (const auto m = read_mantissa(s.substr(0, e), out); m != DecimalError::none || e == std::string_view::npos)
+    return m;
+  auto text = s.substr(e + 1);
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  int exponent = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), exponent);
+  if (text.empty() || ec == std::errc::invalid_argument || end != text.data() + text.size())
+    return DecimalError::syntax;
+  constexpr int kLargestExponent = 1000;  // past it, a value is out of range or finer than kept
+  if (ec != std::errc() || exponent > kLargestExponent || exponent < -kLargestExponent) return DecimalError::range;
+  out.scale -= exponent;
+  return DecimalError::none;
+}
+
+// What one unit is worth in 1/10000 s: factor × 10^power (a minute is 6 × 10^5).
+struct UnitWorth {
+  std::int64_t factor;
+  int power;
+};
+
+UnitWorth worth_of(DurationUnit unit) {
+  switch (unit) {
+    case DurationUnit::milliseconds:
+      return {1, 1};
+    case DurationUnit::minutes:
+      return {6, 5};
+    case DurationUnit::hours:
+      return {36, 6};
+    case DurationUnit::seconds:
+    case DurationUnit::clock:
+      break;
+  }
+  return {1, kFractionDigits};
+}
+
+enum class Conversion { exact, finer, range };
+
+// `d` units in 1/10000 s, only when that is a whole number of them and fits in 64 bits.
+Conversion to_raw(const ExactDecimal& d, DurationUnit unit, std::int64_t& raw) {
+  const auto [factor, power] = worth_of(unit);
+  if (__builtin_mul_overflow(d.digits, factor, &raw)) return Conversion::range;
+  for (int p = power - d.scale; p > 0; --p)
+    if (__builtin_mul_overflow(raw, 10, &raw)) return Conversion::range;
+  for (int p = power - d.scale; p < 0; ++p) {
+    if (raw % 10 != 0) return Conversion::finer;
+    raw /= 10;
+  }
+  return Conversion::exact;
+}
+
+std::string_view unit_words(DurationUnit unit) {
+  switch (unit) {
+    case DurationUnit::milliseconds:
+      return "milliseconds";
+    case DurationUnit::minutes:
+      return "minutes";
+    case DurationUnit::hours:
+      return "hours";
+    case DurationUnit::seconds:
+    case DurationUnit::clock:
+      break;
+  }
+  return "seconds";
+}
+
+ParsedValue unit_failure(std::string_view text, std::string_view what, DurationUnit unit) {
+  if (unit == DurationUnit::clock)
+    return {0, fmt::format("{} {} (expected h:mm:ss or mm:ss)", quote_value(text), what)};
+  return {0, fmt::format("{} {} (expected {} >= 0)", quote_value(text), what, unit_words(unit))};
+}
+
+// A duration cell in ms, minutes, hours or clock style, as 1/10000 s.
+ParsedValue parse_in_unit(std::string_view s, DurationUnit unit) {
+  if (unit == DurationUnit::clock) {
+    if (const auto clock = parse_clock(s)) return {*clock, {}};
+    return unit_failure(s, "is not a duration", unit);
+  }
+  ExactDecimal d;
+  switch (parse_exact_decimal(s, d)) {
+    case DecimalError::syntax:
+      return unit_failure(s, "is not a number", unit);
+    case DecimalError::range:
+      return unit_failure(s, "is out of range", unit);
+    case DecimalError::none:
+      break;
+  }
+  if (d.negative && d.digits != 0) return unit_failure(s, "is negative", unit);
+  std::int64_t raw = 0;
+  switch (to_raw(d, unit, raw)) {
+    case Conversion::range:
+      return unit_failure(s, "is out of range", unit);
+    case Conversion::finer:
+      return {
+          0,
+          fmt::format("{} {} is finer than 1/10000 s, which durations are kept to", quote_value(s), unit_words(unit)),
+          true};
+    case Conversion::exact:
+      break;
+  }
+  return {raw, {}};
+}
+
 }  // namespace
 
-ParsedValue parse_value(std::string_view text, FieldKind kind, bool decimal_comma) {
+ParsedValue parse_value(std::string_view text, FieldKind kind, bool decimal_comma, DurationUnit unit) {
   const auto s = trim(text);
   if (decimal_comma && s.find(',') != std::string_view::npos) {
     if (s.find('.') != std::string_view::npos) return failure(text, "mixes ',' and '.'", kind);
     std::string dotted(s);
     for (auto& c : dotted)
       if (c == ',') c = '.';
-    auto parsed = parse_value(dotted, kind, false);
-    if (!parsed.ok()) parsed.error = failure(text, "is not a number", kind).error;
+    auto parsed = parse_value(dotted, kind, false, unit);
+    if (!parsed.ok() && !parsed.lost_digits) parsed.error = failure(text, "is not a number", kind).error;
     return parsed;
   }
   if (s.empty()) return failure(text, "is empty", kind);
+  if (kind == FieldKind::seconds && unit != DurationUnit::seconds) return parse_in_unit(s, unit);
   return kind == FieldKind::count ? parse_count(s) : parse_amount(s, kind);
 }
 

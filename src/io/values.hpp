@@ -9,6 +9,7 @@
 
 #include "cxkpi/fields.hpp"
 #include "cxkpi/sums.hpp"
+#include "io/duration_unit.hpp"
 
 namespace cxkpi::cli {
 
@@ -103,7 +104,11 @@ inline bool parse_plain_amount(std::string_view s, std::int64_t& raw) {
 /// Exponents (`1.5e3`) are accepted; hex, `inf`, `nan`,
 /// thousands separators and trailing text are not.
 /// With `decimal_comma`, `3,5` reads as 3.5 (and a `.` in the number is refused).
-ParsedValue parse_value(std::string_view text, FieldKind kind, bool decimal_comma = false);
+/// A seconds field written in another `unit` is converted exactly (1 ms is 10 units of
+/// 1/10000 s, a minute 600000, an hour 36000000); a value finer than 1/10000 s is refused
+/// (lost_digits), never rounded.
+ParsedValue parse_value(std::string_view text, FieldKind kind, bool decimal_comma = false,
+                        DurationUnit unit = DurationUnit::seconds);
 
 /// A whole number in [min, max], for scores and small settings.
 ParsedValue parse_integer_in(std::string_view text, std::int64_t min, std::int64_t max);

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 
 #include "io/values.hpp"
 #include "text/words.hpp"
@@ -12,13 +11,6 @@ namespace cxkpi::cli {
 namespace {
 
 // Flags: 1/0, y/n, yes/no, true/false, in any case; empty is missing.
-bool equals_ignoring_case(std::string_view text, std::string_view lower) {
-  if (text.size() != lower.size()) return false;
-  for (std::size_t i = 0; i < text.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(text[i])) != lower[i]) return false;
-  return true;
-}
-
 std::optional<bool> parse_flag(std::string_view text, bool& ok) {
   const auto s = trim(text);
   ok = true;
@@ -55,9 +47,14 @@ ContactReader::ContactReader(const TableReader& reader, const RecordColumnMap& c
       decimal_comma_(decimal_comma),
       missing_(missing),
       kind_(columns.present().row_kind()) {
-  for (const auto& column : record_columns())
-    if (const auto col = columns.column_of(column.field); col && column.reading.shape != Shape::unread)
-      (column.reading.shape == Shape::presence ? presences_ : slots_).push_back({*col, column.field, column.reading});
+  for (const auto& column : record_columns()) {
+    const auto col = columns.column_of(column.field);
+    if (!col || column.reading.shape == Shape::unread) continue;
+    const auto& format = columns.format_of(column.field);
+    const bool plain = format.unit == DurationUnit::seconds;
+    (column.reading.shape == Shape::presence ? presences_ : slots_)
+        .push_back({*col, column.field, column.reading, &format, plain});
+  }
   std::stable_sort(slots_.begin(), slots_.end(), [](const Slot& a, const Slot& b) { return a.column < b.column; });
   blank_.kind = kind_;
 }
@@ -72,6 +69,7 @@ template <class Slot>
     c.blank.add(slot.field);
     return true;
   }
+  if (!slot.plain) return false;
   const auto& r = slot.reading;
   switch (r.shape) {
     case CellReading::Shape::flag:
@@ -145,7 +143,7 @@ void ContactReader::read_flag(std::string_view text, const Slot& slot, Contact& 
 }
 
 void ContactReader::read_amount(std::string_view text, const Slot& slot, Contact& c) const {
-  const auto v = parse_value(text, slot.reading.unit, decimal_comma_);
+  const auto v = parse_value(text, slot.reading.unit, decimal_comma_, slot.format->unit);
   if (!v.ok()) throw error_at(slot.field, v.error);
   c.*slot.reading.amount = v.raw;
 }

@@ -39,6 +39,8 @@ class ContactReader {
     std::size_t column;
     RecordField field;
     CellReading reading;
+    const CellFormat* format;  // its unit (in columns_)
+    bool plain;                // read_plain may read it: not a duration in another unit than seconds
   };
   using Shape = CellReading::Shape;
 

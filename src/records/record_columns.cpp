@@ -118,6 +118,16 @@ constexpr bool names_are_valid() {
 }
 static_assert(names_are_valid(), "a record column's names are normalised headers, each meaning one column");
 
+// The column a normalised name means, by its canonical name or an alias.
+std::optional<RecordField> field_of_name(std::string_view name) {
+  std::optional<RecordField> out;
+  find_name([&](const RecordColumn& column, std::string_view candidate) {
+    if (candidate == name) out = column.field;
+    return out.has_value();
+  });
+  return out;
+}
+
 bool overridden(const std::vector<ColumnOverride>& overrides, RecordField f) {
   for (const auto& o : overrides)
     if (normalize_header(o.canonical) == record_field_name(f)) return true;
@@ -162,12 +172,15 @@ const std::vector<std::string_view>& record_header_names() {
 
 std::optional<RecordField> record_role_of_header(std::string_view header) {
   const auto name = normalize_header(header);
-  std::optional<RecordField> out;
-  find_name([&](const RecordColumn& column, std::string_view candidate) {
-    if (candidate == name) out = column.field;
-    return out.has_value();
-  });
-  return out;
+  if (const auto f = field_of_name(name)) return f;
+  return find_without_unit(name, field_of_name, [](RecordField f) { return cell_kind_of(f) == CellKind::duration; });
+}
+
+CellKind cell_kind_of(RecordField f) {
+  const auto& reading = row_of(f).reading;
+  if (reading.shape == CellReading::Shape::flag) return CellKind::flag;
+  const bool duration = reading.shape == CellReading::Shape::amount && reading.unit == FieldKind::seconds;
+  return duration ? CellKind::duration : CellKind::other;
 }
 
 RecordColumnMap::RecordColumnMap(const std::vector<std::string>& header, const std::vector<ColumnOverride>& overrides,
@@ -179,15 +192,23 @@ RecordColumnMap::RecordColumnMap(const std::vector<std::string>& header, const s
       throw Error::data(fmt::format("{}: columns {} and {} both mean {} (use --map {}=HEADER to pick one)", source,
                                     quote_value(header[*first]), quote_value(header[c]), record_field_name(*f),
                                     record_field_name(*f)));
-    if (!columns_[index(*f)]) columns_[index(*f)] = c;
+    if (columns_[index(*f)]) continue;
+    columns_[index(*f)] = c;
+    formats_[index(*f)] = cell_format(header[c], {}, cell_kind_of(*f), record_field_name(*f), {});
   }
-  for (const auto& o : overrides) {
-    const auto f = record_field_named(normalize_header(o.canonical));
-    if (!f) throw Error::unknown("--map: unknown record field", o.canonical, all_names());
-    const auto column = find_column(header, o.header);
-    if (!column) throw no_such_column(header, o.header, source, "--map");
-    columns_[index(*f)] = *column;
-  }
+  for (const auto& o : overrides)
+    map_override(header, o, source);
+}
+
+void RecordColumnMap::map_override(const std::vector<std::string>& header, const ColumnOverride& o,
+                                   const std::string& source) {
+  const auto f = record_field_named(normalize_header(o.canonical));
+  if (!f) throw Error::unknown("--map: unknown record field", o.canonical, all_names());
+  const auto mapped = find_mapped_column(header, o);
+  if (!mapped) throw no_such_column(header, o.header, source, "--map");
+  columns_[index(*f)] = mapped->column;
+  formats_[index(*f)] =
+      cell_format(header[mapped->column], mapped->spec, cell_kind_of(*f), record_field_name(*f), o.text());
 }
 
 RecordColumns RecordColumnMap::present() const {
@@ -201,6 +222,15 @@ std::optional<RecordField> RecordColumnMap::field_at(std::size_t column) const {
   for (std::size_t i = 0; i < columns_.size(); ++i)
     if (columns_[i] == column) return static_cast<RecordField>(i);
   return std::nullopt;
+}
+
+std::optional<std::string> RecordColumnMap::reading_at(std::size_t column) const {
+  std::vector<std::string> readings;  // one outcome column may be read as answered and as abandoned
+  for (std::size_t i = 0; i < columns_.size(); ++i)
+    if (const auto f = static_cast<RecordField>(i); columns_[i] == column)
+      readings.push_back(describe_reading(record_field_name(f), cell_kind_of(f), format_of(f)));
+  if (readings.empty()) return std::nullopt;
+  return fmt::format("{}", fmt::join(readings, ", "));
 }
 
 ShapeEvidence shape_evidence(const std::vector<std::string>& header) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cxkpi/record.hpp"
+#include "io/cell_format.hpp"
 #include "io/column_map.hpp"
 
 namespace cxkpi::cli {
@@ -52,8 +53,12 @@ std::optional<RecordField> record_field_named(std::string_view canonical);
 /// Every header a record log's columns are known by: canonical names, then aliases.
 const std::vector<std::string_view>& record_header_names();
 
-/// What a header means in a record log, without overrides.
+/// What a header means in a record log, without overrides; a header whose name ends in a
+/// unit ("talk_time_ms", "Hold (in minutes)") is the duration its name means.
 std::optional<RecordField> record_role_of_header(std::string_view header);
+
+/// Whether a column's cells are a duration, a yes/no flag or another thing, for --map's SPEC.
+CellKind cell_kind_of(RecordField f);
 
 class RecordColumnMap {
  public:
@@ -67,10 +72,16 @@ class RecordColumnMap {
   [[nodiscard]] RecordColumns present() const;
   /// The header's field, if it is one (for `cxkpi columns`).
   [[nodiscard]] std::optional<RecordField> field_at(std::size_t column) const;
+  /// How the cells of field `f`'s column are written: its unit.
+  [[nodiscard]] const CellFormat& format_of(RecordField f) const { return formats_[index(f)]; }
+  /// "talk_s (ms)": the fields of a column as they are read, for -v and `cxkpi columns`.
+  [[nodiscard]] std::optional<std::string> reading_at(std::size_t column) const;
 
  private:
   static std::size_t index(RecordField f) { return static_cast<std::size_t>(f); }
+  void map_override(const std::vector<std::string>& header, const ColumnOverride& o, const std::string& source);
   std::array<std::optional<std::size_t>, kRecordFieldCount> columns_{};
+  std::array<CellFormat, kRecordFieldCount> formats_{};
 };
 
 /// How many headers look like a record log, and how many like a period table; the larger

@@ -7,6 +7,12 @@
 #include <numeric>
 
 namespace cxkpi::cli {
+
+bool equals_ignoring_case(std::string_view text, std::string_view lower) {
+  return std::equal(text.begin(), text.end(), lower.begin(), lower.end(),
+                    [](char a, char b) { return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a) == b; });
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   // Rows of the table: two back (for a swap), the one before and the current one.
   std::vector<std::size_t> two_back(b.size() + 1);

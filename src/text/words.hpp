@@ -19,6 +19,9 @@ std::string quote_value(std::string_view text);
 /// "Agent.AgentInteractionDuration" → "agent.agent_interaction_duration".
 std::string normalize_header(std::string_view header);
 
+/// Whether `text` is `lower` (written in lower case) but for the case of ASCII letters.
+bool equals_ignoring_case(std::string_view text, std::string_view lower);
+
 /// Edits that turn `a` into `b`: a letter added, dropped or changed, or two neighbours
 /// swapped (the optimal string alignment distance).
 std::size_t edit_distance(std::string_view a, std::string_view b);

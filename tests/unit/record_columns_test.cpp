@@ -33,3 +33,60 @@ TEST_CASE("a missing field names the record column that supplies it", "[record_c
   REQUIRE(record_source_of(Field::handled) == "handled");
   REQUIRE(record_source_of(Field::window_followed) == "window_followed");
 }
+
+TEST_CASE("a header ending in a unit is its duration, read in that unit", "[record_columns]") {
+  const auto unit_of = [](const std::vector<std::string>& header, RecordField f) {
+    return RecordColumnMap(header, {}, "log.csv").format_of(f).unit;
+  };
+  REQUIRE(record_role_of_header("talk_time_ms") == RecordField::talk_s);
+  REQUIRE(record_role_of_header("Hold Time (ms)") == RecordField::hold_s);
+  REQUIRE(record_role_of_header("Wait time in minutes") == RecordField::wait_s);
+  REQUIRE(record_role_of_header("wrap_hours") == RecordField::wrap_s);
+  REQUIRE(unit_of({"talk_time_ms"}, RecordField::talk_s) == DurationUnit::milliseconds);
+  REQUIRE(unit_of({"Wait (in minutes)"}, RecordField::wait_s) == DurationUnit::minutes);
+  REQUIRE(unit_of({"wrap_minutes"}, RecordField::wrap_s) == DurationUnit::minutes);
+  REQUIRE(unit_of({"Hold (hrs)"}, RecordField::hold_s) == DurationUnit::hours);
+  REQUIRE(unit_of({"Talk time (in hrs)"}, RecordField::talk_s) == DurationUnit::clock);  // Freshdesk: h:mm:ss
+  REQUIRE(unit_of({"talk_s"}, RecordField::talk_s) == DurationUnit::seconds);
+  // only durations take a unit from their name: a flag or an id ending in one is no column
+  REQUIRE_FALSE(record_role_of_header("answered_ms"));
+  REQUIRE_FALSE(record_role_of_header("id_hours"));
+  REQUIRE_FALSE(record_role_of_header("ms"));
+}
+
+TEST_CASE("a SPEC after the header of a --map gives a duration its unit", "[record_columns]") {
+  const std::vector<std::string> header{"Total Talk", "outcome", "Time: Hold", "csat"};
+  const auto map = [&](std::initializer_list<std::string_view> texts) {
+    std::vector<ColumnOverride> overrides;
+    for (const auto text : texts)
+      overrides.push_back(parse_column_override(text));
+    return RecordColumnMap(header, overrides, "log.csv");
+  };
+  const auto columns = map({"talk_s=Total Talk:ms", "hold_s=Time: Hold"});
+  REQUIRE(columns.column_of(RecordField::talk_s) == 0);
+  REQUIRE(columns.format_of(RecordField::talk_s).unit == DurationUnit::milliseconds);
+  REQUIRE(columns.column_of(RecordField::hold_s) == 2);  // a header with a colon of its own is found whole
+  REQUIRE(columns.format_of(RecordField::hold_s).unit == DurationUnit::seconds);
+  REQUIRE(*columns.reading_at(0) == "talk_s (ms)");
+  REQUIRE(map({"wait_s=Total Talk:hh:mm:ss"}).format_of(RecordField::wait_s).unit == DurationUnit::clock);
+  const auto usage = [&](std::string_view text, const std::string& message) {
+    INFO(text);
+    try {
+      map({text});
+      FAIL("no error");
+    } catch (const Error& e) {
+      REQUIRE(e.code() == ExitCode::usage);
+      REQUIRE(std::string(e.what()) == message);
+    }
+  };
+  usage("answered=outcome:ms",
+        "--map answered=outcome:ms: ms is a unit of time, and answered is a yes/no flag, so it takes none (a unit "
+        "goes with a duration such as talk_s)");
+  usage("csat=csat:min",
+        "--map csat=csat:min: min is a unit of time, and csat is no duration, so it takes none (a unit goes with a "
+        "duration such as talk_s)");
+  usage("talk_s=Total Talk:msec",
+        "--map talk_s=Total Talk:msec: \"msec\" is no unit of time; talk_s is a duration in ms, s, min, h or "
+        "hh:mm:ss");
+  usage("csat=csat:5,4", "--map csat=csat:5,4: \"5,4\" is no unit of time, and csat takes none");
+}

@@ -56,6 +56,53 @@ TEST_CASE("durations accept seconds or h:mm:ss or mm:ss", "[values]") {
   }
 }
 
+TEST_CASE("durations in ms, minutes, hours or clock style are converted exactly to 1/10000 s", "[values]") {
+  using cxkpi::cli::DurationUnit;
+  const auto in = [](std::string_view s, DurationUnit unit, bool decimal_comma = false) {
+    return parse_value(s, FieldKind::seconds, decimal_comma, unit);
+  };
+  // By hand: 1500 ms = 1.5 s; 2.5 min = 150 s; 1.5 h = 5400 s; 01:02:03 = 3600 + 120 + 3 =
+  // 3723 s; 02:03 = 123 s; 0.1 ms = 0.0001 s; 1.5e3 ms = 1.5 s; 0.000005 min = 0.0003 s.
+  REQUIRE(in("1500", DurationUnit::milliseconds).raw == 15'000);
+  REQUIRE(in("2.5", DurationUnit::minutes).raw == 1'500'000);
+  REQUIRE(in("1.5", DurationUnit::hours).raw == 54'000'000);
+  REQUIRE(in("01:02:03", DurationUnit::clock).raw == 37'230'000);
+  REQUIRE(in("02:03", DurationUnit::clock).raw == 1'230'000);
+  REQUIRE(in("0.1", DurationUnit::milliseconds).raw == 1);
+  REQUIRE(in("1.5e3", DurationUnit::milliseconds).raw == 15'000);
+  REQUIRE(in(" +20000.000 ", DurationUnit::milliseconds).raw == 200'000);
+  REQUIRE(in("0.000005", DurationUnit::minutes).raw == 3);
+  REQUIRE(in("1,5", DurationUnit::milliseconds, true).raw == 15);
+  REQUIRE(in("-0", DurationUnit::milliseconds).raw == 0);
+  REQUIRE(in("90", DurationUnit::seconds).raw == 900'000);  // seconds read as always, h:mm:ss too
+  REQUIRE(in("1:30", DurationUnit::seconds).raw == 900'000);
+}
+
+TEST_CASE("a duration in a unit that 1/10000 s cannot hold, or int64 cannot, is refused", "[values]") {
+  using cxkpi::cli::DurationUnit;
+  const auto in = [](std::string_view s, DurationUnit unit) { return parse_value(s, FieldKind::seconds, false, unit); };
+  // 0.00001 ms = 10^-8 s and 0.05 ms = 0.00005 s lie below 1/10000 s; 0.0000001 h = 0.00036 s
+  REQUIRE(in("0.00001", DurationUnit::milliseconds).error ==
+          R"("0.00001" milliseconds is finer than 1/10000 s, which durations are kept to)");
+  REQUIRE(in("0.00001", DurationUnit::milliseconds).lost_digits);
+  REQUIRE_FALSE(in("0.05", DurationUnit::milliseconds).ok());
+  REQUIRE_FALSE(in("0.0000001", DurationUnit::hours).ok());
+  REQUIRE_FALSE(in("1e-9", DurationUnit::minutes).ok());
+  // int64 holds 9223372036854775807 units: 922337203685477580 ms (×10) fits, one more does not
+  REQUIRE(in("922337203685477580", DurationUnit::milliseconds).raw == 9'223'372'036'854'775'800);
+  REQUIRE(in("922337203685477581", DurationUnit::milliseconds).error ==
+          R"("922337203685477581" is out of range (expected milliseconds >= 0))");
+  REQUIRE(in("99999999999999999999", DurationUnit::hours).error.find("out of range") != std::string::npos);
+  REQUIRE(in("1e30", DurationUnit::minutes).error.find("out of range") != std::string::npos);
+  REQUIRE(in("-5", DurationUnit::minutes).error == R"("-5" is negative (expected minutes >= 0))");
+  REQUIRE(in("1:30", DurationUnit::milliseconds).error == R"("1:30" is not a number (expected milliseconds >= 0))");
+  REQUIRE(in("90", DurationUnit::clock).error == R"("90" is not a duration (expected h:mm:ss or mm:ss))");
+  for (const auto* bad : {"abc", "1.2.3", ".", "+-1", "1e", "1e+", "0x10", "1,5", "nan", "inf"}) {
+    INFO(bad);
+    REQUIRE(in(bad, DurationUnit::hours).error.find("is not a number") != std::string::npos);
+  }
+}
+
 TEST_CASE("bounded integers for scores and settings", "[values]") {
   REQUIRE(parse_integer_in("5", 1, 5).raw == 5);
   REQUIRE(parse_integer_in("6", 1, 5).error == R"("6" is not a whole number from 1 to 5)");

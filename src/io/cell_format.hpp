@@ -1,0 +1,52 @@
+#pragma once
+// How a column's cells are written, beyond which field it holds: the unit of a duration
+// (`--map talk_s='Total Talk:ms'`, or a header ending in a unit such as `talk_time_ms` or
+// `Hold (in minutes)`). One reading for period tables and logs alike.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "io/duration_unit.hpp"
+
+namespace cxkpi::cli {
+
+/// What a field's cells are, for what a --map may say of them.
+enum class CellKind : std::uint8_t { duration, flag, other };
+
+struct CellFormat {
+  DurationUnit unit = DurationUnit::seconds;
+};
+
+/// A normalised header cut before a unit suffix: "talk_time_ms" → {"talk_time", ms},
+/// "hold_in_minutes" → {"hold", minutes}. Freshdesk's "(in hrs)" columns hold h:mm:ss text,
+/// so "_in_hrs" is the clock style, while "_hrs" and "_hours" are decimal hours.
+std::optional<std::pair<std::string_view, DurationUnit>> split_unit_suffix(std::string_view normalised);
+
+/// The name of a header without its unit suffix, when that name is a duration: `find(name)`
+/// is what the name means (an optional-like value), `is_duration(*found)` whether it is one.
+template <class Find, class IsDuration>
+auto find_without_unit(std::string_view normalised, Find find, IsDuration is_duration) -> decltype(find(normalised)) {
+  const auto cut = split_unit_suffix(normalised);
+  if (!cut) return {};
+  auto found = find(cut->first);
+  return found && is_duration(*found) ? found : decltype(found){};
+}
+
+/// How a column of a `kind` field headed `header` is read: as `spec` (the text after the
+/// header in --map field=Header:SPEC, empty when none) says, else in the unit of the
+/// header's suffix. Throws Error (usage), quoting `map`, for a unit on a field that is no
+/// duration or a SPEC that is no unit.
+CellFormat cell_format(std::string_view header, std::string_view spec, CellKind kind, std::string_view field,
+                       std::string_view map);
+
+/// "ms", "s", "min", "h" or "hh:mm:ss", as --map and `cxkpi columns` write them.
+std::string_view unit_name(DurationUnit unit);
+
+/// "talk_s (ms)": a field as its column is read.
+std::string describe_reading(std::string_view field, CellKind kind, const CellFormat& format);
+
+}  // namespace cxkpi::cli
