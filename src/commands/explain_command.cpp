@@ -32,7 +32,8 @@ constexpr std::string_view kIdRule =
 constexpr std::string_view kHeaderRule =
     "a header one slip from a known name (answerd) is refused, exit 65: --map field=Header reads it as the field, "
     "--label Header keeps it a label; a duration is read in the unit its header ends with (_ms, (in minutes), "
-    "_hours) or --map talk_s=Header:ms gives (ms, s, min, h, hh:mm:ss), exactly; -v says how each column was read";
+    "_hours) or --map talk_s=Header:ms gives (ms, s, min, h, hh:mm:ss), exactly; --map answered=Header:AGENT,ANSWERED "
+    "names a flag's words for yes; -v says how each column was read";
 
 // Every input's rows (records/row_filter): --where picks them before anything counts them.
 constexpr std::string_view kRowRule =

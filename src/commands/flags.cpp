@@ -68,9 +68,9 @@ void add_input_flags(CLI::App& app, InputFlags& flags) {
       ->group(group);
   app.add_option("-d,--delimiter", flags.delimiter, "CSV delimiter: one character, or 'tab' (default: detected)")
       ->group(group);
-  app.add_option(
-         "--map", flags.maps,
-         "field=Header reads a column as a field; Header:ms gives its unit (ms, s, min, h, hh:mm:ss) (repeatable)")
+  app.add_option("--map", flags.maps,
+                 "field=Header reads a column as a field; Header:ms gives its unit (ms, s, min, h, hh:mm:ss), "
+                 "Header:A,B a flag's words for yes (repeatable)")
       ->group(group)
       ->allow_extra_args(false);  // --map a=B FILE: FILE is not a second mapping
   app.add_option("--label", flags.labels, "read a column as a label, not as the field its header looks like")

@@ -43,11 +43,14 @@ Error unit_on_no_duration(std::string_view spec, CellKind kind, std::string_view
       map, spec, field, kind == CellKind::flag ? "a yes/no flag" : "no duration"));
 }
 
-Error no_unit(std::string_view spec, CellKind kind, std::string_view field, std::string_view map) {
+Error values_on_no_flag(std::string_view spec, CellKind kind, std::string_view field, std::string_view map) {
   if (kind == CellKind::duration)
     return Error::usage(fmt::format("--map {}: {} is no unit of time; {} is a duration in ms, s, min, h or hh:mm:ss",
                                     map, quote_value(spec), field));
-  return Error::usage(fmt::format("--map {}: {} is no unit of time, and {} takes none", map, quote_value(spec), field));
+  return Error::usage(
+      fmt::format("--map {}: {} is no yes/no flag, so it takes no list of the values that mean yes (such a list goes "
+                  "with answered, abandoned, resolved, first_contact_resolved or transferred in a log)",
+                  map, field));
 }
 
 }  // namespace
@@ -72,7 +75,11 @@ CellFormat cell_format(std::string_view header, std::string_view spec, CellKind 
     format.unit = *unit;
     return format;
   }
-  throw no_unit(spec, kind, field, map);
+  if (kind != CellKind::flag) throw values_on_no_flag(spec, kind, field, map);
+  format.yes_words = word_list(spec);
+  if (format.yes_words.empty())
+    throw Error::usage(fmt::format("--map {}: no value after ':' says which cells mean yes", map));
+  return format;
 }
 
 std::string_view unit_name(DurationUnit unit) {
@@ -93,6 +100,8 @@ std::string_view unit_name(DurationUnit unit) {
 
 std::string describe_reading(std::string_view field, CellKind kind, const CellFormat& format) {
   if (kind == CellKind::duration) return fmt::format("{} ({})", field, unit_name(format.unit));
+  if (kind == CellKind::flag && !format.yes_words.empty())
+    return fmt::format("{} (yes: {})", field, fmt::join(format.yes_words, ", "));
   return std::string(field);
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // How a column's cells are written, beyond which field it holds: the unit of a duration
 // (`--map talk_s='Total Talk:ms'`, or a header ending in a unit such as `talk_time_ms` or
-// `Hold (in minutes)`). One reading for period tables and logs alike.
+// `Hold (in minutes)`), and the words that mean yes in a yes/no column (`--map
+// answered=outcome:AGENT,ANSWERED`). One reading for period tables and logs alike.
 
 #include <cstdint>
 #include <optional>
@@ -19,6 +20,7 @@ enum class CellKind : std::uint8_t { duration, flag, other };
 
 struct CellFormat {
   DurationUnit unit = DurationUnit::seconds;
+  std::vector<std::string> yes_words;  // lower case; empty: 1/0, yes/no, y/n, true/false
 };
 
 /// A normalised header cut before a unit suffix: "talk_time_ms" → {"talk_time", ms},
@@ -39,14 +41,14 @@ auto find_without_unit(std::string_view normalised, Find find, IsDuration is_dur
 /// How a column of a `kind` field headed `header` is read: as `spec` (the text after the
 /// header in --map field=Header:SPEC, empty when none) says, else in the unit of the
 /// header's suffix. Throws Error (usage), quoting `map`, for a unit on a field that is no
-/// duration or a SPEC that is no unit.
+/// duration or a list of values on a field that is no yes/no flag.
 CellFormat cell_format(std::string_view header, std::string_view spec, CellKind kind, std::string_view field,
                        std::string_view map);
 
 /// "ms", "s", "min", "h" or "hh:mm:ss", as --map and `cxkpi columns` write them.
 std::string_view unit_name(DurationUnit unit);
 
-/// "talk_s (ms)": a field as its column is read.
+/// "talk_s (ms)", "answered (yes: agent, answered)": a field as its column is read.
 std::string describe_reading(std::string_view field, CellKind kind, const CellFormat& format);
 
 }  // namespace cxkpi::cli

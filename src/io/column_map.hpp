@@ -25,7 +25,7 @@ struct ColumnRole {
 };
 
 /// A `--map field=Header[:SPEC]` override, as given: SPEC is a duration's unit (ms, s, min,
-/// h, hh:mm:ss).
+/// h, hh:mm:ss) or a flag's words for yes (AGENT,ANSWERED).
 struct ColumnOverride {
   std::string canonical;  // a field name, or "period"
   std::string header;

@@ -383,24 +383,33 @@ char ascii_upper(char c) {
 
 }  // namespace
 
-MissingValues::MissingValues(std::string_view words) {
-  while (!words.empty()) {
-    const auto comma = words.find(',');
-    std::string word(trim(words.substr(0, comma)));
-    words = comma == std::string_view::npos ? std::string_view{} : words.substr(comma + 1);
+std::vector<std::string> word_list(std::string_view list) {
+  std::vector<std::string> words;
+  while (!list.empty()) {
+    const auto comma = list.find(',');
+    std::string word(trim(list.substr(0, comma)));
+    list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
     std::transform(word.begin(), word.end(), word.begin(), ascii_lower);
-    if (word.empty() || std::find(words_.begin(), words_.end(), word) != words_.end()) continue;
+    if (!word.empty() && std::find(words.begin(), words.end(), word) == words.end()) words.push_back(std::move(word));
+  }
+  return words;
+}
+
+MissingValues::MissingValues(std::string_view words) : words_(word_list(words)) {
+  for (const auto& word : words_) {
     first_chars_.set(static_cast<unsigned char>(word.front()));
     first_chars_.set(static_cast<unsigned char>(ascii_upper(word.front())));
-    words_.push_back(std::move(word));
   }
 }
 
+bool is_one_of(std::string_view text, const std::vector<std::string>& words) {
+  const auto s = trim(text);
+  return std::any_of(words.begin(), words.end(),
+                     [s](const std::string& word) { return equals_ignoring_case(s, word); });
+}
+
 bool MissingValues::is_word(std::string_view s) const {
-  const auto matches = [s](const std::string& word) {
-    return std::equal(s.begin(), s.end(), word.begin(), word.end(), [](char a, char b) { return ascii_lower(a) == b; });
-  };
-  return std::any_of(words_.begin(), words_.end(), matches);
+  return is_one_of(s, words_);
 }
 
 }  // namespace cxkpi::cli

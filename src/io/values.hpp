@@ -45,6 +45,13 @@ inline bool is_missing(std::string_view text) {
   return trim(text).empty();
 }
 
+/// "N/A, Null,," → {"n/a", "null"}: the words of a comma-separated list, trimmed, in lower
+/// case, each once, empty ones dropped.
+std::vector<std::string> word_list(std::string_view list);
+
+/// Whether `text`, trimmed, is one of `words` (in lower case) but for the case of its letters.
+bool is_one_of(std::string_view text, const std::vector<std::string>& words);
+
 /// What a number, score or flag cell may say instead of a value (--na): besides an empty
 /// cell, exports write N/A, NULL or - for "no value". Such a cell is missing, like an empty
 /// one, never 0 and never an error. Words compare ignoring case and surrounding spaces.

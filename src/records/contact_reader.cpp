@@ -51,7 +51,7 @@ ContactReader::ContactReader(const TableReader& reader, const RecordColumnMap& c
     const auto col = columns.column_of(column.field);
     if (!col || column.reading.shape == Shape::unread) continue;
     const auto& format = columns.format_of(column.field);
-    const bool plain = format.unit == DurationUnit::seconds;
+    const bool plain = format.unit == DurationUnit::seconds && format.yes_words.empty();
     (column.reading.shape == Shape::presence ? presences_ : slots_)
         .push_back({*col, column.field, column.reading, &format, plain});
   }
@@ -134,11 +134,18 @@ Error ContactReader::error_at(RecordField f, std::string_view message) const {
 }
 
 void ContactReader::read_flag(std::string_view text, const Slot& slot, Contact& c) const {
+  if (const auto& yes = slot.format->yes_words; !yes.empty()) {  // --map answered=outcome:AGENT,ANSWERED
+    c.*slot.reading.flag = is_one_of(text, yes);
+    return;
+  }
   bool ok = true;
   const auto v = parse_flag(text, ok);
   if (!ok)
-    throw error_at(slot.field,
-                   fmt::format("{} is not a yes/no flag (expected 1/0, Y/N, yes/no or true/false)", quote_value(text)));
+    throw error_at(
+        slot.field,
+        fmt::format("{} is not a yes/no flag (expected 1/0, Y/N, yes/no or true/false; --map {}=HEADER:WORDS "
+                    "names the words that mean yes)",
+                    quote_value(text), record_field_name(slot.field)));
   c.*slot.reading.flag = v;
 }
 

@@ -39,8 +39,8 @@ class ContactReader {
     std::size_t column;
     RecordField field;
     CellReading reading;
-    const CellFormat* format;  // its unit (in columns_)
-    bool plain;                // read_plain may read it: not a duration in another unit than seconds
+    const CellFormat* format;  // its unit or words for yes (in columns_)
+    bool plain;                // read_plain may read it: seconds, or the usual words of a flag
   };
   using Shape = CellReading::Shape;
 

@@ -72,7 +72,7 @@ class RecordColumnMap {
   [[nodiscard]] RecordColumns present() const;
   /// The header's field, if it is one (for `cxkpi columns`).
   [[nodiscard]] std::optional<RecordField> field_at(std::size_t column) const;
-  /// How the cells of field `f`'s column are written: its unit.
+  /// How the cells of field `f`'s column are written: its unit, or the words for yes.
   [[nodiscard]] const CellFormat& format_of(RecordField f) const { return formats_[index(f)]; }
   /// "talk_s (ms)": the fields of a column as they are read, for -v and `cxkpi columns`.
   [[nodiscard]] std::optional<std::string> reading_at(std::size_t column) const;

@@ -54,7 +54,8 @@ TEST_CASE("a header ending in a unit is its duration, read in that unit", "[reco
   REQUIRE_FALSE(record_role_of_header("ms"));
 }
 
-TEST_CASE("a SPEC after the header of a --map gives a duration its unit", "[record_columns]") {
+TEST_CASE("a SPEC after the header of a --map gives a duration its unit and a flag its words for yes",
+          "[record_columns]") {
   const std::vector<std::string> header{"Total Talk", "outcome", "Time: Hold", "csat"};
   const auto map = [&](std::initializer_list<std::string_view> texts) {
     std::vector<ColumnOverride> overrides;
@@ -62,12 +63,14 @@ TEST_CASE("a SPEC after the header of a --map gives a duration its unit", "[reco
       overrides.push_back(parse_column_override(text));
     return RecordColumnMap(header, overrides, "log.csv");
   };
-  const auto columns = map({"talk_s=Total Talk:ms", "hold_s=Time: Hold"});
+  const auto columns = map({"talk_s=Total Talk:ms", "answered=outcome: AGENT ,Answered", "hold_s=Time: Hold"});
   REQUIRE(columns.column_of(RecordField::talk_s) == 0);
   REQUIRE(columns.format_of(RecordField::talk_s).unit == DurationUnit::milliseconds);
+  REQUIRE(columns.format_of(RecordField::answered).yes_words == std::vector<std::string>{"agent", "answered"});
   REQUIRE(columns.column_of(RecordField::hold_s) == 2);  // a header with a colon of its own is found whole
   REQUIRE(columns.format_of(RecordField::hold_s).unit == DurationUnit::seconds);
   REQUIRE(*columns.reading_at(0) == "talk_s (ms)");
+  REQUIRE(*columns.reading_at(1) == "answered (yes: agent, answered)");
   REQUIRE(map({"wait_s=Total Talk:hh:mm:ss"}).format_of(RecordField::wait_s).unit == DurationUnit::clock);
   const auto usage = [&](std::string_view text, const std::string& message) {
     INFO(text);
@@ -88,5 +91,8 @@ TEST_CASE("a SPEC after the header of a --map gives a duration its unit", "[reco
   usage("talk_s=Total Talk:msec",
         "--map talk_s=Total Talk:msec: \"msec\" is no unit of time; talk_s is a duration in ms, s, min, h or "
         "hh:mm:ss");
-  usage("csat=csat:5,4", "--map csat=csat:5,4: \"5,4\" is no unit of time, and csat takes none");
+  usage("csat=csat:5,4",
+        "--map csat=csat:5,4: csat is no yes/no flag, so it takes no list of the values that mean yes (such a list "
+        "goes with answered, abandoned, resolved, first_contact_resolved or transferred in a log)");
+  usage("answered=outcome:,", "--map answered=outcome:,: no value after ':' says which cells mean yes");
 }
