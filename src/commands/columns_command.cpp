@@ -112,7 +112,8 @@ ColumnReport inspect(TableReader& reader, const FileInputOptions& input, Shape s
                           reader.source_name());
   const RecordColumnMap records(
       reader.header(), shape == Shape::records ? input.overrides : std::vector<ColumnOverride>{}, reader.source_name());
-  const RowFilter where(input.where.get(), reader, shape == Shape::records ? &records : nullptr);  // names columns?
+  const RowFilter where(input.where.get(), reader, input.missing,
+                        shape == Shape::records ? &records : nullptr);  // names columns?
   ColumnReport r{reader.source_name(), reader.describe(), shape, records.present().row_kind(), {}, {}, {}};
   for (std::size_t c = 0; c < reader.header().size(); ++c)
     r.columns.emplace_back(reader.header()[c], role_text(reader, periods, records, shape, c, input));

@@ -150,7 +150,7 @@ ResultTable compute_from_periods(const MetricSpec& metric, const Settings& setti
     const ColumnMap columns(reader->header(), input.overrides, reader->source_name());
     tell_period_columns(*reader, columns, input);
     const PeriodFile file(metric, settings, *reader, columns, input);
-    const RowFilter where(input.where.get(), *reader);
+    const RowFilter where(input.where.get(), *reader, input.missing);
     if (first_file) {
       table.label_names = label_names_of(*reader, columns);
       table.warnings = file.plan().warnings;

@@ -277,7 +277,7 @@ StaffingTable read_intervals(StaffingTable t, Readers& readers, const FileInputO
   for (auto& reader : readers) {
     const auto columns = map_columns(reader->header(), input.overrides, reader->source_name());
     check_columns(*reader, columns, flags);
-    const RowFilter where(input.where.get(), *reader);
+    const RowFilter where(input.where.get(), *reader, input.missing);
     if (&reader == &readers.front())
       for (const auto c : columns.labels)
         t.label_names.push_back(reader->header()[c]);

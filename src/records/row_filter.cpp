@@ -303,10 +303,11 @@ bool equals(std::string_view cell, const Value& v) {
   return cell == v.text;
 }
 
-bool compares(std::string_view cell, Op op, const Value& v) {
-  if (op == Op::eq) return equals(cell, v);
-  if (op == Op::ne) return !equals(cell, v);
-  if (cell.empty()) return false;  // a missing value is neither smaller nor larger
+// A cell against a value; `missing` says the cell is empty or an --na word (N/A, NULL, -).
+bool compares(std::string_view cell, bool missing, Op op, const Value& v) {
+  if (op == Op::eq) return v.text.empty() ? missing : equals(cell, v);
+  if (op == Op::ne) return v.text.empty() ? !missing : !equals(cell, v);
+  if (missing) return false;  // a missing value is neither smaller nor larger
   const auto n = v.number ? number_in(cell) : std::nullopt;
   const int order = n ? order_of(*n, *v.number) : cell.compare(v.text);
   switch (op) {
@@ -321,29 +322,39 @@ bool compares(std::string_view cell, Op op, const Value& v) {
   }
 }
 
-bool holds(const Node& node, const TableReader& reader) {
+// The current row as --where reads it: a cell that is empty or an --na word is missing.
+struct RowCells {
+  const TableReader& reader;
+  const MissingValues& missing;
+};
+
+bool holds(const Node& node, const RowCells& row) {
   switch (node.kind) {
     case Node::Kind::any_of:
-      return std::any_of(node.children.begin(), node.children.end(), [&](const Node& c) { return holds(c, reader); });
+      return std::any_of(node.children.begin(), node.children.end(), [&](const Node& c) { return holds(c, row); });
     case Node::Kind::all_of:
-      return std::all_of(node.children.begin(), node.children.end(), [&](const Node& c) { return holds(c, reader); });
+      return std::all_of(node.children.begin(), node.children.end(), [&](const Node& c) { return holds(c, row); });
     case Node::Kind::negation:
-      return !holds(node.children.front(), reader);
+      return !holds(node.children.front(), row);
     case Node::Kind::empty:
-      return is_missing(reader.cell(node.column_index));
-    case Node::Kind::one_of:
-      return std::any_of(node.values.begin(), node.values.end(),
-                         [&](const Value& v) { return equals(trim(reader.cell(node.column_index)), v); });
+      return row.missing(row.reader.cell(node.column_index));
+    case Node::Kind::one_of:  // op is = for each value of the list
     case Node::Kind::compare:
       break;
   }
-  return compares(trim(reader.cell(node.column_index)), node.op, node.values.front());
+  const auto cell = row.reader.cell(node.column_index);
+  const bool missing = row.missing(cell);
+  return std::any_of(node.values.begin(), node.values.end(),
+                     [&](const Value& v) { return compares(trim(cell), missing, node.op, v); });
 }
 
 }  // namespace
 
-RowFilter::RowFilter(const WhereExpression* where, const TableReader& reader, const RecordColumnMap* fields)
-    : reader_(reader), root_(where != nullptr ? std::make_unique<WhereExpression::Node>(where->root()) : nullptr) {
+RowFilter::RowFilter(const WhereExpression* where, const TableReader& reader, const MissingValues& missing,
+                     const RecordColumnMap* fields)
+    : reader_(reader),
+      missing_(missing),
+      root_(where != nullptr ? std::make_unique<WhereExpression::Node>(where->root()) : nullptr) {
   if (root_) bind(*root_, reader, fields);
 }
 RowFilter::~RowFilter() = default;
@@ -357,7 +368,7 @@ void tell_rows_kept(const WhereExpression* where, std::size_t rows, std::size_t 
 }
 
 bool RowFilter::matches() const {
-  return holds(*root_, reader_);
+  return holds(*root_, {reader_, missing_});
 }
 
 }  // namespace cxkpi::cli

@@ -12,7 +12,7 @@
 // Keywords are matched in any case. = != and in compare numbers as numbers when both sides
 // are numbers, else as text (exact, the cell trimmed); < > <= >= likewise, and a blank cell
 // matches none of them (a missing value is neither smaller nor larger). `= ""` and empty()
-// match a blank cell.
+// match a blank cell: empty, or an --na word (N/A, NULL, -).
 
 #include <cstddef>
 #include <memory>
@@ -25,6 +25,7 @@ namespace cxkpi::cli {
 
 class TableReader;
 class RecordColumnMap;
+class MissingValues;
 
 /// A parsed --where expression, not yet bound to a header.
 class WhereExpression {
@@ -49,8 +50,10 @@ class RowFilter {
  public:
   /// Keeps every row when `where` is null. Throws Error (usage) for a column `reader` does
   /// not have, with a hint; `fields` (a record log's) finds a column by the field it holds
-  /// too (channel for a "Media Type" column).
-  RowFilter(const WhereExpression* where, const TableReader& reader, const RecordColumnMap* fields = nullptr);
+  /// too (channel for a "Media Type" column). A cell `missing` calls so (empty, N/A, NULL, -)
+  /// is blank to empty() and = "", and never smaller or larger than a value.
+  RowFilter(const WhereExpression* where, const TableReader& reader, const MissingValues& missing,
+            const RecordColumnMap* fields = nullptr);
   ~RowFilter();
   RowFilter(const RowFilter&) = delete;
   RowFilter& operator=(const RowFilter&) = delete;
@@ -64,6 +67,7 @@ class RowFilter {
   [[nodiscard]] bool matches() const;
 
   const TableReader& reader_;
+  const MissingValues& missing_;                 // --na
   std::unique_ptr<WhereExpression::Node> root_;  // a copy with its columns found; null: keep all
 };
 

@@ -8,6 +8,7 @@
 #include "errors.hpp"
 #include "io/input.hpp"
 #include "io/table.hpp"
+#include "io/values.hpp"
 
 using namespace cxkpi::cli;
 
@@ -18,13 +19,15 @@ constexpr const char* kLog =
     "1,voice,Billing,10,\n"
     "2,voice,\"Sales, EMEA\",9,x\n"
     "3,chat,Billing,,O'Brien\n"
-    "4,email,Support,100,\n";
+    "4,email,Support,100,\n"
+    "5,chat,Support,N/A,NULL\n";
 
 // The ids of the rows `expression` keeps, in order.
 std::string kept(const std::string& expression) {
   auto reader = open_table(InputStream::from_memory("log.csv", kLog), ReadOptions{});
   const WhereExpression where(expression);
-  const RowFilter filter(&where, *reader);
+  const MissingValues missing;  // N/A, NULL, - and empty cells
+  const RowFilter filter(&where, *reader, missing);
   std::string ids;
   while (reader->next())
     if (filter.keep()) ids += std::string(reader->cell(0));
@@ -48,28 +51,28 @@ std::string refusal(const std::string& expression) {
 TEST_CASE("a where expression keeps the rows its expression holds for", "[where]") {
   REQUIRE(kept("Media Type = voice") == "12");
   REQUIRE(kept("media_type = voice") == "12");  // a header normalised
-  REQUIRE(kept("'Media Type' != voice") == "34");
+  REQUIRE(kept("'Media Type' != voice") == "345");
   REQUIRE(kept("Queue = \"Sales, EMEA\"") == "2");
   REQUIRE(kept("Queue in (Billing, 'Sales, EMEA')") == "123");
-  REQUIRE(kept("Queue not in (Billing)") == "24");
+  REQUIRE(kept("Queue not in (Billing)") == "245");
   REQUIRE(kept("note = 'O''Brien'") == "3");  // a quote written twice is one
-  REQUIRE(kept("empty(note)") == "14");
-  REQUIRE(kept("note = \"\"") == "14");
+  REQUIRE(kept("empty(note)") == "145");      // NULL is no value, as an empty cell
+  REQUIRE(kept("note = \"\"") == "145");
   REQUIRE(kept("not empty(wait_s)") == "124");
 }
 
 TEST_CASE("a where expression compares numbers as numbers, a blank cell as neither smaller nor larger", "[where]") {
-  REQUIRE(kept("wait_s > 9") == "14");     // as text "10" and "100" would be below "9"
-  REQUIRE(kept("wait_s <= 10") == "12");   // the blank wait of 3 is no number below 10
-  REQUIRE(kept("wait_s = 10.0") == "1");   // 10 and 10.0 are one number
-  REQUIRE(kept("wait_s != 10") == "234");  // a blank cell is not 10
-  REQUIRE(kept("Queue < C") == "13");      // text against text: Billing, before Sales and Support
+  REQUIRE(kept("wait_s > 9") == "14");      // as text "10" and "100" would be below "9", and N/A above
+  REQUIRE(kept("wait_s <= 10") == "12");    // the blank wait of 3 is no number below 10
+  REQUIRE(kept("wait_s = 10.0") == "1");    // 10 and 10.0 are one number
+  REQUIRE(kept("wait_s != 10") == "2345");  // a blank or N/A cell is not 10
+  REQUIRE(kept("Queue < C") == "13");       // text against text: Billing, before Sales and Support
 }
 
 TEST_CASE("in a where expression, and binds tighter than or; not and parentheses", "[where]") {
   REQUIRE(kept("Queue = Billing or Media Type = voice and wait_s < 10") == "123");
   REQUIRE(kept("(Queue = Billing or Media Type = voice) and wait_s < 10") == "2");
-  REQUIRE(kept("not Queue = Billing and not Media Type = email") == "2");
+  REQUIRE(kept("not Queue = Billing and not Media Type = email") == "25");
   REQUIRE(kept("NOT (Queue = Billing OR Queue = Support)") == "2");
 }
 
