@@ -1,22 +1,13 @@
 #include "check/range.hpp"
 
-#include <fast_float/fast_float.h>
 #include <fmt/format.h>
 
-#include <cmath>
-
 #include "errors.hpp"
+#include "text/numbers.hpp"
 #include "text/words.hpp"
 
 namespace cxkpi::cli {
 namespace {
-
-std::optional<double> number(std::string_view s) {
-  double v = 0;
-  const auto [end, ec] = fast_float::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
-  return v;
-}
 
 std::string show(double v) {
   return fmt::format("{}", v + 0.0);
@@ -39,17 +30,17 @@ std::optional<Range> parse_range(std::string_view text, std::string& error) {
   };
   if (colon == std::string_view::npos) {  // "10" means 0..10
     r.low = 0.0;
-    r.high = number(s);
+    r.high = parse_finite(s);
     if (!r.high) return bad();
   } else {
     const auto low = s.substr(0, colon);
     const auto high = s.substr(colon + 1);
     if (low != "~") {
-      r.low = number(low);
+      r.low = parse_finite(low);
       if (!r.low) return bad();
     }
     if (!high.empty()) {
-      r.high = number(high);
+      r.high = parse_finite(high);
       if (!r.high) return bad();
     }
   }

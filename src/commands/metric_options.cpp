@@ -6,10 +6,12 @@
 #include <cmath>
 
 #include "commands/choice.hpp"
+#include "commands/number_flags.hpp"
 #include "errors.hpp"
 #include "io/values.hpp"
 #include "records/holidays.hpp"
 #include "records/timestamps.hpp"
+#include "text/numbers.hpp"
 
 namespace cxkpi::cli {
 namespace {
@@ -26,11 +28,14 @@ void add_cost_per_contact(CLI::App& app, Settings& s, MetricExtras&) {
       [&s](CostBase b) { s.cost_per_contact.per = b; }, "divide by all contacts (default) or by handled contacts");
 }
 
+// The most seconds a threshold, a short abandon or a bounce may be: a day.
+constexpr double kMaxSecondsFlag = 86400;
+
 // A level strictly between 0 and 1 (CLI::Range would accept the ends, where z is infinite).
 const CLI::Validator kOpenUnitInterval(
     [](const std::string& text) {
-      double level = 0;
-      const bool ok = CLI::detail::lexical_cast(text, level) && level > 0 && level < 1;
+      const auto level = parse_finite(text);
+      const bool ok = level && *level > 0 && *level < 1;
       return ok ? std::string() : "a confidence level is strictly between 0 and 1 (e.g. 0.95), not " + text;
     },
     "LEVEL in (0,1)");
@@ -79,14 +84,14 @@ void add_short_abandon(CLI::App& app, Settings& s) {
          "--short-abandon",
          [&s](double seconds) { s.records.short_abandon_raw = std::llround(seconds * kAmountScale); },
          "record logs: abandons after waiting less than this many seconds are short and left out")
-      ->check(CLI::Range(0.0, 86400.0));
+      ->check(decimal_in(0, kMaxSecondsFlag));
 }
 
 void add_threshold(CLI::App& app, Settings& s) {
   app.add_option_function<double>(
          "--threshold", [&s](double seconds) { s.records.threshold_raw = std::llround(seconds * kAmountScale); },
          "record logs: answered within this many seconds counts (default 20)")
-      ->check(CLI::Range(0.0, 86400.0));
+      ->check(decimal_in(0, kMaxSecondsFlag));
   app.add_flag_callback(
       "--strict", [&s] { s.records.strict = true; }, "within the threshold means strictly less than it");
 }
@@ -217,7 +222,7 @@ void add_percentiles(CLI::App& app, DurationOptions& d, RecordRules& rules, std:
   app.add_option("--percentiles", d.percentiles,
                  fmt::format("percentiles to report, in percent (default {})", defaults))
       ->delimiter(',')
-      ->check(CLI::Range(0.0, 100.0));
+      ->check(decimal_in(0, 100));
   add_choice<PercentileMethod>(
       app, "--percentile-method",
       {{"linear", PercentileMethod::linear}, {"nearest-rank", PercentileMethod::nearest_rank}},
@@ -258,7 +263,7 @@ void add_read_time(CLI::App& app, Settings& s, MetricExtras&) {
   app.add_option_function<double>(
          "--bounce", [&s](double seconds) { s.records.bounce_raw = std::llround(seconds * kAmountScale); },
          fmt::format("a view read for less than this many seconds is a bounce (default {})", kDefaultBounceSeconds))
-      ->check(CLI::Range(0.0, 86400.0));
+      ->check(decimal_in(0, kMaxSecondsFlag));
 }
 
 void add_agent_satisfaction(CLI::App& app, Settings& s, MetricExtras&) {

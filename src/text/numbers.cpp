@@ -1,5 +1,6 @@
 #include "text/numbers.hpp"
 
+#include <fast_float/fast_float.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -92,6 +93,14 @@ std::string format_clock(double seconds) {
   const auto m = total % 3600 / 60;
   const auto s = total % 60;
   return h > 0 ? fmt::format("{}:{:02}:{:02}", h, m, s) : fmt::format("{}:{:02}", m, s);
+}
+
+std::optional<double> parse_finite(std::string_view text) {
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);  // from_chars takes '-' but not '+'
+  double v = 0;
+  const auto [end, ec] = fast_float::from_chars(text.data(), text.data() + text.size(), v);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v)) return std::nullopt;
+  return v;
 }
 
 }  // namespace cxkpi::cli

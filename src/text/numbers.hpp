@@ -1,7 +1,9 @@
 #pragma once
 // Numbers as text: rounded for people, exact for machines, durations as a clock.
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace cxkpi::cli {
 
@@ -13,5 +15,8 @@ std::string format_fixed(double value, int precision);
 std::string format_exact(double value);
 /// Seconds as h:mm:ss or m:ss ("3:54"), for durations in tables.
 std::string format_clock(double seconds);
+/// A decimal as a flag gives it (`20`, `+0.5`, `1e3`), or nullopt: nan, inf, hex and trailing
+/// text are not numbers here, though strtod (which CLI11 converts with) takes them all.
+std::optional<double> parse_finite(std::string_view text);
 
 }  // namespace cxkpi::cli

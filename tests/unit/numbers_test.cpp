@@ -48,3 +48,16 @@ TEST_CASE("a value that rounds to zero is never -0", "[numbers]") {
   REQUIRE(format_fixed(-0.4, 0) == "0");
   REQUIRE(format_fixed(-0.005, 2) == "-0.01");
 }
+
+TEST_CASE("a decimal flag is a finite number written in decimal", "[numbers]") {
+  using cxkpi::cli::parse_finite;
+  REQUIRE(parse_finite("20") == 20.0);
+  REQUIRE(parse_finite("+0.5") == 0.5);
+  REQUIRE(parse_finite("-2") == -2.0);
+  REQUIRE(parse_finite("1e3") == 1000.0);
+  // strtod reads every one of these; none is a number a flag may take
+  for (const auto* bad : {"nan", "NaN", "-nan", "inf", "-inf", "infinity", "1e400", "0x14", "20s", "", "+", " 20"}) {
+    INFO(bad);
+    REQUIRE_FALSE(parse_finite(bad));
+  }
+}
