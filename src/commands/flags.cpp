@@ -235,8 +235,19 @@ FileInputOptions file_input(const InputFlags& flags, const std::string& output_p
   return in;
 }
 
+// JSON writes numbers with a decimal point whatever the locale, so under --decimal-comma a
+// wait of 12.345 s would read as 12345 s (a '.' groups thousands there).
+void refuse_decimal_comma_in_json(const Readers& readers, const InputFlags& flags) {
+  if (!flags.decimal_comma) return;
+  for (const auto& r : readers)
+    if (!r->describe().starts_with("csv"))
+      throw Error::usage(fmt::format("--decimal-comma reads CSV cells; {} is {}, whose numbers have a decimal point",
+                                     r->source_name(), r->describe()));
+}
+
 Readers open_inputs(const FileInputOptions& input, const InputFlags& flags) {
   auto readers = open_inputs(input);
+  refuse_decimal_comma_in_json(readers, flags);
   if (flags.verbose)
     for (const auto& r : readers)
       write_stderr(fmt::format("cxkpi: {}: {}, encoding {}, {} columns\n", r->source_name(), r->describe(), r->encoding,

@@ -7,6 +7,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <optional>
 #include <utility>
@@ -326,19 +327,55 @@ ParsedValue parse_in_unit(std::string_view s, DurationUnit unit) {
   return {raw, {}};
 }
 
+// Whether the '.' in `whole` group its digits in threes: 1.234 and 12.345.678, not 12.34,
+// 1.2345 or .234.
+bool valid_grouping(std::string_view whole) {
+  const auto first = whole.find('.');
+  if (first == 0 || first > 3 || (whole.size() - first) % 4 != 0) return false;
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    const bool dot_place = i >= first && (i - first) % 4 == 0;
+    if (dot_place ? whole[i] != '.' : !is_digit(whole[i])) return false;
+  }
+  return true;
+}
+
+// A number written with a decimal comma, as it reads with a decimal point: 1.234,5 is 1234.5.
+// nullopt when a '.' groups no thousands (12.34 would be 12.34 to one reader and 1234 to
+// another) or a second ',' follows the first.
+std::optional<std::string> decimal_point_form(std::string_view s) {
+  std::string out;
+  if (!s.empty() && (s.front() == '+' || s.front() == '-')) {
+    out += s.front();
+    s.remove_prefix(1);
+  }
+  const auto exponent = std::min(s.find_first_of("eE"), s.size());
+  const auto mantissa = s.substr(0, exponent);
+  const auto comma = std::min(mantissa.find(','), mantissa.size());
+  const auto whole = mantissa.substr(0, comma);
+  const auto fraction = mantissa.substr(comma);  // with its ','
+  if (fraction.find_first_of(".,", 1) != std::string_view::npos) return std::nullopt;
+  if (whole.find('.') != std::string_view::npos && !valid_grouping(whole)) return std::nullopt;
+  std::copy_if(whole.begin(), whole.end(), std::back_inserter(out), [](char c) { return c != '.'; });
+  if (!fraction.empty()) out.append(".").append(fraction.substr(1));
+  return out.append(s.substr(exponent));
+}
+
+// --decimal-comma: the value of `s` read with a decimal point, its messages quoting `s`.
+ParsedValue parse_decimal_comma(std::string_view s, FieldKind kind, DurationUnit unit) {
+  const auto dotted = decimal_point_form(s);
+  if (!dotted)
+    return failure(s, "is not a number with a decimal comma (a '.' groups thousands in threes: 1.234,5)", kind);
+  auto parsed = parse_value(*dotted, kind, false, unit);
+  if (const auto shown = quote_value(*dotted); parsed.error.starts_with(shown))
+    parsed.error.replace(0, shown.size(), quote_value(s));
+  return parsed;
+}
+
 }  // namespace
 
 ParsedValue parse_value(std::string_view text, FieldKind kind, bool decimal_comma, DurationUnit unit) {
   const auto s = trim(text);
-  if (decimal_comma && s.find(',') != std::string_view::npos) {
-    if (s.find('.') != std::string_view::npos) return failure(text, "mixes ',' and '.'", kind);
-    std::string dotted(s);
-    for (auto& c : dotted)
-      if (c == ',') c = '.';
-    auto parsed = parse_value(dotted, kind, false, unit);
-    if (!parsed.ok() && !parsed.lost_digits) parsed.error = failure(text, "is not a number", kind).error;
-    return parsed;
-  }
+  if (decimal_comma && s.find_first_of(".,") != std::string_view::npos) return parse_decimal_comma(s, kind, unit);
   if (s.empty()) return failure(text, "is empty", kind);
   if (kind == FieldKind::seconds && unit != DurationUnit::seconds) return parse_in_unit(s, unit);
   return kind == FieldKind::count ? parse_count(s) : parse_amount(s, kind);

@@ -110,7 +110,8 @@ inline bool parse_plain_amount(std::string_view s, std::int64_t& raw) {
 /// (`1.230000` is fine, `1.23456` is refused: it would be rounded to what the sums keep).
 /// Exponents (`1.5e3`) are accepted; hex, `inf`, `nan`,
 /// thousands separators and trailing text are not.
-/// With `decimal_comma`, `3,5` reads as 3.5 (and a `.` in the number is refused).
+/// With `decimal_comma`, `3,5` reads as 3.5 and a `.` groups thousands: `1.234` is 1234 and
+/// `1.234.567,5` is 1234567.5; a `.` in any other place (`12.34`, `1.2345`) is refused.
 /// A seconds field written in another `unit` is converted exactly (1 ms is 10 units of
 /// 1/10000 s, a minute 600000, an hour 36000000); a value finer than 1/10000 s is refused
 /// (lost_digits), never rounded.

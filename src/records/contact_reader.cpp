@@ -62,9 +62,10 @@ ContactReader::ContactReader(const TableReader& reader, const RecordColumnMap& c
 namespace {
 
 // The common cell shapes, read inline: `0`/`1` flags, plain numbers, small scores, and an
-// empty cell (missing). False for anything else, which the general parsers then read.
+// empty cell (missing). False for anything else, which the general parsers then read; with
+// a decimal comma, a number with a '.' too (1.234 is 1234 there).
 template <class Slot>
-[[gnu::always_inline]] inline bool read_plain(std::string_view text, const Slot& slot, Contact& c) {
+[[gnu::always_inline]] inline bool read_plain(std::string_view text, const Slot& slot, bool decimal_comma, Contact& c) {
   if (text.empty()) {  // missing: the member stays empty, and the row says the cell is blank
     c.blank.add(slot.field);
     return true;
@@ -77,6 +78,7 @@ template <class Slot>
       c.*r.flag = text[0] == '1';
       return true;
     case CellReading::Shape::amount:
+      if (decimal_comma && text.find('.') != std::string_view::npos) return false;
       if (std::int64_t raw = 0; parse_plain_amount(text, raw)) {
         c.*r.amount = raw;
         return true;
@@ -104,7 +106,7 @@ void ContactReader::read(Contact& c) const {
   c = blank_;
   for (const auto& slot : slots_) {
     const auto text = row.empty() ? reader_.cell(slot.column) : row[slot.column];
-    if (!read_plain(text, slot, c)) read_cell(text, slot, c);
+    if (!read_plain(text, slot, decimal_comma_, c)) read_cell(text, slot, c);
   }
   for (const auto& slot : presences_)
     c.*slot.reading.presence = !missing_(row.empty() ? reader_.cell(slot.column) : row[slot.column]);

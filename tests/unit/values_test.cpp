@@ -188,3 +188,28 @@ TEST_CASE("N/A, NULL and - in any case are missing like an empty cell; --na repl
   CHECK(only_empty(" "));
   CHECK_FALSE(only_empty("N/A"));
 }
+
+TEST_CASE("with a decimal comma, a dot groups thousands in threes and nothing else", "[values]") {
+  const auto comma = [](std::string_view text, FieldKind kind = FieldKind::seconds) {
+    return parse_value(text, kind, true);
+  };
+  REQUIRE(comma("1.234").raw == 12'340'000);  // 1234 s
+  REQUIRE(comma("1.234.567,5").raw == 12'345'675'000);
+  REQUIRE(comma("12.345.678", FieldKind::count).raw == 12'345'678);
+  REQUIRE(comma("1.200", FieldKind::count).raw == 1200);
+  REQUIRE(comma("3,5").raw == 35'000);
+  REQUIRE(comma("-0,0").raw == 0);
+  REQUIRE(comma("1,5e2").raw == 1'500'000);
+  REQUIRE(comma("0:03:54,5").raw == 2'345'000);
+  for (const auto* bad :
+       {"12.34", "1.2345", ".234", "1.", "1..234", "1.234,5,6", "1,234.5", "0.5", "1.23,4", "1234.567", "0:03:54.5"}) {
+    INFO(bad);
+    REQUIRE(comma(bad).error.find("is not a number with a decimal comma") != std::string::npos);
+  }
+  REQUIRE(comma("12.34").error.starts_with("\"12.34\" is not a number with a decimal comma"));
+  // messages quote the cell as written, not as it was read
+  REQUIRE(comma("-1.234,5").error == R"("-1.234,5" is negative (expected seconds >= 0, h:mm:ss or mm:ss))");
+  REQUIRE(comma("1,5", FieldKind::count).error.starts_with("\"1,5\" is not a whole number"));
+  // without --decimal-comma, a comma is never a thousands separator: 1,234 is refused, not 1.234 or 1234
+  REQUIRE(parse_value("1,234", FieldKind::count).error == R"("1,234" is not a number (expected a whole number >= 0))");
+}
