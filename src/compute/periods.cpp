@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 
 #include "compute/column_readings.hpp"
 #include "compute/compute.hpp"
@@ -98,10 +99,13 @@ class PeriodFile {
           fmt::format("{}: this is a table of period totals; {} needs a record log (one row per "
                       "contact) with {}",
                       name, metric_.name, metric_.log_columns));
+    std::vector<std::string> candidates;  // "Abandoned %" is no abandoned count misnamed
+    std::copy_if(reader_.header().begin(), reader_.header().end(), std::back_inserter(candidates),
+                 [](const std::string& h) { return !names_a_rate(h); });
     std::vector<std::string> missing;
     for (const Field f : plan_.required) {
       if (columns_.column_of(f)) continue;
-      missing.push_back(std::string(name_of(f)) + hint_for(name_of(f), reader_.header(), HintStyle::quoted));
+      missing.push_back(std::string(name_of(f)) + hint_for(name_of(f), candidates, HintStyle::quoted));
     }
     if (!missing.empty()) {
       std::vector<std::string> shown;

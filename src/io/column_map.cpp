@@ -168,6 +168,7 @@ std::pair<std::size_t, ColumnRole> mapped_role(const std::vector<std::string>& h
 
 ColumnRole role_of_header(std::string_view header) {
   const auto name = normalize_header(header);
+  if (names_a_rate(header) && !names_a_rate(name)) return {};  // "Abandoned %" is no count of abandons
   if (const auto f = field_of_name(name)) return {ColumnRole::Kind::field, *f};
   if (const auto f = find_without_unit(name, field_of_name, is_duration))
     return {ColumnRole::Kind::field, *f, split_unit_suffix(name)->second};

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 
 #include "errors.hpp"
 #include "io/column_map.hpp"
@@ -67,6 +68,34 @@ std::string shell_word(std::string_view text) {
   return plain ? std::string(text) : fmt::format("'{}'", text);
 }
 
+// A count of answers per score past the ends of every scale (csat_0, csat_11, ces_8): read
+// as a label, its answers would silently drop out of the score. Why it is refused, if it is.
+std::optional<std::string> out_of_scale(std::string_view normalised) {
+  struct Scale {
+    std::string_view prefix;
+    int top;
+  };
+  constexpr std::array<Scale, 2> kScales{{{"csat_", 10}, {"ces_", 7}}};
+  for (const auto& [prefix, top] : kScales) {
+    const auto digits = normalised.substr(std::min(prefix.size(), normalised.size()));
+    int score = 0;
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), score);
+    if (!normalised.starts_with(prefix) || digits.empty() || ec != std::errc() || end != digits.data() + digits.size())
+      continue;
+    if (score < 1 || score > top)
+      return fmt::format("counts answers of score {}, outside every scale of {} ({}1 … {}{})", score,
+                         prefix.substr(0, prefix.size() - 1), prefix, prefix, top);
+  }
+  return std::nullopt;
+}
+
+// Why `h` is refused, if it is: a known name misspelt, or a score no scale has.
+std::optional<std::string> refusal_of(std::string_view h, HeaderNames names) {
+  if (const auto reason = out_of_scale(normalize_header(h))) return reason;
+  if (const auto m = misspelling_of(h, names)) return misspelling_advice(h, *m);
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string misspelling_advice(std::string_view header, const Misspelling& m) {
@@ -77,7 +106,7 @@ std::string misspelling_advice(std::string_view header, const Misspelling& m) {
 
 std::optional<Misspelling> misspelling_of(std::string_view header, HeaderNames names) {
   const auto h = normalize_header(header);
-  if (h.empty() || is_known(h)) return std::nullopt;
+  if (h.empty() || is_known(h) || names_a_rate(header)) return std::nullopt;  // "Abandon %" is a rate, no slip
   std::optional<Misspelling> best;
   std::size_t best_edits = 0;
   for (const auto name : names == HeaderNames::records ? record_header_names() : period_header_names()) {
@@ -101,8 +130,8 @@ void refuse_misspelt_headers(const std::vector<std::string>& header, HeaderNames
   for (const auto& h : header) {
     const auto is_named = [&](const std::string& n) { return normalize_header(n) == normalize_header(h); };
     if (std::any_of(named.begin(), named.end(), is_named)) continue;
-    if (const auto m = misspelling_of(h, names))
-      refusals.push_back(fmt::format("column {} {}", quote_value(h), misspelling_advice(h, *m)));
+    if (const auto reason = refusal_of(h, names))
+      refusals.push_back(fmt::format("column {} {}", quote_value(h), *reason));
   }
   if (!refusals.empty()) throw Error::data(fmt::format("{}: {}", source, fmt::join(refusals, "; ")));
 }

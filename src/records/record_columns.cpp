@@ -172,6 +172,8 @@ const std::vector<std::string_view>& record_header_names() {
 
 std::optional<RecordField> record_role_of_header(std::string_view header) {
   const auto name = normalize_header(header);
+  // "Answered %" is no answered flag; AvgTalkDuration, an alias, says its rate word itself.
+  if (names_a_rate(header) && !names_a_rate(name)) return std::nullopt;
   if (const auto f = field_of_name(name)) return f;
   return find_without_unit(name, field_of_name, [](RecordField f) { return cell_kind_of(f) == CellKind::duration; });
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <numeric>
 
@@ -101,6 +102,21 @@ std::string normalize_header(std::string_view header) {
     ++word;
   }
   return out;
+}
+
+bool names_a_rate(std::string_view header) {
+  static constexpr std::array<std::string_view, 9> kRateWords{"rate",    "avg",        "average", "mean",  "pct",
+                                                              "percent", "percentage", "ratio",   "ratios"};
+  if (header.find('%') != std::string_view::npos) return true;
+  const auto name = normalize_header(header);
+  for (std::size_t start = 0; start < name.size();) {
+    const auto end = std::min(name.find_first_of("_.", start), name.size());
+    if (std::find(kRateWords.begin(), kRateWords.end(), std::string_view(name).substr(start, end - start)) !=
+        kRateWords.end())
+      return true;
+    start = end + 1;
+  }
+  return false;
 }
 
 std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {

@@ -22,6 +22,12 @@ std::string normalize_header(std::string_view header);
 /// Whether `text` is `lower` (written in lower case) but for the case of ASCII letters.
 bool equals_ignoring_case(std::string_view text, std::string_view lower);
 
+/// Whether a header names a rate or an average rather than a total: a `%` anywhere, or a
+/// word such as rate, avg, average, mean, pct, percent or ratio ("Abandoned %", "Answer
+/// Rate", "pct_abandoned"). A period table's fields are totals and a log's are per contact,
+/// so such a column is never read as one, whatever its other words.
+bool names_a_rate(std::string_view header);
+
 /// Edits that turn `a` into `b`: a letter added, dropped or changed, or two neighbours
 /// swapped (the optimal string alignment distance).
 std::size_t edit_distance(std::string_view a, std::string_view b);

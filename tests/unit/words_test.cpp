@@ -52,3 +52,22 @@ TEST_CASE("a column named exactly is found before one that only normalises alike
   REQUIRE(find_column(header, "agent.name") == 0);
   REQUIRE(find_column(header, "AGENT.NAME") == 0);
 }
+
+TEST_CASE("a header naming a rate or an average is no total", "[headers]") {
+  for (const auto* rate : {"Abandoned %", "% Answered", "Abandon Rate", "abandon_rate", "Avg Talk", "AvgTalkTime",
+                           "pct_abandoned", "Answered (percent)", "Answer Percentage", "Hold Ratio", "Mean Wait"}) {
+    INFO(rate);
+    REQUIRE(names_a_rate(rate));
+  }
+  for (const auto* total :
+       {"Abandoned", "Calls Offered", "Talk Time (s)", "operator", "separated", "ratings", "Generated", "meaning"}) {
+    INFO(total);
+    REQUIRE_FALSE(names_a_rate(total));
+  }
+  REQUIRE(role_of_header("Abandoned %").kind == ColumnRole::Kind::label);
+  REQUIRE(role_of_header("Abandoned").kind == ColumnRole::Kind::field);
+  REQUIRE_FALSE(record_role_of_header("Answered %"));
+  REQUIRE(record_role_of_header("Answered"));
+  // an alias that says the rate word itself is that alias: a log's AvgTalkDuration is its talk time
+  REQUIRE(record_role_of_header("AvgTalkDuration"));
+}
