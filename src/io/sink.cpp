@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cerrno>
@@ -13,6 +14,7 @@
 #include <filesystem>
 
 #include "errors.hpp"
+#include "text/words.hpp"
 
 namespace cxkpi::cli {
 namespace {
@@ -151,8 +153,22 @@ void write_output(std::string_view text, const std::string& path) {
   file.commit();
 }
 
+// Messages end their lines with '\n'; any other control character in them came from the
+// input (a header, a group, a label in -v) and is written out (escape_controls), so that it
+// cannot drive the terminal.
 void write_stderr(std::string_view text) noexcept {
-  (void)write_all(STDERR_FILENO, text);
+  try {
+    std::string shown;
+    for (std::size_t start = 0; start < text.size();) {
+      const auto end = std::min(text.find('\n', start), text.size());
+      shown += escape_controls(text.substr(start, end - start));
+      if (end < text.size()) shown += '\n';
+      start = end + 1;
+    }
+    (void)write_all(STDERR_FILENO, shown);
+  } catch (...) {  // out of memory: the message as it is beats none
+    (void)write_all(STDERR_FILENO, text);
+  }
 }
 
 void reserve_standard_descriptors() noexcept {

@@ -58,6 +58,18 @@ std::string footnotes(const TextTable& t, bool markdown) {
   return out;
 }
 
+// A table for people writes out the control characters of its cells (escape_controls): a
+// group or a column name read from the input must not drive the terminal. CSV keeps them.
+TextTable for_terminal(const TextTable& t) {
+  auto shown = t;
+  for (auto& cell : shown.header)
+    cell = escape_controls(cell);
+  for (auto& row : shown.rows)
+    for (auto& cell : row)
+      cell = escape_controls(cell);
+  return shown;
+}
+
 bool is_formula(std::string_view cell) {
   return !cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos;
 }
@@ -107,14 +119,15 @@ std::string pad(std::string_view s, std::size_t width, bool right) {
 std::string render_labelled(const LabelledLines& lines) {
   std::size_t width = 0;
   for (const auto& [label, value] : lines)
-    width = std::max(width, display_width(label));
+    width = std::max(width, display_width(escape_controls(label)));
   std::string out;
   for (const auto& [label, value] : lines)
-    out += pad(label, width, false) + "  " + value + "\n";
+    out += pad(escape_controls(label), width, false) + "  " + escape_controls(value) + "\n";
   return out;
 }
 
-std::string render_aligned(const TextTable& t, bool markdown) {
+std::string render_aligned(const TextTable& table, bool markdown) {
+  const auto t = for_terminal(table);
   std::vector<std::size_t> widths(t.header.size());
   for (std::size_t c = 0; c < widths.size(); ++c) {
     widths[c] = std::max<std::size_t>(display_width(t.header[c]), markdown ? 3 : 0);

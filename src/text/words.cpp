@@ -61,22 +61,45 @@ bool camel_word_starts(std::string_view h, std::size_t i, std::size_t word) {
   return !lone_s;
 }
 
+// Appends text[i] as people are shown it; returns how many bytes of `text` it took.
+std::size_t append_shown(std::string& out, std::string_view text, std::size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x20 || c == 0x7f) {
+    out += fmt::format("\\x{:02x}", c);
+    return 1;
+  }
+  const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+  if (c == 0xc2 && next >= 0x80 && next <= 0x9f) {  // U+0080 to U+009F in UTF-8
+    out += fmt::format("\\u{:04x}", next);
+    return 2;
+  }
+  out += static_cast<char>(c);  // other UTF-8 bytes pass through; terminals show them
+  return 1;
+}
+
 }  // namespace
 
 std::string quote_value(std::string_view text) {
   constexpr std::size_t kMaxShown = 40;
   std::string out = "\"";
-  for (std::size_t i = 0; i < text.size() && i < kMaxShown; ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '"' || c == '\\')
-      out += fmt::format("\\{}", static_cast<char>(c));
-    else if (c < 0x20 || c == 0x7f)
-      out += fmt::format("\\x{:02x}", c);
-    else
-      out += static_cast<char>(c);  // UTF-8 bytes pass through; terminals show them
+  const auto shown = text.substr(0, kMaxShown);
+  for (std::size_t i = 0; i < shown.size();) {
+    if (shown[i] == '"' || shown[i] == '\\') {
+      out.append("\\").append(1, shown[i++]);
+    } else {
+      i += append_shown(out, shown, i);
+    }
   }
   if (text.size() > kMaxShown) out += "…";
   return out + "\"";
+}
+
+std::string escape_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();)
+    i += append_shown(out, text, i);
+  return out;
 }
 
 std::string normalize_header(std::string_view header) {

@@ -10,8 +10,15 @@
 
 namespace cxkpi::cli {
 
-/// `text` quoted for a message: shortened to 40 characters, control and non-ASCII bytes escaped.
+/// `text` quoted for a message: shortened to 40 characters, controls escaped as by
+/// escape_controls, `"` and `\` with a backslash.
 std::string quote_value(std::string_view text);
+
+/// `text` with the characters a terminal acts on written out: C0 controls (ESC, BEL, CR, LF,
+/// ...) and DEL as \xNN, C1 controls (U+0080 to U+009F) as \u0080 to \u009f. A value read
+/// from the input (a group, a period label, a column name) is shown so to people, so that an
+/// escape sequence in it cannot move the cursor, retitle the window or hide a line.
+std::string escape_controls(std::string_view text);
 
 /// "Talk Time (s)" → "talk_time_s": lower case, runs of other characters become '_', and
 /// camelCase or PascalCase words are split ("agentName" → "agent_name", "ContactId" →

@@ -71,3 +71,15 @@ TEST_CASE("a header naming a rate or an average is no total", "[headers]") {
   // an alias that says the rate word itself is that alias: a log's AvgTalkDuration is its talk time
   REQUIRE(record_role_of_header("AvgTalkDuration"));
 }
+
+TEST_CASE("control characters are written out for people", "[words]") {
+  // ESC [ 2 J clears the screen; ESC ] 0 ; ... BEL retitles the window; U+009B is the C1 CSI
+  REQUIRE(escape_controls("a\x1b[2Jb") == "a\\x1b[2Jb");
+  REQUIRE(escape_controls("\x1b]0;x\x07") == "\\x1b]0;x\\x07");
+  REQUIRE(escape_controls("a\rb\nc\td\x7f") == "a\\x0db\\x0ac\\x09d\\x7f");
+  REQUIRE(escape_controls("c\xc2\x9b"
+                          "1m") == "c\\u009b1m");
+  REQUIRE(escape_controls("\xc2\x80\xc2\x9f\xc2\xa0") == "\\u0080\\u009f\xc2\xa0");  // U+00A0 is no control
+  REQUIRE(escape_controls("Zürich ×") == "Zürich ×");
+  REQUIRE(quote_value("a\"\\\x1b\xc2\x85") == "\"a\\\"\\\\\\x1b\\u0085\"");
+}
