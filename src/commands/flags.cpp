@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 
 #include "check/thresholds.hpp"
+#include "commands/number_flags.hpp"
 #include "commands/shape_flags.hpp"
 #include "compute/buckets.hpp"
 #include "compute/compute.hpp"
@@ -30,6 +32,7 @@ void add_bad_row_flags(CLI::App& app, InputFlags& flags, const char* group) {
   app.add_option_function<std::size_t>(
          "--max-errors", [&flags](std::size_t n) { flags.max_errors = n; },
          "with --on-error skip: fail when more than N rows are bad")
+      ->check(whole_count())
       ->group(group);
   app.add_option("--rejects", flags.rejects, "with --on-error skip: write each skipped row to FILE as NDJSON")
       ->group(group);
@@ -44,6 +47,7 @@ void add_layout_flags(CLI::App& app, InputFlags& flags, const char* group) {
   app.add_option_function<std::size_t>(
          "--skip-lines", [&flags](std::size_t n) { flags.skip_lines = n; },
          "skip N lines above the header (default: a CSV report's one-cell title line is skipped)")
+      ->check(whole_count())
       ->type_name("N")
       ->group(group);
   app.add_option("--json-path", flags.json_path,
@@ -58,6 +62,15 @@ void add_layout_flags(CLI::App& app, InputFlags& flags, const char* group) {
       ->group(group);
 }
 
+// Stores a flag's word in `target`, refusing an empty one: -d "" names no delimiter, --tz ""
+// no zone, and the default taken instead would go on silently.
+std::function<void(const std::string&)> non_empty(std::string& target, std::string flag, std::string what) {
+  return [&target, flag = std::move(flag), what = std::move(what)](const std::string& word) {
+    if (word.empty()) throw CLI::ValidationError(flag, "an empty word is no " + what);
+    target = word;
+  };
+}
+
 }  // namespace
 
 void add_input_flags(CLI::App& app, InputFlags& flags) {
@@ -66,7 +79,9 @@ void add_input_flags(CLI::App& app, InputFlags& flags) {
   app.add_option("--format-in", flags.format_in, "input format (default: detected from the content)")
       ->check(CLI::IsMember({"auto", "csv", "tsv", "json", "ndjson"}, CLI::ignore_case))
       ->group(group);
-  app.add_option("-d,--delimiter", flags.delimiter, "CSV delimiter: one character, or 'tab' (default: detected)")
+  app.add_option_function<std::string>("-d,--delimiter",
+                                       non_empty(flags.delimiter, "--delimiter", "delimiter (one character, or 'tab')"),
+                                       "CSV delimiter: one character, or 'tab' (default: detected)")
       ->group(group);
   app.add_option("--map", flags.maps,
                  "field=Header reads a column as a field; Header:ms gives its unit (ms, s, min, h, hh:mm:ss), "
@@ -116,6 +131,7 @@ void add_output_flags(CLI::App& app, OutputFlags& flags) {
   app.add_flag("--desc", flags.desc, "with --sort: largest first")->group(group);
   app.add_option_function<std::size_t>(
          "--top", [&flags](std::size_t n) { flags.top = n; }, "keep the first N rows (after --sort)")
+      ->check(whole_count())
       ->group(group);
   app.add_flag("--safe-csv", flags.safe_csv, "CSV: prefix ' to labels a spreadsheet would run as formulas (=, +, -, @)")
       ->group(group);
@@ -132,7 +148,9 @@ void add_record_flags(CLI::App& app, RecordFlags& flags) {
   app.add_option("--by-column", flags.by_column, "use a column's own values as periods (e.g. a shift or week column)")
       ->group(group)
       ->excludes(app.get_option("--by"));
-  app.add_option("--tz", flags.tz, "IANA time zone for periods; times without an offset are local to it (default UTC)")
+  app.add_option_function<std::string>(
+         "--tz", non_empty(flags.tz, "--tz", "time zone (an IANA name such as Europe/Berlin, or UTC)"),
+         "IANA time zone for periods; times without an offset are local to it (default UTC)")
       ->group(group);
   app.add_option("--time-format", flags.time_formats,
                  "read time cells with a strftime-style format, e.g. '%d/%m/%Y %H:%M', before ISO-8601, RFC 2822 "
