@@ -1,6 +1,7 @@
 #include "io/input.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -36,7 +37,9 @@ InputStream::InputStream(InputStream&& other) noexcept
       name_(std::move(other.name_)),
       owned_(std::exchange(other.owned_, false)),
       memory_(std::move(other.memory_)),
-      memory_pos_(std::exchange(other.memory_pos_, 0)) {}
+      memory_pos_(std::exchange(other.memory_pos_, 0)),
+      refuse_nul_(other.refuse_nul_),
+      bytes_read_(other.bytes_read_) {}
 
 InputStream& InputStream::operator=(InputStream&& other) noexcept {
   if (this != &other) {
@@ -46,6 +49,8 @@ InputStream& InputStream::operator=(InputStream&& other) noexcept {
     owned_ = std::exchange(other.owned_, false);
     memory_ = std::move(other.memory_);
     memory_pos_ = std::exchange(other.memory_pos_, 0);
+    refuse_nul_ = other.refuse_nul_;
+    bytes_read_ = other.bytes_read_;
   }
   return *this;
 }
@@ -55,6 +60,16 @@ InputStream::~InputStream() {
 }
 
 std::size_t InputStream::read(char* buffer, std::size_t size) {
+  const auto n = read_bytes(buffer, size);
+  if (refuse_nul_)
+    if (const auto* nul = static_cast<const char*>(std::memchr(buffer, 0, n)))
+      throw Error::data(fmt::format("{}: byte {} is a NUL: the input holds binary data, which no text export has",
+                                    name_, bytes_read_ + static_cast<std::size_t>(nul - buffer) + 1));
+  bytes_read_ += n;
+  return n;
+}
+
+std::size_t InputStream::read_bytes(char* buffer, std::size_t size) {
   if (fd_ < 0) {
     const auto n = std::min(size, memory_.size() - memory_pos_);
     std::memcpy(buffer, memory_.data() + memory_pos_, n);

@@ -24,16 +24,22 @@ class InputStream {
   [[nodiscard]] bool drained() const { return fd_ < 0 && memory_pos_ == memory_.size(); }
   /// Reads up to `size` bytes; 0 means end of input. Throws Error (exit 66) on a read error.
   std::size_t read(char* buffer, std::size_t size);
+  /// From now on, a read that brings a NUL byte throws Error (data): text has none, and the
+  /// first 64 KiB, where a binary file shows itself, have been checked before this is called.
+  void refuse_nul_bytes() { refuse_nul_ = true; }
   /// The name used in messages: the path, or `<stdin>`.
   [[nodiscard]] const std::string& name() const { return name_; }
 
  private:
   InputStream(int fd, std::string name, bool owned) : fd_(fd), name_(std::move(name)), owned_(owned) {}
+  std::size_t read_bytes(char* buffer, std::size_t size);
   int fd_ = -1;
   std::string name_;
   bool owned_ = false;
   std::string memory_;  // used when fd_ < 0
   std::size_t memory_pos_ = 0;
+  bool refuse_nul_ = false;
+  std::size_t bytes_read_ = 0;  // for the place of a NUL byte
 };
 
 /// Reads the rest of `in` into a string (for whole-document formats such as a JSON array).

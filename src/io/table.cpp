@@ -40,7 +40,10 @@ std::string read_head(InputStream& in) {
     if (n == 0) break;
     lines += static_cast<std::size_t>(std::count(head.data() + got, head.data() + got + n, '\n'));
   }
-  if (head.starts_with(kUtf8Bom)) head.erase(0, kUtf8Bom.size());
+  // Every byte-order mark at the start is skipped: a tool that adds one to a file that has
+  // one writes two, and the second would stick to the first header ("\uFEFFid" is no id).
+  while (head.starts_with(kUtf8Bom))
+    head.erase(0, kUtf8Bom.size());
   return head;
 }
 
@@ -97,7 +100,18 @@ Encoding convert_if_needed(InputStream& in, std::string& head, const ReadOptions
 
 // A CSV report's title line above the header is skipped (unless --skip-lines said how many
 // lines to skip), and the reader says so.
+// A CSV whose lines end in CR alone (classic Mac OS) would be read as one long header line.
+void refuse_cr_line_ends(std::string_view head, const std::string& name) {
+  const auto cr = head.find('\r');
+  if (cr == std::string_view::npos || cr > head.find('\n') || (cr + 1 < head.size() && head[cr + 1] == '\n')) return;
+  throw Error::data(
+      fmt::format("{}:1: the line ends in CR alone (classic Mac OS line ends): convert them to LF, "
+                  "e.g. tr '\\r' '\\n'",
+                  name));
+}
+
 std::unique_ptr<TableReader> open_csv(InputStream in, std::string head, const ReadOptions& options) {
+  refuse_cr_line_ends(head, in.name());
   const auto title = options.skip_lines ? std::nullopt : title_line(head, options.delimiter);
   if (title) {  // the title is the first line with text: blank lines may come before it
     const auto before = head.begin() + static_cast<std::ptrdiff_t>(head.find_first_not_of("\r\n"));
@@ -146,6 +160,7 @@ std::unique_ptr<TableReader> open_table(InputStream in, const ReadOptions& optio
         fmt::format("{}: the input contains NUL bytes (a binary file, or UTF-16 without a byte-order "
                     "mark: try --encoding utf-16le)",
                     in.name()));
+  in.refuse_nul_bytes();
   auto reader = open_reader(std::move(in), std::move(head), options);
   reader->encoding = encoding_name(encoding);
   return reader;
