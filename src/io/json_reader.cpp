@@ -180,7 +180,8 @@ bool same_key(const char* raw, std::string_view key) {
 
 // Reads NDJSON with simdjson's On-Demand parser, one line at a time from a reused buffer
 // with simdjson's padding after the data. A line outside the fast path's plain case (invalid
-// JSON, not an object, a duplicate key, a number beyond a double, objects nested too deep) is
+// JSON, not an object, a key that is no column or repeats one, a number beyond a double,
+// objects nested too deep) is
 // read again with nlohmann exactly as before, so every message and cell stays the same.
 // Nested objects flatten to dotted columns as in a JSON array (FlatHeader, fill_flat_cells).
 class NdjsonReader final : public TableReader, public BlockSource {
@@ -304,7 +305,7 @@ class NdjsonReader final : public TableReader, public BlockSource {
       const auto* newline = static_cast<const char*>(std::memchr(buf_.data() + from, '\n', end_ - from));
       const std::size_t stop = newline == nullptr ? end_ : static_cast<std::size_t>(newline - buf_.data());
       if (stop > kHeaderBytes || (newline == nullptr && !eof_)) break;
-      const auto row = json::parse(std::string_view(buf_.data() + from, stop - from), nullptr, false);
+      const auto row = parse_json_text(std::string_view(buf_.data() + from, stop - from), false);
       if (const auto* record = record_in(row); record != nullptr) header.add(*record);
       from = stop + 1;
     }
@@ -423,16 +424,13 @@ class NdjsonReader final : public TableReader, public BlockSource {
         if (!read_container(field, type, depth)) return false;
         continue;
       }
+      // A key that is no column goes to nlohmann too, which tells whether it repeats another
+      // (a repeated key is an error of its row).
       const std::size_t c = column_of(field);
-      if (c == kBadKey) return false;
-      if (c < header_.size()) {
-        if (seen_[c] == row_) return false;  // a duplicate key
-        seen_[c] = row_;
-        expected_ = c + 1;
-      }
-      const bool known = c < header_.size();
-      if (!value_text(field.value(), type, known ? owned_[c] : scratch_, known ? cells_[c] : scratch_view_))
-        return false;
+      if (c >= header_.size() || seen_[c] == row_) return false;
+      seen_[c] = row_;
+      expected_ = c + 1;
+      if (!value_text(field.value(), type, owned_[c], cells_[c])) return false;
     }
     return true;
   }
@@ -455,7 +453,7 @@ class NdjsonReader final : public TableReader, public BlockSource {
     if (prefix > 0 || containers_in_row_ > 0) {
       path_ += key;
       const auto it = columns_.find(path_);
-      const bool duplicate = is_container_path(path_);  // nlohmann keeps the last of duplicate keys
+      const bool duplicate = is_container_path(path_);  // a repeated key: nlohmann's path refuses the row
       path_.resize(prefix);
       if (duplicate) return kBadKey;
       c = it == columns_.end() ? c : it->second;
@@ -553,7 +551,7 @@ class NdjsonReader final : public TableReader, public BlockSource {
   void read_slow() {
     slow_ = true;
     try {
-      object_ = json::parse(text_);
+      object_ = parse_json_text(text_);
     } catch (const json::parse_error& e) {
       auto at = position_of_byte(in_.name(), text_, e.byte);
       at.line = line_;
@@ -587,10 +585,8 @@ class NdjsonReader final : public TableReader, public BlockSource {
   std::size_t containers_in_row_ = 0;
   std::vector<char> plain_;               // the header key has no quote or backslash
   std::vector<std::string> padded_keys_;  // each header key, then 8 zero bytes
-  std::string scratch_;                   // the text of a value whose key is not in the header
-  std::string_view scratch_view_;
-  std::vector<std::string_view> cells_;  // this row's cells: views of the line, the parser or owned_
-  std::vector<std::string> owned_;       // cell text made here (numbers as doubles, nlohmann's rows)
+  std::vector<std::string_view> cells_;   // this row's cells: views of the line, the parser or owned_
+  std::vector<std::string> owned_;        // cell text made here (numbers as doubles, nlohmann's rows)
 };
 
 }  // namespace

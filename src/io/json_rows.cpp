@@ -5,28 +5,64 @@
 #include <algorithm>
 #include <utility>
 
+#include "text/words.hpp"
+
 namespace cxkpi::cli {
 namespace {
 
+// The member parse_json_text adds to an object that repeats a key, holding that key. No
+// export writes a key that starts with a NUL.
+const std::string kRepeatedKey{"\0repeated key", 13};
+
 // Calls leaf(path, value) for each scalar or null member of `object` and, under dotted
 // paths, of the objects in it; arrays are passed over. `depth` is the object's own (a row is
-// 1). False when an object lies deeper than kMaxJsonDepth (its members are not visited).
+// 1). Says in `problem` (when it is empty) why the row cannot be read: an object deeper than
+// kMaxJsonDepth (its members are not visited) or a key given twice in one object.
 template <class Leaf>
-bool walk(const ojson& object, std::string& path, std::size_t depth, Leaf& leaf) {
-  if (depth > kMaxJsonDepth) return false;
-  bool whole = true;
+void walk(const ojson& object, std::string& path, std::size_t depth, Leaf& leaf, std::string& problem) {
+  if (depth > kMaxJsonDepth) {
+    if (problem.empty()) problem = fmt::format("objects are nested more than {} deep", kMaxJsonDepth);
+    return;
+  }
   for (const auto& [key, value] : object.items()) {
     const auto size = path.size();
     if (size > 0) path += '.';
     path += key;
-    if (value.is_object())
-      whole = walk(value, path, depth + 1, leaf) && whole;
-    else if (!value.is_array())
+    if (key == kRepeatedKey && problem.empty())
+      problem = fmt::format("key {} is given twice in one object", quote_value(value.template get<std::string>()));
+    else if (value.is_object())
+      walk(value, path, depth + 1, leaf, problem);
+    else if (!value.is_array() && key != kRepeatedKey)
       leaf(path, value);
     path.resize(size);
   }
-  return whole;
 }
+
+// The keys of each object open while parsing, innermost last, and the first key each repeats.
+struct OpenObjects {
+  std::vector<std::vector<std::string>> keys;
+  std::vector<std::string> repeated;
+
+  bool on(ojson::parse_event_t event, ojson& parsed) {
+    using Event = ojson::parse_event_t;
+    if (event == Event::object_start) {
+      keys.emplace_back();
+      repeated.emplace_back();
+    } else if (event == Event::key) {
+      auto& seen = keys.back();
+      const auto& key = parsed.get_ref<const std::string&>();
+      if (std::find(seen.begin(), seen.end(), key) == seen.end())
+        seen.push_back(key);
+      else if (repeated.back().empty())
+        repeated.back() = key;
+    } else if (event == Event::object_end) {
+      if (!repeated.back().empty() && parsed.is_object()) parsed[kRepeatedKey] = repeated.back();
+      keys.pop_back();
+      repeated.pop_back();
+    }
+    return true;
+  }
+};
 
 // The text of a scalar as the value parsers expect it; null is a missing cell.
 std::string cell_text(const ojson& v) {
@@ -167,7 +203,7 @@ std::vector<std::pair<std::size_t, std::size_t>> back_to_back_objects(std::strin
 
 ojson parse_json(const std::string& name, std::string_view all, std::size_t begin, std::size_t end) {
   try {
-    return ojson::parse(all.substr(begin, end - begin));
+    return parse_json_text(all.substr(begin, end - begin));
   } catch (const ojson::parse_error& e) {
     throw invalid_json(position_of_byte(name, all, begin + e.byte), e);
   } catch (const ojson::exception& e) {  // e.g. out_of_range: a number beyond a double
@@ -211,7 +247,8 @@ void FlatHeader::add(const ojson& row) {
     }
     if (!value.is_null()) has_value_[it->second] = 1;
   };
-  walk(row, path, 1, leaf);
+  std::string problem;  // the row's own, said when it is read
+  walk(row, path, 1, leaf, problem);
 }
 
 std::vector<std::string> FlatHeader::names() const {
@@ -241,8 +278,16 @@ void fill_flat_cells(const ojson& row, const ColumnIndex& columns, const SourceP
   auto leaf = [&](const std::string& name, const ojson& value) {
     if (const auto it = columns.find(name); it != columns.end()) cells[it->second] = cell_text(value);
   };
-  if (!walk(row, path, 1, leaf))
-    throw Error::data(at, "json", fmt::format("objects are nested more than {} deep", kMaxJsonDepth));
+  std::string problem;
+  walk(row, path, 1, leaf, problem);
+  if (!problem.empty()) throw Error::data(at, "json", problem);
+}
+
+ojson parse_json_text(std::string_view text, bool allow_exceptions) {
+  OpenObjects open;
+  return ojson::parse(
+      text, [&open](int, ojson::parse_event_t event, ojson& parsed) { return open.on(event, parsed); },
+      allow_exceptions);
 }
 
 std::string row_json(const ojson& row) {

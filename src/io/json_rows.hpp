@@ -42,12 +42,18 @@ class FlatHeader {
   std::unordered_map<std::string, std::size_t> index_;
 };
 
+/// `text` parsed as ojson::parse does (throwing as it does; with `allow_exceptions` false,
+/// giving a discarded value instead), except that a key given twice in one object is not
+/// silently given its last value: the object keeps a note of it, and fill_flat_cells refuses
+/// the row that holds it.
+ojson parse_json_text(std::string_view text, bool allow_exceptions = true);
+
 /// One entry per name: its position.
 ColumnIndex index_of(const std::vector<std::string>& names);
 
 /// Fills `cells` (one per column of `columns`) from `row` flattened; members whose path is
 /// not a column are ignored, and null is a missing cell. Throws Error at `at` for a row that
-/// is not an object or nests objects deeper than kMaxJsonDepth.
+/// is not an object, nests objects deeper than kMaxJsonDepth or repeats a key in an object.
 void fill_flat_cells(const ojson& row, const ColumnIndex& columns, const SourcePos& at,
                      std::vector<std::string>& cells);
 
