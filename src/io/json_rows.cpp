@@ -14,6 +14,11 @@ namespace {
 // export writes a key that starts with a NUL.
 const std::string kRepeatedKey{"\0repeated key", 13};
 
+// What is wrong with the object a kRepeatedKey member `note` belongs to.
+std::string repeated_key_problem(const ojson& note) {
+  return fmt::format("key {} is given twice in one object", quote_value(note.get<std::string>()));
+}
+
 // Calls leaf(path, value) for each scalar or null member of `object` and, under dotted
 // paths, of the objects in it; arrays are passed over. `depth` is the object's own (a row is
 // 1). Says in `problem` (when it is empty) why the row cannot be read: an object deeper than
@@ -29,7 +34,7 @@ void walk(const ojson& object, std::string& path, std::size_t depth, Leaf& leaf,
     if (size > 0) path += '.';
     path += key;
     if (key == kRepeatedKey && problem.empty())
-      problem = fmt::format("key {} is given twice in one object", quote_value(value.template get<std::string>()));
+      problem = repeated_key_problem(value);
     else if (value.is_object())
       walk(value, path, depth + 1, leaf, problem);
     else if (!value.is_array() && key != kRepeatedKey)
@@ -310,6 +315,20 @@ std::string wrapper_key(const ojson& row) {
   return row.begin().key();
 }
 
+namespace {
+
+// A document whose envelope repeats a key ({"tickets":[…],"tickets":[…]}, or under "data")
+// would keep the rows of the last array only: it is refused, as a row that repeats one is.
+void refuse_repeated_envelope_key(const ojson& doc, const std::string& name) {
+  const auto data = doc.is_object() ? doc.find("data") : doc.end();
+  for (const auto* level : {&doc, data != doc.end() ? &*data : nullptr})
+    if (level != nullptr && level->is_object())
+      if (const auto note = level->find(kRepeatedKey); note != level->end())
+        throw Error::data(SourcePos{name, 0, 0, "$"}, "json", repeated_key_problem(*note));
+}
+
+}  // namespace
+
 JsonRows json_rows(const std::string& name, std::string_view text, const std::string& json_path) {
   const auto objects = back_to_back_objects(text);
   if (!objects.empty() && !json_path.empty())
@@ -320,6 +339,7 @@ JsonRows json_rows(const std::string& name, std::string_view text, const std::st
     out = back_to_back_rows(name, text, objects);
   } else {
     auto doc = parse_json(name, text, 0, text.size());
+    refuse_repeated_envelope_key(doc, name);
     if (!json_path.empty())
       out = rows_at_path(std::move(doc), json_path);
     else
