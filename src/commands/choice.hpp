@@ -25,7 +25,8 @@ CLI::Option* add_choice(CLI::App& app, const std::string& flag, Choices<Enum> ch
           if (word == given) set(value);
       },
       help);
-  return option->check(CLI::IsMember(words, CLI::ignore_case));
+  // transform, not check: the value given becomes the listed word, so MEAN means mean.
+  return option->transform(CLI::IsMember(words, CLI::ignore_case));
 }
 
 }  // namespace cxkpi::cli

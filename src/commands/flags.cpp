@@ -77,7 +77,7 @@ void add_input_flags(CLI::App& app, InputFlags& flags) {
   app.add_option("FILE", flags.files, "period table(s): CSV, TSV, JSON or NDJSON; - reads stdin");
   const auto* group = "Input";
   app.add_option("--format-in", flags.format_in, "input format (default: detected from the content)")
-      ->check(CLI::IsMember({"auto", "csv", "tsv", "json", "ndjson"}, CLI::ignore_case))
+      ->transform(CLI::IsMember({"auto", "csv", "tsv", "json", "ndjson"}, CLI::ignore_case))
       ->group(group);
   app.add_option_function<std::string>("-d,--delimiter",
                                        non_empty(flags.delimiter, "--delimiter", "delimiter (one character, or 'tab')"),
@@ -94,7 +94,7 @@ void add_input_flags(CLI::App& app, InputFlags& flags) {
       ->group(group);
   app.add_option("--encoding", flags.encoding,
                  "input encoding: utf-8 (default; UTF-16 is found by its BOM), latin1, cp1252")
-      ->check(CLI::IsMember({"utf-8", "utf8", "utf-16le", "utf-16be", "latin1", "cp1252"}, CLI::ignore_case))
+      ->transform(CLI::IsMember({"utf-8", "utf8", "utf-16le", "utf-16be", "latin1", "cp1252"}, CLI::ignore_case))
       ->group(group);
   add_layout_flags(app, flags, group);
   app.add_flag("--decimal-comma", flags.decimal_comma, "numbers use a decimal comma: 3,5 is 3.5")->group(group);
@@ -116,7 +116,7 @@ void add_input_flags(CLI::App& app, InputFlags& flags) {
 void add_output_flags(CLI::App& app, OutputFlags& flags) {
   const auto* group = "Output";
   app.add_option("--format", flags.format, "table (default), json, ndjson, csv or markdown")
-      ->check(CLI::IsMember({"table", "json", "ndjson", "csv", "markdown"}, CLI::ignore_case))
+      ->transform(CLI::IsMember({"table", "json", "ndjson", "csv", "markdown"}, CLI::ignore_case))
       ->group(group);
   app.add_flag("--json", flags.json, "same as --format json")->group(group);
   app.add_option("--precision", flags.precision, "digits after the decimal point in tables (default 2)")

@@ -116,7 +116,7 @@ void add_aht(CLI::App& app, Settings& s, MetricExtras&) {
          },
          "handle-time parts to add up (default talk,hold,wrap)")
       ->delimiter(',')
-      ->check(CLI::IsMember({"talk", "hold", "wrap"}, CLI::ignore_case));
+      ->transform(CLI::IsMember({"talk", "hold", "wrap"}, CLI::ignore_case));
 }
 
 void add_window(CLI::App& app, MetricExtras& extras, std::string_view what) {
