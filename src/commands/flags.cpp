@@ -75,7 +75,7 @@ std::function<void(const std::string&)> non_empty(std::string& target, std::stri
 
 void add_input_flags(CLI::App& app, InputFlags& flags) {
   app.add_option("FILE", flags.files, "period table(s): CSV, TSV, JSON or NDJSON; - reads stdin");
-  const auto* group = "Input";
+  const auto* group = kInputGroup;
   app.add_option("--format-in", flags.format_in, "input format (default: detected from the content)")
       ->transform(CLI::IsMember({"auto", "csv", "tsv", "json", "ndjson"}, CLI::ignore_case))
       ->group(group);
@@ -113,6 +113,17 @@ void add_input_flags(CLI::App& app, InputFlags& flags) {
       ->group(group);
 }
 
+void refuse_file_flags(const CLI::App& app, std::string_view command, std::string_view number_flag) {
+  const auto given = app.get_options([](const CLI::Option* o) {
+    const auto& group = o->get_group();
+    return o->count() > 0 && !o->get_positional() && (group == kInputGroup || group == kRecordLogGroup);
+  });
+  if (given.empty()) return;
+  throw Error::usage(
+      fmt::format("{} reads input files, and {} was given numbers ({} …), not a file: it would be ignored",
+                  given.front()->get_name(), command, number_flag));
+}
+
 void add_output_flags(CLI::App& app, OutputFlags& flags) {
   const auto* group = "Output";
   app.add_option("--format", flags.format, "table (default), json, ndjson, csv or markdown")
@@ -139,7 +150,7 @@ void add_output_flags(CLI::App& app, OutputFlags& flags) {
 }
 
 void add_record_flags(CLI::App& app, RecordFlags& flags) {
-  const auto* group = "Record logs";
+  const auto* group = kRecordLogGroup;
   app.add_option("--by", flags.by,
                  "period of each row: all (default), hour, day, week (ISO), month, quarter, year, "
                  "weekday or hour-of-day")

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cxkpi::cli {
@@ -74,12 +75,20 @@ struct CheckFlags {
   std::string crit;
 };
 
+/// The --help groups of the flags that read input files.
+inline constexpr const char* kInputGroup = "Input";
+inline constexpr const char* kRecordLogGroup = "Record logs";
+
 void add_input_flags(CLI::App& app, InputFlags& flags);
 void add_output_flags(CLI::App& app, OutputFlags& flags);
 void add_record_flags(CLI::App& app, RecordFlags& flags);
 void add_check_flags(CLI::App& app, CheckFlags& flags);
 
 BucketOptions bucket_options(const RecordFlags& flags);
+/// A command given numbers (`number_flag` …) reads no file: a flag of `app` that reads input
+/// files (--where, --map, --by, --tz …) would be ignored, so the first one given is a usage
+/// error.
+void refuse_file_flags(const CLI::App& app, std::string_view command, std::string_view number_flag);
 /// The shape to read the inputs as: --shape, or detected from the first input's columns.
 /// A flag of `app` that does not apply to that shape (--threshold on a period table) is a
 /// usage error.

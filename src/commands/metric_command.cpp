@@ -112,7 +112,7 @@ MetricCommand::MetricCommand(CLI::App& parent, const MetricSpec& spec)
   add_record_flags(*app_, records_);
   app_->add_option("--base-file", base_file_,
                    "record logs: a period table of orders, customers, total_cost or contacts, joined to the periods")
-      ->group("Record logs");
+      ->group(kRecordLogGroup);
   add_output_flags(*app_, output_);
   add_check_flags(*app_, checks_);
   app_->add_flag("--no-stream", no_stream_, "NDJSON: write every period at the end, for input not in time order")
@@ -143,6 +143,7 @@ int MetricCommand::run() {
   const auto numbers = given_numbers();
   if (!numbers.empty() && input_.files.empty() && base_file_.empty()) {
     if (!compare_.empty()) throw Error::usage("--compare needs input files, not numbers");
+    refuse_file_flags(*app_, spec_.name, numbers.front().flag);
     return emit(compute_from_numbers(spec_, settings_, numbers), output_, thresholds_of(checks_));
   }
   if (numbers.empty() && streams()) return stream_ndjson();  // a figure for the whole input joins at the end
