@@ -23,6 +23,15 @@ constexpr std::string_view kNeverAverage =
     "never average per-day, per-file or per-group rates: add the numerators and the denominators, then divide once "
     "(cxkpi's totals do)";
 
+// Pitfalls long enough to span two literals, named so that a list of pitfalls never mixes
+// joined literals with single ones (which reads like a missing comma).
+constexpr std::string_view kShortAbandonsOnTables =
+    "short abandons leave both the numerator and the denominator; a period table's short_abandoned was "
+    "counted at the export's own S, so --short-abandon is refused on one (exit 64)";
+constexpr std::string_view kThresholdOnTables =
+    "a period table fixes T: answered_in_t counted at 20 s cannot give a 30 s level, so --threshold and "
+    "--strict are refused on one (exit 64); record logs allow any T";
+
 constexpr std::string_view kFractionsOfSeconds =
     "fractions of a second count: times keep them to the nanosecond (more decimals are refused), and each duration "
     "is the exact difference rounded half up to 1/10000 s";
@@ -137,9 +146,7 @@ std::vector<Explanation> queue() {  // NOLINT(readability-function-size): a tabl
          "abandons after waiting less than S seconds leave numerator and denominator: fixture F, S = 5 → 2/10 = 20.0"},
         {"--den queued", "divide by queued contacts: fixture F 3/10 = 30.0; with S = 5, 2/9 = 22.22…"}},
        "offered, abandoned, wait_s",
-       {"it counts who left, not who stayed: 100 contacts with 40 hang-ups is 40 %, not 60",
-        "short abandons leave both the numerator and the denominator; a period table's short_abandoned was "
-        "counted at the export's own S, so --short-abandon is refused on one (exit 64)",
+       {"it counts who left, not who stayed: 100 contacts with 40 hang-ups is 40 %, not 60", kShortAbandonsOnTables,
         "vendors differ (Amazon Connect divides by queued): say which --den when comparing", kNoEvidence,
         kBlankIsMissing, kNeverAverage},
        {"Fixture F: 3 of 11 offered contacts abandoned → 100 × 3 / 11 = 27.2727…",
@@ -154,8 +161,7 @@ std::vector<Explanation> queue() {  // NOLINT(readability-function-size): a tabl
         {"--mode abandons-ignored", "A_T / (offered − abandoned within T): fixture F 6/9 = 66.6666…"},
         {"--short-abandon S", "abandons after waiting less than S seconds are short"}},
        "offered, answered, abandoned, wait_s",
-       {"a period table fixes T: answered_in_t counted at 20 s cannot give a 30 s level, so --threshold and "
-        "--strict are refused on one (exit 64); record logs allow any T",
+       {kThresholdOnTables,
         "vendors differ on the denominator (offered, answered, answered + abandoned, queued): say which --mode",
         kNoEvidence, kBlankIsMissing, kNeverAverage},
        {"Fixture F, T = 20 s: 6 of 11 offered contacts answered within 20 s → 100 × 6 / 11 = 54.5454…",

@@ -91,7 +91,7 @@ std::optional<std::string> out_of_scale(std::string_view normalised) {
 
 // Why `h` is refused, if it is: a known name misspelt, or a score no scale has.
 std::optional<std::string> refusal_of(std::string_view h, HeaderNames names) {
-  if (const auto reason = out_of_scale(normalize_header(h))) return reason;
+  if (auto reason = out_of_scale(normalize_header(h))) return reason;
   if (const auto m = misspelling_of(h, names)) return misspelling_advice(h, *m);
   return std::nullopt;
 }
