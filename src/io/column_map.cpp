@@ -186,6 +186,7 @@ std::string field_reading(const ColumnRole& role) {
 const std::vector<std::string_view>& period_header_names() {
   static const auto names = [] {
     std::vector<std::string_view> out;
+    out.reserve(kFields.size() + kAliases.size() + kPeriodNames.size());
     for (const auto& f : kFields)
       out.push_back(f.name);
     for (const auto& a : kAliases)
