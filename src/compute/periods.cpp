@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <iterator>
+#include <string_view>
+#include <unordered_map>
 
 #include "compute/column_readings.hpp"
 #include "compute/compute.hpp"
@@ -19,17 +21,37 @@ bool contains(const std::vector<Field>& fields, Field f) {
   return std::find(fields.begin(), fields.end(), f) != fields.end();
 }
 
+constexpr auto kNoLabel = static_cast<std::size_t>(-1);
+
+// The column of each name (the first of that header), kNoLabel for a name the header lacks.
+// Found through one index of the header: a row is read with its labels in O(labels), not
+// O(labels × columns), so a table of a million columns reads in one pass.
+std::vector<std::size_t> columns_named(const std::vector<std::string>& header, const std::vector<std::string>& names) {
+  std::unordered_map<std::string_view, std::size_t> first_of;
+  first_of.reserve(header.size());
+  for (std::size_t c = 0; c < header.size(); ++c)
+    first_of.try_emplace(header[c], c);
+  std::vector<std::size_t> columns;
+  columns.reserve(names.size());
+  for (const auto& name : names) {
+    const auto it = first_of.find(name);
+    columns.push_back(it == first_of.end() ? kNoLabel : it->second);
+  }
+  return columns;
+}
+
 class PeriodFile {
  public:
   PeriodFile(const MetricSpec& metric, const Settings& settings, TableReader& reader, const ColumnMap& columns,
-             const FileInputOptions& input)
+             const FileInputOptions& input, const std::vector<std::string>& label_names)
       : decimal_comma_(input.decimal_comma),
         missing_(input.missing),
         metric_(metric),
         settings_(settings),
         reader_(reader),
         columns_(columns),
-        plan_(metric.plan(settings, columns.fields())) {
+        plan_(metric.plan(settings, columns.fields())),
+        label_columns_(columns_named(reader.header(), label_names)) {
     check_columns();
     for (const Field f : metric.inputs)
       if (columns.column_of(f)) used_.push_back(f);
@@ -42,18 +64,14 @@ class PeriodFile {
   /// The current row as a result: its period, its labels (the first file's, found by name) and
   /// the metric over its values, which join `total`; or, for a row with a required cell left
   /// empty, a null result and a warning.
-  ResultRow result_row(const std::vector<std::string>& label_names, Sums& total,
-                       std::vector<std::string>& warnings) const {
+  ResultRow result_row(Sums& total, std::vector<std::string>& warnings) const {
     Sums sums;
     const auto empty_required = read_row(sums);
     ResultRow row;
     if (const auto pc = columns_.period_column()) row.period = trim(reader_.cell(*pc));
-    const auto& h = reader_.header();
-    for (const auto& label : label_names) {
-      const auto it = std::find(h.begin(), h.end(), label);
-      row.labels.emplace_back(it == h.end() ? std::string_view{}
-                                            : trim(reader_.cell(static_cast<std::size_t>(it - h.begin()))));
-    }
+    row.labels.reserve(label_columns_.size());
+    for (const auto column : label_columns_)
+      row.labels.emplace_back(column == kNoLabel ? std::string_view{} : trim(reader_.cell(column)));
     if (empty_required) {
       row.result.reason = fmt::format("no {} in this row", name_of(*empty_required));
       warnings.push_back(fmt::format("{}: {} is empty; the row is left out of the total",
@@ -123,6 +141,7 @@ class PeriodFile {
   TableReader& reader_;
   const ColumnMap& columns_;
   Plan plan_;
+  std::vector<std::size_t> label_columns_;  // of each label name; kNoLabel when this file lacks it
   std::vector<Field> used_;
 };
 
@@ -153,16 +172,16 @@ ResultTable compute_from_periods(const MetricSpec& metric, const Settings& setti
     check_period_headers(*reader, input);
     const ColumnMap columns(reader->header(), input.overrides, reader->source_name());
     tell_period_columns(*reader, columns, input);
-    const PeriodFile file(metric, settings, *reader, columns, input);
+    if (first_file) table.label_names = label_names_of(*reader, columns);
+    const PeriodFile file(metric, settings, *reader, columns, input, table.label_names);
     const RowFilter where(input.where.get(), *reader, input.missing);
     if (first_file) {
-      table.label_names = label_names_of(*reader, columns);
       table.warnings = file.plan().warnings;
       first_file = false;
     }
     for_each_row(*reader, errors, [&] {
       ++rows;
-      if (where.keep()) table.rows.push_back(file.result_row(table.label_names, total, table.warnings));
+      if (where.keep()) table.rows.push_back(file.result_row(total, table.warnings));
     });
   }
   table.plan = metric.plan(settings, total.present());
