@@ -3,11 +3,16 @@
 /// inputs merged equal the sums of both inputs read as one, so totals are always re-divided
 /// from summed numerators and denominators, never averaged from ratios.
 
+#include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "cxkpi/distribution.hpp"
 #include "cxkpi/fields.hpp"
@@ -75,12 +80,100 @@ enum class Sample : std::uint8_t {
 };
 inline constexpr std::size_t kSampleCount = 3;
 
+namespace detail {
+
+/// Where each field's sum sits in every Sums: slots are handed out in the order fields are
+/// first added (by any Sums of the process), so a Sums holds the few fields its input gives,
+/// not all kFieldCount. One table for the whole process, so that Sums merge slot by slot;
+/// threads reading blocks of a log may add a field first at once, hence the atomics.
+class FieldSlots {
+ public:
+  /// The slot of `f`; kNoSlot (more than any slot) when no Sums has added `f` yet.
+  [[gnu::always_inline]] static std::size_t slot_of(Field f) {
+    return static_cast<std::size_t>(slots()[index_of(f)].load(std::memory_order_acquire)) - 1;
+  }
+  /// The slot of `f`, handed out now when it has none.
+  static std::size_t assign(Field f) {
+    const std::lock_guard lock(mutex());
+    auto& stored = slots()[index_of(f)];
+    if (stored.load(std::memory_order_acquire) == 0) {
+      const auto n = count();
+      fields()[n] = f;
+      used().store(n + 1, std::memory_order_release);
+      stored.store(static_cast<std::uint8_t>(n + 1), std::memory_order_release);
+    }
+    return slot_of(f);
+  }
+  /// How many slots are handed out.
+  static std::size_t count() { return used().load(std::memory_order_acquire); }
+  /// The field in slot `slot` (< count()).
+  static Field field_at(std::size_t slot) { return fields()[slot]; }
+  static constexpr auto kNoSlot = static_cast<std::size_t>(-1);
+
+ private:
+  // Slot + 1, so that zero-initialised storage means "no slot yet".
+  static std::array<std::atomic<std::uint8_t>, kFieldCount>& slots() {
+    static std::array<std::atomic<std::uint8_t>, kFieldCount> table{};
+    return table;
+  }
+  static std::array<Field, kFieldCount>& fields() {
+    static std::array<Field, kFieldCount> table{};
+    return table;
+  }
+  static std::atomic<std::size_t>& used() {
+    static std::atomic<std::size_t> n{0};
+    return n;
+  }
+  static std::mutex& mutex() {
+    static std::mutex m;
+    return m;
+  }
+};
+
+/// The samples of a Sums, allocated by the first value: most inputs have no durations to
+/// keep, and their Sums then carry one null pointer instead of kSampleCount histograms.
+class LazySamples {
+ public:
+  LazySamples() = default;
+  LazySamples(const LazySamples& other)
+      : samples_(other.samples_ ? std::make_unique<Samples>(*other.samples_) : nullptr) {}
+  LazySamples(LazySamples&&) noexcept = default;
+  LazySamples& operator=(const LazySamples& other) {
+    if (this != &other) samples_ = other.samples_ ? std::make_unique<Samples>(*other.samples_) : nullptr;
+    return *this;
+  }
+  LazySamples& operator=(LazySamples&&) noexcept = default;
+  ~LazySamples() = default;
+
+  [[nodiscard]] const Distribution& at(Sample s) const {
+    static const Distribution none;
+    return samples_ ? (*samples_)[static_cast<std::size_t>(s)] : none;
+  }
+  Distribution& add_to(Sample s) {
+    if (!samples_) samples_ = std::make_unique<Samples>();
+    return (*samples_)[static_cast<std::size_t>(s)];
+  }
+  void merge(const LazySamples& other) {
+    if (!other.samples_) return;
+    for (std::size_t i = 0; i < kSampleCount; ++i)
+      add_to(static_cast<Sample>(i)).merge((*other.samples_)[i]);
+  }
+
+ private:
+  using Samples = std::array<Distribution, kSampleCount>;
+  std::unique_ptr<Samples> samples_;
+};
+
+}  // namespace detail
+
 class Sums {
  public:
   /// Adds `raw` (in the field's own units: 1 for counts, 1/10000 for seconds and money).
   [[gnu::always_inline]] void add_raw(Field f, std::int64_t raw) {
-    auto& slot = raw_[index_of(f)];
-    if (__builtin_add_overflow(slot, raw, &slot)) [[unlikely]]
+    auto slot = detail::FieldSlots::slot_of(f);
+    if (slot >= raw_.size()) [[unlikely]]
+      slot = make_room(f);
+    if (__builtin_add_overflow(raw_[slot], raw, &raw_[slot])) [[unlikely]]
       overflow(f);
     present_.add(f);
   }
@@ -101,7 +194,10 @@ class Sums {
   /// Declares exactly which fields the input supplied (record logs: from their columns).
   void set_present(const FieldSet& fields) { present_ = fields; }
 
-  [[nodiscard]] std::int64_t raw(Field f) const { return raw_[index_of(f)]; }
+  [[nodiscard]] std::int64_t raw(Field f) const {
+    const auto slot = detail::FieldSlots::slot_of(f);
+    return slot < raw_.size() ? raw_[slot] : 0;
+  }
   /// The sum as a number in the field's unit (counts, seconds, currency).
   [[nodiscard]] double value(Field f) const { return units(f, raw(f)); }
   /// `raw` units of field `f` as a number in the field's unit.
@@ -110,27 +206,33 @@ class Sums {
 
   /// Adds one value (1/10000 units) to a sample; `exact_limit` as in Distribution::add.
   void add_sample(Sample s, std::int64_t raw, std::size_t exact_limit = kExactAtAnySize) {
-    samples_[static_cast<std::size_t>(s)].add(raw, 1, exact_limit);
+    samples_.add_to(s).add(raw, 1, exact_limit);
   }
-  [[nodiscard]] const Distribution& sample(Sample s) const { return samples_[static_cast<std::size_t>(s)]; }
+  [[nodiscard]] const Distribution& sample(Sample s) const { return samples_.at(s); }
 
   void merge(const Sums& other) {
-    for (const auto& f : kFields) {
-      auto& slot = raw_[index_of(f.field)];
-      if (__builtin_add_overflow(slot, other.raw(f.field), &slot)) throw SumOverflow(f.field);
-    }
+    if (raw_.size() < other.raw_.size()) raw_.resize(other.raw_.size());
+    for (std::size_t slot = 0; slot < other.raw_.size(); ++slot)
+      if (__builtin_add_overflow(raw_[slot], other.raw_[slot], &raw_[slot]))
+        throw SumOverflow(detail::FieldSlots::field_at(slot));
     present_ |= other.present_;
-    for (std::size_t i = 0; i < kSampleCount; ++i)
-      samples_[i].merge(other.samples_[i]);
+    samples_.merge(other.samples_);
   }
 
  private:
   // Out of line, so that add_raw stays small enough to inline into every per-row loop.
   [[noreturn, gnu::noinline, gnu::cold]] static void overflow(Field f) { throw SumOverflow(f); }
+  // The first add of a field to this Sums: room for every slot handed out so far, which
+  // the next fields of the same input will mostly need too.
+  [[gnu::noinline]] std::size_t make_room(Field f) {
+    const auto slot = detail::FieldSlots::assign(f);
+    raw_.resize(std::max(slot + 1, detail::FieldSlots::count()));
+    return slot;
+  }
 
-  std::array<std::int64_t, kFieldCount> raw_{};
+  std::vector<std::int64_t> raw_;  // by detail::FieldSlots slot; a field past the end is 0
   FieldSet present_;
-  std::array<Distribution, kSampleCount> samples_;
+  detail::LazySamples samples_;
 };
 
 }  // namespace cxkpi
