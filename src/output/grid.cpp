@@ -125,19 +125,40 @@ std::vector<std::string> row_cells(const GridShape& s, const CellWriter& cells, 
   return row;
 }
 
-TextTable build_grid(const ResultTable& t, bool for_people, int precision, bool intervals) {
-  const GridShape shape{t, detail_names(t, intervals), for_people, any_small_sample(t), any_approximate(t)};
-  const CellWriter cells(for_people, precision, t.plan.unit);
-  TextTable g;
-  add_columns(g, shape);
+GridShape grid_shape(const ResultTable& t, bool for_people, bool intervals) {
+  return {t, detail_names(t, intervals), for_people, any_small_sample(t), any_approximate(t)};
+}
+
+// Hands each row's cells to `take` in turn, the total last: one row's cells exist at a time.
+template <typename Take>
+void for_each_grid_row(const ResultTable& t, const GridShape& shape, const CellWriter& cells, Take take) {
   for (const auto& r : t.rows) {
     std::vector<std::string> labels{r.period};
     for (const auto& label : r.labels)
-      labels.push_back(for_people && label.empty() ? "(empty)" : label);
-    g.rows.push_back(row_cells(shape, cells, std::move(labels), r.result, r.comparison));
+      labels.push_back(shape.for_people && label.empty() ? "(empty)" : label);
+    take(row_cells(shape, cells, std::move(labels), r.result, r.comparison));
   }
-  g.rows.push_back(row_cells(shape, cells, {"total"}, t.total, t.total_comparison));
+  take(row_cells(shape, cells, {"total"}, t.total, t.total_comparison));
+}
+
+TextTable build_grid(const ResultTable& t, bool for_people, int precision, bool intervals) {
+  const auto shape = grid_shape(t, for_people, intervals);
+  const CellWriter cells(for_people, precision, t.plan.unit);
+  TextTable g;
+  add_columns(g, shape);
+  for_each_grid_row(t, shape, cells, [&](std::vector<std::string> row) { g.rows.push_back(std::move(row)); });
   return g;
+}
+
+// CSV is written a row at a time: a table of a million rows is never held as cells.
+std::string render_csv_rows(const ResultTable& t, const FormatOptions& options) {
+  const auto shape = grid_shape(t, false, options.intervals);
+  const CellWriter cells(false, options.precision, t.plan.unit);
+  TextTable columns;
+  add_columns(columns, shape);
+  CsvLines csv(columns, options.fields, options.safe_csv, options.header);
+  for_each_grid_row(t, shape, cells, [&](const std::vector<std::string>& row) { csv.add(row); });
+  return csv.take();
 }
 
 // Numbers given on the command line have no rows: one "name value" line per figure reads better.
@@ -157,6 +178,7 @@ std::string render_vertical(const ResultTable& t, int precision, bool intervals)
 std::string render_grid(const ResultTable& t, const FormatOptions& options) {
   if (t.rows.empty() && options.format == OutputFormat::table && options.fields.empty())
     return render_vertical(t, options.precision, options.intervals);
+  if (options.format == OutputFormat::csv) return render_csv_rows(t, options);
   return render_grid(build_grid(t, for_people(options), options.precision, options.intervals), options);
 }
 

@@ -7,6 +7,7 @@
 
 #include "cxkpi/result.hpp"
 #include "model/comparison.hpp"
+#include "text/json.hpp"
 
 namespace cxkpi::cli {
 
@@ -16,5 +17,24 @@ nlohmann::ordered_json group_json(const std::vector<std::string>& names, const s
 nlohmann::ordered_json result_json(const Result& r);
 /// {"period", "value", "change", "relative_change", "significant", "reason" when missing}.
 nlohmann::ordered_json comparison_json(const Comparison& c);
+
+/// The text of one object made of `head`'s members, then "rows" (`row_json` of each of
+/// `rows`), then `tail`'s members: what dump_json writes for the whole object, but with one
+/// row at a time held as JSON values, so that a million rows fit in memory.
+template <typename Rows, typename RowJson>
+std::string object_with_rows(const nlohmann::ordered_json& head, const Rows& rows, RowJson row_json,
+                             const nlohmann::ordered_json& tail) {
+  auto out = dump_json(head);
+  out.pop_back();  // the closing brace
+  out += head.empty() ? "\"rows\":[" : ",\"rows\":[";
+  bool first = true;
+  for (const auto& row : rows) {
+    if (!first) out += ',';
+    first = false;
+    out += dump_json(row_json(row));
+  }
+  const auto rest = dump_json(tail);
+  return out + (tail.empty() ? "]}" : "]," + rest.substr(1));
+}
 
 }  // namespace cxkpi::cli

@@ -68,14 +68,14 @@ std::string render_json(const ResultTable& t) {
   doc["metric"] = t.metric->name;
   doc["unit"] = unit_name(t.plan.unit);
   doc["definition"] = t.plan.definition;
-  doc["rows"] = ordered_json::array();
-  for (const auto& row : t.rows)
-    doc["rows"].push_back(row_object(t, row));
-  doc["total"] = result_json(t.total);
-  if (t.total_comparison) doc["total"]["baseline"] = comparison_json(*t.total_comparison);
-  if (!t.compare.empty()) doc["compare"] = t.compare;
-  doc["warnings"] = t.warnings;
-  return dump_json(doc) + "\n";
+  ordered_json after;
+  after["total"] = result_json(t.total);
+  if (t.total_comparison) after["total"]["baseline"] = comparison_json(*t.total_comparison);
+  if (!t.compare.empty()) after["compare"] = t.compare;
+  after["warnings"] = t.warnings;
+  return object_with_rows(
+             doc, t.rows, [&](const ResultRow& row) { return row_object(t, row); }, after) +
+         "\n";
 }
 
 std::string render_ndjson_row(const ResultTable& t, const ResultRow& row) {

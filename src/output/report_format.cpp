@@ -86,6 +86,18 @@ TextTable report_grid(const ReportTable& r, bool for_people, int precision) {
   return g;
 }
 
+// CSV is written a row at a time: a report of a million rows is never held as cells.
+std::string report_csv(const ReportTable& r, const FormatOptions& options) {
+  TextTable columns;
+  add_columns(columns, r, false);
+  const ReportCells cells(r, false, options.precision);
+  CsvLines csv(columns, options.fields, options.safe_csv, options.header);
+  for (const auto& row : r.rows)
+    csv.add(cells.row(row));
+  csv.add(cells.row(r.total));
+  return csv.take();
+}
+
 ordered_json row_json(const ReportTable& r, const ReportRow& row, bool with_group) {
   ordered_json o;
   o["period"] = row.period;
@@ -111,15 +123,15 @@ std::string report_json(const ReportTable& r) {
   doc["units"] = ordered_json::object();
   for (const auto& c : r.columns)
     doc["units"][report_key(c.metric->name)] = unit_name(c.plan.unit);
-  doc["rows"] = ordered_json::array();
-  for (const auto& row : r.rows)
-    doc["rows"].push_back(row_json(r, row, true));
   auto total = row_json(r, r.total, false);
   total.erase("period");
-  doc["total"] = std::move(total);
-  if (!r.compare.empty()) doc["compare"] = r.compare;
-  doc["warnings"] = r.warnings;
-  return dump_json(doc) + "\n";
+  ordered_json after;
+  after["total"] = std::move(total);
+  if (!r.compare.empty()) after["compare"] = r.compare;
+  after["warnings"] = r.warnings;
+  return object_with_rows(
+             doc, r.rows, [&](const ReportRow& row) { return row_json(r, row, true); }, after) +
+         "\n";
 }
 
 std::string report_ndjson(const ReportTable& r) {
@@ -141,6 +153,7 @@ std::string render_report_ndjson_total(const ReportTable& report) {
 std::string render_report(const ReportTable& report, const FormatOptions& options) {
   if (options.format == OutputFormat::json) return report_json(report);
   if (options.format == OutputFormat::ndjson) return report_ndjson(report);
+  if (options.format == OutputFormat::csv) return report_csv(report, options);
   return render_grid(report_grid(report, for_people(options), options.precision), options);
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <numeric>
 
 #include "errors.hpp"
 #include "output/cells.hpp"
@@ -11,6 +12,18 @@
 
 namespace cxkpi::cli {
 namespace {
+
+// The columns named in `fields` (machine names), in that order; a usage Error for an unknown name.
+std::vector<std::size_t> columns_named(const TextTable& t, const std::vector<std::string>& fields) {
+  std::vector<std::size_t> picked;
+  for (const auto& f : fields) {
+    const auto it = std::find(t.keys.begin(), t.keys.end(), f);
+    if (it == t.keys.end())
+      throw Error::unknown("--fields: no column", f, t.keys, fmt::format(" (columns: {})", fmt::join(t.keys, ", ")));
+    picked.push_back(static_cast<std::size_t>(it - t.keys.begin()));
+  }
+  return picked;
+}
 
 // The table with only the columns at `picked`, in that order.
 TextTable pick_columns(const TextTable& t, const std::vector<std::size_t>& picked) {
@@ -74,6 +87,14 @@ bool is_formula(std::string_view cell) {
   return !cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos;
 }
 
+// The table as CSV, without a copy of its cells (--fields picks columns as each line is written).
+std::string csv_of(const TextTable& t, const std::vector<std::string>& fields, bool safe, bool header) {
+  CsvLines csv(t, fields, safe, header);
+  for (const auto& r : t.rows)
+    csv.add(r);
+  return csv.take();
+}
+
 }  // namespace
 
 void TextTable::add_column(std::string key, std::string heading, ColumnKind kind) {
@@ -87,21 +108,14 @@ TextTable label_table(const std::vector<std::string>& header) {
 }
 
 TextTable select_columns(const TextTable& t, const std::vector<std::string>& fields) {
-  std::vector<std::size_t> picked;
-  for (const auto& f : fields) {
-    const auto it = std::find(t.keys.begin(), t.keys.end(), f);
-    if (it == t.keys.end())
-      throw Error::unknown("--fields: no column", f, t.keys, fmt::format(" (columns: {})", fmt::join(t.keys, ", ")));
-    picked.push_back(static_cast<std::size_t>(it - t.keys.begin()));
-  }
-  return pick_columns(t, picked);
+  return pick_columns(t, columns_named(t, fields));
 }
 
 std::string render_grid(const TextTable& table, const FormatOptions& options) {
+  if (options.format == OutputFormat::csv) return csv_of(table, options.fields, options.safe_csv, options.header);
   const auto shown = !options.fields.empty() ? select_columns(table, options.fields)
                      : for_people(options)   ? pick_columns(table, filled_columns(table))
                                              : table;
-  if (options.format == OutputFormat::csv) return render_csv(shown, options.safe_csv, options.header);
   const bool markdown = options.format == OutputFormat::markdown;
   return render_aligned(shown, markdown) + footnotes(shown, markdown);
 }
@@ -159,19 +173,26 @@ std::string render_aligned(const TextTable& table, bool markdown) {
 }
 
 std::string render_csv(const TextTable& t, bool safe, bool header) {
-  std::string out;
-  const auto line = [&](const std::vector<std::string>& cells, bool is_header) {
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-      if (c > 0) out += ',';
-      const bool guarded = safe && (is_header || t.kinds[c] == ColumnKind::label) && is_formula(cells[c]);
-      out += csv_escape(guarded ? "'" + cells[c] : cells[c]);
-    }
-    out += '\n';
-  };
-  if (header) line(t.header, true);
-  for (const auto& r : t.rows)
-    line(r, false);
-  return out;
+  return csv_of(t, {}, safe, header);
+}
+
+CsvLines::CsvLines(const TextTable& columns, const std::vector<std::string>& fields, bool safe, bool header)
+    : picked_(columns_named(columns, fields)), kinds_(columns.kinds), safe_(safe) {
+  if (fields.empty()) {
+    picked_.resize(columns.kinds.size());
+    std::iota(picked_.begin(), picked_.end(), std::size_t{0});
+  }
+  if (header) line(columns.header, true);
+}
+
+void CsvLines::line(const std::vector<std::string>& cells, bool is_header) {
+  for (std::size_t i = 0; i < picked_.size(); ++i) {
+    const auto c = picked_[i];
+    if (i > 0) out_ += ',';
+    const bool guarded = safe_ && (is_header || kinds_[c] == ColumnKind::label) && is_formula(cells[c]);
+    out_ += csv_escape(guarded ? "'" + cells[c] : cells[c]);
+  }
+  out_ += '\n';
 }
 
 }  // namespace cxkpi::cli

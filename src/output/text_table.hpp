@@ -43,6 +43,23 @@ std::string render_aligned(const TextTable& table, bool markdown);
 /// With `safe`, header and label cells that a spreadsheet would run as a formula (starting
 /// with =, +, -, @, tab or CR) get a leading apostrophe.
 std::string render_csv(const TextTable& table, bool safe = false, bool header = true);
+
+/// CSV written a row at a time, so that a table of a million rows is never held as cells:
+/// the columns of `columns` (its rows are not read), only those named in `fields` when
+/// there are any (as select_columns), guarded as render_csv guards them with `safe`.
+class CsvLines {
+ public:
+  CsvLines(const TextTable& columns, const std::vector<std::string>& fields, bool safe, bool header);
+  void add(const std::vector<std::string>& row) { line(row, false); }
+  std::string take() { return std::move(out_); }
+
+ private:
+  void line(const std::vector<std::string>& cells, bool is_header);
+  std::vector<std::size_t> picked_;  // the columns written, in order
+  std::vector<ColumnKind> kinds_;    // of every column
+  bool safe_;
+  std::string out_;
+};
 /// Display width in a terminal (UTF-8 continuation bytes take no column).
 std::size_t display_width(std::string_view s);
 std::string pad(std::string_view s, std::size_t width, bool right);
