@@ -55,6 +55,13 @@ class Error : public std::runtime_error {
     row_stepped_past_ = true;
     return *this;
   }
+  /// Whether the error is about the whole read, not the row it was found on (a breakdown
+  /// into more buckets than fit in memory): --on-error skip stops on it, as on a usage error.
+  [[nodiscard]] bool whole_read() const { return whole_read_; }
+  Error& mark_whole_read() {
+    whole_read_ = true;
+    return *this;
+  }
   /// What --on-error skip counts the row as, when not its reason: one count for a kind of
   /// error whose reasons all differ (each repeated id names its own earlier row).
   [[nodiscard]] std::string_view counted_as() const { return counted_as_.empty() ? reason() : counted_as_; }
@@ -81,6 +88,7 @@ class Error : public std::runtime_error {
   std::string field_;
   std::size_t reason_at_ = 0;  // where the reason starts in the message, after the place
   bool row_stepped_past_ = false;
+  bool whole_read_ = false;
   std::string counted_as_;
 };
 

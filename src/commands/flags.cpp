@@ -173,6 +173,12 @@ void add_record_flags(CLI::App& app, RecordFlags& flags) {
       ->delimiter(',')
       ->allow_extra_args(false)
       ->group(group);
+  app.add_option_function<std::size_t>(
+         "--max-buckets", [&flags](std::size_t n) { flags.max_buckets = n; },
+         "refuse a breakdown (period × --group values) into more than N buckets (default: as many as the memory "
+         "available holds)")
+      ->check(whole_count())
+      ->group(group);
   app.add_option("--from", flags.from, "first time included, e.g. 2026-03-01 (local to --tz)")->group(group);
   app.add_option("--to", flags.to, "first time excluded, e.g. 2026-04-01 (local to --tz)")->group(group);
   app.add_flag("--no-scale-check", flags.no_scale_check, "accept an NPS or eNPS column with no 0 answers but some 1s")
@@ -189,6 +195,7 @@ BucketOptions bucket_options(const RecordFlags& flags) {
   o.scale_check = !flags.no_scale_check;
   o.tz = flags.tz;
   o.group = flags.group;
+  o.max_buckets = flags.max_buckets;
   o.from = flags.from;
   o.to = flags.to;
   o.time_formats = flags.time_formats;

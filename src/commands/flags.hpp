@@ -48,6 +48,7 @@ struct RecordFlags {
   std::string by_column;
   std::string tz = "UTC";
   std::vector<std::string> group;
+  std::optional<std::size_t> max_buckets;  // --max-buckets N
   std::string from;
   std::string to;
   std::vector<std::string> time_formats;  // --time-format FMT or column=FMT

@@ -29,6 +29,7 @@ constexpr std::array kRecordOnlyFlags{
     RecordOnlyFlag{"--by", kRowsArePeriods},
     RecordOnlyFlag{"--by-column", kRowsArePeriods},
     RecordOnlyFlag{"--group", "its label columns break it down already"},
+    RecordOnlyFlag{"--max-buckets", "its rows are its buckets"},
     RecordOnlyFlag{"--from", "its periods are labels, not times"},
     RecordOnlyFlag{"--to", "its periods are labels, not times"},
     RecordOnlyFlag{"--tz", "its periods are labels, not times"},

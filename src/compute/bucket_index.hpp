@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "compute/bucket_budget.hpp"
 #include "compute/buckets.hpp"
 #include "records/timestamps.hpp"
 
@@ -65,6 +66,7 @@ class BucketIndex {
     if (const auto it = index_.find(key_); it != index_.end()) {
       last_ = it->second;
     } else {
+      if (limit_ != nullptr && buckets_.size() >= limit_->max_buckets()) limit_->refuse();
       last_ = buckets_.size();
       index_.emplace(key_, last_);
       buckets_.push_back({period, {groups.begin(), groups.end()}, {}, {}});
@@ -72,6 +74,8 @@ class BucketIndex {
     recent_[next_recent_++ % recent_.size()] = last_;
     return buckets_[last_].sums;
   }
+  /// Refuses (throws) a new bucket past `limit`'s count; `limit` outlives the index.
+  void limit_to(const BucketLimit* limit) { limit_ = limit; }
   /// The key of the bucket `at` returned last (its period and group values), valid until
   /// the next call. A bucket found among the recent ones has had no key built, so it is
   /// built here, into the same buffer.
@@ -113,6 +117,7 @@ class BucketIndex {
   }
 
   std::string key_;
+  const BucketLimit* limit_ = nullptr;  // none: a block's buckets, bounded by the block
   std::size_t last_ = 0;
   std::unordered_map<std::string, std::size_t> index_;
   std::vector<Bucket> buckets_;

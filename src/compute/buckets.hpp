@@ -16,12 +16,13 @@ namespace cxkpi::cli {
 struct BucketOptions {
   BucketBy by = BucketBy::all;
   std::string tz = "UTC";
-  std::vector<std::string> group;         // column names from --group
-  std::string by_column;                  // --by-column: a column whose text is the period label
-  std::string from;                       // --from: first local time included ("" = no limit)
-  std::string to;                         // --to: first local time excluded
-  std::vector<std::string> time_formats;  // --time-format FMT or column=FMT
-  bool scale_check = true;                // refuse an NPS or eNPS column that looks like a 1-10 scale
+  std::vector<std::string> group;          // column names from --group
+  std::optional<std::size_t> max_buckets;  // --max-buckets; none: as many as the memory available holds
+  std::string by_column;                   // --by-column: a column whose text is the period label
+  std::string from;                        // --from: first local time included ("" = no limit)
+  std::string to;                          // --to: first local time excluded
+  std::vector<std::string> time_formats;   // --time-format FMT or column=FMT
+  bool scale_check = true;                 // refuse an NPS or eNPS column that looks like a 1-10 scale
 };
 
 struct Bucket {

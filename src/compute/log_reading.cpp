@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "compute/bucket_budget.hpp"
 #include "compute/bucket_index.hpp"
 #include "compute/buckets.hpp"
 #include "compute/column_readings.hpp"
@@ -87,7 +88,13 @@ class LogRead {
  public:
   LogRead(const ScanSettings& scan, const ClosedBuckets& on_closed, RowErrors& errors, DuplicateIds& ids,
           std::string source)
-      : scan_(scan), on_closed_(on_closed), errors_(errors), ids_(ids), states_(scan.rules) {
+      : scan_(scan),
+        on_closed_(on_closed),
+        errors_(errors),
+        ids_(ids),
+        limit_(scan.options.max_buckets, source, scan.options.group),
+        states_(scan.rules) {
+    index_.limit_to(&limit_);
     table_.options = scan.options;
     table_.group_names = scan.options.group;
     table_.source = std::move(source);
@@ -180,6 +187,7 @@ class LogRead {
   RowErrors& errors_;
   DuplicateIds& ids_;
   std::uint32_t input_ = 0;  // which input is being read, for the places of ids
+  BucketLimit limit_;        // how many buckets may be held at once
   BucketIndex index_;
   ScanTally tally_;
   ColumnPeriods column_periods_;

@@ -72,7 +72,7 @@ void RowErrors::report_unread(const Error& error, const TableReader& reader) {
 }
 
 void RowErrors::skip(const Error& error, const TableReader& reader, bool unread) {
-  if (!policy_.skip) throw error;
+  if (!policy_.skip || error.whole_read()) throw error;
   ++counts_[std::string(error.counted_as())];  // counted without the place: "field: message"
   ++total_;
   if (rejects_ != nullptr) keep_rejected(error, unread ? unread_row_text(reader) : row_text(reader));
