@@ -229,7 +229,7 @@ ResultTable MetricCommand::compute_table(const FileInputOptions& input, const st
     join_agent_hours(table, *hours, {}, errors);
   }
   errors.finish(table.warnings);
-  return metric_table(spec_, settings_, table);
+  return metric_table(spec_, settings_, std::move(table));
 }
 
 }  // namespace cxkpi::cli

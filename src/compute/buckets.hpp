@@ -101,7 +101,9 @@ void join_agent_hours(BucketTable& buckets, TableReader& hours, const std::vecto
 
 /// One metric per bucket, and over all buckets. A bucket whose base lacks a field the metric
 /// needs is null with the reason and left out of the total (with a warning); a base field the
-/// metric needs that is not broken down by a --group column is a usage error.
-ResultTable metric_table(const MetricSpec& metric, const Settings& settings, const BucketTable& buckets);
+/// metric needs that is not broken down by a --group column is a usage error. The buckets are
+/// taken: each one's sums are let go as its row is made, so that a million buckets and their
+/// rows are not held twice.
+ResultTable metric_table(const MetricSpec& metric, const Settings& settings, BucketTable buckets);
 
 }  // namespace cxkpi::cli

@@ -117,7 +117,7 @@ std::string left_out_warning(const std::vector<Field>& needed, const std::vector
 
 }  // namespace
 
-ResultTable metric_table(const MetricSpec& metric, const Settings& settings, const BucketTable& buckets) {
+ResultTable metric_table(const MetricSpec& metric, const Settings& settings, BucketTable buckets) {
   ResultTable table{&metric, metric.plan(settings, buckets.supplied), buckets.group_names, {}, {}, buckets.warnings, {},
                     {}};
   require_fields(metric, table.plan, buckets.supplied, buckets.source);
@@ -125,13 +125,17 @@ ResultTable metric_table(const MetricSpec& metric, const Settings& settings, con
   check_split_by_groups(buckets, needed);
   const bool one_bucket_only =
       buckets.options.by == BucketBy::all && buckets.options.by_column.empty() && buckets.group_names.empty();
+  std::vector<std::string> left_out;
+  const auto total = total_with_base(buckets, needed, left_out);  // before the rows take the buckets' labels
   if (!one_bucket_only) {
     table.rows.reserve(buckets.buckets.size());  // no second, doubled copy of a million rows while growing
-    for (const auto& b : buckets.buckets)
-      table.rows.push_back({b.period.label, b.groups, row_result(metric, settings, buckets, b, needed), {}});
+    for (auto& b : buckets.buckets) {
+      auto result = row_result(metric, settings, buckets, b, needed);
+      b.sums = Sums();  // its memory serves the next rows' results
+      table.rows.push_back({std::move(b.period.label), std::move(b.groups), std::move(result), {}});
+    }
   }
-  std::vector<std::string> left_out;
-  table.total = metric.finalize(total_with_base(buckets, needed, left_out), settings);
+  table.total = metric.finalize(total, settings);
   add_figure_warnings(table.warnings, metric, table.plan, table.total);
   if (!left_out.empty()) table.warnings.push_back(left_out_warning(needed, left_out));
   return table;
