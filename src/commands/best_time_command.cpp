@@ -9,6 +9,7 @@
 
 #include "commands/emit.hpp"
 #include "commands/flags.hpp"
+#include "commands/page_output.hpp"
 #include "compute/buckets.hpp"
 #include "compute/figure_warnings.hpp"
 #include "errors.hpp"
@@ -109,6 +110,7 @@ class BestTimeCommand final : public Command {
   [[nodiscard]] const CLI::App& app() const override { return *app_; }
 
   int run() override {
+    refuse_charts(output_, "best-time-to-call");
     auto input = file_input(input_, output_.output);
     auto readers = open_inputs(input, input_);
     if (outbound_) map_outbound_columns(*readers.front(), input.overrides);

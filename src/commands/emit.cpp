@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include "commands/page_output.hpp"
 #include "compute/buckets.hpp"
 #include "io/sink.hpp"
 #include "output/format.hpp"
+#include "output/html_page.hpp"
 #include "output/sort.hpp"
 
 namespace cxkpi::cli {
@@ -41,11 +43,16 @@ int write_result(const std::string& text, const std::vector<std::string>& warnin
   return status;
 }
 
-int emit(ResultTable table, const OutputFlags& flags, const Thresholds& thresholds) {
+int emit(ResultTable table, const OutputFlags& flags, const Thresholds& thresholds,
+         const std::vector<std::string>& files) {
   sort_rows(table, sort_options(flags));
   std::vector<CheckItem> checks;
   if (thresholds.any()) checks.push_back(evaluate(table.metric->name, table.plan.unit, table.total, thresholds));
-  return write_result(render(table, format_options(flags)), table.warnings, checks, flags);
+  const auto options = format_options(flags);
+  const auto text = draws_charts(options)
+                        ? render_page(result_page(table, options, alert_bands(thresholds)), flags, files)
+                        : render(table, options);
+  return write_result(text, table.warnings, checks, flags);
 }
 
 bool can_stream(const RecordFlags& records, const OutputFlags& output) {

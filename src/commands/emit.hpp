@@ -18,8 +18,10 @@ struct ResultTable;  // model/result_table.hpp
 int write_result(const std::string& text, const std::vector<std::string>& warnings,
                  const std::vector<CheckItem>& checks, const OutputFlags& flags);
 
-/// Renders `table` and writes it, judged against `thresholds` when any are given.
-int emit(ResultTable table, const OutputFlags& flags, const Thresholds& thresholds = {});
+/// Renders `table` and writes it, judged against `thresholds` when any are given; an HTML
+/// page names `files` (the inputs) and draws the thresholds.
+int emit(ResultTable table, const OutputFlags& flags, const Thresholds& thresholds = {},
+         const std::vector<std::string>& files = {});
 
 /// Whether NDJSON can stream: to stdout, bucketed by a period that follows time, and
 /// nothing (--sort, --top) needs every row before the first is written.

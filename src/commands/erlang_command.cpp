@@ -8,6 +8,7 @@
 
 #include "commands/emit.hpp"
 #include "commands/flags.hpp"
+#include "commands/page_output.hpp"
 #include "compute/compute.hpp"
 #include "compute/staffing.hpp"
 #include "cxkpi/erlang.hpp"
@@ -51,6 +52,7 @@ class ErlangCommand final : public Command {
   [[nodiscard]] const CLI::App& app() const override { return *app_; }
 
   int run() override {
+    refuse_charts(output_, "erlang-c");
     // As for every metric: numbers as flags and no FILE is numbers mode; otherwise the flags
     // fill in what the table of intervals lacks (e.g. --interval 30m).
     auto table = given(ErlangParam::calls) && input_.files.empty() ? from_numbers() : from_files();

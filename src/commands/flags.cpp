@@ -126,8 +126,9 @@ void refuse_file_flags(const CLI::App& app, std::string_view command, std::strin
 
 void add_output_flags(CLI::App& app, OutputFlags& flags) {
   const auto* group = "Output";
-  app.add_option("--format", flags.format, "table (default), json, ndjson, csv or markdown")
-      ->transform(CLI::IsMember({"table", "json", "ndjson", "csv", "markdown"}, CLI::ignore_case))
+  app.add_option("--format", flags.format,
+                 "table (default), json, ndjson, csv, markdown, html (a page with charts) or svg (its first chart)")
+      ->transform(CLI::IsMember({"table", "json", "ndjson", "csv", "markdown", "html", "svg"}, CLI::ignore_case))
       ->group(group);
   app.add_flag("--json", flags.json, "same as --format json")->group(group);
   app.add_option("--precision", flags.precision, "digits after the decimal point in tables (default 2)")
@@ -310,6 +311,10 @@ FormatOptions format_options(const OutputFlags& flags) {
     o.format = OutputFormat::csv;
   else if (f == "markdown")
     o.format = OutputFormat::markdown;
+  else if (f == "html")
+    o.format = OutputFormat::html;
+  else if (f == "svg")
+    o.format = OutputFormat::svg;
   return o;
 }
 

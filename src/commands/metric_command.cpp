@@ -155,7 +155,7 @@ int MetricCommand::run() {
     baseline_input.files = {compare_};
     compare_with(table, compute_table(baseline_input, numbers), compare_);
   }
-  return emit(std::move(table), output_, thresholds_of(checks_));
+  return emit(std::move(table), output_, thresholds_of(checks_), input_.files);
 }
 
 // A per-agent metric (resolved-per-agent) always breaks down by agent first.
@@ -179,7 +179,7 @@ int MetricCommand::stream_ndjson() const {
   const auto input = file_input(input_, output_.output);
   auto readers = open_inputs(input, input_);
   if (input_shape(*app_, records_, readers) == Shape::periods)
-    return emit(compute_from_periods(spec_, settings_, readers, input), output_, thresholds_of(checks_));
+    return emit(compute_from_periods(spec_, settings_, readers, input), output_, thresholds_of(checks_), input_.files);
   const auto options = buckets();
   ResultTable out{&spec_, {}, options.group, {}, {}, {}, {}, {}};
   bool planned = false;

@@ -9,11 +9,13 @@
 #include "commands/emit.hpp"
 #include "commands/flags.hpp"
 #include "commands/metric_options.hpp"
+#include "commands/page_output.hpp"
 #include "compute/buckets.hpp"
 #include "compute/compare.hpp"
 #include "compute/report.hpp"
 #include "errors.hpp"
 #include "io/sink.hpp"
+#include "output/html_page.hpp"
 #include "output/report_format.hpp"
 #include "text/words.hpp"
 
@@ -61,7 +63,11 @@ class ReportCommand final : public Command {
       compare_with(report, compute_report(baseline_input), compare_);
     }
     sort_rows(report, sort_options(output_));
-    return write_result(render_report(report, format_options(output_)), report.warnings, checks(report), output_);
+    const auto options = format_options(output_);
+    const auto text = draws_charts(options)
+                          ? render_page(report_page(report, options, column_bands(report)), output_, input_.files)
+                          : render_report(report, options);
+    return write_result(text, report.warnings, checks(report), output_);
   }
 
  private:
@@ -142,6 +148,18 @@ class ReportCommand final : public Command {
       items.push_back(evaluate(column->metric->name, column->plan.unit, report.total.results[i], want.thresholds));
     }
     return items;
+  }
+
+  // The --warn/--crit ranges of each column, as the bands of an HTML page.
+  [[nodiscard]] std::vector<Bands> column_bands(const ReportTable& report) const {
+    const auto wanted = parse_metric_thresholds(warn_, crit_, report_key);
+    std::vector<Bands> out;
+    for (const auto& c : report.columns) {
+      const auto it = std::find_if(wanted.begin(), wanted.end(),
+                                   [&](const MetricThresholds& w) { return w.metric == report_key(c.metric->name); });
+      out.push_back(it == wanted.end() ? Bands{} : alert_bands(it->thresholds));
+    }
+    return out;
   }
 
   CLI::App* app_;

@@ -10,10 +10,14 @@
 
 namespace cxkpi::cli {
 
+struct TextTable;  // output/text_table.hpp
+
 std::string render(const ResultTable& table, const FormatOptions& options);
 
 /// Table, Markdown or CSV (numbers given on the command line: "name  value" lines).
 std::string render_grid(const ResultTable& table, const FormatOptions& options);
+/// The table as a terminal shows it (rounded, with units and marks): the last row is the total.
+TextTable people_grid(const ResultTable& table, int precision, bool intervals);
 std::string render_json(const ResultTable& table);
 std::string render_ndjson(const ResultTable& table);
 /// One NDJSON line, for streaming: a row, and the closing total.

@@ -6,7 +6,8 @@
 
 namespace cxkpi::cli {
 
-enum class OutputFormat { table, json, ndjson, csv, markdown };
+// html: a page with charts (output/html_page.hpp); svg: one of its charts.
+enum class OutputFormat { table, json, ndjson, csv, markdown, html, svg };
 
 struct FormatOptions {
   OutputFormat format = OutputFormat::table;
@@ -17,10 +18,16 @@ struct FormatOptions {
   bool intervals = false;           // --ci: confidence-interval columns in tables and CSV (JSON always has them)
 };
 
-/// Tables and Markdown are read by people (numbers rounded, "n/a", headers with units);
-/// CSV, JSON and NDJSON by programs (every digit, empty cells, machine names).
+/// Tables, Markdown and HTML pages are read by people (numbers rounded, "n/a", headers with
+/// units); CSV, JSON and NDJSON by programs (every digit, empty cells, machine names).
 inline bool for_people(const FormatOptions& options) {
-  return options.format == OutputFormat::table || options.format == OutputFormat::markdown;
+  return options.format == OutputFormat::table || options.format == OutputFormat::markdown ||
+         options.format == OutputFormat::html || options.format == OutputFormat::svg;
+}
+
+/// A page with charts, or one chart: drawn from the whole result, never streamed.
+inline bool draws_charts(const FormatOptions& options) {
+  return options.format == OutputFormat::html || options.format == OutputFormat::svg;
 }
 
 }  // namespace cxkpi::cli

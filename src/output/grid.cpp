@@ -175,6 +175,10 @@ std::string render_vertical(const ResultTable& t, int precision, bool intervals)
 
 }  // namespace
 
+TextTable people_grid(const ResultTable& table, int precision, bool intervals) {
+  return build_grid(table, true, precision, intervals);
+}
+
 std::string render_grid(const ResultTable& t, const FormatOptions& options) {
   if (t.rows.empty() && options.format == OutputFormat::table && options.fields.empty())
     return render_vertical(t, options.precision, options.intervals);

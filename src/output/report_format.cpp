@@ -143,6 +143,10 @@ std::string report_ndjson(const ReportTable& r) {
 
 }  // namespace
 
+TextTable report_people_grid(const ReportTable& report, int precision) {
+  return report_grid(report, true, precision);
+}
+
 std::string render_report_ndjson_row(const ReportTable& report, const ReportRow& row) {
   return dump_json(row_json(report, row, true)) + "\n";
 }

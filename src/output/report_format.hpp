@@ -9,7 +9,11 @@
 
 namespace cxkpi::cli {
 
+struct TextTable;  // output/text_table.hpp
+
 std::string render_report(const ReportTable& report, const FormatOptions& options);
+/// The report as a terminal shows it (rounded, with units and marks): the last row is the total.
+TextTable report_people_grid(const ReportTable& report, int precision);
 /// One NDJSON line of a report row, and the closing total, for streaming.
 std::string render_report_ndjson_row(const ReportTable& report, const ReportRow& row);
 std::string render_report_ndjson_total(const ReportTable& report);

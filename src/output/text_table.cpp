@@ -61,16 +61,6 @@ bool shows_mark(const TextTable& t, Marked marked) {
   return false;
 }
 
-// The lines under a table for people that say what its marks mean.
-std::string footnotes(const TextTable& t, bool markdown) {
-  std::string out;
-  if (shows_mark(t, [](std::string_view cell) { return cell.ends_with(kSmallSampleMark); }))
-    out += small_sample_footnote(markdown);
-  if (shows_mark(t, [](std::string_view cell) { return cell.starts_with(kApproximateMark); }))
-    out += approximate_footnote(markdown);
-  return out;
-}
-
 // A table for people writes out the control characters of its cells (escape_controls): a
 // group or a column name read from the input must not drive the terminal. CSV keeps them.
 TextTable for_terminal(const TextTable& t) {
@@ -96,6 +86,16 @@ std::string csv_of(const TextTable& t, const std::vector<std::string>& fields, b
 }
 
 }  // namespace
+
+// The lines under a table for people that say what its marks mean.
+std::string footnotes(const TextTable& t, bool markdown) {
+  std::string out;
+  if (shows_mark(t, [](std::string_view cell) { return cell.ends_with(kSmallSampleMark); }))
+    out += small_sample_footnote(markdown);
+  if (shows_mark(t, [](std::string_view cell) { return cell.starts_with(kApproximateMark); }))
+    out += approximate_footnote(markdown);
+  return out;
+}
 
 void TextTable::add_column(std::string key, std::string heading, ColumnKind kind) {
   keys.push_back(std::move(key));

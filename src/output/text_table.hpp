@@ -40,6 +40,8 @@ TextTable select_columns(const TextTable& table, const std::vector<std::string>&
 std::string render_grid(const TextTable& table, const FormatOptions& options);
 
 std::string render_aligned(const TextTable& table, bool markdown);
+/// The lines under a table for people that say what its marks (†, ≈) mean, each ending in \n.
+std::string footnotes(const TextTable& table, bool markdown);
 /// With `safe`, header and label cells that a spreadsheet would run as a formula (starting
 /// with =, +, -, @, tab or CR) get a leading apostrophe.
 std::string render_csv(const TextTable& table, bool safe = false, bool header = true);

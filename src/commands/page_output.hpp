@@ -1,0 +1,27 @@
+#pragma once
+// --format html and --format svg: the page of charts (or its first chart), completed with
+// what only the command knows: the files read and what `explain` adds to each definition.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "commands/flags.hpp"
+#include "output/svg_chart.hpp"
+
+namespace cxkpi::cli {
+
+struct HtmlPage;    // output/html_page.hpp
+struct Thresholds;  // check/thresholds.hpp
+
+/// Throws a usage error when --format html or svg is asked of `command`, which draws no chart.
+void refuse_charts(const OutputFlags& flags, std::string_view command);
+
+/// Where --warn or --crit would alert, as bands shaded on a trend: outside a range, the
+/// part below it and the part above it; inside one (@), the range itself.
+std::vector<ChartBand> alert_bands(const Thresholds& thresholds);
+
+/// The page as HTML, or its first chart as SVG (a usage error when it has none).
+std::string render_page(HtmlPage page, const OutputFlags& flags, const std::vector<std::string>& files);
+
+}  // namespace cxkpi::cli

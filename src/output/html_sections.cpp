@@ -1,0 +1,214 @@
+// From finished results to the sections of the HTML report. A report's metric columns are
+// each read as a single-metric table, so both commands share one way of drawing a metric.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "output/cells.hpp"
+#include "output/format.hpp"
+#include "output/html_page.hpp"
+#include "output/report_format.hpp"
+#include "text/numbers.hpp"
+
+namespace cxkpi::cli {
+namespace {
+
+std::string group_label(const std::vector<std::string>& labels) {
+  std::vector<std::string> shown;
+  for (const auto& l : labels)
+    shown.push_back(l.empty() ? "(empty)" : l);
+  return fmt::format("{}", fmt::join(shown, " / "));
+}
+
+template <typename T>
+std::size_t index_in(std::vector<T>& list, const T& item) {
+  const auto at = std::find(list.begin(), list.end(), item);
+  if (at != list.end()) return static_cast<std::size_t>(at - list.begin());
+  list.push_back(item);
+  return list.size() - 1;
+}
+
+// Periods in time order (their labels sort so), groups as first met; and where each row lands.
+struct Layout {
+  std::vector<std::string> periods;
+  std::vector<std::string> groups;
+  std::vector<std::pair<std::size_t, std::size_t>> cell;  // per row: period, group
+
+  explicit Layout(const ResultTable& t) {
+    for (const auto& r : t.rows)
+      if (std::find(periods.begin(), periods.end(), r.period) == periods.end()) periods.push_back(r.period);
+    std::sort(periods.begin(), periods.end());
+    for (const auto& r : t.rows)
+      cell.emplace_back(index_in(periods, r.period), index_in(groups, group_label(r.labels)));
+  }
+};
+
+// Period × group, each cell the value as the terminal table writes it.
+TextTable pivot(const ResultTable& t, const TextTable& grid, const Layout& at, const std::string& heading) {
+  TextTable p;
+  p.add_column("period", "period", ColumnKind::label);
+  for (const auto& g : at.groups)
+    p.add_column(g, at.groups.size() == 1 && t.label_names.empty() ? heading : g, ColumnKind::number);
+  p.rows.assign(at.periods.size(), std::vector<std::string>(1 + at.groups.size()));
+  for (std::size_t i = 0; i < at.periods.size(); ++i)
+    p.rows[i][0] = at.periods[i].empty() ? "(all)" : at.periods[i];
+  const auto value_column = 1 + t.label_names.size();
+  for (std::size_t r = 0; r < t.rows.size(); ++r)
+    p.rows[at.cell[r].first][1 + at.cell[r].second] = grid.rows[r][value_column];
+  return p;
+}
+
+// "lowest 12.5 (2026-03, chat)": where a chart's values reach their ends, for its text alternative.
+std::string extremes(const Chart& c, int precision) {
+  const ChartSeries* low_s = nullptr;
+  const ChartSeries* high_s = nullptr;
+  std::size_t low_i = 0;
+  std::size_t high_i = 0;
+  for (const auto& s : c.series)
+    for (std::size_t i = 0; i < s.values.size(); ++i) {
+      if (!s.values[i]) continue;
+      if (low_s == nullptr || *s.values[i] < *low_s->values[low_i]) low_s = &s, low_i = i;
+      if (high_s == nullptr || *s.values[i] > *high_s->values[high_i]) high_s = &s, high_i = i;
+    }
+  if (low_s == nullptr) return "No value to draw.";
+  const auto at = [&](const ChartSeries& s, std::size_t i) {
+    return fmt::format("{} ({}{}{})", format_fixed(*s.values[i], precision), c.categories[i],
+                       s.name.empty() ? "" : ", ", s.name);
+  };
+  return fmt::format("Lowest {}, highest {}. The table below gives every value.", at(*low_s, low_i),
+                     at(*high_s, high_i));
+}
+
+struct SectionContext {
+  const ResultTable& table;
+  const Layout& layout;
+  std::string heading;
+  std::string id;
+  int precision;
+};
+
+Chart trend_chart(const SectionContext& s, const Bands& bands) {
+  Chart c{ChartKind::line, s.id + "-trend", s.heading + " per period", "", s.heading, s.layout.periods, {}, bands};
+  for (const auto& g : s.layout.groups)
+    c.series.push_back({g, std::vector<std::optional<double>>(s.layout.periods.size())});
+  for (std::size_t r = 0; r < s.table.rows.size(); ++r)
+    c.series[s.layout.cell[r].second].values[s.layout.cell[r].first] = s.table.rows[r].result.value;
+  if (s.layout.groups.size() == 1 && s.table.label_names.empty()) c.series.front().name.clear();
+  c.description = fmt::format("{} from {} to {}, {}. {}", c.title, c.categories.front(), c.categories.back(),
+                              c.series.size() == 1 ? "one line" : "one line per group", extremes(c, s.precision));
+  if (!c.bands.empty()) c.description += " Shaded: where --warn (yellow) or --crit (orange) would alert.";
+  return c;
+}
+
+// The groups side by side in the last period.
+Chart group_chart(const SectionContext& s) {
+  const auto last = s.layout.periods.size() - 1;
+  const auto period = s.layout.periods[last];
+  Chart c{
+      ChartKind::bars, s.id + "-groups", s.heading + " by group" + (period.empty() ? "" : " in " + period),      "",
+      s.heading,       s.layout.groups,  {{period, std::vector<std::optional<double>>(s.layout.groups.size())}}, {}};
+  for (std::size_t r = 0; r < s.table.rows.size(); ++r)
+    if (s.layout.cell[r].first == last) c.series[0].values[s.layout.cell[r].second] = s.table.rows[r].result.value;
+  c.description = fmt::format("{}, one bar per group. {}", c.title, extremes(c, s.precision));
+  return c;
+}
+
+// "2026-W11: change −4.22 (−5.34 %) against 2026-W10"; a total against --compare FILE has no period.
+std::string change_text(const std::optional<Comparison>& c, const std::string& period, const NumberCells& cells) {
+  if (!c || !c->change) return {};
+  return fmt::format("{}{}change {}{} ({} %) against {}", period, period.empty() ? "" : ": ", cells.number(c->change),
+                     c->significant.value_or(false) ? "*" : "", cells.number(c->relative_change), c->baseline_period);
+}
+
+// The headline's change: the total's (--compare FILE); else, with one group, the last
+// period's (--compare previous), found by period since --sort may have moved its row.
+struct HeadlineChange {
+  std::optional<Comparison> comparison;
+  std::string period;
+};
+
+HeadlineChange headline_change(const ResultTable& t, const Layout& at) {
+  if (t.total_comparison || at.groups.size() != 1 || t.rows.empty()) return {t.total_comparison, ""};
+  const auto last =
+      std::find_if(t.rows.begin(), t.rows.end(), [&](const ResultRow& r) { return r.period == at.periods.back(); });
+  return {last->comparison, last->period};
+}
+
+// What the marks in the section mean: the table's footnotes (†, ≈), and * when the headline has it.
+std::vector<std::string> marks_of(const TextTable& grid, const std::optional<Comparison>& headline) {
+  std::vector<std::string> marks;
+  const auto notes = footnotes(grid, false);
+  for (std::size_t start = 0, end = 0; start < notes.size(); start = end + 1) {
+    end = notes.find('\n', start);
+    marks.push_back(notes.substr(start, end - start));
+  }
+  if (headline && headline->significant.value_or(false))
+    marks.emplace_back("* a change beyond sampling noise (95 % two-sided test)");
+  return marks;
+}
+
+MetricSection section_of(const ResultTable& t, const FormatOptions& options, const Bands& bands, std::size_t index) {
+  const auto grid = people_grid(t, options.precision, options.intervals);
+  const Layout layout(t);
+  const SectionContext s{t, layout, metric_heading(t.metric->name, t.plan.unit), fmt::format("c{}", index),
+                         options.precision};
+  const NumberCells cells(true, options.precision);
+  const auto change = headline_change(t, layout);
+  MetricSection m{std::string(t.metric->name),
+                  s.heading,
+                  grid.rows.back()[1 + t.label_names.size()],
+                  change_text(change.comparison, change.period, cells),
+                  marks_of(grid, change.comparison),
+                  {},
+                  pivot(t, grid, layout, s.heading),
+                  fmt::format("{}: {} ({})", t.metric->title, t.plan.definition, unit_name(t.plan.unit)),
+                  ""};
+  if (layout.periods.size() >= 2) m.charts.push_back(trend_chart(s, bands));
+  if (layout.groups.size() >= 2) m.charts.push_back(group_chart(s));
+  return m;
+}
+
+// A report's metric column as the table a single-metric command gives.
+ResultTable column_table(const ReportTable& r, std::size_t i) {
+  const auto comparison = [i](const ReportRow& row) {
+    return i < row.comparisons.size() ? row.comparisons[i] : std::nullopt;
+  };
+  ResultTable t{r.columns[i].metric, r.columns[i].plan,  r.group_names, {}, r.total.results[i], {},
+                r.compare,           comparison(r.total)};
+  for (const auto& row : r.rows)
+    t.rows.push_back({row.period, row.groups, row.results[i], comparison(row)});
+  return t;
+}
+
+std::string grouping(const std::vector<std::string>& names) {
+  return names.empty() ? "" : fmt::format(", grouped by {}", fmt::join(names, ", "));
+}
+
+}  // namespace
+
+HtmlPage result_page(const ResultTable& table, const FormatOptions& options, const Bands& bands) {
+  HtmlPage page{fmt::format("cxkpi {}", table.metric->name),
+                fmt::format("{}{}", table.metric->title, grouping(table.label_names)),
+                {section_of(table, options, bands, 0)},
+                people_grid(table, options.precision, options.intervals),
+                {},
+                {fmt::format("n over the whole range: {}", table.total.n)},
+                table.warnings};
+  return page;
+}
+
+HtmlPage report_page(const ReportTable& report, const FormatOptions& options, const std::vector<Bands>& bands) {
+  HtmlPage page{"cxkpi report",
+                fmt::format("Every metric the input supports, by {} (time zone {}){}", report.by, report.tz,
+                            grouping(report.group_names)),
+                {},
+                report_people_grid(report, options.precision),
+                {},
+                {fmt::format("contacts counted: {}", report.total.contacts)},
+                report.warnings};
+  for (std::size_t i = 0; i < report.columns.size(); ++i)
+    page.sections.push_back(section_of(column_table(report, i), options, i < bands.size() ? bands[i] : Bands{}, i));
+  return page;
+}
+
+}  // namespace cxkpi::cli
