@@ -14,6 +14,7 @@
 #include "compute/figure_warnings.hpp"
 #include "errors.hpp"
 #include "output/best_time_format.hpp"
+#include "output/html_page.hpp"
 #include "records/field_sources.hpp"
 #include "records/record_columns.hpp"
 #include "text/words.hpp"
@@ -110,7 +111,6 @@ class BestTimeCommand final : public Command {
   [[nodiscard]] const CLI::App& app() const override { return *app_; }
 
   int run() override {
-    refuse_charts(output_, "best-time-to-call");
     auto input = file_input(input_, output_.output);
     auto readers = open_inputs(input, input_);
     if (outbound_) map_outbound_columns(*readers.front(), input.overrides);
@@ -135,7 +135,10 @@ class BestTimeCommand final : public Command {
     if (auto w = blank_inputs_warning(app_->get_name(), left_out_of(buckets.total)); !w.empty())
       report.warnings.push_back(std::move(w));
     const BestTimeView view{view_ == "heatmap", ascii_};
-    return write_result(render_best_time(report, format_options(output_), view), report.warnings, {}, output_);
+    const auto format = format_options(output_);
+    const auto text = draws_charts(format) ? render_page(best_time_page(report, format), output_, input_.files)
+                                           : render_best_time(report, format, view);
+    return write_result(text, report.warnings, {}, output_);
   }
 
  private:

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "output/cells.hpp"
+#include "output/html_page.hpp"
 #include "output/json_values.hpp"
 #include "output/text_table.hpp"
 #include "text/json.hpp"
@@ -18,6 +19,8 @@ namespace cxkpi::cli {
 namespace {
 
 using nlohmann::ordered_json;
+
+constexpr std::string_view kDefinition = "100 × answered / offered per local weekday × hour of opened_at";
 
 struct Figures {
   Result rate;
@@ -86,7 +89,7 @@ std::string render_json(const BestTimeReport& r) {
   doc["schema"] = 1;
   doc["metric"] = "best-time-to-call";
   doc["unit"] = unit_name(Unit::percent);
-  doc["definition"] = "100 × answered / offered per local weekday × hour of opened_at";
+  doc["definition"] = kDefinition;
   doc["tz"] = r.tz;
   doc["min_n"] = r.min_n;
   doc["outbound"] = r.outbound;
@@ -280,7 +283,58 @@ std::string render_heatmap(const BestTimeReport& r, int precision, bool ascii) {
   return out + best_line(r, precision, ascii);
 }
 
+// ---- HTML page and SVG chart ----------------------------------------------------------
+
+std::string best_sentence(const BestTimeReport& r, int precision) {
+  auto line = best_line(r, precision, false);
+  line.pop_back();  // its newline
+  return line;
+}
+
+// One row per weekday, one column per hour, darker for a higher rate; no call offered: grey.
+Chart heatmap_chart(const BestTimeReport& r, int precision) {
+  const auto w = words(r);
+  Chart c{ChartKind::heatmap,
+          "c0-heatmap",
+          fmt::format("{} (%) by weekday × hour of opened_at, {}", w.rate, r.tz),
+          fmt::format("Darker is a higher {}; grey: no call. {}. The table below gives every bucket.", w.rate,
+                      best_sentence(r, precision)),
+          fmt::format("{} (%)", w.rate),
+          {},
+          {},
+          {}};
+  for (int h = 0; h < kHoursPerDay; ++h)
+    c.categories.push_back(hour_label(h));
+  for (int d = 0; d < kWeekdays; ++d) {
+    c.series.push_back({std::string(kWeekdayNames[static_cast<std::size_t>(d)]), {}});
+    for (int h = 0; h < kHoursPerDay; ++h)
+      c.series.back().values.push_back(answer_rate(r.grid.at({d, h})).value);
+  }
+  return c;
+}
+
 }  // namespace
+
+HtmlPage best_time_page(const BestTimeReport& report, const FormatOptions& options) {
+  const auto w = words(report);
+  const auto total = report.grid.total();
+  MetricSection section{"best-time-to-call",
+                        fmt::format("{} (%)", w.rate),
+                        number(answer_rate(total).value, true, options.precision),
+                        best_sentence(report, options.precision),
+                        {},
+                        {heatmap_chart(report, options.precision)},
+                        grid_table(report, true, options.precision),
+                        fmt::format("{} (percent)", kDefinition),
+                        ""};
+  return {"cxkpi best-time-to-call",
+          fmt::format("{} by local weekday and hour ({})", w.rate, report.tz),
+          {std::move(section)},
+          {},
+          {},
+          {fmt::format("{} {}, {} {}", total.offered, w.offered, total.answered, w.answered)},
+          report.warnings};
+}
 
 std::string render_best_time(const BestTimeReport& report, const FormatOptions& options, const BestTimeView& view) {
   if (options.format == OutputFormat::json) return render_json(report);

@@ -10,6 +10,8 @@
 
 namespace cxkpi::cli {
 
+struct HtmlPage;  // output/html_page.hpp
+
 /// How a terminal (--format table) shows the report.
 struct BestTimeView {
   bool heatmap = true;  // false: a table of buckets and marginals
@@ -17,5 +19,8 @@ struct BestTimeView {
 };
 
 std::string render_best_time(const BestTimeReport& report, const FormatOptions& options, const BestTimeView& view);
+
+/// --format html: the weekday × hour heatmap with the best bucket, every bucket as a table.
+HtmlPage best_time_page(const BestTimeReport& report, const FormatOptions& options);
 
 }  // namespace cxkpi::cli

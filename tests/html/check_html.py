@@ -10,13 +10,14 @@ must stay under 1 MB.
 usage: check_html.py CXKPI
 """
 import datetime
+import json
 import random
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from figures import HERE, SMALL, Page, missing_figures, run, small_run
+from figures import HERE, SMALL, Page, missing_figures, row_of, run, shown, small_run
 
 CXKPI = sys.argv[1]
 SVG = "{http://www.w3.org/2000/svg}"
@@ -76,6 +77,26 @@ def hostile_case():
     check("\x07" not in text and "\x85" not in text, "hostile: a raw control character")
 
 
+def best_time_case():
+    """The weekday x hour heatmap: a rect per bucket, every non-empty bucket of the JSON in the table."""
+    args = ["best-time-to-call", str(HERE.parent.parent / "data" / "fixture_f.csv"), "--min-n", "2"]
+    doc = json.loads(run(CXKPI, *args, "--format", "json"))
+    text = run(CXKPI, *args, "--format", "html")
+    root = page(text, "best-time")
+    rows = Page(text).sections["best-time-to-call"]
+    for bucket in (b for b in doc["grid"] if b["offered"]):
+        got = row_of(rows, 2, (bucket["weekday"], f"{bucket['hour']:02}"))
+        want = [str(bucket["offered"]), str(bucket["answered"]), shown("value", bucket["answer_rate"]),
+                shown("value", bucket["asa"])]
+        check(got is not None and got[2:6] == want, f"best-time {bucket['weekday']} {bucket['hour']}: {got}, json {want}")
+    # explain's worked example on this file: the best bucket is Monday 09:00.
+    check("best: Mon 09" in "".join(root.itertext()), "best-time: best bucket Mon 09")
+    svg = ET.fromstring(run(CXKPI, *args, "--format", "svg"))
+    cells = [r for r in svg.iter(SVG + "rect")]
+    check(len(cells) == 7 * 24, f"best-time svg: {len(cells)} cells, 7 x 24 wanted")
+    check(svg.find(SVG + "title") is not None, "best-time svg: no <title>")
+
+
 def svg_case():
     text = run(CXKPI, "aht", str(HERE / "small.csv"), *SMALL, "--format", "svg")
     root = ET.fromstring(text)
@@ -104,7 +125,7 @@ def year_case():
     check(size < 1_000_000, f"year: the page is {size} bytes")
 
 
-for case in (report_case, metric_case, hostile_case, svg_case, year_case):
+for case in (report_case, metric_case, hostile_case, best_time_case, svg_case, year_case):
     case()
 for f in failures:
     print("FAIL", f)
