@@ -36,6 +36,15 @@ int help_status(int code) {
   return static_cast<int>(cxkpi::cli::ExitCode::io);
 }
 
+// An error reported on stderr (also as JSON when --json asked for it) and its exit code.
+int error_status(const cxkpi::cli::Error& e, int argc, char** argv) {
+  using namespace cxkpi::cli;
+  write_stderr_line(e.what());
+  if (wants_json(argc, argv)) write_stderr(error_json(e) + "\n");
+  if (in_check_mode(argc, argv)) return unknown_status(e.what());
+  return static_cast<int>(e.code());
+}
+
 // Everything main does; main itself only makes sure that nothing escapes it.
 int run_cli(int argc, char** argv) {
   using namespace cxkpi::cli;
@@ -54,14 +63,11 @@ int run_cli(int argc, char** argv) {
     if (code != 0 && in_check_mode(argc, argv)) return unknown_status(e.what());
     return code == 0 || code == static_cast<int>(ExitCode::io) ? code : static_cast<int>(ExitCode::usage);
   } catch (const Error& e) {
-    write_stderr(fmt::format("cxkpi: {}\n", e.what()));
-    if (wants_json(argc, argv)) write_stderr(error_json(e) + "\n");
-    if (in_check_mode(argc, argv)) return unknown_status(e.what());
-    return static_cast<int>(e.code());
+    return error_status(e, argc, argv);
   } catch (const BrokenPipe&) {
     return 0;
   } catch (const std::exception& e) {
-    write_stderr(fmt::format("cxkpi: internal error: {}\n", e.what()));
+    write_stderr_line(fmt::format("internal error: {}", e.what()));
     return static_cast<int>(ExitCode::internal);
   }
 }

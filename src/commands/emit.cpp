@@ -39,7 +39,7 @@ int write_result(const std::string& text, const std::vector<std::string>& warnin
   else
     status = write_checked(text, checks, flags);
   for (const auto& w : warnings)
-    write_stderr(fmt::format("cxkpi: warning: {}\n", w));
+    write_stderr_line("warning: " + w);
   return status;
 }
 

@@ -171,6 +171,14 @@ void write_stderr(std::string_view text) noexcept {
   }
 }
 
+void write_stderr_line(std::string_view message) noexcept {
+  try {
+    (void)write_all(STDERR_FILENO, "cxkpi: " + escape_controls(message) + "\n");
+  } catch (...) {  // out of memory: the message as it is beats none
+    (void)(write_all(STDERR_FILENO, "cxkpi: ") && write_all(STDERR_FILENO, message) && write_all(STDERR_FILENO, "\n"));
+  }
+}
+
 void reserve_standard_descriptors() noexcept {
   for (int fd = 0; fd <= 2; ++fd) {
     if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;

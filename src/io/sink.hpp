@@ -43,6 +43,11 @@ void write_output(std::string_view text, const std::string& path);
 /// away must never change a result or an exit code.
 void write_stderr(std::string_view text) noexcept;
 
+/// Writes `cxkpi: <message>` as one line of stderr, as write_stderr does: every control
+/// character of `message` is escaped, a line feed too (`\x0a`), so that a label or a value
+/// holding one cannot split the message or forge a line of its own.
+void write_stderr_line(std::string_view message) noexcept;
+
 /// Makes sure descriptors 0, 1 and 2 are open (on /dev/null if closed), so that a file we
 /// open never becomes "stderr" when cxkpi was started with `2>&-`.
 void reserve_standard_descriptors() noexcept;
