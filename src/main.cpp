@@ -10,6 +10,7 @@
 
 #include "check/check.hpp"
 #include "commands/command.hpp"
+#include "cxkpi/sums.hpp"
 #include "cxkpi_version.hpp"
 #include "errors.hpp"
 #include "io/sink.hpp"
@@ -64,6 +65,8 @@ int run_cli(int argc, char** argv) {
     return code == 0 || code == static_cast<int>(ExitCode::io) ? code : static_cast<int>(ExitCode::usage);
   } catch (const Error& e) {
     return error_status(e, argc, argv);
+  } catch (const cxkpi::SumOverflow& e) {  // a sum no input row is to blame for (numbers given as flags, a merge)
+    return error_status(Error::data(e.what()), argc, argv);
   } catch (const BrokenPipe&) {
     return 0;
   } catch (const std::exception& e) {

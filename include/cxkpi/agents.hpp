@@ -27,8 +27,8 @@ inline Plan plan_resolved_per_agent(const FieldSet&) {
 
 inline Result resolved_per_agent(const Sums& s, const AhtOptions& aht_options = {},
                                  const CsatOptions& csat_options = {}) {
-  auto r = detail::ratio(s.value(Field::resolved), s.value(Field::agents_handled), 1.0, s.raw(Field::handled),
-                         "no named agent handled a contact");
+  auto r = detail::count_ratio(s.raw(Field::resolved), s.raw(Field::agents_handled), 1.0, s.raw(Field::handled),
+                               "no named agent handled a contact");
   r.details.push_back({"handled", s.value(Field::handled), Unit::count});
   const auto& present = s.present();
   if (present.has(Field::talk_s) || present.has(Field::hold_s) || present.has(Field::wrap_s))

@@ -35,11 +35,10 @@ struct CallCounts {
   [[nodiscard]] std::int64_t timed() const { return answered - untimed; }
 
   void merge(const CallCounts& other) {
-    if (__builtin_add_overflow(untimed, other.untimed, &untimed)) throw SumOverflow(Field::answered_untimed);
-    if (__builtin_add_overflow(offered, other.offered, &offered)) throw SumOverflow(Field::offered);
-    if (__builtin_add_overflow(answered, other.answered, &answered)) throw SumOverflow(Field::handled);
-    if (__builtin_add_overflow(answer_wait_raw, other.answer_wait_raw, &answer_wait_raw))
-      throw SumOverflow(Field::answer_wait_s);
+    untimed = checked_add(untimed, other.untimed, Field::answered_untimed);
+    offered = checked_add(offered, other.offered, Field::offered);
+    answered = checked_add(answered, other.answered, Field::handled);
+    answer_wait_raw = checked_add(answer_wait_raw, other.answer_wait_raw, Field::answer_wait_s);
   }
 };
 
@@ -90,14 +89,13 @@ class AnswerGrid {
 
 /// 100 × answered / offered; n = offered. Null "no offered contacts" when nothing was offered.
 inline Result answer_rate(const CallCounts& c) {
-  return detail::ratio(static_cast<double>(c.answered), static_cast<double>(c.offered), 100.0, c.offered,
-                       "no offered contacts");
+  return detail::count_ratio(c.answered, c.offered, 100.0, c.offered, "no offered contacts");
 }
 
 /// Σ answer wait / answered (s); n = answered. Null "no answered contacts" when none was answered.
 inline Result answer_speed(const CallCounts& c) {
   const double wait_s = scaled_value(c.answer_wait_raw, kAmountScale);
-  return detail::ratio(wait_s, static_cast<double>(c.timed()), 1.0, c.timed(), "no answered contacts");
+  return detail::per_count(wait_s, c.timed(), 1.0, c.timed(), "no answered contacts");
 }
 
 namespace detail {

@@ -57,10 +57,9 @@ inline std::optional<Violation> check_row(const Sums& row) {
       return Violation{part, std::string(name_of(part)) + " (" + detail::show(row, part) + ") is greater than " +
                                  std::string(name_of(whole)) + " (" + detail::show(row, whole) + ")"};
   }
-  if (both(Field::handled, Field::abandoned) && present.has(Field::offered) &&
-      row.raw(Field::handled) + row.raw(Field::abandoned) > row.raw(Field::offered))
-    return Violation{Field::handled, "handled + abandoned (" +
-                                         std::to_string(row.raw(Field::handled) + row.raw(Field::abandoned)) +
+  if (!both(Field::handled, Field::abandoned) || !present.has(Field::offered)) return std::nullopt;
+  if (const auto outcomes = row.raw_sum({Field::handled, Field::abandoned}); outcomes > row.raw(Field::offered))
+    return Violation{Field::handled, "handled + abandoned (" + std::to_string(outcomes) +
                                          ") is greater than offered (" + detail::show(row, Field::offered) + ")"};
   return std::nullopt;
 }

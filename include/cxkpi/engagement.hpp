@@ -22,7 +22,7 @@ inline Plan plan_engagement(const FieldSet&) {
 inline Result engagement(const Sums& s) {
   const auto delivered = s.raw(Field::delivered);
   const auto opened = s.value(Field::opened);
-  auto r = detail::ratio(opened, static_cast<double>(delivered), 100.0, delivered, "nothing delivered");
+  auto r = detail::count_ratio(s.raw(Field::opened), delivered, 100.0, delivered, "nothing delivered");
   const auto clicked = s.value(Field::clicked);
   r.details = {
       {"click_rate", detail::ratio(clicked, static_cast<double>(delivered), 100.0, delivered, "").value, Unit::percent},

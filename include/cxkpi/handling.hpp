@@ -51,7 +51,7 @@ inline constexpr std::array<Component, 3> kHandleComponents{{
 /// Σ `c` over the contacts AHT keeps: those with a blank component it counts leave with
 /// everything they had.
 inline std::int64_t kept_component_raw(const Sums& s, const Component& c) {
-  return s.raw(c.field) - s.raw(c.left_out);
+  return checked_sub(s.raw(c.field), s.raw(c.left_out), c.field);
 }
 
 inline std::string join_names(const std::vector<Field>& fields, std::string_view sep) {
@@ -86,13 +86,11 @@ inline Plan plan_aht(const AhtOptions& o, const FieldSet& present) {
 inline Result aht(const Sums& s, const AhtOptions& o = {}) {
   std::int64_t handle_raw = 0;
   for (const auto& c : detail::kHandleComponents)
-    if (o.components.*c.selected && __builtin_add_overflow(handle_raw, detail::kept_component_raw(s, c), &handle_raw))
-      throw SumOverflow(c.field);
+    if (o.components.*c.selected) handle_raw = checked_add(handle_raw, detail::kept_component_raw(s, c), c.field);
   const auto left = detail::LeftOutRows(s).leave(Field::handle_unknown).report(Field::outcome_unknown);
-  const auto handled = s.raw(Field::handled) - left.in_denominator();
+  const auto handled = checked_sub(s.raw(Field::handled), left.in_denominator(), Field::handled);
   const auto per_handled = [handled](std::int64_t raw) {
-    return detail::ratio(Sums::units(Field::talk_s, raw), static_cast<double>(handled), 1.0, handled,
-                         "no handled contacts");
+    return detail::per_count(Sums::units(Field::talk_s, raw), handled, 1.0, handled, "no handled contacts");
   };
   auto r = per_handled(handle_raw);
   for (const auto& c : detail::kHandleComponents)
@@ -118,9 +116,8 @@ inline Plan plan_transfer_rate(const FieldSet&) {
 
 inline Result transfer_rate(const Sums& s) {
   const auto left = detail::LeftOutRows(s).leave(Field::transfer_unknown).report(Field::outcome_unknown);
-  const auto handled = s.raw(Field::handled) - left.in_denominator();
-  return left.applied(
-      detail::ratio(s.value(Field::transfers), static_cast<double>(handled), 100.0, handled, "no handled contacts"));
+  const auto handled = checked_sub(s.raw(Field::handled), left.in_denominator(), Field::handled);
+  return left.applied(detail::count_ratio(s.raw(Field::transfers), handled, 100.0, handled, "no handled contacts"));
 }
 
 namespace detail {
@@ -168,8 +165,8 @@ inline Plan plan_hold(const FieldSet&) {
 
 inline Result hold(const Sums& s) {
   const auto left = detail::LeftOutRows(s).leave(Field::hold_unknown).report(Field::outcome_unknown);
-  const auto handled = s.raw(Field::handled) - left.in_denominator();
-  auto r = detail::ratio(s.value(Field::hold_s), static_cast<double>(handled), 1.0, handled, "no handled contacts");
+  const auto handled = checked_sub(s.raw(Field::handled), left.in_denominator(), Field::handled);
+  auto r = detail::per_count(s.value(Field::hold_s), handled, 1.0, handled, "no handled contacts");
   if (s.present().has(Field::held)) {
     const auto held = s.raw(Field::held);
     r.details = {

@@ -35,8 +35,8 @@ class LeftOutRows {
   [[nodiscard]] Result applied(Result r) const {
     for (std::size_t i = 0; i < size_; ++i)
       if (const auto n = sums_.raw(counters_[i]); n > 0) r.left_out.push_back({counters_[i], n});
-    if (!r.value && !r.left_out.empty())
-      r.reason += " (" + std::to_string(left_out_count(r)) + " left out for a blank input)";
+    if (const auto total = left_out_count(r); !r.value && total > 0)
+      r.reason += " (" + std::to_string(total) + " left out for a blank input)";
     return r;
   }
 
@@ -47,7 +47,7 @@ class LeftOutRows {
     if (!applies) return *this;
     if (size_ == kMaxCounters) throw std::logic_error("a figure names more left-out counters than it keeps");
     counters_[size_++] = counter;
-    if (in_denominator) taken_ += sums_.raw(counter);
+    if (in_denominator) taken_ = checked_add(taken_, sums_.raw(counter), counter);
     return *this;
   }
 

@@ -63,11 +63,12 @@ inline Result abandonment(const Sums& s, const AbandonmentOptions& o = {}) {
                         .report(Field::outcome_unknown, !offered)
                         .report(Field::queue_unknown, !offered)  // queued or not is unknown
                         .leave(Field::abandoned_untimed, short_given);
-  const auto short_abandoned = s.raw(Field::short_abandoned) + (short_given ? s.raw(Field::abandoned_untimed) : 0);
-  const auto den = s.raw(base) - s.raw(Field::short_abandoned) - left.in_denominator();
-  return left.applied(detail::ratio(static_cast<double>(s.raw(Field::abandoned) - short_abandoned),
-                                    static_cast<double>(den), 100.0, den,
-                                    offered ? "no offered contacts" : "no queued contacts"));
+  const auto short_abandoned =
+      short_given ? s.raw_sum({Field::short_abandoned, Field::abandoned_untimed}) : s.raw(Field::short_abandoned);
+  const auto den =
+      checked_sub(checked_sub(s.raw(base), s.raw(Field::short_abandoned), base), left.in_denominator(), base);
+  return left.applied(detail::count_ratio(checked_sub(s.raw(Field::abandoned), short_abandoned, Field::abandoned), den,
+                                          100.0, den, offered ? "no offered contacts" : "no queued contacts"));
 }
 
 /// abandonment from plain numbers: 100 × (abandoned − short) / (offered − short).
@@ -93,9 +94,8 @@ inline Plan plan_asa(const FieldSet&) {
 
 inline Result asa(const Sums& s) {
   const auto left = detail::LeftOutRows(s).leave(Field::answered_untimed).report(Field::outcome_unknown);
-  const auto handled = s.raw(Field::handled) - left.in_denominator();
-  return left.applied(
-      detail::ratio(s.value(Field::answer_wait_s), static_cast<double>(handled), 1.0, handled, "no answered contacts"));
+  const auto handled = checked_sub(s.raw(Field::handled), left.in_denominator(), Field::handled);
+  return left.applied(detail::per_count(s.value(Field::answer_wait_s), handled, 1.0, handled, "no answered contacts"));
 }
 
 inline Plan plan_avg_wait(const AvgWaitOptions& o, const FieldSet&) {
@@ -120,9 +120,8 @@ inline Result avg_wait(const Sums& s, const AvgWaitOptions& o = {}) {
       return asa(s);
     case WaitScope::abandoned: {
       const auto left = detail::LeftOutRows(s).leave(Field::abandoned_untimed).report(Field::outcome_unknown);
-      const auto n = s.raw(Field::abandoned) - left.in_denominator();
-      return left.applied(
-          detail::ratio(s.value(Field::abandon_wait_s), static_cast<double>(n), 1.0, n, "no abandoned contacts"));
+      const auto n = checked_sub(s.raw(Field::abandoned), left.in_denominator(), Field::abandoned);
+      return left.applied(detail::per_count(s.value(Field::abandon_wait_s), n, 1.0, n, "no abandoned contacts"));
     }
     case WaitScope::all:
       break;
@@ -131,9 +130,9 @@ inline Result avg_wait(const Sums& s, const AvgWaitOptions& o = {}) {
                         .leave(Field::answered_untimed)
                         .leave(Field::abandoned_untimed)
                         .report(Field::outcome_unknown);
-  const auto n = s.raw(Field::handled) + s.raw(Field::abandoned) - left.in_denominator();
-  return left.applied(detail::ratio(s.value(Field::answer_wait_s) + s.value(Field::abandon_wait_s),
-                                    static_cast<double>(n), 1.0, n, "no offered contacts"));
+  const auto n = checked_sub(s.raw_sum({Field::handled, Field::abandoned}), left.in_denominator(), Field::handled);
+  const auto waits = Sums::units(Field::answer_wait_s, s.raw_sum({Field::answer_wait_s, Field::abandon_wait_s}));
+  return left.applied(detail::per_count(waits, n, 1.0, n, "no offered contacts"));
 }
 
 // --- service level -------------------------------------------------------------------
@@ -216,24 +215,24 @@ inline Result service_level(const Sums& s, const ServiceLevelOptions& o = {}) {
       denominator = s.raw(Field::handled);
       break;
     case ServiceLevelMode::offered_minus_short:
-      denominator = offered - s.raw(Field::short_abandoned);
+      denominator = checked_sub(offered, s.raw(Field::short_abandoned), Field::offered);
       break;
     case ServiceLevelMode::answered_plus_abandoned:
-      denominator = s.raw(Field::handled) + s.raw(Field::abandoned);
+      denominator = s.raw_sum({Field::handled, Field::abandoned});
       break;
     case ServiceLevelMode::abandons_positive:
-      numerator += s.raw(Field::abandoned_in_t);
+      numerator = s.raw_sum({Field::answered_in_t, Field::abandoned_in_t});
       break;
     case ServiceLevelMode::abandons_ignored:
-      denominator = offered - s.raw(Field::abandoned_in_t);
+      denominator = checked_sub(offered, s.raw(Field::abandoned_in_t), Field::offered);
       break;
     case ServiceLevelMode::offered:
       break;
   }
   const auto left = detail::service_level_left_out(s, o.mode);
-  denominator -= left.in_denominator();
-  return left.applied(detail::ratio(static_cast<double>(numerator), static_cast<double>(denominator), 100.0,
-                                    denominator, "no contacts in the denominator"));
+  denominator = checked_sub(denominator, left.in_denominator(), Field::offered);
+  return left.applied(
+      detail::count_ratio(numerator, denominator, 100.0, denominator, "no contacts in the denominator"));
 }
 
 }  // namespace cxkpi

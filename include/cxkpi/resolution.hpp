@@ -54,8 +54,8 @@ inline Plan plan_fcr(const FcrOptions& o, const FieldSet&) {
 inline Result fcr(const Sums& s, const FcrOptions& o = {}) {
   if (o.method == FcrMethod::window) {
     const auto judged = s.raw(Field::window_handled);
-    auto r = detail::ratio(static_cast<double>(judged - s.raw(Field::window_followed)), static_cast<double>(judged),
-                           100.0, judged, "no handled contacts of known customers");
+    auto r = detail::count_ratio(checked_sub(judged, s.raw(Field::window_followed), Field::window_handled), judged,
+                                 100.0, judged, "no handled contacts of known customers");
     r.details.push_back({"followed", s.value(Field::window_followed), Unit::count});
     if (s.present().has(Field::window_immature))
       r.details.push_back({"immature", s.value(Field::window_immature), Unit::count});
@@ -69,9 +69,10 @@ inline Result fcr(const Sums& s, const FcrOptions& o = {}) {
                         .leave(per_handled ? Field::fcr_unknown : Field::resolved_fcr_unknown)
                         .report(Field::outcome_unknown, per_handled)
                         .report(Field::resolution_unknown, !per_handled);
-  const auto den = s.raw(detail::fcr_base_field(o)) - left.in_denominator();
-  return left.applied(detail::ratio(s.value(Field::resolved_first_contact), static_cast<double>(den), 100.0, den,
-                                    per_handled ? "no handled contacts" : "no resolved contacts"));
+  const auto base = detail::fcr_base_field(o);
+  const auto den = checked_sub(s.raw(base), left.in_denominator(), base);
+  return left.applied(detail::count_ratio(s.raw(Field::resolved_first_contact), den, 100.0, den,
+                                          per_handled ? "no handled contacts" : "no resolved contacts"));
 }
 
 inline Plan plan_repeat_contact_rate(const FieldSet&) {
@@ -83,8 +84,8 @@ inline Plan plan_repeat_contact_rate(const FieldSet&) {
 }
 
 inline Result repeat_contact_rate(const Sums& s) {
-  auto r = detail::ratio(s.value(Field::repeat_contacts), s.value(Field::customer_contacts), 100.0,
-                         s.raw(Field::customer_contacts), "no contacts with a customer id");
+  auto r = detail::count_ratio(s.raw(Field::repeat_contacts), s.raw(Field::customer_contacts), 100.0,
+                               s.raw(Field::customer_contacts), "no contacts with a customer id");
   r.details.push_back({"no_customer", s.value(Field::no_customer), Unit::count});
   return r;
 }
@@ -99,7 +100,7 @@ inline Plan plan_contacts_to_resolution(const FieldSet&) {
 
 inline Result contacts_to_resolution(const Sums& s) {
   const auto cases = s.raw(Field::cases_resolved);
-  auto r = detail::ratio(s.value(Field::case_contacts), static_cast<double>(cases), 1.0, cases, "no resolved cases");
+  auto r = detail::count_ratio(s.raw(Field::case_contacts), cases, 1.0, cases, "no resolved cases");
   const auto one = detail::ratio(s.value(Field::cases_one_contact), static_cast<double>(cases), 100.0, cases, "");
   r.details.push_back({"one_contact_pct", one.value, Unit::percent});
   r.details.push_back({"open_cases", s.value(Field::cases_open), Unit::count});

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cxkpi/fields.hpp"
+#include "cxkpi/sums.hpp"
 
 namespace cxkpi {
 
@@ -72,13 +73,18 @@ struct Result {
   /// Set when some details are approximate: |figure − exact| ≤ relative_error × exact for each.
   std::optional<double> relative_error;
   std::vector<LeftOut> left_out;  ///< rows left out of the figure for a blank input, by why
+  /// The numerator and denominator as whole counts, when they are (NPS, abandonment, the
+  /// handled contacts under AHT): exact past 2^53, where the doubles above are rounded.
+  /// Outputs write these.
+  std::optional<std::int64_t> whole_numerator;
+  std::optional<std::int64_t> whole_denominator;
 };
 
-/// How many rows `r` left out for a blank input (0 when none).
+/// How many rows `r` left out for a blank input (0 when none); SumOverflow past int64.
 inline std::int64_t left_out_count(const Result& r) {
   std::int64_t n = 0;
   for (const auto& l : r.left_out)
-    n += l.n;
+    n = checked_add(n, l.n, l.counter);
   return n;
 }
 
@@ -116,6 +122,25 @@ inline Result ratio(double numerator, double denominator, double factor, std::in
     r.value = factor * numerator / denominator;
   else
     r.reason = reason;
+  return r;
+}
+
+/// As ratio, for a numerator and a denominator that are whole counts, which `r` also keeps
+/// exactly (Result::whole_numerator, whole_denominator).
+inline Result count_ratio(std::int64_t numerator, std::int64_t denominator, double factor, std::int64_t n,
+                          std::string_view reason) {
+  auto r = ratio(static_cast<double>(numerator), static_cast<double>(denominator), factor, n, reason);
+  r.whole_numerator = numerator;
+  r.whole_denominator = denominator;
+  return r;
+}
+
+/// As ratio, for an amount (seconds, money) over a whole count, which `r` also keeps exactly
+/// (Result::whole_denominator).
+inline Result per_count(double numerator, std::int64_t denominator, double factor, std::int64_t n,
+                        std::string_view reason) {
+  auto r = ratio(numerator, static_cast<double>(denominator), factor, n, reason);
+  r.whole_denominator = denominator;
   return r;
 }
 

@@ -69,7 +69,7 @@ namespace detail {
 inline Result read_time_from_totals(const Sums& s) {
   const Field base = s.present().has(Field::timed_views) ? Field::timed_views : Field::views;
   const auto n = s.raw(base);
-  auto r = ratio(s.value(Field::read_s), static_cast<double>(n), 1.0, n, "no views with a read time");
+  auto r = per_count(s.value(Field::read_s), n, 1.0, n, "no views with a read time");
   if (r.value && s.present().has(Field::bounces))
     r.details.push_back(
         {"bounce_pct", ratio(s.value(Field::bounces), static_cast<double>(n), 100.0, n, "").value, Unit::percent});
@@ -95,7 +95,7 @@ inline Plan plan_self_service_ratio(const FieldSet&) {
 }
 
 inline Result self_service_ratio(const Sums& s) {
-  return detail::ratio(s.value(Field::views), s.value(Field::contacts), 1.0, s.raw(Field::views), "no contacts");
+  return detail::count_ratio(s.raw(Field::views), s.raw(Field::contacts), 1.0, s.raw(Field::views), "no contacts");
 }
 
 }  // namespace cxkpi

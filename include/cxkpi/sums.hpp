@@ -68,9 +68,41 @@ class FieldSet {
 class SumOverflow : public std::overflow_error {
  public:
   explicit SumOverflow(Field f)
-      : std::overflow_error("sum of " + std::string(name_of(f)) + " is too large to keep exactly"), field(f) {}
+      : std::overflow_error("a sum of " + std::string(name_of(f)) + " is too large to keep exactly"), field(f) {}
   Field field;
 };
+
+/// Throws SumOverflow for `f`; out of line and cold, so that a checked addition stays small
+/// enough to inline into every per-row loop.
+[[noreturn, gnu::noinline, gnu::cold]] inline void sum_overflow(Field f) {
+  throw SumOverflow(f);
+}
+
+/// `a + b` exactly, or SumOverflow naming `f` when the sum leaves the int64 range: the one
+/// checked addition behind every sum, whether a reader adds a row, buckets and totals merge,
+/// or a metric's finalisation adds sums together (handled + abandoned, the answers of NPS).
+[[nodiscard, gnu::always_inline]] inline std::int64_t checked_add(std::int64_t a, std::int64_t b, Field f) {
+  std::int64_t sum = 0;
+  if (__builtin_add_overflow(a, b, &sum)) [[unlikely]]
+    sum_overflow(f);
+  return sum;
+}
+
+/// `a − b` exactly, or SumOverflow naming `f` (a difference of sums of any sign can leave the range).
+[[nodiscard, gnu::always_inline]] inline std::int64_t checked_sub(std::int64_t a, std::int64_t b, Field f) {
+  std::int64_t difference = 0;
+  if (__builtin_sub_overflow(a, b, &difference)) [[unlikely]]
+    sum_overflow(f);
+  return difference;
+}
+
+/// `a × b` exactly, or SumOverflow naming `f` (a count of answers times their score).
+[[nodiscard]] inline std::int64_t checked_mul(std::int64_t a, std::int64_t b, Field f) {
+  std::int64_t product = 0;
+  if (__builtin_mul_overflow(a, b, &product)) [[unlikely]]
+    sum_overflow(f);
+  return product;
+}
 
 /// Per-contact values whose percentiles are reported, each kept as a Distribution.
 enum class Sample : std::uint8_t {
@@ -173,21 +205,16 @@ class Sums {
     auto slot = detail::FieldSlots::slot_of(f);
     if (slot >= raw_.size()) [[unlikely]]
       slot = make_room(f);
-    if (__builtin_add_overflow(raw_[slot], raw, &raw_[slot])) [[unlikely]]
-      overflow(f);
+    raw_[slot] = checked_add(raw_[slot], raw, f);
     present_.add(f);
   }
   /// Adds a whole number of units (counts, whole seconds, whole currency units).
-  void add(Field f, std::int64_t units) {
-    std::int64_t raw = 0;
-    if (__builtin_mul_overflow(units, scale_of(f), &raw)) throw SumOverflow(f);
-    add_raw(f, raw);
-  }
+  void add(Field f, std::int64_t units) { add_raw(f, checked_mul(units, scale_of(f), f)); }
   /// Adds an amount given as a double (seconds or money), rounded to 1/10000.
   void add_amount(Field f, double units) {
     const double raw = std::round(units * static_cast<double>(scale_of(f)));
     // 2^63 as a double; anything at or past it (or NaN) cannot be kept exactly.
-    if (!(std::fabs(raw) < 9.2233720368547758e18)) throw SumOverflow(f);
+    if (!(std::fabs(raw) < 9.2233720368547758e18)) sum_overflow(f);
     add_raw(f, static_cast<std::int64_t>(raw));
   }
   void mark_present(Field f) { present_.add(f); }
@@ -197,6 +224,13 @@ class Sums {
   [[nodiscard]] std::int64_t raw(Field f) const {
     const auto slot = detail::FieldSlots::slot_of(f);
     return slot < raw_.size() ? raw_[slot] : 0;
+  }
+  /// The raw sums of `fields` added up (handled + abandoned), checked like every other sum.
+  [[nodiscard]] std::int64_t raw_sum(std::initializer_list<Field> fields) const {
+    std::int64_t sum = 0;
+    for (const Field f : fields)
+      sum = checked_add(sum, raw(f), f);
+    return sum;
   }
   /// The sum as a number in the field's unit (counts, seconds, currency).
   [[nodiscard]] double value(Field f) const { return units(f, raw(f)); }
@@ -213,15 +247,12 @@ class Sums {
   void merge(const Sums& other) {
     if (raw_.size() < other.raw_.size()) raw_.resize(other.raw_.size());
     for (std::size_t slot = 0; slot < other.raw_.size(); ++slot)
-      if (__builtin_add_overflow(raw_[slot], other.raw_[slot], &raw_[slot]))
-        throw SumOverflow(detail::FieldSlots::field_at(slot));
+      raw_[slot] = checked_add(raw_[slot], other.raw_[slot], detail::FieldSlots::field_at(slot));
     present_ |= other.present_;
     samples_.merge(other.samples_);
   }
 
  private:
-  // Out of line, so that add_raw stays small enough to inline into every per-row loop.
-  [[noreturn, gnu::noinline, gnu::cold]] static void overflow(Field f) { throw SumOverflow(f); }
   // The first add of a field to this Sums: room for every slot handed out so far, which
   // the next fields of the same input will mostly need too.
   [[gnu::noinline]] std::size_t make_room(Field f) {

@@ -62,17 +62,18 @@ struct ScoreCounts {
   std::int64_t responses = 0;
   std::int64_t at_or_above_cut = 0;
   std::int64_t score_sum = 0;
-  std::int64_t score_square_sum = 0;
+  double score_square_sum = 0;  // only the interval's variance reads it: no need to refuse a sum past int64
 };
 
 inline ScoreCounts count_scores(const Sums& s, int cut) {
   ScoreCounts c;
   for (int k = 1; k <= kMaxCsatScale; ++k) {
-    const std::int64_t n = s.raw(csat_score_field(k));
-    c.responses += n;
-    if (k >= cut) c.at_or_above_cut += n;
-    c.score_sum += n * k;
-    c.score_square_sum += n * k * k;
+    const auto field = csat_score_field(k);
+    const std::int64_t n = s.raw(field);
+    c.responses = checked_add(c.responses, n, field);
+    if (k >= cut) c.at_or_above_cut = checked_add(c.at_or_above_cut, n, field);
+    c.score_sum = checked_add(c.score_sum, checked_mul(n, k, field), field);
+    c.score_square_sum += static_cast<double>(n) * k * k;
   }
   return c;
 }
@@ -98,7 +99,7 @@ inline std::optional<Interval> mean_interval(const ScoreCounts& c, int scale, do
   if (c.responses < 2) return std::nullopt;
   const auto n = static_cast<double>(c.responses);
   const double mean = static_cast<double>(c.score_sum) / n;
-  const double variance = std::max(0.0, (static_cast<double>(c.score_square_sum) - n * mean * mean) / (n - 1));
+  const double variance = std::max(0.0, (c.score_square_sum - n * mean * mean) / (n - 1));
   const double half = t_for_confidence(confidence, n - 1) * std::sqrt(variance / n);
   return Interval{std::max(1.0, mean - half), std::min(static_cast<double>(scale), mean + half)};
 }
@@ -129,20 +130,19 @@ inline Plan plan_csat(const CsatOptions& o, const FieldSet& present) {
 inline Result csat(const Sums& s, const CsatOptions& o = {}) {
   if (!detail::has_score_counts(s.present())) {
     const auto responses = s.raw(Field::csat_responses);
-    auto r = detail::ratio(s.value(Field::csat_satisfied), s.value(Field::csat_responses), 100.0, responses,
-                           "no survey responses");
+    auto r = detail::count_ratio(s.raw(Field::csat_satisfied), responses, 100.0, responses, "no survey responses");
     detail::add_interval(r, detail::percent_interval(r.numerator, r.denominator, o.confidence), Unit::percent,
                          o.confidence);
     return detail::flag_small_sample(std::move(r), responses);
   }
   const auto c = detail::count_scores(s, detail::satisfied_cut(o));
   const auto responses = static_cast<double>(c.responses);
-  auto mean = detail::ratio(static_cast<double>(c.score_sum), responses, 1.0, c.responses, "no survey responses");
+  auto mean = detail::count_ratio(c.score_sum, c.responses, 1.0, c.responses, "no survey responses");
   if (o.method == CsatMethod::mean) {
     detail::add_interval(mean, detail::mean_interval(c, o.scale, o.confidence), Unit::score, o.confidence);
     return detail::flag_small_sample(std::move(mean), c.responses);
   }
-  auto r = detail::ratio(static_cast<double>(c.at_or_above_cut), responses, 100.0, c.responses, "no survey responses");
+  auto r = detail::count_ratio(c.at_or_above_cut, c.responses, 100.0, c.responses, "no survey responses");
   r.details.push_back({"mean", mean.value, Unit::score});
   detail::add_interval(r, detail::percent_interval(r.numerator, responses, o.confidence), Unit::percent, o.confidence);
   return detail::flag_small_sample(std::move(r), c.responses);
@@ -185,9 +185,9 @@ namespace detail {
 inline Result net_score(const Sums& s, const NetScoreFields& f) {
   const auto promoters = s.raw(f.promoters);
   const auto detractors = s.raw(f.detractors);
-  const auto responses = promoters + s.raw(f.passives) + detractors;
-  auto r = detail::ratio(static_cast<double>(promoters - detractors), static_cast<double>(responses), 100.0, responses,
-                         "no survey responses");
+  const auto responses = s.raw_sum({f.promoters, f.passives, f.detractors});
+  auto r = detail::count_ratio(checked_sub(promoters, detractors, f.promoters), responses, 100.0, responses,
+                               "no survey responses");
   const auto share = [&](Field field) {
     return detail::ratio(s.value(field), static_cast<double>(responses), 100.0, responses, "").value;
   };
@@ -210,9 +210,9 @@ inline Plan plan_nps(const FieldSet&) {
 inline Result nps(const Sums& s, const NpsOptions& o = {}) {
   const auto promoters = s.raw(Field::promoters);
   const auto detractors = s.raw(Field::detractors);
-  const auto responses = promoters + s.raw(Field::passives) + detractors;
-  auto r = detail::ratio(static_cast<double>(promoters - detractors), static_cast<double>(responses), 100.0, responses,
-                         "no survey responses");
+  const auto responses = s.raw_sum({Field::promoters, Field::passives, Field::detractors});
+  auto r = detail::count_ratio(checked_sub(promoters, detractors, Field::promoters), responses, 100.0, responses,
+                               "no survey responses");
   const auto share = [&](Field f) {
     return detail::ratio(s.value(f), static_cast<double>(responses), 100.0, responses, "").value;
   };
@@ -290,12 +290,13 @@ inline Plan plan_ces(const CesOptions& o, const FieldSet& present) {
 inline Result ces(const Sums& s, const CesOptions& o = {}) {
   std::int64_t n = 0, sum = 0, low = 0;
   for (int k = 1; k <= kMaxCesScale; ++k) {
-    const auto count = s.raw(ces_score_field(k));
-    n += count;
-    sum += count * k;
-    if (detail::is_low_effort(k, o)) low += count;
+    const auto field = ces_score_field(k);
+    const auto count = s.raw(field);
+    n = checked_add(n, count, field);
+    sum = checked_add(sum, checked_mul(count, k, field), field);
+    if (detail::is_low_effort(k, o)) low = checked_add(low, count, field);
   }
-  auto r = detail::ratio(static_cast<double>(sum), static_cast<double>(n), 1.0, n, "no survey responses");
+  auto r = detail::count_ratio(sum, n, 1.0, n, "no survey responses");
   r.details = {{"low_effort_pct", detail::ratio(static_cast<double>(low), static_cast<double>(n), 100.0, n, "").value,
                 Unit::percent}};
   return detail::flag_small_sample(std::move(r), n);
@@ -323,7 +324,7 @@ inline Plan plan_agent_satisfaction(const FieldSet& present) {
 inline Result agent_satisfaction(const Sums& s) {
   if (!s.present().has(Field::agent_responses)) return detail::net_score(s, kEnpsFields);
   const auto n = s.raw(Field::agent_responses);
-  auto r = detail::ratio(s.value(Field::agent_score_total), static_cast<double>(n), 1.0, n, "no agent survey answers");
+  auto r = detail::count_ratio(s.raw(Field::agent_score_total), n, 1.0, n, "no agent survey answers");
   if (s.present().has(Field::enps_promoters)) {
     const auto e = detail::net_score(s, kEnpsFields);
     r.details = {{"enps", e.value, Unit::points},

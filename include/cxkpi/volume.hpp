@@ -50,8 +50,8 @@ inline Plan plan_contact_rate(const ContactRateOptions& o, const FieldSet& prese
 
 inline Result contact_rate(const Sums& s, const ContactRateOptions& o = {}) {
   const Field base = detail::contact_base_field(o, s.present());
-  return detail::ratio(s.value(Field::contacts), s.value(base), 100.0, s.raw(Field::contacts),
-                       base == Field::orders ? "no orders" : "no customers");
+  return detail::count_ratio(s.raw(Field::contacts), s.raw(base), 100.0, s.raw(Field::contacts),
+                             base == Field::orders ? "no orders" : "no customers");
 }
 
 /// contact-rate from plain numbers: 100 × contacts / orders.
@@ -74,16 +74,16 @@ inline Plan plan_cost_per_contact(const CostPerContactOptions& o, const FieldSet
 inline Result cost_per_contact(const Sums& s, const CostPerContactOptions& o = {}) {
   if (o.per == CostBase::contacts) {
     const auto left = detail::LeftOutRows(s).leave(Field::cost_unknown);
-    const auto contacts = s.raw(Field::contacts) - left.in_denominator();
-    return left.applied(
-        detail::ratio(s.value(Field::total_cost), static_cast<double>(contacts), 1.0, contacts, "no contacts"));
+    const auto contacts = checked_sub(s.raw(Field::contacts), left.in_denominator(), Field::contacts);
+    return left.applied(detail::per_count(s.value(Field::total_cost), contacts, 1.0, contacts, "no contacts"));
   }
   // Per handled contact the costs of all contacts count, so a contact of unknown cost leaves
   // whatever its outcome, and one of unknown outcome leaves with its cost.
   const auto left = detail::LeftOutRows(s).report(Field::cost_unknown).report(Field::outcome_unknown_costed);
-  const auto handled = s.raw(Field::handled) - s.raw(Field::handled_cost_unknown);
-  const auto cost = Sums::units(Field::total_cost, s.raw(Field::total_cost) - s.raw(Field::outcome_unknown_cost));
-  return left.applied(detail::ratio(cost, static_cast<double>(handled), 1.0, handled, "no handled contacts"));
+  const auto handled = checked_sub(s.raw(Field::handled), s.raw(Field::handled_cost_unknown), Field::handled);
+  const auto cost = Sums::units(
+      Field::total_cost, checked_sub(s.raw(Field::total_cost), s.raw(Field::outcome_unknown_cost), Field::total_cost));
+  return left.applied(detail::per_count(cost, handled, 1.0, handled, "no handled contacts"));
 }
 
 /// cost-per-contact from plain numbers: total_cost / contacts.
@@ -106,9 +106,11 @@ inline Result cost_per_resolution(const Sums& s) {
   // All costs count: a contact of unknown cost leaves (and its resolution with it), and one of
   // unknown resolution leaves with its cost.
   const auto left = detail::LeftOutRows(s).report(Field::cost_unknown).report(Field::resolution_unknown_costed);
-  const auto resolved = s.raw(Field::resolved) - s.raw(Field::resolved_cost_unknown);
-  const auto cost = Sums::units(Field::total_cost, s.raw(Field::total_cost) - s.raw(Field::resolution_unknown_cost));
-  return left.applied(detail::ratio(cost, static_cast<double>(resolved), 1.0, resolved, "no resolved contacts"));
+  const auto resolved = checked_sub(s.raw(Field::resolved), s.raw(Field::resolved_cost_unknown), Field::resolved);
+  const auto cost =
+      Sums::units(Field::total_cost,
+                  checked_sub(s.raw(Field::total_cost), s.raw(Field::resolution_unknown_cost), Field::total_cost));
+  return left.applied(detail::per_count(cost, resolved, 1.0, resolved, "no resolved contacts"));
 }
 
 enum class ConversionBase : std::uint8_t { contacts, handled, visits };
@@ -142,10 +144,10 @@ inline Plan plan_conversion_rate(const ConversionOptions& o, const FieldSet&) {
 
 inline Result conversion_rate(const Sums& s, const ConversionOptions& o = {}) {
   const Field base = detail::conversion_base_field(o);
-  return detail::ratio(s.value(Field::orders), s.value(base), 100.0, s.raw(base),
-                       base == Field::contacts  ? "no contacts"
-                       : base == Field::handled ? "no handled contacts"
-                                                : "no visits");
+  return detail::count_ratio(s.raw(Field::orders), s.raw(base), 100.0, s.raw(base),
+                             base == Field::contacts  ? "no contacts"
+                             : base == Field::handled ? "no handled contacts"
+                                                      : "no visits");
 }
 
 /// More orders than contacts in one row, unless several orders per contact are allowed.
@@ -169,9 +171,9 @@ inline Plan plan_retention_rate(const FieldSet&) {
 }
 
 inline Result retention_rate(const Sums& s) {
-  const auto kept = s.raw(Field::customers_end) - s.raw(Field::customers_new);
-  return detail::ratio(static_cast<double>(kept), s.value(Field::customers_start), 100.0, s.raw(Field::customers_start),
-                       "no customers at the start");
+  const auto kept = checked_sub(s.raw(Field::customers_end), s.raw(Field::customers_new), Field::customers_end);
+  return detail::count_ratio(kept, s.raw(Field::customers_start), 100.0, s.raw(Field::customers_start),
+                             "no customers at the start");
 }
 
 }  // namespace cxkpi

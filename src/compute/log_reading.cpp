@@ -211,10 +211,16 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
     throw Error::usage("window rules need the whole input: give --no-stream");
   DuplicateIds ids(input.dedupe, source_names(readers));
   if (input.dedupe == Dedupe::last) find_last_rows(input, scan, ids);
-  LogRead read(scan, on_closed, errors, ids, readers.empty() ? std::string() : readers.front()->source_name());
-  for (auto& reader : readers)
-    read.read(*reader);
-  return read.finish();
+  const auto source = readers.empty() ? std::string() : readers.front()->source_name();
+  LogRead read(scan, on_closed, errors, ids, source);
+  // A row's own sums are checked as it is read (for_each_row); blocks read on several threads
+  // and the buckets merge into the total only here.
+  return naming_overflow([&] { return source + ": total"; },
+                         [&] {
+                           for (auto& reader : readers)
+                             read.read(*reader);
+                           return read.finish();
+                         });
 }
 
 BucketTable read_records(Readers& readers, const FileInputOptions& input, const BucketOptions& options,

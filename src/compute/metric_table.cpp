@@ -4,6 +4,7 @@
 
 #include "compute/buckets.hpp"
 #include "compute/figure_warnings.hpp"
+#include "compute/row_errors.hpp"
 #include "errors.hpp"
 #include "records/field_sources.hpp"
 
@@ -115,6 +116,11 @@ std::string left_out_warning(const std::vector<Field>& needed, const std::vector
                      fmt::join(shown, ", "));
 }
 
+// "2026-02" or "2026-02 (channel chat)": a bucket as a message names it.
+std::string bucket_label(const Bucket& b) {
+  return b.groups.empty() ? b.period.label : fmt::format("{} ({})", b.period.label, fmt::join(b.groups, ", "));
+}
+
 }  // namespace
 
 ResultTable metric_table(const MetricSpec& metric, const Settings& settings, BucketTable buckets) {
@@ -126,16 +132,19 @@ ResultTable metric_table(const MetricSpec& metric, const Settings& settings, Buc
   const bool one_bucket_only =
       buckets.options.by == BucketBy::all && buckets.options.by_column.empty() && buckets.group_names.empty();
   std::vector<std::string> left_out;
-  const auto total = total_with_base(buckets, needed, left_out);  // before the rows take the buckets' labels
+  const auto total = naming_overflow([&] { return buckets.source + ": total"; },  // before the rows take the labels
+                                     [&] { return total_with_base(buckets, needed, left_out); });
   if (!one_bucket_only) {
     table.rows.reserve(buckets.buckets.size());  // no second, doubled copy of a million rows while growing
     for (auto& b : buckets.buckets) {
-      auto result = row_result(metric, settings, buckets, b, needed);
+      auto result = naming_overflow([&] { return buckets.source + ": " + bucket_label(b); },
+                                    [&] { return row_result(metric, settings, buckets, b, needed); });
       b.sums = Sums();  // its memory serves the next rows' results
       table.rows.push_back({std::move(b.period.label), std::move(b.groups), std::move(result), {}});
     }
   }
-  table.total = metric.finalize(total, settings);
+  table.total =
+      naming_overflow([&] { return buckets.source + ": total"; }, [&] { return metric.finalize(total, settings); });
   add_figure_warnings(table.warnings, metric, table.plan, table.total);
   if (!left_out.empty()) table.warnings.push_back(left_out_warning(needed, left_out));
   return table;

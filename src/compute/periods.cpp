@@ -63,7 +63,9 @@ class PeriodFile {
 
   /// The current row as a result: its period, its labels (the first file's, found by name) and
   /// the metric over its values, which join `total`; or, for a row with a required cell left
-  /// empty, a null result and a warning.
+  /// empty, a null result and a warning. Throws SumOverflow when the row's sums, or the total
+  /// they join, leave the exact int64 range (the total is finalised here too, so that the row
+  /// that takes it there is named).
   ResultRow result_row(Sums& total, std::vector<std::string>& warnings) const {
     Sums sums;
     const auto empty_required = read_row(sums);
@@ -80,6 +82,7 @@ class PeriodFile {
     } else {
       row.result = metric_.finalize(sums, settings_);
       total.merge(sums);
+      (void)metric_.finalize(total, settings_);
     }
     return row;
   }

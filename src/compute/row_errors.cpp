@@ -2,11 +2,21 @@
 
 #include <fmt/format.h>
 
+#include <limits>
+
 #include "text/csv.hpp"
 #include "text/json.hpp"
 
 namespace cxkpi::cli {
 namespace {
+
+// The largest sum a field keeps exactly: int64 in its own units (1 for counts, 1/10000 for
+// seconds and money).
+std::string largest_sum(Field f) {
+  const auto max = std::numeric_limits<std::int64_t>::max();
+  const auto scale = scale_of(f);
+  return scale == 1 ? std::to_string(max) : fmt::format("{}.{:04}", max / scale, max % scale);
+}
 
 std::string csv_line(std::span<const std::string_view> cells) {
   std::string out;
@@ -60,6 +70,12 @@ void RowErrors::commit_rejects() {
   flush_rejects();
   rejects_->commit();
   rejects_.reset();
+}
+
+Error sum_overflow_at(const SumOverflow& overflow, const TableReader& reader) {
+  auto where = reader.where(0);
+  where.column = 0;  // the sum is the row's, not one cell's
+  return Error::data(where, fmt::format("{}: this row takes it past {}", overflow.what(), largest_sum(overflow.field)));
 }
 
 void RowErrors::report(const Error& error, const TableReader& reader) {

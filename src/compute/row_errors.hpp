@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "cxkpi/sums.hpp"
 #include "errors.hpp"
 #include "io/sink.hpp"
 #include "io/table.hpp"
@@ -57,8 +58,26 @@ class RowErrors {
   std::string pending_;                  // rejects not yet written
 };
 
+/// A sum that the current row of `reader` took past the exact int64 range (its own cells, or
+/// the total they join), as bad input at that row (exit 65). It is never skipped as a bad
+/// row: the sum is of every row so far, and leaving this one out would pick a number at random.
+Error sum_overflow_at(const SumOverflow& overflow, const TableReader& reader);
+
+/// Runs `compute`; a SumOverflow it throws becomes bad input (exit 65) about what `where()`
+/// names ("calls.csv: 2026-02", "calls.csv: total"): for sums no one row is to blame for,
+/// such as buckets merged or a bucket's figure finalised.
+template <typename Where, typename Compute>
+auto naming_overflow(Where&& where, Compute&& compute) {
+  try {
+    return compute();
+  } catch (const SumOverflow& overflow) {
+    throw Error::data(where() + ": " + overflow.what());
+  }
+}
+
 /// Reads each row of `reader` and hands it to `read_row`; a bad row, whether reading it
-/// into cells or `read_row` throws, goes to `errors` (see above).
+/// into cells or `read_row` throws, goes to `errors` (see above). A sum `read_row` takes
+/// past the int64 range stops the read at that row (sum_overflow_at).
 template <typename ReadRow>
 void for_each_row(TableReader& reader, RowErrors& errors, ReadRow&& read_row) {
   for (;;) {
@@ -72,6 +91,8 @@ void for_each_row(TableReader& reader, RowErrors& errors, ReadRow&& read_row) {
       read_row();
     } catch (const Error& e) {
       errors.report(e, reader);
+    } catch (const SumOverflow& overflow) {
+      throw sum_overflow_at(overflow, reader);
     }
   }
 }

@@ -39,6 +39,10 @@ class CellWriter : public NumberCells {
   }
   // Numerators and denominators are sums: shown exactly in both styles (no false rounding).
   [[nodiscard]] static std::string sum(double v) { return format_exact(v); }
+  /// A numerator or denominator: its whole count when the metric kept one (exact past 2^53).
+  [[nodiscard]] static std::string sum(std::optional<std::int64_t> whole, double v) {
+    return whole ? std::to_string(*whole) : sum(v);
+  }
 
  private:
   Unit unit_;
@@ -112,8 +116,9 @@ std::vector<std::string> row_cells(const GridShape& s, const CellWriter& cells, 
                                    const Result& r, const std::optional<Comparison>& c) {
   std::vector<std::string> row = std::move(labels);
   row.resize(1 + s.table.label_names.size());
-  row.insert(row.end(), {s.marks().cell(cells.value(r.value), r.small_n), CellWriter::sum(r.numerator),
-                         CellWriter::sum(r.denominator), std::to_string(r.n)});
+  row.insert(row.end(),
+             {s.marks().cell(cells.value(r.value), r.small_n), CellWriter::sum(r.whole_numerator, r.numerator),
+              CellWriter::sum(r.whole_denominator, r.denominator), std::to_string(r.n)});
   if (s.small_n_column()) row.push_back(cells.flag(r.small_n));
   for (const auto n : s.details)
     row.push_back(detail_cell(find_detail(r, n), cells));

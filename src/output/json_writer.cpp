@@ -50,8 +50,9 @@ ordered_json group_json(const std::vector<std::string>& names, const std::vector
 ordered_json result_json(const Result& r) {
   ordered_json o;
   o["value"] = r.value ? json_number(*r.value) : ordered_json(nullptr);
-  o["numerator"] = json_number(r.numerator);
-  o["denominator"] = json_number(r.denominator);
+  // Whole counts as JSON integers, exact past 2^53 where a double is not.
+  o["numerator"] = r.whole_numerator ? ordered_json(*r.whole_numerator) : json_number(r.numerator);
+  o["denominator"] = r.whole_denominator ? ordered_json(*r.whole_denominator) : json_number(r.denominator);
   o["n"] = r.n;
   if (r.small_n) o["small_n"] = true;
   if (const auto left_out = left_out_count(r); left_out > 0) o["left_out"] = left_out;

@@ -115,3 +115,64 @@ TEST_CASE("a part larger than its whole is reported", "[checks]") {
   csat_parts.add(Field::csat_satisfied, 6);
   REQUIRE(check_row(csat_parts)->part == Field::csat_satisfied);
 }
+
+TEST_CASE("checked_add, checked_sub and checked_mul refuse a result past int64", "[sums]") {
+  constexpr auto max = std::numeric_limits<std::int64_t>::max();
+  constexpr auto min = std::numeric_limits<std::int64_t>::min();
+  REQUIRE(checked_add(max - 1, 1, Field::offered) == max);
+  REQUIRE_THROWS_AS(checked_add(max, 1, Field::offered), SumOverflow);
+  REQUIRE_THROWS_AS(checked_add(min, -1, Field::offered), SumOverflow);
+  REQUIRE(checked_sub(0, max, Field::offered) == -max);
+  REQUIRE_THROWS_AS(checked_sub(-2, max, Field::offered), SumOverflow);  // -2 - max = min - 1
+  REQUIRE(checked_mul(max / 7, 7, Field::ces_7) == max / 7 * 7);
+  REQUIRE_THROWS_AS(checked_mul(max / 7 + 1, 7, Field::ces_7), SumOverflow);
+}
+
+TEST_CASE("merging sums past int64 throws, naming the field", "[sums]") {
+  Sums a;
+  Sums b;
+  a.add(Field::handled, std::numeric_limits<std::int64_t>::max());
+  b.add(Field::handled, 1);
+  try {
+    a.merge(b);
+    FAIL("the merge did not throw");
+  } catch (const SumOverflow& e) {
+    REQUIRE(e.field == Field::handled);
+    REQUIRE(std::string(e.what()) == "a sum of handled is too large to keep exactly");
+  }
+}
+
+TEST_CASE("raw_sum adds fields exactly and refuses a total past int64", "[sums]") {
+  Sums s;
+  s.add(Field::handled, std::int64_t{1} << 62);
+  s.add(Field::abandoned, (std::int64_t{1} << 62) - 1);
+  REQUIRE(s.raw_sum({Field::handled, Field::abandoned}) == std::numeric_limits<std::int64_t>::max());  // 2^63 − 1
+  s.add(Field::abandoned, 1);
+  REQUIRE_THROWS_AS(s.raw_sum({Field::handled, Field::abandoned}), SumOverflow);
+}
+
+TEST_CASE("a metric whose finalisation adds sums past int64 throws instead of giving a negative n", "[sums]") {
+  constexpr auto max = std::numeric_limits<std::int64_t>::max();
+  Sums answers;  // promoters + passives = 2^63: a negative n when wrapped
+  answers.add(Field::promoters, max);
+  answers.add(Field::passives, 1);
+  answers.add(Field::detractors, 0);
+  REQUIRE_THROWS_AS(nps(answers), SumOverflow);
+
+  Sums waits;  // handled + abandoned = 2^63
+  waits.add(Field::handled, max);
+  waits.add(Field::abandoned, 1);
+  waits.add(Field::answer_wait_s, 0);
+  waits.add(Field::abandon_wait_s, 0);
+  REQUIRE_THROWS_AS(avg_wait(waits), SumOverflow);
+
+  Sums effort;  // 7 × (⌊max / 7⌋ + 1) > max: the score sum leaves int64
+  effort.add(Field::ces_7, max / 7 + 1);
+  REQUIRE_THROWS_AS(ces(effort), SumOverflow);
+
+  Sums largest;  // the largest exact figures: promoters 2^62, passives 2^62 − 1, n = 2^63 − 1
+  largest.add(Field::promoters, std::int64_t{1} << 62);
+  largest.add(Field::passives, (std::int64_t{1} << 62) - 1);
+  largest.add(Field::detractors, 0);
+  REQUIRE(nps(largest).n == max);
+}
