@@ -281,6 +281,10 @@ inline std::optional<RecordViolation> check_contact(const Contact& c, const Reco
                                       " scale (set --scale)"};
   if (c.transferred.value_or(false) && c.answered == false)
     return RecordViolation{"transferred", "is 1 but the contact was not answered"};
+  // A talk time says an agent answered (derive_flags reads it so): on an abandon it contradicts
+  // the row, and counted it would raise AHT, whose denominator holds handled contacts only.
+  if (c.talk.value_or(0) > 0 && abandoned)
+    return RecordViolation{"talk_s", "is more than 0 but the contact was abandoned"};
   if (c.nps && (*c.nps < 0 || *c.nps > 10))
     return RecordViolation{"nps", std::to_string(*c.nps) + " is outside the 0-10 scale"};
   if (c.agent_score && (*c.agent_score < 1 || *c.agent_score > rules.agent_scale))

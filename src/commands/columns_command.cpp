@@ -34,14 +34,14 @@ struct ColumnReport {
   std::vector<std::pair<std::string, std::string>> unsupported;  // metric → what it lacks
 };
 
-// A label column, or the advice for one whose header looks like a known name misspelt,
-// which the metric commands refuse unless --label names it.
+// A label column, or why the metric commands refuse one unless --label names it: its header
+// looks like a known name misspelt, or counts answers of a score no scale has (csat_0).
 std::string label_text(const std::string& header, Shape shape, const FileInputOptions& input, std::string label) {
   const bool labelled = std::any_of(input.labels.begin(), input.labels.end(), [&](const std::string& l) {
     return normalize_header(l) == normalize_header(header);
   });
   const auto names = shape == Shape::records ? HeaderNames::records : HeaderNames::periods;
-  if (const auto m = misspelling_of(header, names); m && !labelled) return "refused: " + misspelling_advice(header, *m);
+  if (const auto refusal = header_refusal(header, names); refusal && !labelled) return "refused: " + *refusal;
   return label;
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -34,8 +35,18 @@ BlockSource::Rest CsvReader::take_rest() {
   return rest;
 }
 
+Error cr_only_line_ends(const std::string& name, std::size_t line) {
+  return Error::data(SourcePos{name, line, 0, {}},
+                     "the line ends in CR alone (classic Mac OS line ends): convert them to LF, e.g. tr '\\r' '\\n'");
+}
+
 bool CsvReader::next() {
   if (!read_row()) return false;
+  // Lines that end in CR alone after a first line that ends in LF join into one row of too
+  // many fields: named for what they are, at the line where they start.
+  const auto bare_cr = [&](std::string_view f) { return f.find('\r') != std::string_view::npos; };
+  if (fields_.size() > header_.size() && !row_quoted_ && std::any_of(fields_.begin(), fields_.end(), bare_cr))
+    throw cr_only_line_ends(buf_.name(), row_line_).mark_row_stepped_past();
   if (fields_.size() != header_.size())
     // The row is read to its end: the next call goes on with the row after it.
     throw Error::data(SourcePos{buf_.name(), row_line_, 0, {}},
@@ -97,6 +108,7 @@ void CsvReader::split_fields(std::size_t end) {
   fields_.clear();
   field_lines_.clear();
   row_line_ = line_;
+  row_quoted_ = scan_state_.saw_quote;
   // Most rows have no quotes: the delimiters find_row_end saw are the field boundaries.
   // split_simply_quoted() would give the same fields, but its per-field quote test costs
   // about 7 % of a one-thread read of a clean log, so quote-free rows keep their own loop.

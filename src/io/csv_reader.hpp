@@ -71,8 +71,13 @@ class CsvReader final : public TableReader, public BlockSource {
   std::vector<std::string_view> fields_;
   std::vector<std::size_t> field_lines_;  // per field, only for rows with quotes (which may span lines)
   std::size_t row_line_ = 0;
+  bool row_quoted_ = false;  // the current row has quotes (a CR inside them is data)
   std::string skipped_;
 };
+
+/// The refusal of input whose lines end in CR alone (classic Mac OS) from `line` of `name` on:
+/// read as CSV, the lines after it would join it as one long row.
+Error cr_only_line_ends(const std::string& name, std::size_t line);
 
 /// The delimiter (',', '\t', ';' or '|') that occurs most often in the first non-blank line.
 char sniff_delimiter(std::string_view head);

@@ -104,10 +104,7 @@ Encoding convert_if_needed(InputStream& in, std::string& head, const ReadOptions
 void refuse_cr_line_ends(std::string_view head, const std::string& name) {
   const auto cr = head.find('\r');
   if (cr == std::string_view::npos || cr > head.find('\n') || (cr + 1 < head.size() && head[cr + 1] == '\n')) return;
-  throw Error::data(
-      fmt::format("{}:1: the line ends in CR alone (classic Mac OS line ends): convert them to LF, "
-                  "e.g. tr '\\r' '\\n'",
-                  name));
+  throw cr_only_line_ends(name, 1);
 }
 
 std::unique_ptr<TableReader> open_csv(InputStream in, std::string head, const ReadOptions& options) {

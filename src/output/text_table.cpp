@@ -61,15 +61,29 @@ bool shows_mark(const TextTable& t, Marked marked) {
   return false;
 }
 
-// A table for people writes out the control characters of its cells (escape_controls): a
-// group or a column name read from the input must not drive the terminal. CSV keeps them.
-TextTable for_terminal(const TextTable& t) {
+// A cell of a table for people: its control characters written out (escape_controls), so that
+// a group or a column name read from the input cannot drive the terminal; in Markdown a `|`
+// escaped too (`\|`), so that it cannot end the cell early and shift the row's columns.
+std::string shown_cell(std::string_view cell, bool markdown) {
+  auto shown = escape_controls(cell);
+  if (!markdown) return shown;
+  std::string out;
+  out.reserve(shown.size());
+  for (const char c : shown) {
+    if (c == '|') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// A table for people (see shown_cell); CSV keeps its cells as they are.
+TextTable for_terminal(const TextTable& t, bool markdown) {
   auto shown = t;
   for (auto& cell : shown.header)
-    cell = escape_controls(cell);
+    cell = shown_cell(cell, markdown);
   for (auto& row : shown.rows)
     for (auto& cell : row)
-      cell = escape_controls(cell);
+      cell = shown_cell(cell, markdown);
   return shown;
 }
 
@@ -141,7 +155,7 @@ std::string render_labelled(const LabelledLines& lines) {
 }
 
 std::string render_aligned(const TextTable& table, bool markdown) {
-  const auto t = for_terminal(table);
+  const auto t = for_terminal(table, markdown);
   std::vector<std::size_t> widths(t.header.size());
   for (std::size_t c = 0; c < widths.size(); ++c) {
     widths[c] = std::max<std::size_t>(display_width(t.header[c]), markdown ? 3 : 0);

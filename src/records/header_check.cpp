@@ -89,14 +89,13 @@ std::optional<std::string> out_of_scale(std::string_view normalised) {
   return std::nullopt;
 }
 
-// Why `h` is refused, if it is: a known name misspelt, or a score no scale has.
-std::optional<std::string> refusal_of(std::string_view h, HeaderNames names) {
+}  // namespace
+
+std::optional<std::string> header_refusal(std::string_view h, HeaderNames names) {
   if (auto reason = out_of_scale(normalize_header(h))) return reason;
   if (const auto m = misspelling_of(h, names)) return misspelling_advice(h, *m);
   return std::nullopt;
 }
-
-}  // namespace
 
 std::string misspelling_advice(std::string_view header, const Misspelling& m) {
   const auto looks_like = m.name == m.meaning ? std::string(m.name) : fmt::format("{} ({})", m.name, m.meaning);
@@ -130,7 +129,7 @@ void refuse_misspelt_headers(const std::vector<std::string>& header, HeaderNames
   for (const auto& h : header) {
     const auto is_named = [&](const std::string& n) { return normalize_header(n) == normalize_header(h); };
     if (std::any_of(named.begin(), named.end(), is_named)) continue;
-    if (const auto reason = refusal_of(h, names))
+    if (const auto reason = header_refusal(h, names))
       refusals.push_back(fmt::format("column {} {}", quote_value(h), *reason));
   }
   if (!refusals.empty()) throw Error::data(fmt::format("{}: {}", source, fmt::join(refusals, "; ")));

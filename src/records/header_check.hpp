@@ -30,6 +30,11 @@ std::optional<Misspelling> misspelling_of(std::string_view header, HeaderNames n
 /// misspelt: --map answered=answerd reads it as answered, --label answerd keeps it a label`.
 std::string misspelling_advice(std::string_view header, const Misspelling& m);
 
+/// Why `header` is refused unless the command line names it, if it is: it counts answers of
+/// a score no scale has (`csat_0`, `ces_8`: `counts answers of score 0, …`), or it looks like
+/// a known name misspelt (misspelling_advice).
+std::optional<std::string> header_refusal(std::string_view header, HeaderNames names);
+
 /// Throws Error (data, exit 65) naming each header of `header` that looks like a known name
 /// misspelt, unless `named` (the columns --map, --label, --group and --by-column name) holds
 /// it; and Error (usage) for a --label naming no column.
