@@ -34,4 +34,6 @@ TEST_CASE("fuzz corpora and past crashers run cleanly through every target", "[f
   REQUIRE(replay("json", cxkpi::fuzz::read_json) > 0);
   REQUIRE(replay("values", cxkpi::fuzz::parse_values) > 0);
   REQUIRE(replay("args", cxkpi::fuzz::parse_arguments) > 0);
+  REQUIRE(replay("periods", cxkpi::fuzz::compute_periods) > 0);
+  REQUIRE(replay("cli", cxkpi::fuzz::run_command) > 0);
 }
