@@ -173,10 +173,24 @@ void IdSet::replace(std::string_view id, Key key, std::uint64_t place) {
   }
 }
 
+bool IdSet::extends_open_run(Key key, std::uint64_t place) const {
+  if (!key.whole() || !open_.extended_by(key.bits, place)) return false;
+  // The next id of the open run is new when it is above every whole number held elsewhere.
+  const bool above_table = least_whole_ > most_whole_ || key.bits > most_whole_;
+  // Runs hold disjoint ranges, so the one that starts last ends last.
+  const bool above_runs = runs_.empty() || key.bits >= runs_.rbegin()->second.first + runs_.rbegin()->second.length;
+  return above_table && above_runs;
+}
+
 std::optional<RowPlace> IdSet::insert(std::string_view id, RowPlace place) {
   const auto key = key_of(id);
+  const auto packed = pack(place);
+  if (extends_open_run(key, packed)) {  // the common case: ids numbered one per row
+    ++open_.length;
+    return std::nullopt;
+  }
   if (const auto earlier = lookup(id, key)) return unpack(*earlier);
-  add_new(id, key, pack(place));
+  add_new(id, key, packed);
   return std::nullopt;
 }
 

@@ -112,6 +112,7 @@ class IdSet {
 
   [[nodiscard]] std::optional<std::uint64_t> lookup(std::string_view id, Key key) const;
   [[nodiscard]] std::optional<std::uint64_t> lookup_run(std::uint64_t id) const;
+  [[nodiscard]] bool extends_open_run(Key key, std::uint64_t place) const;
   void add_new(std::string_view id, Key key, std::uint64_t place);
   void add_to_table(std::string_view id, Key key, std::uint64_t place);
   void replace(std::string_view id, Key key, std::uint64_t place);

@@ -139,3 +139,22 @@ TEST_CASE("ids numbered one per line take no memory per id", "[ids]") {
     REQUIRE(s->insert("1", {1, 2}) == RowPlace{0, 2});  // the same ids in a second input
   }
 }
+
+TEST_CASE("a run of numbered ids that climbs into ids held before finds them", "[ids]") {
+  // Lines 2-11 hold ids 10..19 (a run), line 12 a text; from line 13 on, ids count 1, 2, 3 …
+  // one per line, each the open run's next id, until 10 on line 22 meets the earlier run.
+  IdSet set;
+  std::uint64_t line = 2;
+  for (std::uint64_t id = 10; id < 20; ++id)
+    REQUIRE_FALSE(set.insert(std::to_string(id), {0, line++}));
+  REQUIRE_FALSE(set.insert("x", {0, line++}));
+  for (std::uint64_t id = 1; id < 10; ++id)
+    REQUIRE_FALSE(set.insert(std::to_string(id), {0, line++}));
+  REQUIRE(set.insert("10", {0, line}) == RowPlace{0, 2});
+  IdSet table_first;  // a whole number kept in the table, above the open run
+  REQUIRE_FALSE(table_first.insert("7", {0, 2}));
+  REQUIRE_FALSE(table_first.insert("z", {0, 3}));
+  for (std::uint64_t id = 3, at = 4; id < 7; ++id, ++at)
+    REQUIRE_FALSE(table_first.insert(std::to_string(id), {0, at}));
+  REQUIRE(table_first.insert("7", {0, 8}) == RowPlace{0, 2});
+}
