@@ -10,6 +10,7 @@
 
 #include "check/check.hpp"
 #include "commands/command.hpp"
+#include "commands/parse_errors.hpp"
 #include "cxkpi/sums.hpp"
 #include "cxkpi_version.hpp"
 #include "errors.hpp"
@@ -60,9 +61,10 @@ int run_cli(int argc, char** argv) {
     app.parse(argc, argv);
     return run_selected(commands);
   } catch (const CLI::ParseError& e) {
-    const int code = help_status(app.exit(e));  // prints help, the version, or the parse error
-    if (code != 0 && in_check_mode(argc, argv)) return unknown_status(e.what());
-    return code == 0 || code == static_cast<int>(ExitCode::io) ? code : static_cast<int>(ExitCode::usage);
+    if (is_help_or_version(e)) return help_status(app.exit(e));
+    const int status = error_status(usage_error_of(e, app, argc, argv), argc, argv);
+    if (argc < 2) write_stderr(short_usage() + "\n");  // cxkpi alone: how to call it
+    return status;
   } catch (const Error& e) {
     return error_status(e, argc, argv);
   } catch (const cxkpi::SumOverflow& e) {  // a sum no input row is to blame for (numbers given as flags, a merge)

@@ -219,6 +219,12 @@ class ExplainCommand final : public Command {
 
 }  // namespace
 
+std::optional<std::string> explanation_text(const CLI::App& root, std::string_view command) {
+  const auto* e = find_explanation(std::string(command));
+  if (e == nullptr) return std::nullopt;
+  return render_text(shown(*e, root));
+}
+
 std::unique_ptr<Command> make_explain_command(CLI::App& parent) {
   return std::make_unique<ExplainCommand>(parent);
 }

@@ -11,6 +11,7 @@
 #include "commands/docs_command.hpp"
 #include "commands/erlang_command.hpp"
 #include "commands/explain_command.hpp"
+#include "commands/help_command.hpp"
 #include "commands/metric_command.hpp"
 #include "commands/report_command.hpp"
 #include "errors.hpp"
@@ -60,6 +61,7 @@ constexpr std::array kOtherCommands{
     OtherCommand{"man", make_man_command, true},
     OtherCommand{"metrics", make_metrics_command, false},
     OtherCommand{"explain", make_explain_command, true},
+    OtherCommand{"help", make_help_command, true},
 };
 
 // The one command `word` names, when building it alone is enough; std::nullopt for every one.

@@ -14,7 +14,7 @@ using cxkpi::cli::explanations;
 using cxkpi::cli::find_explanation;
 
 // Subcommands that are tools, not metrics.
-const std::set<std::string> kToolCommands{"report", "columns", "completions", "man", "metrics", "explain"};
+const std::set<std::string> kToolCommands{"report", "columns", "completions", "man", "metrics", "explain", "help"};
 
 struct Registered {
   CLI::App app;
