@@ -13,6 +13,7 @@
 #include "io/sink.hpp"
 #include "output/json_values.hpp"
 #include "output/text_table.hpp"
+#include "text/display_width.hpp"
 #include "text/json.hpp"
 #include "text/words.hpp"
 

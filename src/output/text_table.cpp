@@ -8,6 +8,7 @@
 #include "errors.hpp"
 #include "output/cells.hpp"
 #include "text/csv.hpp"
+#include "text/display_width.hpp"
 #include "text/words.hpp"
 
 namespace cxkpi::cli {
@@ -132,11 +133,6 @@ std::string render_grid(const TextTable& table, const FormatOptions& options) {
                                              : table;
   const bool markdown = options.format == OutputFormat::markdown;
   return render_aligned(shown, markdown) + footnotes(shown, markdown);
-}
-
-std::size_t display_width(std::string_view s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 std::string pad(std::string_view s, std::size_t width, bool right) {

@@ -62,8 +62,6 @@ class CsvLines {
   bool safe_;
   std::string out_;
 };
-/// Display width in a terminal (UTF-8 continuation bytes take no column).
-std::size_t display_width(std::string_view s);
 std::string pad(std::string_view s, std::size_t width, bool right);
 
 /// "label  value" lines, the labels padded to the widest (one result written as a list).
