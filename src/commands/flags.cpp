@@ -13,6 +13,7 @@
 #include "compute/buckets.hpp"
 #include "compute/compute.hpp"
 #include "errors.hpp"
+#include "io/encoding.hpp"
 #include "io/json_reader.hpp"
 #include "io/sink.hpp"
 #include "output/format_options.hpp"
@@ -93,8 +94,8 @@ void add_input_flags(CLI::App& app, InputFlags& flags) {
       ->allow_extra_args(false)
       ->group(group);
   app.add_option("--encoding", flags.encoding,
-                 "input encoding: utf-8 (default; UTF-16 is found by its BOM), latin1, cp1252")
-      ->transform(CLI::IsMember({"utf-8", "utf8", "utf-16le", "utf-16be", "latin1", "cp1252"}, CLI::ignore_case))
+                 "input encoding: utf-8 (default; UTF-16 by its BOM), latin1, cp1252, or any name iconv -l lists")
+      ->check([](const std::string& name) { return encoding_known(name) ? std::string() : unknown_encoding(name); })
       ->group(group);
   add_layout_flags(app, flags, group);
   app.add_flag("--decimal-comma", flags.decimal_comma, "numbers use a decimal comma: 3,5 is 3.5")->group(group);

@@ -1,7 +1,15 @@
 #include "io/encoding.hpp"
 
+#include <fmt/format.h>
+#include <iconv.h>
+
+#include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cstdint>
+
+#include "errors.hpp"
+#include "text/words.hpp"
 
 namespace cxkpi::cli {
 namespace {
@@ -70,7 +78,10 @@ std::string from_single_byte(std::string_view bytes, bool cp1252) {
 
 }  // namespace
 
-std::optional<Encoding> encoding_named(std::string_view name) {
+std::optional<Encoding> encoding_named(std::string_view given) {
+  std::string name(given);
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
   if (name == "utf-8" || name == "utf8") return Encoding::utf8;
   if (name == "utf-16le" || name == "utf16le") return Encoding::utf16le;
   if (name == "utf-16be" || name == "utf16be") return Encoding::utf16be;
@@ -115,6 +126,89 @@ std::string to_utf8(std::string_view bytes, Encoding from) {
       break;
   }
   return std::string(bytes);
+}
+
+namespace {
+
+constexpr std::string_view kReplacementUtf8 = "\xEF\xBF\xBD";  // U+FFFD
+
+// An iconv conversion descriptor, closed when it goes out of scope.
+class Converter {
+ public:
+  explicit Converter(const std::string& from) : cd_(iconv_open("UTF-8", from.c_str())) {
+    if (!opened()) throw Error::usage("--encoding: " + unknown_encoding(from));
+  }
+  [[nodiscard]] bool opened() const { return cd_ != reinterpret_cast<iconv_t>(static_cast<std::intptr_t>(-1)); }
+  Converter(const Converter&) = delete;
+  Converter& operator=(const Converter&) = delete;
+  ~Converter() {
+    if (opened()) iconv_close(cd_);
+  }
+  [[nodiscard]] iconv_t get() const { return cd_; }
+
+ private:
+  iconv_t cd_;
+};
+
+// Output room that grows: iconv writes at `at`, with `left` bytes free.
+struct Room {
+  std::string out;
+  char* at = nullptr;
+  std::size_t left = 0;
+
+  void grow(std::size_t at_least) {
+    const auto used = out.size() - left;
+    out.resize(std::max(out.size() * 2, used + at_least));
+    at = out.data() + used;
+    left = out.size() - used;
+  }
+  void put(std::string_view bytes) {
+    if (left < bytes.size()) grow(bytes.size());
+    at = std::copy(bytes.begin(), bytes.end(), at);
+    left -= bytes.size();
+  }
+  std::string take() {
+    out.resize(out.size() - left);
+    return std::move(out);
+  }
+};
+
+}  // namespace
+
+bool encoding_known(const std::string& name) {
+  if (encoding_named(name)) return true;
+  const auto cd = iconv_open("UTF-8", name.c_str());
+  if (cd == reinterpret_cast<iconv_t>(static_cast<std::intptr_t>(-1))) return false;
+  iconv_close(cd);
+  return true;
+}
+
+std::string unknown_encoding(const std::string& name) {
+  return fmt::format("{} is no encoding this system's iconv knows (iconv -l lists the names it does)",
+                     quote_value(name));
+}
+
+std::string iconv_to_utf8(std::string_view bytes, const std::string& name) {
+  const Converter converter(name);
+  std::string input(bytes);  // iconv's input is not const
+  char* in = input.data();
+  std::size_t in_left = input.size();
+  Room room;
+  room.grow(input.size() + input.size() / 2 + 16);
+  while (in_left > 0) {
+    if (iconv(converter.get(), &in, &in_left, &room.at, &room.left) != static_cast<std::size_t>(-1)) break;
+    if (errno == E2BIG) {
+      room.grow(in_left * 4 + 16);
+      continue;
+    }
+    room.put(kReplacementUtf8);  // EILSEQ, or EINVAL for a sequence cut by the end
+    ++in;
+    --in_left;
+  }
+  while (iconv(converter.get(), nullptr, nullptr, &room.at, &room.left) == static_cast<std::size_t>(-1) &&
+         errno == E2BIG)
+    room.grow(16);  // the shift back to the initial state, for stateful encodings
+  return room.take();
 }
 
 }  // namespace cxkpi::cli

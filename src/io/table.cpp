@@ -81,21 +81,23 @@ InputFormat sniff_format(std::string_view head) {
 }
 
 // Input that is not UTF-8 is converted whole, then read like any other. Such exports are
-// small legacy files; UTF-8 input keeps streaming in chunks.
-Encoding convert_if_needed(InputStream& in, std::string& head, const ReadOptions& options) {
+// small legacy files; UTF-8 input keeps streaming in chunks. Returns the encoding's name.
+std::string convert_if_needed(InputStream& in, std::string& head, const ReadOptions& options) {
   Encoding from = encoding_from_bom(head);
+  std::string other;  // a name only the system's iconv knows
   if (!options.encoding.empty() && from == Encoding::utf8) {
-    const auto named = encoding_named(options.encoding);
-    if (!named) throw Error::usage("--encoding: expected utf-8, utf-16le, utf-16be, latin1 or cp1252");
-    from = *named;
+    if (const auto named = encoding_named(options.encoding))
+      from = *named;
+    else
+      other = options.encoding;
   }
-  if (from == Encoding::utf8) return from;
+  if (from == Encoding::utf8 && other.empty()) return std::string(encoding_name(from));
   const bool utf16_bom = encoding_from_bom(head) != Encoding::utf8;
   const auto name = in.name();
   const std::string bytes = head.substr(utf16_bom ? 2 : 0) + read_all(in);
-  in = InputStream::from_memory(name, to_utf8(bytes, from));
+  in = InputStream::from_memory(name, other.empty() ? to_utf8(bytes, from) : iconv_to_utf8(bytes, other));
   head = read_head(in);
-  return from;
+  return other.empty() ? std::string(encoding_name(from)) : other;
 }
 
 // A CSV report's title line above the header is skipped (unless --skip-lines said how many
@@ -159,7 +161,7 @@ std::unique_ptr<TableReader> open_table(InputStream in, const ReadOptions& optio
                     in.name()));
   in.refuse_nul_bytes();
   auto reader = open_reader(std::move(in), std::move(head), options);
-  reader->encoding = encoding_name(encoding);
+  reader->encoding = encoding;
   return reader;
 }
 
