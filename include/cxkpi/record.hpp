@@ -340,6 +340,7 @@ inline void accumulate_outcome(Sums& s, const Contact& c, const RecordRules& rul
     }
   }
   if (*c.offered && (c.wait.value_or(0) > 0 || *c.abandoned)) s.add_raw(Field::queued, 1);
+  if (!*c.answered) return;  // AHT is handle time over handled: a contact never offered (outbound) adds to neither
   s.add_raw(Field::talk_s, c.talk.value_or(0));
   s.add_raw(Field::hold_s, c.hold.value_or(0));
   s.add_raw(Field::wrap_s, c.wrap.value_or(0));

@@ -8,6 +8,7 @@
 
 #include "commands/flags.hpp"
 #include "compute/compute.hpp"
+#include "compute/input_columns.hpp"
 #include "compute/report.hpp"
 #include "compute/staffing.hpp"
 #include "errors.hpp"
@@ -29,6 +30,8 @@ struct ColumnReport {
   std::string detected;  // "csv, delimiter ','"
   Shape shape = Shape::periods;
   RowKind rows = RowKind::contact;                           // what a row of a record log is
+  std::string preset;                                        // "preset amazon-connect (found by …)"
+  std::string_view preset_notes;                             // how its definitions differ from cxkpi's
   std::vector<std::pair<std::string, std::string>> columns;  // header → how it is read
   std::vector<std::string> supported;
   std::vector<std::pair<std::string, std::string>> unsupported;  // metric → what it lacks
@@ -63,12 +66,13 @@ FieldSet supplied_by(const ColumnMap& periods, const RecordColumnMap& records, S
 }
 
 // Why a catalogue metric cannot be computed from this file ("" when it can).
-std::string catalogue_gap(const MetricSpec& m, const FieldSet& supplied, Shape shape, const std::string& source) {
+std::string catalogue_gap(const MetricSpec& m, const FieldSet& supplied, Shape shape, const std::string& source,
+                          const Preset* preset) {
   const Settings settings;
   const auto plan = m.plan(settings, supplied);
   if (shape == Shape::records) {
     try {
-      require_fields(m, plan, supplied, source);
+      require_fields(m, plan, supplied, source, preset);
     } catch (const Error& e) {
       const std::string what = e.what();  // "SOURCE: why"
       const auto prefix = source + ": ";
@@ -108,18 +112,20 @@ void add_metric(ColumnReport& r, std::string_view name, const std::string& gap) 
 }
 
 ColumnReport inspect(TableReader& reader, const FileInputOptions& input, Shape shape) {
+  const auto in = shape == Shape::records ? input_columns(reader.header(), input) : InputColumns{};
   const ColumnMap periods(reader.header(), shape == Shape::periods ? input.overrides : std::vector<ColumnOverride>{},
                           reader.source_name());
-  const RecordColumnMap records(
-      reader.header(), shape == Shape::records ? input.overrides : std::vector<ColumnOverride>{}, reader.source_name());
+  const RecordColumnMap records(reader.header(), in.overrides, reader.source_name());
   const RowFilter where(input.where.get(), reader, input.missing,
                         shape == Shape::records ? &records : nullptr);  // names columns?
-  ColumnReport r{reader.source_name(), reader.describe(), shape, records.present().row_kind(), {}, {}, {}};
+  ColumnReport r{reader.source_name(), reader.describe(), shape, records.present().row_kind(), in.note, {}, {}, {}, {}};
+  const Preset* preset = in.preset ? in.preset->preset : nullptr;
+  if (preset != nullptr) r.preset_notes = preset->notes;
   for (std::size_t c = 0; c < reader.header().size(); ++c)
     r.columns.emplace_back(reader.header()[c], role_text(reader, periods, records, shape, c, input));
   const auto supplied = supplied_by(periods, records, shape, Settings{});
   for (const auto& m : kMetrics)
-    add_metric(r, m.name, catalogue_gap(m, supplied, shape, reader.source_name()));
+    add_metric(r, m.name, catalogue_gap(m, supplied, shape, reader.source_name(), preset));
   // The two metrics that are commands of their own, outside the catalogue.
   add_metric(r, "best-time-to-call", best_time_gap(records, supplied, shape));
   add_metric(r, "erlang-c", erlang_gap(reader, input, shape));
@@ -134,8 +140,10 @@ std::string render_text(const ColumnReport& r) {
                                  : r.rows == RowKind::view         ? "a log of knowledge-base article views"
                                  : r.rows == RowKind::agent_survey ? "an agent survey log"
                                                                    : "a per-contact log";
-  std::string out = fmt::format("{}: {}, {}\n\n", r.source, r.detected, shape);
-  out += render_aligned(t, false);
+  std::string out = fmt::format("{}: {}, {}\n", r.source, r.detected, shape);
+  if (!r.preset.empty()) out += r.preset + "\n";
+  if (!r.preset_notes.empty()) out += fmt::format("{}\n", r.preset_notes);
+  out += "\n" + render_aligned(t, false);
   out += r.supported.empty() ? "\nmetrics: none\n" : fmt::format("\nmetrics: {}\n", fmt::join(r.supported, ", "));
   for (const auto& [metric, why] : r.unsupported)
     out += fmt::format("not available: {} ({})\n", metric, why);
@@ -148,6 +156,7 @@ std::string render_json(const ColumnReport& r) {
   doc["file"] = r.source;
   doc["detected"] = r.detected;
   doc["shape"] = r.shape == Shape::records ? "records" : "periods";
+  if (!r.preset.empty()) doc["preset"] = r.preset;
   doc["columns"] = nlohmann::ordered_json::array();
   for (const auto& [h, role] : r.columns)
     doc["columns"].push_back({{"header", h}, {"read_as", role}});
@@ -180,7 +189,7 @@ class ColumnsCommand final : public Command {
         r.push_back(std::move(reader));
         return r;
       }();
-      const auto report = inspect(*one_file.front(), input, input_shape(*app_, records_, one_file));
+      const auto report = inspect(*one_file.front(), input, input_shape(*app_, records_, one_file, input));
       out += output_.json ? render_json(report) : render_text(report);
     }
     write_output(out, output_.output);

@@ -158,7 +158,7 @@ class ErlangCommand final : public Command {
   // intervals from the log.
   static void refuse_contact_log(const TableReader& first, const FileInputOptions& input) {
     const auto& name = first.source_name();
-    if (detect_shape(first) != Shape::records ||
+    if (detect_shape(first, input) != Shape::records ||
         missing_interval_columns(first.header(), input.overrides, name).empty())
       return;
     throw Error::data(fmt::format(

@@ -72,6 +72,24 @@ std::function<void(const std::string&)> non_empty(std::string& target, std::stri
   };
 }
 
+// --map, --preset and --label: which field each column is read as.
+void add_column_flags(CLI::App& app, InputFlags& flags, const char* group) {
+  app.add_option("--map", flags.maps,
+                 "field=Header reads a column as a field; Header:ms gives its unit (ms, s, min, h, hh:mm:ss), "
+                 "Header:A,B a flag's words for yes (repeatable)")
+      ->group(group)
+      ->allow_extra_args(false);  // --map a=B FILE: FILE is not a second mapping
+  app.add_option("--preset", flags.preset,
+                 "read a platform's export as its document says (cxkpi presets lists them); none turns detection "
+                 "off (default: the preset whose columns the header has)")
+      ->type_name("NAME")
+      ->group(group);
+  app.add_option("--label", flags.labels, "read a column as a label, not as the field its header looks like")
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->group(group);
+}
+
 }  // namespace
 
 void add_input_flags(CLI::App& app, InputFlags& flags) {
@@ -84,15 +102,7 @@ void add_input_flags(CLI::App& app, InputFlags& flags) {
                                        non_empty(flags.delimiter, "--delimiter", "delimiter (one character, or 'tab')"),
                                        "CSV delimiter: one character, or 'tab' (default: detected)")
       ->group(group);
-  app.add_option("--map", flags.maps,
-                 "field=Header reads a column as a field; Header:ms gives its unit (ms, s, min, h, hh:mm:ss), "
-                 "Header:A,B a flag's words for yes (repeatable)")
-      ->group(group)
-      ->allow_extra_args(false);  // --map a=B FILE: FILE is not a second mapping
-  app.add_option("--label", flags.labels, "read a column as a label, not as the field its header looks like")
-      ->delimiter(',')
-      ->allow_extra_args(false)
-      ->group(group);
+  add_column_flags(app, flags, group);
   app.add_option("--encoding", flags.encoding,
                  "input encoding: utf-8 (default; UTF-16 by its BOM), latin1, cp1252, or any name iconv -l lists")
       ->check([](const std::string& name) { return encoding_known(name) ? std::string() : unknown_encoding(name); })
@@ -204,10 +214,11 @@ BucketOptions bucket_options(const RecordFlags& flags) {
   return o;
 }
 
-Shape input_shape(const CLI::App& app, const RecordFlags& flags, const Readers& readers) {
+Shape input_shape(const CLI::App& app, const RecordFlags& flags, const Readers& readers,
+                  const FileInputOptions& input) {
   const bool detected = flags.shape != "records" && flags.shape != "periods";
   Shape shape = flags.shape == "records" ? Shape::records : Shape::periods;
-  if (detected) shape = detect_shape(*readers.front());
+  if (detected) shape = detect_shape(*readers.front(), input);
   check_flags_fit_shape(app, shape, detected, readers.front()->source_name());
   return shape;
 }
@@ -254,6 +265,7 @@ FileInputOptions file_input(const InputFlags& flags, const std::string& output_p
   in.read.delimiter = delimiter_of(flags);
   for (const auto& m : flags.maps)
     in.overrides.push_back(parse_column_override(m));
+  in.preset.name = flags.preset;
   in.errors.skip = flags.on_error == "skip";
   in.errors.max_errors = flags.max_errors;
   in.errors.rejects_path = flags.rejects;

@@ -27,6 +27,7 @@ struct InputFlags {
   std::string format_in = "auto";
   std::string delimiter;
   std::vector<std::string> maps;    // field=Header
+  std::string preset;               // --preset NAME or none (default: detected)
   std::vector<std::string> labels;  // --label: columns read as labels
   std::string on_error = "fail";
   std::optional<std::size_t> max_errors;
@@ -93,7 +94,7 @@ void refuse_file_flags(const CLI::App& app, std::string_view command, std::strin
 /// The shape to read the inputs as: --shape, or detected from the first input's columns.
 /// A flag of `app` that does not apply to that shape (--threshold on a period table) is a
 /// usage error.
-Shape input_shape(const CLI::App& app, const RecordFlags& flags, const Readers& readers);
+Shape input_shape(const CLI::App& app, const RecordFlags& flags, const Readers& readers, const FileInputOptions& input);
 
 /// The files to read: the given ones, or stdin when none are given and stdin is not a terminal.
 /// The input options; `output_path` (-o) is checked against --rejects so neither replaces the other.

@@ -178,7 +178,7 @@ bool MetricCommand::streams() const {
 int MetricCommand::stream_ndjson() const {
   const auto input = file_input(input_, output_.output);
   auto readers = open_inputs(input, input_);
-  if (input_shape(*app_, records_, readers) == Shape::periods)
+  if (input_shape(*app_, records_, readers, input) == Shape::periods)
     return emit(compute_from_periods(spec_, settings_, readers, input), output_, thresholds_of(checks_), input_.files);
   const auto options = buckets();
   ResultTable out{&spec_, {}, options.group, {}, {}, {}, {}, {}};
@@ -186,7 +186,7 @@ int MetricCommand::stream_ndjson() const {
   const auto plan = [&](const BucketTable& so_far) {
     if (planned) return;
     out.plan = spec_.plan(settings_, so_far.supplied);
-    require_fields(spec_, out.plan, so_far.supplied, so_far.source);
+    require_fields(spec_, out.plan, so_far.supplied, so_far.source, so_far.preset);
     planned = true;
   };
   const auto table = read_records(
@@ -211,7 +211,7 @@ int MetricCommand::stream_ndjson() const {
 ResultTable MetricCommand::compute_table(const FileInputOptions& input, const std::vector<NumberInput>& numbers) const {
   check_rejects_path(input.errors.rejects_path, {base_file_, extras_.per_hour}, output_.output);
   auto readers = open_inputs(input, input_);
-  if (input_shape(*app_, records_, readers) == Shape::periods) {
+  if (input_shape(*app_, records_, readers, input) == Shape::periods) {
     if (!numbers.empty() || !base_file_.empty())
       throw Error::usage(fmt::format("give {} either numbers ({} …) or a table of period totals, not both", spec_.name,
                                      numbers.empty() ? "--base-file" : numbers[0].flag));

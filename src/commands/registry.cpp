@@ -13,6 +13,7 @@
 #include "commands/explain_command.hpp"
 #include "commands/help_command.hpp"
 #include "commands/metric_command.hpp"
+#include "commands/presets_command.hpp"
 #include "commands/report_command.hpp"
 #include "errors.hpp"
 #include "text/words.hpp"
@@ -57,6 +58,7 @@ constexpr std::array kOtherCommands{
     OtherCommand{"best-time-to-call", make_best_time_command, false},
     OtherCommand{"report", make_report_command, false},
     OtherCommand{"columns", make_columns_command, false},
+    OtherCommand{"presets", make_presets_command, false},
     OtherCommand{"completions", make_completions_command, true},
     OtherCommand{"man", make_man_command, true},
     OtherCommand{"metrics", make_metrics_command, false},

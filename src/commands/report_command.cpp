@@ -73,7 +73,7 @@ class ReportCommand final : public Command {
  private:
   Readers open_logs(const FileInputOptions& input) const {
     auto readers = open_inputs(input, input_);
-    if (records_.shape != "periods" && input_shape(*app_, records_, readers) != Shape::records)
+    if (records_.shape != "periods" && input_shape(*app_, records_, readers, input) != Shape::records)
       throw Error::usage(
           fmt::format("report reads per-contact logs; {} looks like a table of period totals (run one "
                       "metric at a time on it, e.g. cxkpi nps {})",
@@ -100,8 +100,11 @@ class ReportCommand final : public Command {
   ReportTable compute_report(const FileInputOptions& input) const {
     auto readers = open_logs(input);
     const auto buckets = read_records(readers, input, bucket_options(records_), rules());
-    auto columns = report_columns(metrics_, settings_, buckets.supplied, buckets.source);
-    return build_report(buckets, settings_, std::move(columns), records_.by);
+    std::vector<std::string> notes;
+    auto columns = report_columns(metrics_, settings_, buckets, &notes);
+    auto report = build_report(buckets, settings_, std::move(columns), records_.by);
+    report.warnings.insert(report.warnings.end(), notes.begin(), notes.end());
+    return report;
   }
 
   // As for single metrics: NDJSON to stdout from a time-bucketed log streams period by period.
@@ -116,7 +119,7 @@ class ReportCommand final : public Command {
     bool planned = false;
     const auto plan = [&](const BucketTable& so_far) {
       if (planned) return;
-      report.columns = report_columns(metrics_, settings_, so_far.supplied, so_far.source);
+      report.columns = report_columns(metrics_, settings_, so_far);
       planned = true;
     };
     const auto write_closed = [&](const std::vector<Bucket>& closed, const BucketTable& so_far) {

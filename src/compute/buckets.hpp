@@ -52,8 +52,9 @@ struct BucketTable {
   std::vector<std::string> group_names;
   std::vector<Bucket> buckets;  // in period order, then by group values
   Sums total;
-  FieldSet supplied;  // aggregate fields the logs' columns (and the base) supply
-  OutsideBase base;   // --base-file or --orders …; its fields are in `supplied` but not in `total`
+  FieldSet supplied;               // aggregate fields the logs' columns (and the base) supply
+  const Preset* preset = nullptr;  // the first input's preset: its metrics the export cannot support are refused
+  OutsideBase base;                // --base-file or --orders …; its fields are in `supplied` but not in `total`
   std::vector<std::string> warnings;
   std::size_t split_reads = 0;  // inputs read in blocks on several threads
 };

@@ -14,9 +14,10 @@ namespace {
 
 // The columns the command line names: --map's headers and --label's (and, for a log,
 // --group's and --by-column's). None of them is refused as misspelt.
-std::vector<std::string> named_columns(const FileInputOptions& input, const BucketOptions* options) {
-  std::vector<std::string> named = input.labels;
-  for (const auto& o : input.overrides)
+std::vector<std::string> named_columns(const std::vector<std::string>& labels,
+                                       const std::vector<ColumnOverride>& overrides, const BucketOptions* options) {
+  std::vector<std::string> named = labels;
+  for (const auto& o : overrides)
     named.push_back(o.header);
   if (options != nullptr) {
     named.insert(named.end(), options->group.begin(), options->group.end());
@@ -43,17 +44,21 @@ void tell(const TableReader& reader, ReadingOf reading_of) {
 }  // namespace
 
 void check_log_headers(const TableReader& reader, const ScanSettings& scan) {
-  refuse_misspelt_headers(reader.header(), HeaderNames::records, named_columns(scan.input, &scan.options),
-                          scan.input.labels, reader.source_name());
+  const auto columns = scan.columns_of(reader);
+  refuse_misspelt_headers(reader.header(), HeaderNames::records,
+                          named_columns(columns.labels, columns.overrides, &scan.options), columns.labels,
+                          reader.source_name());
 }
 
 void check_period_headers(const TableReader& reader, const FileInputOptions& input) {
-  refuse_misspelt_headers(reader.header(), HeaderNames::periods, named_columns(input, nullptr), input.labels,
-                          reader.source_name());
+  refuse_misspelt_headers(reader.header(), HeaderNames::periods, named_columns(input.labels, input.overrides, nullptr),
+                          input.labels, reader.source_name());
 }
 
 void tell_log_columns(const TableReader& reader, const LogLayout& layout, const ScanSettings& scan) {
   if (!scan.input.verbose) return;
+  if (const auto note = scan.columns_of(reader).note; !note.empty())
+    write_stderr(fmt::format("cxkpi: {}: {}\n", reader.source_name(), note));
   tell(reader, [&](std::size_t c) {
     std::vector<std::string> readings;
     if (auto reading = layout.columns.reading_at(c)) readings.push_back(std::move(*reading));

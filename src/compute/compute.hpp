@@ -13,6 +13,7 @@
 #include "io/table.hpp"
 #include "io/values.hpp"
 #include "model/result_table.hpp"
+#include "records/presets.hpp"
 
 namespace cxkpi::cli {
 
@@ -26,6 +27,7 @@ struct FileInputOptions {
   std::vector<std::string> files;  // "-" is standard input
   ReadOptions read;
   std::vector<ColumnOverride> overrides;
+  PresetChoice preset;                           // --preset: a vendor's export (default: detected)
   std::vector<std::string> labels;               // --label: columns that are labels whatever their header looks like
   bool verbose = false;                          // -v: say how each column is read
   RowErrorPolicy errors;                         // --on-error, --max-errors, --rejects
@@ -61,8 +63,9 @@ using Readers = std::vector<std::unique_ptr<TableReader>>;
 Readers open_inputs(const FileInputOptions& input);
 
 enum class Shape { automatic, periods, records };
-/// Records when the first input's columns look more like a per-contact log than a period table.
-Shape detect_shape(const TableReader& first);
+/// Records when the first input's columns, read as its preset and --map say, look more like a
+/// per-contact log than a period table.
+Shape detect_shape(const TableReader& first, const FileInputOptions& input);
 
 ResultTable compute_from_periods(const MetricSpec& metric, const Settings& settings, Readers& readers,
                                  const FileInputOptions& input);

@@ -15,6 +15,7 @@
 #include "compute/buckets.hpp"
 #include "compute/column_readings.hpp"
 #include "compute/contact_states.hpp"
+#include "compute/input_columns.hpp"
 #include "compute/log_scan.hpp"
 #include "compute/parallel_read.hpp"
 #include "compute/row_errors.hpp"
@@ -121,6 +122,10 @@ class LogRead {
     ++input_;
   }
 
+  void set_preset(const std::optional<AppliedPreset>& applied) {
+    if (applied) table_.preset = applied->preset;
+  }
+
   BucketTable finish() {
     if (scan_.options.scale_check) check_scales(tally_, table_.source);
     states_.finish(index_, table_.total);
@@ -198,21 +203,24 @@ class LogRead {
 
 }  // namespace
 
-Shape detect_shape(const TableReader& first) {
-  const auto e = shape_evidence(first.header());
+Shape detect_shape(const TableReader& first, const FileInputOptions& input) {
+  const auto e = shape_evidence(first.header(), input_columns(first.header(), input).overrides);
   return e.record_columns > e.period_columns ? Shape::records : Shape::periods;
 }
 
 BucketTable read_records(Readers& readers, const FileInputOptions& input, const BucketOptions& options,
                          const RecordRules& rules, RowErrors& errors, const ClosedBuckets& on_closed) {
   const LocalClock clock(options.tz);
-  const auto scan = scan_settings(input, options, rules, clock);
+  auto scan = scan_settings(input, options, rules, clock);
+  for (const auto& reader : readers)  // each input's preset is found once, from its header
+    scan.inputs.try_emplace(reader->source_name(), input_columns(reader->header(), input));
   if ((rules.window || rules.cases) && on_closed)
     throw Error::usage("window rules need the whole input: give --no-stream");
   DuplicateIds ids(input.dedupe, source_names(readers));
   if (input.dedupe == Dedupe::last) find_last_rows(input, scan, ids);
   const auto source = readers.empty() ? std::string() : readers.front()->source_name();
   LogRead read(scan, on_closed, errors, ids, source);
+  if (!readers.empty()) read.set_preset(scan.columns_of(*readers.front()).preset);
   // A row's own sums are checked as it is read (for_each_row); blocks read on several threads
   // and the buckets merge into the total only here.
   return naming_overflow([&] { return source + ": total"; },

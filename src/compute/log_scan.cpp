@@ -71,8 +71,13 @@ ScanSettings scan_settings(const FileInputOptions& input, const BucketOptions& o
   return scan;
 }
 
+InputColumns ScanSettings::columns_of(const TableReader& reader) const {
+  if (const auto found = inputs.find(reader.source_name()); found != inputs.end()) return found->second;
+  return input_columns(reader.header(), input);  // an input read_records did not see
+}
+
 LogLayout::LogLayout(const TableReader& reader, const ScanSettings& scan)
-    : columns(reader.header(), scan.input.overrides, reader.source_name()),
+    : columns(reader.header(), scan.columns_of(reader).overrides, reader.source_name()),
       group_cols(bucket_group_columns(reader, columns, scan)),
       period_col(scan.options.by_column.empty() ? kNoColumn
                                                 : group_columns({scan.options.by_column}, reader.header(), columns,

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "compute/bucket_index.hpp"
 #include "compute/buckets.hpp"
 #include "compute/duplicate_ids.hpp"
+#include "compute/input_columns.hpp"
 #include "cxkpi/record.hpp"
 #include "io/values.hpp"
 #include "records/contact_reader.hpp"
@@ -31,6 +33,11 @@ struct ScanSettings {
   std::optional<std::int64_t> to;
   bool needs_time = false;
   TimeFormats time_formats;  // --time-format
+  /// How each input's columns are read (its preset and the overrides), by source name.
+  std::map<std::string, InputColumns, std::less<>> inputs{};
+
+  /// The columns of input `reader` (or of a block of it): as found for it, or as --map says.
+  [[nodiscard]] InputColumns columns_of(const TableReader& reader) const;
 };
 
 /// The settings of a read of logs in `clock`'s zone (which must outlive them). Throws Error

@@ -126,7 +126,7 @@ std::string bucket_label(const Bucket& b) {
 ResultTable metric_table(const MetricSpec& metric, const Settings& settings, BucketTable buckets) {
   ResultTable table{&metric, metric.plan(settings, buckets.supplied), buckets.group_names, {}, {}, buckets.warnings, {},
                     {}};
-  require_fields(metric, table.plan, buckets.supplied, buckets.source);
+  require_fields(metric, table.plan, buckets.supplied, buckets.source, buckets.preset);
   const auto needed = needed_from_base(table.plan, buckets.base);
   check_split_by_groups(buckets, needed);
   const bool one_bucket_only =

@@ -17,6 +17,13 @@ bool computable(const Plan& plan, const FieldSet& supplied) {
          std::all_of(plan.required.begin(), plan.required.end(), [&](Field f) { return supplied.has(f); });
 }
 
+// "csat is not shown: …": why the logs' preset leaves out a metric their fields would give.
+std::optional<std::string> refusal(const MetricSpec& m, const BucketTable& logs) {
+  const auto reason = logs.preset != nullptr ? unsupported_reason(*logs.preset, m.name) : std::nullopt;
+  if (!reason) return std::nullopt;
+  return fmt::format("{} is not shown: the {} export cannot give it: {}", m.name, logs.preset->name, *reason);
+}
+
 }  // namespace
 
 ReportRow report_row(const ReportTable& t, const Settings& settings, const std::string& period,
@@ -33,13 +40,20 @@ const MetricSpec* metric_named(std::string name) {
 }
 
 std::vector<ReportColumn> report_columns(const std::vector<std::string>& names, const Settings& settings,
-                                         const FieldSet& supplied, const std::string& source) {
+                                         const BucketTable& logs, std::vector<std::string>* notes) {
+  const auto& supplied = logs.supplied;
   std::vector<ReportColumn> columns;
   if (names.empty()) {
-    for (const auto& m : kMetrics)
-      if (auto plan = m.plan(settings, supplied);
-          computable(plan, supplied) && !needs_customer_windows(plan) && !needs_cases(plan) && !needs_agents(plan))
-        columns.push_back({&m, std::move(plan)});
+    for (const auto& m : kMetrics) {
+      auto plan = m.plan(settings, supplied);
+      if (!computable(plan, supplied) || needs_customer_windows(plan) || needs_cases(plan) || needs_agents(plan))
+        continue;
+      if (const auto why = refusal(m, logs)) {
+        if (notes != nullptr) notes->push_back(*why);
+        continue;
+      }
+      columns.push_back({&m, std::move(plan)});
+    }
     return columns;
   }
   std::vector<std::string> known;
@@ -50,7 +64,7 @@ std::vector<ReportColumn> report_columns(const std::vector<std::string>& names, 
     const auto* m = metric_named(name);
     if (m == nullptr) throw Error::unknown("--metrics: unknown metric", name, known);
     auto plan = m->plan(settings, supplied);
-    require_fields(*m, plan, supplied, source);
+    require_fields(*m, plan, supplied, logs.source, logs.preset);
     columns.push_back({m, std::move(plan)});
   }
   return columns;

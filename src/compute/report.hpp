@@ -15,9 +15,11 @@ const MetricSpec* metric_named(std::string name);
 
 /// The metrics to report: `names` (each must be computable from the input), or every
 /// metric whose fields the input supplies except those that keep a record per contact
-/// (customer windows, cases) or a set of agents, which are reported only when named.
+/// (customer windows, cases) or a set of agents, which are reported only when named. A
+/// metric the logs' preset says their export cannot support is left out, or refused when
+/// named, with the preset's reason; `notes` gets one for each the fields alone would allow.
 std::vector<ReportColumn> report_columns(const std::vector<std::string>& names, const Settings& settings,
-                                         const FieldSet& supplied, const std::string& source);
+                                         const BucketTable& logs, std::vector<std::string>* notes = nullptr);
 
 ReportTable build_report(const BucketTable& buckets, const Settings& settings, std::vector<ReportColumn> columns,
                          const std::string& by_name);

@@ -53,6 +53,33 @@ Error values_on_no_flag(std::string_view spec, CellKind kind, std::string_view f
                   map, field));
 }
 
+// The convention an item of a SPEC names (a unit, blank=0, 0=blank, present), set on
+// `format`; false for any other item, which is a word for yes.
+bool read_convention(std::string_view item, CellKind kind, std::string_view field, std::string_view map,
+                     CellFormat& format) {
+  if (const auto unit = unit_named(item)) {
+    if (kind != CellKind::duration) throw unit_on_no_duration(item, kind, field, map);
+    format.unit = *unit;
+    return true;
+  }
+  const bool blank_zero = item == "blank=0";
+  const bool zero_blank = item == "0=blank";
+  const bool present = item == "present";
+  if (!blank_zero && !zero_blank && !present) return false;
+  const bool fits = present      ? kind == CellKind::flag
+                    : zero_blank ? kind == CellKind::duration
+                                 : kind != CellKind::other;
+  if (!fits)
+    throw Error::usage(fmt::format("--map {}: {} does not go with {} ({})", map, item, field,
+                                   present      ? "present reads a yes/no flag from whether a cell is filled"
+                                   : zero_blank ? "0=blank goes with a duration"
+                                                : "blank=0 goes with a duration or a yes/no flag"));
+  format.blank_is_zero = format.blank_is_zero || blank_zero || present;
+  format.zero_is_blank = format.zero_is_blank || zero_blank;
+  format.present_is_yes = format.present_is_yes || present;
+  return true;
+}
+
 }  // namespace
 
 std::optional<std::pair<std::string_view, DurationUnit>> split_unit_suffix(std::string_view normalised) {
@@ -65,20 +92,17 @@ std::optional<std::pair<std::string_view, DurationUnit>> split_unit_suffix(std::
 CellFormat cell_format(std::string_view header, std::string_view spec, CellKind kind, std::string_view field,
                        std::string_view map) {
   CellFormat format;
-  if (spec.empty()) {
-    if (const auto cut = split_unit_suffix(normalize_header(header)); cut && kind == CellKind::duration)
-      format.unit = cut->second;
-    return format;
-  }
-  if (const auto unit = unit_named(spec)) {
-    if (kind != CellKind::duration) throw unit_on_no_duration(spec, kind, field, map);
-    format.unit = *unit;
-    return format;
-  }
-  if (kind != CellKind::flag) throw values_on_no_flag(spec, kind, field, map);
-  format.yes_words = word_list(spec);
-  if (format.yes_words.empty())
-    throw Error::usage(fmt::format("--map {}: no value after ':' says which cells mean yes", map));
+  if (const auto cut = split_unit_suffix(normalize_header(header)); cut && kind == CellKind::duration)
+    format.unit = cut->second;  // a unit in the SPEC replaces it
+  if (spec.empty()) return format;
+  const auto items = word_list(spec);
+  if (items.empty()) throw Error::usage(fmt::format("--map {}: no value after ':' says which cells mean yes", map));
+  for (const auto& item : items)
+    if (!read_convention(item, kind, field, map, format)) format.yes_words.push_back(item);
+  if (format.yes_words.empty()) return format;
+  if (kind != CellKind::flag) throw values_on_no_flag(format.yes_words.front(), kind, field, map);
+  if (format.present_is_yes)
+    throw Error::usage(fmt::format("--map {}: present makes any value yes, so it takes no list of words", map));
   return format;
 }
 
@@ -99,10 +123,14 @@ std::string_view unit_name(DurationUnit unit) {
 }
 
 std::string describe_reading(std::string_view field, CellKind kind, const CellFormat& format) {
-  if (kind == CellKind::duration) return fmt::format("{} ({})", field, unit_name(format.unit));
-  if (kind == CellKind::flag && !format.yes_words.empty())
-    return fmt::format("{} (yes: {})", field, fmt::join(format.yes_words, ", "));
-  return std::string(field);
+  std::vector<std::string> says;
+  if (kind == CellKind::duration) says.emplace_back(unit_name(format.unit));
+  if (format.present_is_yes) says.emplace_back("yes: any value");
+  if (!format.yes_words.empty()) says.push_back(fmt::format("yes: {}", fmt::join(format.yes_words, ", ")));
+  if (format.blank_is_zero) says.emplace_back(kind == CellKind::flag ? "blank: no" : "blank: 0");
+  if (format.zero_is_blank) says.emplace_back("0: none");
+  if (says.empty()) return std::string(field);
+  return fmt::format("{} ({})", field, fmt::join(says, ", "));
 }
 
 }  // namespace cxkpi::cli

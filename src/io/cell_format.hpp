@@ -21,6 +21,19 @@ enum class CellKind : std::uint8_t { duration, flag, other };
 struct CellFormat {
   DurationUnit unit = DurationUnit::seconds;
   std::vector<std::string> yes_words;  // lower case; empty: 1/0, yes/no, y/n, true/false
+  // Conventions an export documents for one column, never assumed (a blank is missing, not 0):
+  bool blank_is_zero = false;   // `blank=0`: a blank cell is 0, or no (Genesys: the segment did not occur)
+  bool zero_is_blank = false;   // `0=blank`: a 0 is no value (Freshdesk's 00:00:00 response time)
+  bool present_is_yes = false;  // `present`: a flag is yes when its cell holds anything, no when blank
+
+  /// Whether the cells need none of these readings, nor a unit or words: the fast path's.
+  [[nodiscard]] bool plain() const {
+    return unit == DurationUnit::seconds && yes_words.empty() && !blank_is_zero && !zero_is_blank && !present_is_yes;
+  }
+  /// Whether it says more than a unit (a period table's column takes a unit only).
+  [[nodiscard]] bool has_conventions() const {
+    return !yes_words.empty() || blank_is_zero || zero_is_blank || present_is_yes;
+  }
 };
 
 /// A normalised header cut before a unit suffix: "talk_time_ms" → {"talk_time", ms},
@@ -40,15 +53,18 @@ auto find_without_unit(std::string_view normalised, Find find, IsDuration is_dur
 
 /// How a column of a `kind` field headed `header` is read: as `spec` (the text after the
 /// header in --map field=Header:SPEC, empty when none) says, else in the unit of the
-/// header's suffix. Throws Error (usage), quoting `map`, for a unit on a field that is no
-/// duration or a list of values on a field that is no yes/no flag.
+/// header's suffix. SPEC is a comma-separated list of a unit, the words for yes, and the
+/// conventions blank=0, 0=blank and present. Throws Error (usage), quoting `map`, for a unit
+/// on a field that is no duration, a list of values on a field that is no yes/no flag, or a
+/// convention that does not fit the field.
 CellFormat cell_format(std::string_view header, std::string_view spec, CellKind kind, std::string_view field,
                        std::string_view map);
 
 /// "ms", "s", "min", "h" or "hh:mm:ss", as --map and `cxkpi columns` write them.
 std::string_view unit_name(DurationUnit unit);
 
-/// "talk_s (ms)", "answered (yes: agent, answered)": a field as its column is read.
+/// "talk_s (ms)", "answered (yes: agent, answered)", "offered (yes: any value, blank: no)":
+/// a field as its column is read.
 std::string describe_reading(std::string_view field, CellKind kind, const CellFormat& format);
 
 }  // namespace cxkpi::cli

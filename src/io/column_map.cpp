@@ -130,11 +130,15 @@ std::vector<std::string> canonical_names() {
   return names;
 }
 
-// Where a --map's SPEC starts, after the colon before "hh:mm:ss" or else after the last one.
+// Where a --map's SPEC starts: at the colon before "hh:mm:ss" when that unit ends the text or
+// is followed by more of the SPEC (":hh:mm:ss,0=blank"), else after the last colon.
 std::size_t spec_colon(std::string_view header) {
   constexpr std::string_view kClock = ":hh:mm:ss";
-  if (header.size() > kClock.size() && equals_ignoring_case(header.substr(header.size() - kClock.size()), kClock))
-    return header.size() - kClock.size();
+  for (auto at = header.size(); at-- > 0;) {
+    if (header.size() - at < kClock.size() || !equals_ignoring_case(header.substr(at, kClock.size()), kClock)) continue;
+    const auto after = at + kClock.size();
+    if (after == header.size() || header[after] == ',') return at;
+  }
   return header.rfind(':');
 }
 
@@ -160,6 +164,11 @@ std::pair<std::size_t, ColumnRole> mapped_role(const std::vector<std::string>& h
   if (!mapped) throw no_such_column(header, o.header, source, "--map");
   const auto kind = f && is_duration(*f) ? CellKind::duration : CellKind::other;
   const auto format = cell_format(header[mapped->column], mapped->spec, kind, f ? name_of(*f) : "period", o.text());
+  if (format.has_conventions())
+    throw Error::usage(
+        fmt::format("--map {}: a table of period totals takes a unit only; words for yes, blank=0, "
+                    "0=blank and present read the cells of a per-contact log",
+                    o.text()));
   if (!f) return {mapped->column, {ColumnRole::Kind::period, {}}};
   return {mapped->column, {ColumnRole::Kind::field, *f, format.unit}};
 }

@@ -51,7 +51,7 @@ ContactReader::ContactReader(const TableReader& reader, const RecordColumnMap& c
     const auto col = columns.column_of(column.field);
     if (!col || column.reading.shape == Shape::unread) continue;
     const auto& format = columns.format_of(column.field);
-    const bool plain = format.unit == DurationUnit::seconds && format.yes_words.empty();
+    const bool plain = format.plain();
     (column.reading.shape == Shape::presence ? presences_ : slots_)
         .push_back({*col, column.field, column.reading, &format, plain});
   }
@@ -66,11 +66,11 @@ namespace {
 // a decimal comma, a number with a '.' too (1.234 is 1234 there).
 template <class Slot>
 [[gnu::always_inline]] inline bool read_plain(std::string_view text, const Slot& slot, bool decimal_comma, Contact& c) {
+  if (!slot.plain) return false;
   if (text.empty()) {  // missing: the member stays empty, and the row says the cell is blank
     c.blank.add(slot.field);
     return true;
   }
-  if (!slot.plain) return false;
   const auto& r = slot.reading;
   switch (r.shape) {
     case CellReading::Shape::flag:
@@ -113,10 +113,7 @@ void ContactReader::read(Contact& c) const {
 }
 
 void ContactReader::read_cell(std::string_view text, const Slot& slot, Contact& c) const {
-  if (missing_(text)) {  // spaces, or a word such as N/A (--na): missing, like an empty cell
-    c.blank.add(slot.field);
-    return;
-  }
+  if (missing_(text)) return read_blank(slot, c);  // spaces, or a word such as N/A (--na), like an empty cell
   switch (slot.reading.shape) {
     case Shape::flag:
       return read_flag(text, slot, c);
@@ -135,7 +132,20 @@ Error ContactReader::error_at(RecordField f, std::string_view message) const {
   return Error::data(reader_.where(col), columns_.has(f) ? reader_.header()[col] : record_field_name(f), message);
 }
 
+void ContactReader::read_blank(const Slot& slot, Contact& c) {
+  if (!slot.format->blank_is_zero) {  // missing: the member stays empty, and the row says the cell is blank
+    c.blank.add(slot.field);
+    return;
+  }
+  if (slot.reading.shape == Shape::flag) c.*slot.reading.flag = false;  // blank=0 or present, as the export says
+  if (slot.reading.shape == Shape::amount) c.*slot.reading.amount = 0;
+}
+
 void ContactReader::read_flag(std::string_view text, const Slot& slot, Contact& c) const {
+  if (slot.format->present_is_yes) {
+    c.*slot.reading.flag = true;
+    return;
+  }
   if (const auto& yes = slot.format->yes_words; !yes.empty()) {  // --map answered=outcome:AGENT,ANSWERED
     c.*slot.reading.flag = is_one_of(text, yes);
     return;
@@ -154,6 +164,7 @@ void ContactReader::read_flag(std::string_view text, const Slot& slot, Contact& 
 void ContactReader::read_amount(std::string_view text, const Slot& slot, Contact& c) const {
   const auto v = parse_value(text, slot.reading.unit, decimal_comma_, slot.format->unit);
   if (!v.ok()) throw error_at(slot.field, v.error);
+  if (v.raw == 0 && slot.format->zero_is_blank) return c.blank.add(slot.field);  // 0=blank: "none", as the export says
   c.*slot.reading.amount = v.raw;
 }
 

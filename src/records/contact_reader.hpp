@@ -40,12 +40,14 @@ class ContactReader {
     RecordField field;
     CellReading reading;
     const CellFormat* format;  // its unit or words for yes (in columns_)
-    bool plain;                // read_plain may read it: seconds, or the usual words of a flag
+    bool plain;                // read_plain may read it: seconds, or the usual words of a flag, blanks missing
   };
   using Shape = CellReading::Shape;
 
   /// A cell of any other shape than read_plain's, or a bad one (which throws).
   [[gnu::noinline]] void read_cell(std::string_view text, const Slot& slot, Contact& c) const;
+  /// A blank cell: missing, unless the column's format says what a blank means (blank=0).
+  static void read_blank(const Slot& slot, Contact& c);
   void read_flag(std::string_view text, const Slot& slot, Contact& c) const;
   void read_amount(std::string_view text, const Slot& slot, Contact& c) const;
   void read_score(std::string_view text, const Slot& slot, Contact& c) const;

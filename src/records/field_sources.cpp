@@ -71,7 +71,11 @@ std::string no_outcome_evidence(std::string_view metric) {
       metric);
 }
 
-void require_fields(const MetricSpec& metric, const Plan& plan, const FieldSet& supplied, const std::string& source) {
+void require_fields(const MetricSpec& metric, const Plan& plan, const FieldSet& supplied, const std::string& source,
+                    const Preset* preset) {
+  if (const auto reason = preset != nullptr ? unsupported_reason(*preset, metric.name) : std::nullopt)
+    throw Error::data(
+        fmt::format("{}: {} is not available from the {} export: {}", source, metric.name, preset->name, *reason));
   if (!plan.problem.empty()) throw Error::data(fmt::format("{}: {}", source, plan.problem));
   if (lacks_evidence(plan, supplied))
     throw Error::data(fmt::format("{}: {}", source, no_outcome_evidence(metric.name)));

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "cxkpi/catalog.hpp"
+#include "records/presets.hpp"
 
 namespace cxkpi::cli {
 
@@ -16,7 +17,9 @@ std::string_view record_source_of(Field f);
 /// abandoned, agent, talk or wait column has no queue or handling figure (METRICS.md §0).
 std::string no_outcome_evidence(std::string_view metric);
 
-/// Throws Error (data) naming the record columns a metric needs but the logs lack.
-void require_fields(const MetricSpec& metric, const Plan& plan, const FieldSet& supplied, const std::string& source);
+/// Throws Error (data) naming the record columns a metric needs but the logs lack, or the
+/// reason the logs' `preset` gives for a metric their export cannot support.
+void require_fields(const MetricSpec& metric, const Plan& plan, const FieldSet& supplied, const std::string& source,
+                    const Preset* preset = nullptr);
 
 }  // namespace cxkpi::cli

@@ -235,8 +235,13 @@ std::optional<std::string> RecordColumnMap::reading_at(std::size_t column) const
   return fmt::format("{}", fmt::join(readings, ", "));
 }
 
-ShapeEvidence shape_evidence(const std::vector<std::string>& header) {
+ShapeEvidence shape_evidence(const std::vector<std::string>& header, const std::vector<ColumnOverride>& overrides) {
   ShapeEvidence e;
+  // A column --map (or a preset) reads as a field only a log has (wait_s from "Total Queue")
+  // is a log's, whatever its header looks like.
+  for (const auto& o : overrides)
+    if (const auto f = record_field_named(normalize_header(o.canonical)); f && row_of(*f).evidence == log_only)
+      ++e.record_columns;
   for (const auto& h : header) {
     const auto record = record_role_of_header(h);
     if (record && row_of(*record).evidence == Evidence::log_only) ++e.record_columns;

@@ -84,12 +84,12 @@ class RecordColumnMap {
   std::array<CellFormat, kRecordFieldCount> formats_{};
 };
 
-/// How many headers look like a record log, and how many like a period table; the larger
-/// decides the shape when --shape is not given.
+/// How many headers (or --map overrides) look like a record log, and how many like a period
+/// table; the larger decides the shape when --shape is not given.
 struct ShapeEvidence {
   std::size_t record_columns = 0;
   std::size_t period_columns = 0;
 };
-ShapeEvidence shape_evidence(const std::vector<std::string>& header);
+ShapeEvidence shape_evidence(const std::vector<std::string>& header, const std::vector<ColumnOverride>& overrides = {});
 
 }  // namespace cxkpi::cli
