@@ -20,6 +20,7 @@ InputColumns input_columns(const std::vector<std::string>& header, const FileInp
   out.preset = preset_for(header, input.preset, &ambiguous);
   out.note = note_of(out.preset, ambiguous);
   out.labels = input.labels;
+  out.where = input.where;
   if (!out.preset) {
     out.overrides = input.overrides;
     return out;
@@ -27,6 +28,9 @@ InputColumns input_columns(const std::vector<std::string>& header, const FileInp
   out.overrides = preset_overrides(*out.preset->preset, header, input.overrides);
   for (const auto label : out.preset->preset->labels)
     if (find_column(header, label)) out.labels.emplace_back(label);
+  if (const auto rule = out.preset->preset->where; !rule.empty())
+    out.where = std::make_shared<const WhereExpression>(
+        input.where ? fmt::format("({}) and ({})", input.where->text(), rule) : std::string(rule));
   return out;
 }
 

@@ -2,6 +2,7 @@
 // How one input's columns are read: the preset found for it (records/presets) merged with
 // the user's --map and --label. Worked out once per input, from its header, before any row.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,13 +10,15 @@
 #include "compute/compute.hpp"
 #include "io/column_map.hpp"
 #include "records/presets.hpp"
+#include "records/row_filter.hpp"
 
 namespace cxkpi::cli {
 
 struct InputColumns {
   std::optional<AppliedPreset> preset;
-  std::vector<ColumnOverride> overrides;  // the preset's maps the user did not replace, then --map's
-  std::vector<std::string> labels;        // --label's, then the preset's
+  std::vector<ColumnOverride> overrides;         // the preset's maps the user did not replace, then --map's
+  std::vector<std::string> labels;               // --label's, then the preset's
+  std::shared_ptr<const WhereExpression> where;  // --where and the preset's row rule: a row must meet both
   /// For -v and `cxkpi columns`: "preset amazon-connect (found by …)", or why none was applied.
   std::string note;
 };

@@ -86,7 +86,7 @@ LogLayout::LogLayout(const TableReader& reader, const ScanSettings& scan)
       id_col(columns.column_of(RecordField::id).value_or(kNoColumn)),
       contacts(reader, columns, scan.input.decimal_comma, scan.input.missing),
       row_clock(reader, columns, scan.clock, scan.time_formats, scan.rules.business_hours),
-      where(scan.input.where.get(), reader, scan.input.missing, &columns) {
+      where(scan.columns_of(reader).where.get(), reader, scan.input.missing, &columns) {
   if (scan.needs_time && !row_clock.available())
     throw Error::data(
         fmt::format("{}: --by, --from/--to, --window and --case-by customer need a time column (opened_at, date and "

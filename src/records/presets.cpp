@@ -71,6 +71,96 @@ constexpr std::array<std::string_view, 12> kGenesysMaps{
     "wrap_s=Total ACW:ms,blank=0",  "transferred=Transferred",
 };
 
+// What a ticket or conversation export cannot give: it records no queued call.
+constexpr UnsupportedMetric kTicketNoQueue{
+    "abandonment asa avg-wait service-level aht hold transfer-rate",
+    "a ticket is no queued call: the export has no answer or abandon, queue wait or handle time"};
+constexpr UnsupportedMetric kTicketNoFcr{"fcr contacts-to-resolution cost-per-resolution resolved-per-agent",
+                                         "the export does not say which tickets were resolved at first contact"};
+constexpr UnsupportedMetric kNoNpsCes{"nps ces", "the export has no NPS or effort survey answer"};
+
+// Freshdesk Tickets > Export CSV: times "YYYY-MM-DD HH:MM:SS" in the account's zone; the
+// "(in hrs)" columns are hh:mm:ss of business hours with 00:00:00 for none, so the calendar
+// figures are measured from the timestamps instead.
+constexpr std::array<std::string_view, 3> kFreshdeskSignature{"ticket_id", "created_time", "initial_response_time"};
+constexpr std::array<std::string_view, 6> kFreshdeskMaps{
+    "id=Ticket ID",
+    "opened_at=Created time",
+    "first_response_at=Initial response time",
+    "resolved_at=Resolved time",
+    "channel=Source",
+    "queue=Group",
+};
+constexpr std::array<std::string_view, 1> kFreshdeskLabels{"Agent"};  // an assignee, not an answered call
+constexpr std::array kFreshdeskUnsupported{
+    kTicketNoQueue, kTicketNoFcr, kNoNpsCes,
+    UnsupportedMetric{"csat",
+                      "Survey results holds words (Awesome, Just Okay, Not Good), which cxkpi does not read "
+                      "as scores yet: --group 'Survey results' counts them"}};
+
+// The zendesk__ticket_metrics model of Fivetran's dbt_zendesk package, downloaded as CSV.
+constexpr std::array<std::string_view, 2> kDbtZendeskSignature{
+    "ticket_id", "first_reply_time_calendar_minutes|final_resolution_calendar_minutes"};
+constexpr std::array<std::string_view, 5> kDbtZendeskMaps{
+    "id=ticket_id", "opened_at=created_at", "resolved_at=last_solved_at", "channel=created_channel", "queue=group_name",
+};
+constexpr std::array kDbtZendeskUnsupported{
+    kTicketNoQueue, kTicketNoFcr, kNoNpsCes,
+    UnsupportedMetric{"first-response-time",
+                      "the model gives first reply time only as minutes (first_reply_time_calendar_minutes), with no "
+                      "first reply time to measure from, and cxkpi does not read a duration as it yet"},
+    UnsupportedMetric{"csat",
+                      "ticket_satisfaction_score holds words (good, bad), which cxkpi does not read as scores "
+                      "yet: --group ticket_satisfaction_score counts them"}};
+
+// Chatwoot's conversations API: {"data":{"meta":…,"payload":[…]}}, epoch seconds, 0 = none.
+constexpr std::array<std::string_view, 3> kChatwootSignature{"first_reply_created_at", "inbox_id", "uuid"};
+constexpr std::array<std::string_view, 4> kChatwootMaps{
+    "id=id", "opened_at=created_at", "first_response_at=first_reply_created_at", "channel=meta.channel"};
+constexpr std::array kChatwootUnsupported{
+    kTicketNoQueue, kTicketNoFcr, kNoNpsCes,
+    UnsupportedMetric{"resolution-time",
+                      "the conversation list has no resolved time (last_activity_at is the last message, not one)"},
+    UnsupportedMetric{"csat",
+                      "the conversation list has no survey answer (Chatwoot's CSAT responses are another API)"}};
+
+// Twilio's Calls API (2010-04-01): {"calls":[…],"first_page_uri",…}; a <Dial> makes a child
+// leg with a parent_call_sid, which is no call of its own.
+constexpr std::array<std::string_view, 5> kTwilioSignature{"sid", "direction", "status", "duration", "parent_call_sid"};
+constexpr std::array<std::string_view, 2> kTwilioMaps{"id=sid", "opened_at=start_time"};
+constexpr std::array<std::string_view, 1> kTwilioLabels{"queue_time"};  // ms before the call is placed: no queue wait
+constexpr std::array kTwilioUnsupported{
+    UnsupportedMetric{"abandonment asa avg-wait service-level aht hold transfer-rate fcr resolved-per-agent",
+                      "a bare call log has no agent or queue: no answer by an agent, queue wait or handle time "
+                      "(duration includes any IVR, queue_time is the wait before Twilio places the call)"},
+    UnsupportedMetric{"csat nps ces", "the export has no survey answer"},
+    UnsupportedMetric{"first-response-time resolution-time",
+                      "a call has no ticket times; end_time - start_time is the call's duration, not a resolution"}};
+
+// Zendesk Support API: Tickets ({"tickets":[…]}, or one {"ticket":{…}} per line of the full
+// JSON export) and Ticket Metrics ({"ticket_metrics":[…]}, durations in {calendar, business}
+// minutes objects).
+constexpr std::array<std::string_view, 4> kZendeskSignature{"id", "created_at", "status", "satisfaction_rating.score"};
+constexpr std::array<std::string_view, 3> kZendeskMaps{"id=id", "opened_at=created_at", "channel=via.channel"};
+constexpr UnsupportedMetric kZendeskCsat{
+    "csat",
+    "satisfaction_rating.score holds words (good, bad, offered, unoffered), which cxkpi does not read as "
+    "scores yet: --group satisfaction_rating.score counts them"};
+constexpr std::array kZendeskUnsupported{
+    kTicketNoQueue, kTicketNoFcr, kNoNpsCes, kZendeskCsat,
+    UnsupportedMetric{"first-response-time resolution-time",
+                      "a ticket of the Tickets API has no reply or solved time: the Ticket Metrics API has them"}};
+constexpr std::array<std::string_view, 3> kZendeskMetricsSignature{"ticket_id", "reply_time_in_minutes.calendar",
+                                                                   "solved_at"};
+constexpr std::array<std::string_view, 3> kZendeskMetricsMaps{"id=ticket_id", "opened_at=created_at",
+                                                              "resolved_at=solved_at"};
+constexpr std::array kZendeskMetricsUnsupported{
+    kTicketNoQueue, kTicketNoFcr, kNoNpsCes,
+    UnsupportedMetric{"first-response-time",
+                      "Ticket Metrics give first reply time only as minutes (reply_time_in_minutes), with no first "
+                      "reply time to measure from, and cxkpi does not read a duration as it yet"},
+    UnsupportedMetric{"csat", "Ticket Metrics have no satisfaction rating: the Tickets API has it"}};
+
 constexpr std::array kPresets{
     Preset{"amazon-connect",
            "Amazon Connect contact records (CTR): a JSON array, NDJSON, Kinesis Firehose objects back to back, or "
@@ -120,6 +210,62 @@ constexpr std::array kPresets{
            "Service level is answered within T over answered + abandoned, Genesys's default (no flow-outs, short "
            "abandons counted).",
            kContactUnsupported},
+    Preset{"zendesk",
+           "Zendesk Tickets API JSON ({\"tickets\":[…]}), or the full JSON export (one {\"ticket\":{…}} a line)",
+           "Zendesk Support API reference: Tickets, Satisfaction Ratings",
+           kZendeskSignature,
+           kZendeskMaps,
+           {},
+           {},
+           "A ticket is counted as a contact; the Tickets API gives no reply or solved time, so no timing figure.",
+           kZendeskUnsupported},
+    Preset{"zendesk-metrics",
+           "Zendesk Ticket Metrics API JSON ({\"ticket_metrics\":[…]})",
+           "Zendesk Support API reference: Ticket Metrics",
+           kZendeskMetricsSignature,
+           kZendeskMetricsMaps,
+           {},
+           {},
+           "Resolution time is solved_at - created_at, calendar time: Zendesk's full_resolution_time_in_minutes "
+           "calendar, to the second. The *_in_minutes objects are labels.",
+           kZendeskMetricsUnsupported},
+    Preset{"dbt-zendesk",
+           "the zendesk__ticket_metrics model of Fivetran's dbt_zendesk package, downloaded from the warehouse as CSV",
+           "fivetran/dbt_zendesk v1.7.0: models/zendesk.yml and zendesk__ticket_metrics.sql",
+           kDbtZendeskSignature,
+           kDbtZendeskMaps,
+           {},
+           {},
+           "Resolution time is last_solved_at - created_at, calendar time: the model's "
+           "final_resolution_calendar_minutes (a ticket reopened since keeps its last_solved_at). The *_minutes "
+           "columns are labels.",
+           kDbtZendeskUnsupported},
+    Preset{"freshdesk",
+           "Freshdesk Tickets > Export, the CSV of the default ticket fields",
+           "Freshdesk ticket export (the freshconsult application's export field map and time formats)",
+           kFreshdeskSignature,
+           kFreshdeskMaps,
+           {},
+           kFreshdeskLabels,
+           "First response time is Initial response time - Created time and resolution time Resolved time - "
+           "Created time, both calendar time; the (in hrs) columns (business hours, hh:mm:ss, 00:00:00 for none) "
+           "are labels. Times carry no zone: give --tz the account's.",
+           kFreshdeskUnsupported},
+    Preset{"chatwoot",
+           "Chatwoot conversations API (GET /api/v1/accounts/{id}/conversations) JSON",
+           "chatwoot/chatwoot: the conversations jbuilder views and reporting_event_listener.rb",
+           kChatwootSignature,
+           kChatwootMaps,
+           {},
+           {},
+           "Times are epoch seconds; first_reply_created_at 0 is no reply yet, which first response time leaves out.",
+           kChatwootUnsupported},
+    Preset{"twilio", "Twilio Calls API (2010-04-01 Calls.json) JSON: a bare call log",
+           "twilio/twilio-oai: spec/json/twilio_api_v2010.json (the Call resource)", kTwilioSignature, kTwilioMaps,
+           "empty(parent_call_sid)", kTwilioLabels,
+           "Only parent calls are read: a child leg (parent_call_sid set) is the dialled side of a call already "
+           "counted. A call log has no agent or queue, so cxkpi counts calls and gives no contact-centre figure.",
+           kTwilioUnsupported},
 };
 
 // Whether `test` holds for an item of `list`, whose items `separator` divides.
