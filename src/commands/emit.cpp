@@ -4,6 +4,7 @@
 
 #include "commands/page_output.hpp"
 #include "compute/buckets.hpp"
+#include "errors.hpp"
 #include "io/sink.hpp"
 #include "output/format.hpp"
 #include "output/html_page.hpp"
@@ -44,14 +45,16 @@ int write_result(const std::string& text, const std::vector<std::string>& warnin
 }
 
 int emit(ResultTable table, const OutputFlags& flags, const Thresholds& thresholds,
-         const std::vector<std::string>& files) {
+         const std::vector<std::string>& files, bool spark) {
   sort_rows(table, sort_options(flags));
   std::vector<CheckItem> checks;
   if (thresholds.any()) checks.push_back(evaluate(table.metric->name, table.plan.unit, table.total, thresholds));
   const auto options = format_options(flags);
-  const auto text = draws_charts(options)
-                        ? render_page(result_page(table, options, alert_bands(thresholds)), flags, files)
-                        : render(table, options);
+  if (spark && options.format != OutputFormat::table)
+    throw Error::usage("--spark draws in a table (--format table); the other formats have no room for it");
+  auto text = draws_charts(options) ? render_page(result_page(table, options, alert_bands(thresholds)), flags, files)
+                                    : render(table, options);
+  if (spark) text += sparklines(result_page(table, options, {}));
   return write_result(text, table.warnings, checks, flags);
 }
 

@@ -19,9 +19,10 @@ int write_result(const std::string& text, const std::vector<std::string>& warnin
                  const std::vector<CheckItem>& checks, const OutputFlags& flags);
 
 /// Renders `table` and writes it, judged against `thresholds` when any are given; an HTML
-/// page names `files` (the inputs) and draws the thresholds.
+/// page names `files` (the inputs) and draws the thresholds; with `spark`, a table is
+/// followed by a sparkline per group (a usage error in any other format).
 int emit(ResultTable table, const OutputFlags& flags, const Thresholds& thresholds = {},
-         const std::vector<std::string>& files = {});
+         const std::vector<std::string>& files = {}, bool spark = false);
 
 /// Whether NDJSON can stream: to stdout, bucketed by a period that follows time, and
 /// nothing (--sort, --top) needs every row before the first is written.

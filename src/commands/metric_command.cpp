@@ -117,6 +117,8 @@ MetricCommand::MetricCommand(CLI::App& parent, const MetricSpec& spec)
   add_check_flags(*app_, checks_);
   app_->add_flag("--no-stream", no_stream_, "NDJSON: write every period at the end, for input not in time order")
       ->group("Output");
+  app_->add_flag("--spark", spark_, "table: under it, a sparkline per group of the value over the periods")
+      ->group("Output");
   app_->add_option("--compare", compare_,
                    "baseline per row: previous (period of the same group), previous-year, or a FILE read the same way")
       ->group("Output");
@@ -155,7 +157,7 @@ int MetricCommand::run() {
     baseline_input.files = {compare_};
     compare_with(table, compute_table(baseline_input, numbers), compare_);
   }
-  return emit(std::move(table), output_, thresholds_of(checks_), input_.files);
+  return emit(std::move(table), output_, thresholds_of(checks_), input_.files, spark_);
 }
 
 // A per-agent metric (resolved-per-agent) always breaks down by agent first.

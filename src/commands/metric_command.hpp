@@ -36,6 +36,7 @@ class MetricCommand final : public Command {
   OutputFlags output_;
   CheckFlags checks_;
   std::string compare_;
+  bool spark_ = false;  // --spark: a sparkline per group under the table
   bool no_stream_ = false;
   std::array<std::string, kFieldCount> number_text_;
   std::array<CLI::Option*, kFieldCount> number_option_{};

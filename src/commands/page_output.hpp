@@ -21,6 +21,11 @@ void refuse_charts(const OutputFlags& flags, std::string_view command);
 /// part below it and the part above it; inside one (@), the range itself.
 std::vector<ChartBand> alert_bands(const Thresholds& thresholds);
 
+/// "trend  chat   ▁█▁": the first trend of the page as a line of eight-level blocks per
+/// group, each scaled from its own lowest to its highest value ("·" for no value); "" when
+/// the result has one period.
+std::string sparklines(const HtmlPage& page);
+
 /// The page as HTML, or its first chart as SVG (a usage error when it has none).
 std::string render_page(HtmlPage page, const OutputFlags& flags, const std::vector<std::string>& files);
 
