@@ -132,13 +132,19 @@ namespace {
 
 constexpr std::string_view kReplacementUtf8 = "\xEF\xBF\xBD";  // U+FFFD
 
+// iconv_open fails with (iconv_t)-1: compared as a number, since a number cast to a pointer
+// is what clang-tidy (and the optimiser) would rather not see.
+bool iconv_opened(iconv_t cd) {
+  return reinterpret_cast<std::intptr_t>(cd) != -1;
+}
+
 // An iconv conversion descriptor, closed when it goes out of scope.
 class Converter {
  public:
   explicit Converter(const std::string& from) : cd_(iconv_open("UTF-8", from.c_str())) {
     if (!opened()) throw Error::usage("--encoding: " + unknown_encoding(from));
   }
-  [[nodiscard]] bool opened() const { return cd_ != reinterpret_cast<iconv_t>(static_cast<std::intptr_t>(-1)); }
+  [[nodiscard]] bool opened() const { return iconv_opened(cd_); }
   Converter(const Converter&) = delete;
   Converter& operator=(const Converter&) = delete;
   ~Converter() {
@@ -178,7 +184,7 @@ struct Room {
 bool encoding_known(const std::string& name) {
   if (encoding_named(name)) return true;
   const auto cd = iconv_open("UTF-8", name.c_str());
-  if (cd == reinterpret_cast<iconv_t>(static_cast<std::intptr_t>(-1))) return false;
+  if (!iconv_opened(cd)) return false;
   iconv_close(cd);
   return true;
 }

@@ -15,6 +15,7 @@ namespace {
 
 std::string group_label(const std::vector<std::string>& labels) {
   std::vector<std::string> shown;
+  shown.reserve(labels.size());
   for (const auto& l : labels)
     shown.push_back(l.empty() ? "(empty)" : l);
   return fmt::format("{}", fmt::join(shown, " / "));
