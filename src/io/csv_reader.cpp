@@ -30,7 +30,8 @@ std::unique_ptr<TableReader> CsvReader::block_reader(std::string_view block, std
 
 BlockSource::Rest CsvReader::take_rest() {
   Rest rest{buf_.take_from(pos_), line_};
-  pos_ = scan_ = 0;
+  pos_ = indexed_ = next_break_ = next_newline_ = next_quote_ = next_quoted_newline_ = 0;
+  index_.clear();
   rest_taken_ = true;
   return rest;
 }
@@ -67,72 +68,125 @@ std::string CsvReader::describe() const {
   return out;
 }
 
-// Finds the newline that ends the row starting at pos_, looking at each byte once even
-// when the row spans many refills. Leaves scan_ at the newline (or at the end of data).
-bool CsvReader::find_row_end() {
-  scan_ = scan_row(buf_.data(), scan_, buf_.size(), delimiter_, scan_state_, delimiters_);
-  return scan_ < buf_.size();
+// How many bytes are indexed at a time: enough rows to keep the loop over blocks busy, few
+// enough that the offsets stay in cache while the rows are cut from them.
+constexpr std::size_t kIndexWindow = std::size_t{1} << 15;
+
+// The position in index_.breaks of the newline that ends the row starting at pos_, indexing
+// (and refilling) the buffer as far as that takes; index_.breaks.size() when the input ends
+// first. Each byte is indexed once, however many refills a long row needs.
+std::size_t CsvReader::find_row_end() {
+  for (;;) {
+    if (next_newline_ < index_.newlines.size()) return break_at(index_.newlines[next_newline_]);
+    if (indexed_ == buf_.size()) {
+      if (buf_.eof()) return index_.breaks.size();
+      if (indexed_ - pos_ > kMaxRowBytes)
+        throw Error::data(SourcePos{buf_.name(), line_, 0, {}},
+                          fmt::format("a row is longer than {} MiB (is this a CSV file?)", kMaxRowBytes >> 20));
+    }
+    if (indexed_ < buf_.size()) {
+      forget_read(0);
+      index_more();
+    } else {
+      const auto shift = buf_.refill(pos_);
+      forget_read(shift);
+      pos_ -= shift;
+      indexed_ -= shift;
+    }
+  }
+}
+
+// The position in index_.breaks of the newline at `end`. A row with as many fields as the
+// header has it right after its delimiters; any other row is found by a binary search.
+std::size_t CsvReader::break_at(std::size_t end) const {
+  const std::size_t expected = next_break_ + header_.size() - 1;
+  if (!header_.empty() && expected < index_.breaks.size() && index_.breaks[expected] == end) return expected;
+  const auto* first = index_.breaks.data() + next_break_;
+  return static_cast<std::size_t>(std::lower_bound(first, index_.breaks.data() + index_.breaks.size(), end) -
+                                  index_.breaks.data());
+}
+
+// Indexes the next window of buf_.
+void CsvReader::index_more() {
+  const std::size_t to = std::min(buf_.size(), indexed_ + kIndexWindow);
+  index_csv(buf_.data(), indexed_, to, delimiter_, index_);
+  indexed_ = to;
+}
+
+// Drops from the index what lies before pos_ (rows already read), and moves the rest `shift`
+// bytes left with the buffer, so that the index holds a window and the row being read.
+void CsvReader::forget_read(std::size_t shift) {
+  index_.drop_before(pos_, shift);
+  next_break_ = next_newline_ = next_quote_ = next_quoted_newline_ = 0;
 }
 
 bool CsvReader::read_row() {
   for (;;) {
     if (rest_taken_) return false;
-    bool complete = find_row_end();
-    while (!complete && !buf_.eof()) {
-      if (scan_ - pos_ > kMaxRowBytes)
-        throw Error::data(SourcePos{buf_.name(), line_, 0, {}},
-                          fmt::format("a row is longer than {} MiB (is this a CSV file?)", kMaxRowBytes >> 20));
-      const auto shift = buf_.refill(pos_);
-      pos_ -= shift;
-      scan_ -= shift;
-      for (auto& d : delimiters_)
-        d -= shift;
-      complete = find_row_end();
-    }
+    const std::size_t end_break = find_row_end();
     if (pos_ >= buf_.size()) return false;  // end of input
-    const std::size_t end = scan_;          // the newline, or the end of the data at EOF
+    const bool at_newline = end_break < index_.breaks.size();
+    const std::size_t end = at_newline ? index_.breaks[end_break] : buf_.size();  // the newline, or EOF
     const bool blank = end == pos_ || (end == pos_ + 1 && buf_.data()[pos_] == '\r');
-    if (!blank) split_fields(end);
+    if (!blank) split_fields(end, index_.breaks.view(next_break_, end_break));
     ++line_;  // the newline that ends the row
-    pos_ = scan_ = end + 1;
-    scan_state_ = {};
-    delimiters_.clear();
+    pos_ = end + 1;
+    next_break_ = at_newline ? end_break + 1 : end_break;
+    next_newline_ += at_newline ? 1 : 0;
     if (!blank) return true;
   }
 }
 
+// The quotes in buf_[pos_, end), and whether a newline is inside them; moves the cursors past them.
+CsvReader::RowQuotes CsvReader::quotes_before(std::size_t end) {
+  const auto count_in_row = [&](const Offsets& list, std::size_t& next) {
+    while (next < list.size() && list[next] < pos_)
+      ++next;
+    std::size_t n = 0;
+    for (; next < list.size() && list[next] < end; ++next)
+      ++n;
+    return n;
+  };
+  RowQuotes row;
+  row.count = count_in_row(index_.quotes, next_quote_);
+  if (row.count > 0) row.newline_in = count_in_row(index_.quoted_newlines, next_quoted_newline_) > 0;
+  return row;
+}
+
 // Splits buf_[pos_, end) into fields. Quoted fields are unescaped in place (the result is
 // never longer than the source), so the views stay inside buf_.
-void CsvReader::split_fields(std::size_t end) {
+void CsvReader::split_fields(std::size_t end, std::span<const std::size_t> delimiters) {
+  const RowQuotes quotes = quotes_before(end);
   if (end > pos_ && buf_.data()[end - 1] == '\r') --end;
-  fields_.clear();
   field_lines_.clear();
   row_line_ = line_;
-  row_quoted_ = scan_state_.saw_quote;
-  // Most rows have no quotes: the delimiters find_row_end saw are the field boundaries.
+  row_quoted_ = quotes.count > 0;
+  // Most rows have no quotes: the delimiters indexed are the field boundaries.
   // split_simply_quoted() would give the same fields, but its per-field quote test costs
   // about 7 % of a one-thread read of a clean log, so quote-free rows keep their own loop.
-  if (!scan_state_.saw_quote)
-    split_at_delimiters(end);  // every field is on row_line_: where() needs no per-field lines
-  else if (!split_simply_quoted(end))
+  if (!row_quoted_)
+    split_at_delimiters(end, delimiters);  // every field is on row_line_: where() needs no per-field lines
+  else if (quotes.newline_in || !split_simply_quoted(end, delimiters, quotes.count))
     split_quoted(end);
 }
 
-// The fields between the delimiters find_row_end saw, for a row without quotes.
-void CsvReader::split_at_delimiters(std::size_t end) {
+// The fields between the delimiters indexed, for a row without quotes.
+void CsvReader::split_at_delimiters(std::size_t end, std::span<const std::size_t> delimiters) {
   const char* data = buf_.data();
+  fields_.resize(delimiters.size() + 1);
   std::size_t start = pos_;
-  for (const auto d : delimiters_) {
-    fields_.emplace_back(data + start, d - start);
-    start = d + 1;
+  for (std::size_t k = 0; k < delimiters.size(); ++k) {
+    fields_[k] = std::string_view(data + start, delimiters[k] - start);
+    start = delimiters[k] + 1;
   }
-  fields_.emplace_back(data + start, end - start);
+  fields_.back() = std::string_view(data + start, end - start);
 }
 
 // The full parse of a row with quotes: quoted fields may hold delimiters, doubled quotes and
 // newlines, so each field's line is kept and line_ moves past the newlines in quotes.
 void CsvReader::split_quoted(std::size_t end) {
   const char* data = buf_.data();
+  fields_.clear();
   std::size_t line = line_;
   std::size_t i = pos_;
   for (;;) {
@@ -174,13 +228,13 @@ std::size_t CsvReader::read_field(std::size_t i, std::size_t end, std::size_t& l
 // ("…"), and those quotes are all the row has, with no newline inside them. The delimiters
 // find_row_end saw are then the field boundaries, and a quoted field is the text between
 // its quotes, with nothing to unescape. Any other shape returns false for the full parse.
-bool CsvReader::split_simply_quoted(std::size_t end) {
-  if (scan_state_.quoted_newline) return false;
+bool CsvReader::split_simply_quoted(std::size_t end, std::span<const std::size_t> delimiters, std::size_t row_quotes) {
   const char* data = buf_.data();
   std::size_t quotes = 0;
   std::size_t start = pos_;
-  for (std::size_t k = 0; k <= delimiters_.size(); ++k) {
-    const std::size_t stop = k < delimiters_.size() ? delimiters_[k] : end;
+  fields_.clear();
+  for (std::size_t k = 0; k <= delimiters.size(); ++k) {
+    const std::size_t stop = k < delimiters.size() ? delimiters[k] : end;
     std::string_view field(data + start, stop - start);
     if (field.size() >= 2 && field.front() == '"' && field.back() == '"') {
       field = field.substr(1, field.size() - 2);
@@ -189,7 +243,7 @@ bool CsvReader::split_simply_quoted(std::size_t end) {
     fields_.push_back(field);
     start = stop + 1;
   }
-  if (quotes == scan_state_.quotes) return true;
+  if (quotes == row_quotes) return true;
   fields_.clear();
   return false;
 }

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,22 +51,33 @@ class CsvReader final : public TableReader, public BlockSource {
                                                           std::size_t first_line) const override;
 
  private:
+  struct RowQuotes {
+    std::size_t count = 0;    // quotes in the row
+    bool newline_in = false;  // a newline inside them (the row spans lines)
+  };
   bool read_row();
-  bool find_row_end();
-  void split_fields(std::size_t end);
-  void split_at_delimiters(std::size_t end);
+  std::size_t find_row_end();
+  [[nodiscard]] std::size_t break_at(std::size_t end) const;
+  void index_more();
+  void forget_read(std::size_t shift);
+  RowQuotes quotes_before(std::size_t end);
+  void split_fields(std::size_t end, std::span<const std::size_t> delimiters);
+  void split_at_delimiters(std::size_t end, std::span<const std::size_t> delimiters);
   void split_quoted(std::size_t end);
   std::size_t read_field(std::size_t i, std::size_t end, std::size_t& line);
-  bool split_simply_quoted(std::size_t end);
+  bool split_simply_quoted(std::size_t end, std::span<const std::size_t> delimiters, std::size_t quotes);
   std::size_t parse_quoted(std::size_t begin, std::size_t end, std::size_t& line, std::size_t& length);
 
   ChunkBuffer buf_;
   char delimiter_;
   std::size_t pos_ = 0;                  // start of the unparsed input in buf_
   bool rest_taken_ = false;              // take_rest() gave the unread input away
-  std::size_t scan_ = 0;                 // how far find_row_end has looked, so long rows are scanned once
-  RowScanState scan_state_;              // quotes seen in the row being scanned
-  std::vector<std::size_t> delimiters_;  // unquoted delimiters of that row, as offsets in buf_
+  CsvStructure index_;                   // where the delimiters, newlines and quotes of buf_ are
+  std::size_t indexed_ = 0;              // index_ covers buf_[…, indexed_)
+  std::size_t next_break_ = 0;           // the first of index_.breaks at or after pos_
+  std::size_t next_newline_ = 0;         // the first of index_.newlines at or after pos_
+  std::size_t next_quote_ = 0;           // the first of index_.quotes that may be at or after pos_
+  std::size_t next_quoted_newline_ = 0;  // likewise in index_.quoted_newlines
   std::size_t line_ = 1;                 // line number at pos_
   std::vector<std::string> header_;
   std::vector<std::string_view> fields_;

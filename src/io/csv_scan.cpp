@@ -1,5 +1,6 @@
 #include "io/csv_scan.hpp"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdint>
@@ -79,48 +80,40 @@ constexpr std::uint64_t prefix_xor(std::uint64_t x) {
 }
 
 // The byte loop, for the tail of the data that does not fill a block.
-std::size_t scan_tail(const char* data, std::size_t pos, std::size_t size, char delimiter, RowScanState& state,
-                      std::vector<std::size_t>& delimiters) {
+void index_tail(const char* data, std::size_t pos, std::size_t size, char delimiter, CsvStructure& out) {
   for (; pos < size; ++pos) {
     const char c = data[pos];
     if (c == '"') {
-      state.in_quotes = !state.in_quotes;
-      state.saw_quote = true;
-      ++state.quotes;
-    } else if (!state.in_quotes) {
-      if (c == delimiter)
-        delimiters.push_back(pos);
-      else if (c == '\n')
-        return pos;
+      out.in_quotes = !out.in_quotes;
+      out.quotes.push(pos);
+    } else if (c == '\n' && out.in_quotes) {
+      out.quoted_newlines.push(pos);
     } else if (c == '\n') {
-      state.quoted_newline = true;
+      out.breaks.push(pos);
+      out.newlines.push(pos);
+    } else if (c == delimiter && !out.in_quotes) {
+      out.breaks.push(pos);
     }
   }
-  return size;
 }
 
 template <BlockMasks (*masks_of)(const char*, char)>
-[[gnu::always_inline]] inline std::size_t scan_blocks(const char* data, std::size_t pos, std::size_t size,
-                                                      char delimiter, RowScanState& state,
-                                                      std::vector<std::size_t>& delimiters) {
+[[gnu::always_inline]] inline void index_blocks(const char* data, std::size_t pos, std::size_t size, char delimiter,
+                                                CsvStructure& out) {
   for (; pos + kBlock <= size; pos += kBlock) {
     const BlockMasks m = masks_of(data + pos, delimiter);
     // Most blocks have no quote: then every byte is as inside (or outside) as the last one.
-    const std::uint64_t carried = state.in_quotes ? ~std::uint64_t{0} : 0;
+    const std::uint64_t carried = out.in_quotes ? ~std::uint64_t{0} : 0;
     const std::uint64_t inside = m.quotes == 0 ? carried : prefix_xor(m.quotes) ^ carried;
-    const std::uint64_t newlines = m.newlines & ~inside;
-    const std::uint64_t before_end = newlines != 0 ? (newlines & (~newlines + 1)) - 1 : ~std::uint64_t{0};
-    if (const auto quotes = m.quotes & before_end; quotes != 0) {
-      state.saw_quote = true;
-      state.quotes += static_cast<std::size_t>(std::popcount(quotes));
-      if ((m.newlines & inside & before_end) != 0) state.quoted_newline = true;
+    if (m.quotes != 0 || out.in_quotes) {
+      out.quotes.push_bits(pos, m.quotes);
+      out.quoted_newlines.push_bits(pos, m.newlines & inside);
     }
-    for (std::uint64_t d = m.delimiters & ~inside & before_end; d != 0; d &= d - 1)
-      delimiters.push_back(pos + static_cast<std::size_t>(std::countr_zero(d)));
-    if (newlines != 0) return pos + static_cast<std::size_t>(std::countr_zero(newlines));
-    state.in_quotes = (inside >> 63) != 0;
+    out.breaks.push_bits(pos, (m.delimiters | m.newlines) & ~inside);
+    out.newlines.push_bits(pos, m.newlines & ~inside);
+    out.in_quotes = (inside >> 63) != 0;
   }
-  return scan_tail(data, pos, size, delimiter, state, delimiters);
+  index_tail(data, pos, size, delimiter, out);
 }
 
 template <BlockMasks (*masks_of)(const char*, char)>
@@ -141,19 +134,16 @@ template <BlockMasks (*masks_of)(const char*, char)>
 
 // One function per kernel, compiled for its instructions, with the block loop inlined.
 #if defined(__x86_64__)
-std::size_t scan_sse2(const char* data, std::size_t pos, std::size_t size, char delimiter, RowScanState& state,
-                      std::vector<std::size_t>& delimiters) {
-  return scan_blocks<masks_sse2>(data, pos, size, delimiter, state, delimiters);
+void index_sse2(const char* data, std::size_t pos, std::size_t size, char delimiter, CsvStructure& out) {
+  index_blocks<masks_sse2>(data, pos, size, delimiter, out);
 }
-__attribute__((target("avx2"))) std::size_t scan_avx2(const char* data, std::size_t pos, std::size_t size,
-                                                      char delimiter, RowScanState& state,
-                                                      std::vector<std::size_t>& delimiters) {
-  return scan_blocks<masks_avx2>(data, pos, size, delimiter, state, delimiters);
+__attribute__((target("avx2,bmi"))) void index_avx2(const char* data, std::size_t pos, std::size_t size, char delimiter,
+                                                    CsvStructure& out) {
+  index_blocks<masks_avx2>(data, pos, size, delimiter, out);
 }
-__attribute__((target("avx512f,avx512bw"))) std::size_t scan_avx512(const char* data, std::size_t pos, std::size_t size,
-                                                                    char delimiter, RowScanState& state,
-                                                                    std::vector<std::size_t>& delimiters) {
-  return scan_blocks<masks_avx512>(data, pos, size, delimiter, state, delimiters);
+__attribute__((target("avx512f,avx512bw,bmi"))) void index_avx512(const char* data, std::size_t pos, std::size_t size,
+                                                                  char delimiter, CsvStructure& out) {
+  index_blocks<masks_avx512>(data, pos, size, delimiter, out);
 }
 ByteCounts count_sse2(std::string_view data) {
   return count_blocks<masks_sse2>(data);
@@ -207,13 +197,12 @@ namespace {
 
 // Each kernel's functions, compiled for its instructions.
 struct KernelFunctions {
-  std::size_t (*scan)(const char*, std::size_t, std::size_t, char, RowScanState&, std::vector<std::size_t>&);
+  void (*index)(const char*, std::size_t, std::size_t, char, CsvStructure&);
   ByteCounts (*count)(std::string_view);
 };
 
-std::size_t scan_scalar(const char* data, std::size_t pos, std::size_t size, char delimiter, RowScanState& state,
-                        std::vector<std::size_t>& delimiters) {
-  return scan_blocks<masks_scalar>(data, pos, size, delimiter, state, delimiters);
+void index_scalar(const char* data, std::size_t pos, std::size_t size, char delimiter, CsvStructure& out) {
+  index_blocks<masks_scalar>(data, pos, size, delimiter, out);
 }
 ByteCounts count_scalar(std::string_view data) {
   return count_blocks<masks_scalar>(data);
@@ -223,11 +212,11 @@ KernelFunctions functions_of(ScanKernel kernel) {
   switch (kernel) {
 #if defined(__x86_64__)
     case ScanKernel::sse2:
-      return {scan_sse2, count_sse2};
+      return {index_sse2, count_sse2};
     case ScanKernel::avx2:
-      return {scan_avx2, count_avx2};
+      return {index_avx2, count_avx2};
     case ScanKernel::avx512:
-      return {scan_avx512, count_avx512};
+      return {index_avx512, count_avx512};
 #else
     case ScanKernel::sse2:
     case ScanKernel::avx2:
@@ -236,14 +225,16 @@ KernelFunctions functions_of(ScanKernel kernel) {
     case ScanKernel::scalar:
       break;
   }
-  return {scan_scalar, count_scalar};
+  return {index_scalar, count_scalar};
 }
 
 }  // namespace
 
-std::size_t scan_row_with(ScanKernel kernel, const char* data, std::size_t from, std::size_t size, char delimiter,
-                          RowScanState& state, std::vector<std::size_t>& delimiters) {
-  return functions_of(kernel).scan(data, from, size, delimiter, state, delimiters);
+void index_csv_with(ScanKernel kernel, const char* data, std::size_t from, std::size_t to, char delimiter,
+                    CsvStructure& out) {
+  for (Offsets* list : {&out.breaks, &out.newlines, &out.quotes, &out.quoted_newlines})
+    list->make_room(to - from);
+  functions_of(kernel).index(data, from, to, delimiter, out);
 }
 
 ByteCounts count_quotes_and_newlines_with(ScanKernel kernel, std::string_view data) {
@@ -255,10 +246,33 @@ ByteCounts count_quotes_and_newlines(std::string_view data) {
   return count(data);
 }
 
-std::size_t scan_row(const char* data, std::size_t from, std::size_t size, char delimiter, RowScanState& state,
-                     std::vector<std::size_t>& delimiters) {
-  static const auto scan = functions_of(supported_scan_kernels().back()).scan;
-  return scan(data, from, size, delimiter, state, delimiters);
+void index_csv(const char* data, std::size_t from, std::size_t to, char delimiter, CsvStructure& out) {
+  static const auto kernel = supported_scan_kernels().back();
+  index_csv_with(kernel, data, from, to, delimiter, out);
+}
+
+void Offsets::make_room(std::size_t more) {
+  more += 4;  // push_bits writes up to three offsets past the last
+  if (size_ + more <= capacity_) return;
+  const std::size_t capacity = std::max(size_ + more, 2 * capacity_);
+  auto grown = std::make_unique_for_overwrite<std::size_t[]>(capacity);
+  std::copy(data_.get(), data_.get() + size_, grown.get());
+  data_ = std::move(grown);
+  capacity_ = capacity;
+}
+
+void Offsets::drop_front(std::size_t count, std::size_t shift) {
+  std::size_t kept = 0;
+  for (std::size_t i = count; i < size_; ++i)
+    data_[kept++] = data_[i] - shift;
+  size_ = kept;
+}
+
+void CsvStructure::drop_before(std::size_t keep_from, std::size_t shift) {
+  for (Offsets* list : {&breaks, &newlines, &quotes, &quoted_newlines}) {
+    const auto* first = std::lower_bound(list->data(), list->data() + list->size(), keep_from);
+    list->drop_front(static_cast<std::size_t>(first - list->data()), shift);
+  }
 }
 
 }  // namespace cxkpi::cli

@@ -1,5 +1,6 @@
-// Every row-scanning kernel this processor runs agrees with a byte-by-byte reference on
-// random text dense in quotes, delimiters and newlines, from every start offset.
+// Every indexing kernel this processor runs agrees with a byte-by-byte reference on random
+// text dense in quotes, delimiters and newlines, from every start offset and in windows of
+// any size (so the quote state is carried across calls).
 #include "io/csv_scan.hpp"
 
 #include <catch2/catch.hpp>
@@ -11,31 +12,49 @@ using namespace cxkpi::cli;
 
 namespace {
 
-struct Scan {
-  std::size_t end;
-  RowScanState state;
-  std::vector<std::size_t> delimiters;
+struct Structure {
+  std::vector<std::size_t> breaks, newlines, quotes, quoted_newlines;
+  bool in_quotes = false;
+  bool operator==(const Structure&) const = default;
 };
 
-// The definition, one byte at a time: a quote toggles quoting; outside quotes a delimiter is
-// recorded and a newline ends the row.
-Scan reference(const std::string& text, std::size_t from, char delimiter, RowScanState state) {
-  Scan out{text.size(), state, {}};
+// The definition, one byte at a time: a quote toggles quoting; outside quotes delimiters and
+// newlines are breaks (newlines end rows); inside quotes a newline is part of a field.
+Structure reference(const std::string& text, std::size_t from, char delimiter, bool in_quotes) {
+  Structure out;
+  out.in_quotes = in_quotes;
   for (std::size_t i = from; i < text.size(); ++i) {
     if (text[i] == '"') {
-      out.state.in_quotes = !out.state.in_quotes;
-      out.state.saw_quote = true;
-      ++out.state.quotes;
-    } else if (out.state.in_quotes && text[i] == '\n') {
-      out.state.quoted_newline = true;
-    } else if (!out.state.in_quotes && text[i] == delimiter) {
-      out.delimiters.push_back(i);
-    } else if (!out.state.in_quotes && text[i] == '\n') {
-      out.end = i;
-      break;
+      out.in_quotes = !out.in_quotes;
+      out.quotes.push_back(i);
+    } else if (text[i] == '\n' && out.in_quotes) {
+      out.quoted_newlines.push_back(i);
+    } else if (text[i] == '\n') {
+      out.breaks.push_back(i);
+      out.newlines.push_back(i);
+    } else if (text[i] == delimiter && !out.in_quotes) {
+      out.breaks.push_back(i);
     }
   }
   return out;
+}
+
+std::vector<std::size_t> listed(const Offsets& offsets) {
+  return {offsets.data(), offsets.data() + offsets.size()};
+}
+
+// Indexes text[from, size) with `kernel` in windows cut at random places.
+Structure indexed(ScanKernel kernel, const std::string& text, std::size_t from, char delimiter, bool in_quotes,
+                  std::mt19937& rng) {
+  CsvStructure index;
+  index.in_quotes = in_quotes;
+  while (from < text.size()) {
+    const std::size_t to = std::min(text.size(), from + 1 + rng() % 200);
+    index_csv_with(kernel, text.data(), from, to, delimiter, index);
+    from = to;
+  }
+  return {listed(index.breaks), listed(index.newlines), listed(index.quotes), listed(index.quoted_newlines),
+          index.in_quotes};
 }
 
 std::string random_text(std::mt19937& rng, std::size_t size, char delimiter) {
@@ -52,7 +71,7 @@ std::string random_text(std::mt19937& rng, std::size_t size, char delimiter) {
 
 }  // namespace
 
-TEST_CASE("row-scanning kernels agree with the byte-by-byte definition", "[csv][simd]") {
+TEST_CASE("indexing kernels agree with the byte-by-byte definition", "[csv][simd]") {
   std::mt19937 rng(11);
   const auto kernels = supported_scan_kernels();
   REQUIRE(kernels.front() == ScanKernel::scalar);
@@ -60,30 +79,23 @@ TEST_CASE("row-scanning kernels agree with the byte-by-byte definition", "[csv][
     const char delimiter = round % 3 == 0 ? '\t' : ',';
     const auto text = random_text(rng, 1 + rng() % 400, delimiter);
     const std::size_t from = rng() % text.size();
-    const RowScanState start{rng() % 2 == 0, false, 0, false};
-    const auto expected = reference(text, from, delimiter, start);
+    const bool in_quotes = rng() % 2 == 0;
+    const auto expected = reference(text, from, delimiter, in_quotes);
     for (const auto kernel : kernels) {
       INFO("kernel " << kernel_name(kernel) << ", round " << round << ", from " << from);
-      auto state = start;
-      std::vector<std::size_t> delimiters;
-      const auto end = scan_row_with(kernel, text.data(), from, text.size(), delimiter, state, delimiters);
-      REQUIRE(end == expected.end);
-      REQUIRE(delimiters == expected.delimiters);
-      REQUIRE(state.saw_quote == expected.state.saw_quote);
-      REQUIRE(state.quotes == expected.state.quotes);
-      REQUIRE(state.quoted_newline == expected.state.quoted_newline);
-      if (end == text.size()) REQUIRE(state.in_quotes == expected.state.in_quotes);
+      REQUIRE(indexed(kernel, text, from, delimiter, in_quotes, rng) == expected);
     }
   }
 }
 
-TEST_CASE("scan_row uses the widest kernel the processor has", "[csv][simd]") {
-  const std::string row = "a,\"b,\n\",c\nnext";
-  RowScanState state;
-  std::vector<std::size_t> delimiters;
-  REQUIRE(scan_row(row.data(), 0, row.size(), ',', state, delimiters) == 9);
-  REQUIRE(delimiters == std::vector<std::size_t>{1, 7});
-  REQUIRE(state.saw_quote);
+TEST_CASE("index_csv uses the widest kernel the processor has", "[csv][simd]") {
+  const std::string rows = "a,\"b,\n\",c\nnext";
+  CsvStructure index;
+  index_csv(rows.data(), 0, rows.size(), ',', index);
+  REQUIRE(listed(index.breaks) == std::vector<std::size_t>{1, 7, 9});
+  REQUIRE(listed(index.newlines) == std::vector<std::size_t>{9});
+  REQUIRE(listed(index.quotes) == std::vector<std::size_t>{2, 6});
+  REQUIRE(listed(index.quoted_newlines) == std::vector<std::size_t>{5});
   INFO("kernels: " << supported_scan_kernels().size());
   REQUIRE(supported_scan_kernels().size() >= 1);
 }
