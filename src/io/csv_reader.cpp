@@ -172,14 +172,17 @@ void CsvReader::split_fields(std::size_t end, std::span<const std::size_t> delim
 
 // The fields between the delimiters indexed, for a row without quotes.
 void CsvReader::split_at_delimiters(std::size_t end, std::span<const std::size_t> delimiters) {
-  const char* data = buf_.data();
   fields_.resize(delimiters.size() + 1);
+  // Local pointers: a field written through fields_ could otherwise alias the offsets, and
+  // the loop would reload both for every field.
+  const char* data = buf_.data();
+  std::string_view* field = fields_.data();
   std::size_t start = pos_;
-  for (std::size_t k = 0; k < delimiters.size(); ++k) {
-    fields_[k] = std::string_view(data + start, delimiters[k] - start);
-    start = delimiters[k] + 1;
+  for (const std::size_t stop : delimiters) {
+    *field++ = std::string_view(data + start, stop - start);
+    start = stop + 1;
   }
-  fields_.back() = std::string_view(data + start, end - start);
+  *field = std::string_view(data + start, end - start);
 }
 
 // The full parse of a row with quotes: quoted fields may hold delimiters, doubled quotes and
