@@ -14,6 +14,7 @@
 #include "cxkpi/sums.hpp"
 #include "cxkpi_version.hpp"
 #include "errors.hpp"
+#include "io/simd.hpp"
 #include "io/sink.hpp"
 #include "output/error_json.hpp"
 
@@ -56,6 +57,7 @@ int run_cli(int argc, char** argv) {
   app.set_version_flag("--version", fmt::format("cxkpi {}", kVersion));
   app.require_subcommand(1);
   try {
+    choose_simd_from_environment();
     const auto commands = register_commands(app, argc > 1 ? argv[1] : "");
     check_command_name(argc, argv, app);
     app.parse(argc, argv);

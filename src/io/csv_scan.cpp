@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bit>
 #include <cstdint>
 
@@ -241,14 +242,27 @@ ByteCounts count_quotes_and_newlines_with(ScanKernel kernel, std::string_view da
   return functions_of(kernel).count(data);
 }
 
+namespace {
+std::atomic<ScanKernel>& chosen_kernel() {
+  static std::atomic<ScanKernel> kernel{supported_scan_kernels().back()};
+  return kernel;
+}
+}  // namespace
+
+ScanKernel scan_kernel() {
+  return chosen_kernel().load(std::memory_order_relaxed);
+}
+
+void set_scan_kernel(ScanKernel kernel) {
+  chosen_kernel().store(kernel, std::memory_order_relaxed);
+}
+
 ByteCounts count_quotes_and_newlines(std::string_view data) {
-  static const auto count = functions_of(supported_scan_kernels().back()).count;
-  return count(data);
+  return count_quotes_and_newlines_with(scan_kernel(), data);
 }
 
 void index_csv(const char* data, std::size_t from, std::size_t to, char delimiter, CsvStructure& out) {
-  static const auto kernel = supported_scan_kernels().back();
-  index_csv_with(kernel, data, from, to, delimiter, out);
+  index_csv_with(scan_kernel(), data, from, to, delimiter, out);
 }
 
 void Offsets::make_room(std::size_t more) {

@@ -97,8 +97,13 @@ ByteCounts count_quotes_and_newlines(std::string_view data);
 /// The same with a given kernel (tests compare them all); the kernel must be supported.
 ByteCounts count_quotes_and_newlines_with(ScanKernel kernel, std::string_view data);
 
-/// The kernels this processor runs, scalar first; the last is the one index_csv uses.
+/// The kernels this processor runs, scalar first.
 std::span<const ScanKernel> supported_scan_kernels();
+/// The kernel index_csv and count_quotes_and_newlines use: the widest supported, unless
+/// set_scan_kernel chose another (CXKPI_SIMD, see io/simd.hpp).
+ScanKernel scan_kernel();
+/// Makes `kernel` (which must be supported) the one index_csv uses; before any read starts.
+void set_scan_kernel(ScanKernel kernel);
 std::string_view kernel_name(ScanKernel kernel);
 
 }  // namespace cxkpi::cli
