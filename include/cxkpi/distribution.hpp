@@ -15,10 +15,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace cxkpi {
 
@@ -81,6 +83,19 @@ class Distribution {
   }
   [[nodiscard]] std::optional<double> min() const {
     return n_ == 0 ? std::nullopt : std::optional<double>(static_cast<double>(min_));
+  }
+
+  /// How many values fall in each of [0, b₀), [b₀, b₁), … [bₖ, ∞) for ascending `bounds`
+  /// (raw units, as `add` takes them): `bounds.size() + 1` counts. A sketched value counts
+  /// where its representative falls, so a value within 1 % of a bound may land beside it.
+  template <typename Bounds>
+  [[nodiscard]] std::vector<std::int64_t> binned(const Bounds& bounds) const {
+    std::vector<std::int64_t> counts(std::size(bounds) + 1, 0);
+    for (const auto& [key, count] : buckets_) {
+      const auto at = std::upper_bound(std::begin(bounds), std::end(bounds), representative(key));
+      counts[static_cast<std::size_t>(at - std::begin(bounds))] += count;
+    }
+    return counts;
   }
 
   /// What the sketch reports for a value that it holds (before clamping to the minimum and

@@ -62,6 +62,13 @@ struct LeftOut {
   std::int64_t n = 0;
 };
 
+/// A bin of a duration histogram: how many values lie in [low, high) seconds (no high: no upper end).
+struct HistogramBin {
+  double low = 0;
+  std::optional<double> high;
+  std::int64_t count = 0;
+};
+
 struct Result {
   std::optional<double> value;
   double numerator = 0;
@@ -78,6 +85,9 @@ struct Result {
   /// Outputs write these.
   std::optional<std::int64_t> whole_numerator;
   std::optional<std::int64_t> whole_denominator;
+  /// A duration metric's values binned (timing.hpp's kDurationLadder), from the same values
+  /// as its percentiles; empty for every other metric. Charts draw it; the tables do not.
+  std::vector<HistogramBin> histogram;
 };
 
 /// How many rows `r` left out for a blank input (0 when none); SumOverflow past int64.

@@ -31,6 +31,25 @@ inline std::string_view percentile_name(double percent) {
   return names[static_cast<std::size_t>(std::lround(std::clamp(percent, 0.0, 100.0) * 10))];
 }
 
+/// Where a duration histogram's bins end, in seconds: 1, 5, 15 and 30 min, 1, 2, 4 and 8 h,
+/// 1, 2 and 7 days. A fixed ladder reads at a glance and compares across runs and groups.
+inline constexpr std::array<double, 11> kDurationLadder{60,    300,   900,   1800,   3600,  7200,
+                                                        14400, 28800, 86400, 172800, 604800};
+
+/// The values of `d` (in 1/10000 s) in the bins of kDurationLadder, with 0 below and no end above.
+inline std::vector<HistogramBin> duration_histogram(const Distribution& d) {
+  std::array<double, kDurationLadder.size()> raw{};
+  for (std::size_t i = 0; i < raw.size(); ++i)
+    raw[i] = kDurationLadder[i] * static_cast<double>(kAmountScale);
+  const auto counts = d.binned(raw);
+  std::vector<HistogramBin> bins;
+  bins.reserve(counts.size());
+  for (std::size_t i = 0; i < counts.size(); ++i)
+    bins.push_back({i == 0 ? 0.0 : kDurationLadder[i - 1],
+                    i < kDurationLadder.size() ? std::optional<double>(kDurationLadder[i]) : std::nullopt, counts[i]});
+  return bins;
+}
+
 inline Plan plan_duration(Field count, const DurationOptions& o, std::string_view what) {
   return {{count},
           {},
@@ -59,6 +78,7 @@ inline Result duration_summary(const Sums& s, Sample sample, Field count, const 
     r.details.push_back(
         {percentile_name(p), *d.percentile(p, o.method) / scale, Unit::seconds, false, d.approximate()});
   r.details.push_back({"max", *d.max() / scale, Unit::seconds});
+  r.histogram = duration_histogram(d);
   if (d.approximate() && !o.percentiles.empty()) r.relative_error = kSketchRelativeError;
   return r;
 }

@@ -302,6 +302,7 @@ Chart heatmap_chart(const BestTimeReport& r, int precision) {
           fmt::format("{} (%)", w.rate),
           {},
           {},
+          {},
           {}};
   for (int h = 0; h < kHoursPerDay; ++h)
     c.categories.push_back(hour_label(h));
@@ -326,7 +327,8 @@ HtmlPage best_time_page(const BestTimeReport& report, const FormatOptions& optio
                         {heatmap_chart(report, options.precision)},
                         grid_table(report, true, options.precision),
                         fmt::format("{} (percent)", kDefinition),
-                        ""};
+                        "",
+                        {}};
   return {"cxkpi best-time-to-call",
           fmt::format("{} by local weekday and hour ({})", w.rate, report.tz),
           {std::move(section)},

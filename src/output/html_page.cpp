@@ -70,6 +70,10 @@ void write_section(Markup& m, const MetricSection& s) {
     m.close();
   }
   write_table(m, s.table);
+  if (!s.distribution.header.empty()) {
+    m.element("h3", {}, "How the values spread over the whole range");
+    write_table(m, s.distribution);
+  }
   m.close();
 }
 

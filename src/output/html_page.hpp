@@ -26,6 +26,7 @@ struct MetricSection {
   TextTable table;
   std::string definition;  // the formula and unit
   std::string notes;       // what `explain` adds (pitfalls), filled by the command
+  TextTable distribution;  // a duration metric's histogram counts; no columns for other metrics
 };
 
 struct HtmlPage {

@@ -6,6 +6,7 @@
 
 #include "output/cells.hpp"
 #include "output/format.hpp"
+#include "output/html_histogram.hpp"
 #include "output/html_page.hpp"
 #include "output/report_format.hpp"
 #include "text/numbers.hpp"
@@ -89,7 +90,7 @@ struct SectionContext {
 };
 
 Chart trend_chart(const SectionContext& s, const Bands& bands) {
-  Chart c{ChartKind::line, s.id + "-trend", s.heading + " per period", "", s.heading, s.layout.periods, {}, bands};
+  Chart c{ChartKind::line, s.id + "-trend", s.heading + " per period", "", s.heading, s.layout.periods, {}, bands, {}};
   for (const auto& g : s.layout.groups)
     c.series.push_back({g, std::vector<std::optional<double>>(s.layout.periods.size())});
   for (std::size_t r = 0; r < s.table.rows.size(); ++r)
@@ -105,9 +106,15 @@ Chart trend_chart(const SectionContext& s, const Bands& bands) {
 Chart group_chart(const SectionContext& s) {
   const auto last = s.layout.periods.size() - 1;
   const auto period = s.layout.periods[last];
-  Chart c{
-      ChartKind::bars, s.id + "-groups", s.heading + " by group" + (period.empty() ? "" : " in " + period),      "",
-      s.heading,       s.layout.groups,  {{period, std::vector<std::optional<double>>(s.layout.groups.size())}}, {}};
+  Chart c{ChartKind::bars,
+          s.id + "-groups",
+          s.heading + " by group" + (period.empty() ? "" : " in " + period),
+          "",
+          s.heading,
+          s.layout.groups,
+          {{period, std::vector<std::optional<double>>(s.layout.groups.size())}},
+          {},
+          {}};
   for (std::size_t r = 0; r < s.table.rows.size(); ++r)
     if (s.layout.cell[r].first == last) c.series[0].values[s.layout.cell[r].second] = s.table.rows[r].result.value;
   c.description = fmt::format("{}, one bar per group. {}", c.title, extremes(c, s.precision));
@@ -163,9 +170,14 @@ MetricSection section_of(const ResultTable& t, const FormatOptions& options, con
                   {},
                   pivot(t, grid, layout, s.heading),
                   fmt::format("{}: {} ({})", t.metric->title, t.plan.definition, unit_name(t.plan.unit)),
-                  ""};
+                  "",
+                  {}};
   if (layout.periods.size() >= 2) m.charts.push_back(trend_chart(s, bands));
   if (layout.groups.size() >= 2) m.charts.push_back(group_chart(s));
+  if (auto h = duration_histogram_of(t.total, s.id, s.heading, options.precision)) {
+    m.charts.push_back(std::move(h->chart));
+    m.distribution = std::move(h->counts);
+  }
   return m;
 }
 

@@ -1,4 +1,4 @@
-// The three chart kinds share one frame (size, scale, axes, legend, title and description);
+// The chart kinds share one frame (size, scale, axes, legend, title and description);
 // each kind only adds its marks.
 #include "output/svg_chart.hpp"
 
@@ -54,8 +54,9 @@ void widen(double& low, double& high, double v) {
 
 // From every value and band edge; bars start at zero so their lengths compare.
 Frame frame_of(const Chart& c) {
-  double low = c.kind == ChartKind::bars ? 0 : INFINITY;
-  double high = c.kind == ChartKind::bars ? 0 : -INFINITY;
+  const bool from_zero = c.kind == ChartKind::bars || c.kind == ChartKind::histogram;
+  double low = from_zero ? 0 : INFINITY;
+  double high = from_zero ? 0 : -INFINITY;
   for (const auto& s : c.series)
     for (const auto& v : s.values)
       if (v && std::isfinite(*v)) widen(low, high, *v);
@@ -81,8 +82,9 @@ double tick_step(double span) {
   return 10 * magnitude;
 }
 
-void draw_value_axis(Markup& m, const Frame& f, std::string_view axis) {
-  const double step = tick_step(f.high - f.low);
+// A histogram counts whole values: no tick between two counts.
+void draw_value_axis(Markup& m, const Frame& f, std::string_view axis, bool whole) {
+  const double step = whole ? std::max(1.0, tick_step(f.high - f.low)) : tick_step(f.high - f.low);
   for (double v = std::ceil(f.low / step) * step; v <= f.high + step * 1e-6; v += step) {
     const auto y = num(f.y(v));
     m.element("line", {{"x1", num(kLeft)}, {"x2", num(kWidth - kRight)}, {"y1", y}, {"y2", y}, {"class", "grid"}});
@@ -91,9 +93,11 @@ void draw_value_axis(Markup& m, const Frame& f, std::string_view axis) {
   m.element("text", {{"x", num(kLeft)}, {"y", num(kTop - 8)}, {"class", "axis"}}, axis);
 }
 
-// At most 8 labels, so that dates (about 80 px each) never overlap on the 870 px of the plot.
+// At most 8 labels, so that dates (about 80 px each) never overlap on the 870 px of the plot;
+// a histogram's at most 12 bins, shorter labels, all.
 void draw_category_axis(Markup& m, const Chart& c, const Frame& f) {
-  const auto every = std::max<std::size_t>(1, (c.categories.size() + 7) / 8);
+  const auto every =
+      c.kind == ChartKind::histogram ? std::size_t{1} : std::max<std::size_t>(1, (c.categories.size() + 7) / 8);
   for (std::size_t i = 0; i < c.categories.size(); ++i)
     if (i % every == 0)
       m.element("text", {{"x", num(f.x(i))}, {"y", num(f.bottom() + 16)}, {"class", "tick middle"}}, c.categories[i]);
@@ -166,6 +170,22 @@ void draw_bars(Markup& m, const Chart& c, const Frame& f) {
     }
 }
 
+// A dashed vertical line per marker, rising above the plot to its label, so that no bar hides
+// it (labels stacked, so two close markers stay readable); a label near the right edge ends
+// at its line.
+void draw_markers(Markup& m, const Chart& c, const Frame& f) {
+  for (std::size_t k = 0; k < c.markers.size(); ++k) {
+    const double x = kLeft + f.slot() * c.markers[k].position;
+    const double label_y = 12 + 14 * static_cast<double>(k);
+    const bool flip = x > kWidth - kRight - 160;
+    m.open("g", {{"class", "marker"}});
+    m.element("line", {{"x1", num(x)}, {"x2", num(x)}, {"y1", num(label_y - 10)}, {"y2", num(f.bottom())}});
+    m.element("text", {{"x", num(flip ? x - 4 : x + 4)}, {"y", num(label_y)}, {"class", flip ? "tick right" : "tick"}},
+              c.markers[k].label);
+    m.close();
+  }
+}
+
 // Light to dark blue: one hue, so lightness alone carries the value for every reader.
 std::string heat_colour(double share) {
   const auto mix = [share](int light, int dark) {
@@ -196,16 +216,18 @@ void draw_heatmap(Markup& m, const Chart& c, const Frame& f) {
 void draw_marks(Markup& m, const Chart& c, const Frame& f) {
   if (c.kind == ChartKind::heatmap) return draw_heatmap(m, c, f);
   draw_bands(m, c, f);
-  draw_value_axis(m, f, c.axis);
+  draw_value_axis(m, f, c.axis, c.kind == ChartKind::histogram);
   if (c.kind == ChartKind::line) draw_lines(m, c, f);
-  if (c.kind == ChartKind::bars) draw_bars(m, c, f);
+  if (c.kind == ChartKind::bars || c.kind == ChartKind::histogram) draw_bars(m, c, f);
+  draw_markers(m, c, f);
   draw_legend(m, c);
 }
 
 // Text and lines are styled inside the SVG, so a chart copied out of the page keeps its look.
 constexpr std::string_view kChartStyle =
     "<style>.grid{stroke:#d0d0d0;stroke-width:1}.tick{font:12px sans-serif;fill:#333}"
-    ".end{text-anchor:end;dominant-baseline:middle}.middle{text-anchor:middle}"
+    ".end{text-anchor:end;dominant-baseline:middle}.middle{text-anchor:middle}.right{text-anchor:end}"
+    ".marker line{stroke:#000;stroke-width:2;stroke-dasharray:4 3}"
     ".axis{font:bold 12px sans-serif;fill:#333}.line{fill:none;stroke-width:2}"
     ".band.warn{fill:#F0E442;fill-opacity:.35}.band.crit{fill:#D55E00;fill-opacity:.2}</style>";
 

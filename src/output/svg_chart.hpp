@@ -1,6 +1,7 @@
 #pragma once
 // Charts of finished results as SVG: a trend (one line per group over the periods), bars
-// (groups side by side) and a heatmap (weekday × hour). One writer draws all three: the
+// (groups side by side), a histogram (bins side by side, with marked values) and a heatmap
+// (weekday × hour). One writer draws all three: the
 // frame, scale, title and text alternative are shared; only the marks differ.
 
 #include <optional>
@@ -9,7 +10,7 @@
 
 namespace cxkpi::cli {
 
-enum class ChartKind { line, bars, heatmap };
+enum class ChartKind { line, bars, histogram, heatmap };
 
 /// One line, one set of bars, or one heatmap row: a value (or none) per category.
 struct ChartSeries {
@@ -24,6 +25,12 @@ struct ChartBand {
   bool critical = false;
 };
 
+/// A value marked on a histogram by a vertical line: the median, the p90.
+struct ChartMarker {
+  std::string label;  // "median 700.00 s": written beside the line
+  double position;    // in categories from the left edge: 2.5 is the middle of the third
+};
+
 struct Chart {
   ChartKind kind = ChartKind::line;
   std::string id;                       // unique within a page: names the <title> and <desc>
@@ -33,6 +40,7 @@ struct Chart {
   std::vector<std::string> categories;  // periods, groups or hours, left to right
   std::vector<ChartSeries> series;
   std::vector<ChartBand> bands;
+  std::vector<ChartMarker> markers;
 };
 
 /// The chart as one <svg> element; `standalone` makes it a file of its own (XML

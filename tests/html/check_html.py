@@ -97,6 +97,104 @@ def best_time_case():
     check(svg.find(SVG + "title") is not None, "best-time svg: no <title>")
 
 
+# Where a duration histogram's bins end, in seconds: 1, 5, 15, 30 min, 1, 2, 4, 8 h, 1, 2, 7 days.
+LADDER = [60, 300, 900, 1800, 3600, 7200, 14400, 28800, 86400, 172800, 604800]
+
+
+def durations_of(column):
+    """The seconds from opened_at to `column` of each row of durations.csv that has one."""
+    import csv
+    parse = lambda t: datetime.datetime.strptime(t, "%Y-%m-%dT%H:%M:%SZ")
+    with open(HERE / "durations.csv") as f:
+        return sorted((parse(r[column]) - parse(r["opened_at"])).total_seconds() for r in csv.DictReader(f) if r[column])
+
+
+def linear_percentile(xs, p):
+    """Hyndman-Fan type 7 on sorted xs, in exact fractions."""
+    from fractions import Fraction
+    h = (len(xs) - 1) * Fraction(p)
+    low = int(h)
+    return float(xs[low] + (h - low) * (Fraction(xs[min(low + 1, len(xs) - 1)]) - Fraction(xs[low])))
+
+
+def full_counts(xs):
+    """Counts in [0, 60), [60, 300) ... [604800, inf)."""
+    return [sum(1 for x in xs if low <= x < high) for low, high in zip([0] + LADDER, LADDER + [float("inf")])]
+
+
+def bin_counts(xs):
+    """full_counts with the empty bins at both ends left off."""
+    counts = full_counts(xs)
+    first = next(i for i, c in enumerate(counts) if c)
+    last = max(i for i, c in enumerate(counts) if c)
+    return counts[first:last + 1]
+
+
+def histogram_checks(svg, ns, table_rows, xs, what):
+    """The bars' counts in the table, the median and p90 marked with their values inside their bars.
+    `ns` is the SVG namespace as ElementTree spells it: "" inline in the page."""
+    counts = bin_counts(xs)
+    check([int(r[1]) for r in table_rows] == counts, f"{what}: counts {table_rows}, by python {counts}")
+    marks = {g.find(f"{ns}text").text.split(" ")[0]: g for g in svg.iter(f"{ns}g") if g.get("class") == "marker"}
+    bars = [r for r in svg.iter(f"{ns}rect") if r.get("fill")]
+    check(len(bars) == len(counts), f"{what}: {len(bars)} bars, {len(counts)} bins")
+    first_filled = next(i for i, c in enumerate(full_counts(xs)) if c)
+    for name, p in (("median", "1/2"), ("p90", "9/10")):
+        value = linear_percentile(xs, p)
+        g = marks.get(name)
+        check(g is not None and g.find(f"{ns}text").text == f"{name} {shown('v', value)} s",
+              f"{what}: {name} marker, by python {value}")
+        if g is None or len(bars) != len(counts):
+            continue
+        # The line stands inside the bar of the bin holding the value.
+        i = sum(1 for b in LADDER if b <= value) - first_filled
+        x = float(g.find(f"{ns}line").get("x1"))
+        check(float(bars[i].get("x")) <= x <= float(bars[i].get("x")) + float(bars[i].get("width")),
+              f"{what}: {name} line at {x} outside the bar of its bin {i}")
+
+
+def histogram_case():
+    """First-response and resolution time on durations.csv: bins, median and p90, by python and by hand.
+
+    By hand, first response (10 contacts): 30 45 | 90 200 | 400 | 1000 | 2000 | 4000 | 9000 | 0 | 0 | 100000
+    in under 1 min, 1-5 min, 5-15 min, 15-30 min, 30 min-1 h, 1-2 h, 2-4 h, 4-8 h, 8 h-1 d, 1-2 d:
+    counts 2 2 1 1 1 1 1 0 0 1; median 400 + 0.5 x 600 = 700 s; p90 9000 + 0.1 x 91000 = 18100 s.
+    Resolution (8 resolved): 600 | 1200 | 3000 | 3600 | 7200 | 20000 | 0 | 90000 | 0 | 700000 from 5-15 min
+    to 7 d or more (3600 and 7200 open their bins); median 3600 + 0.5 x 3600 = 5400 s;
+    p90 90000 + 0.3 x 610000 = 273000 s.
+    """
+    hand = {"first_response_at": ([2, 2, 1, 1, 1, 1, 1, 0, 0, 1], 700, 18100),
+            "resolved_at": ([1, 1, 1, 1, 1, 1, 0, 1, 0, 1], 5400, 273000)}
+    for column, (counts, median, p90) in hand.items():
+        xs = durations_of(column)
+        check((bin_counts(xs), linear_percentile(xs, "1/2"), linear_percentile(xs, "9/10")) == (counts, median, p90),
+              f"{column}: python and hand disagree")
+    text = run(CXKPI, "report", str(HERE / "durations.csv"), "--format", "html")
+    root = page(text, "durations report")
+    sections = {s.get("id"): s for s in root.iter("section")}
+    for metric, column in (("first-response-time", "first_response_at"), ("resolution-time", "resolved_at")):
+        section = sections.get(metric)
+        if section is None:
+            check(False, f"durations report: no section {metric}")
+            continue
+        svg = next((s for s in section.iter("svg") if "histogram" in s.get("aria-labelledby")), None)
+        tables = section.findall("table")
+        check(svg is not None and len(tables) == 2, f"{metric}: no histogram with its table")
+        if svg is None or len(tables) < 2:
+            continue
+        rows = [["".join(c.itertext()) for c in tr] for tr in tables[1].find("tbody")]
+        histogram_checks(svg, "", rows, durations_of(column), metric)
+    # frt alone, one period: its first chart is the histogram; its markers equal the JSON's figures.
+    args = ["frt", str(HERE / "durations.csv")]
+    total = json.loads(run(CXKPI, *args, "--format", "json"))["total"]
+    svg = ET.fromstring(run(CXKPI, *args, "--format", "svg"))
+    labels = [t.text for g in svg.iter(f"{SVG}g") if g.get("class") == "marker" for t in g.iter(f"{SVG}text")]
+    want = [f"median {shown('v', total['median'])} s", f"p90 {shown('v', total['p90'])} s"]
+    check(labels == want, f"frt svg markers {labels}, json {want}")
+    xs = durations_of("first_response_at")
+    histogram_checks(svg, SVG, [["", str(c)] for c in bin_counts(xs)], xs, "frt svg")
+
+
 def svg_case():
     text = run(CXKPI, "aht", str(HERE / "small.csv"), *SMALL, "--format", "svg")
     root = ET.fromstring(text)
@@ -125,7 +223,7 @@ def year_case():
     check(size < 1_000_000, f"year: the page is {size} bytes")
 
 
-for case in (report_case, metric_case, hostile_case, best_time_case, svg_case, year_case):
+for case in (report_case, metric_case, hostile_case, best_time_case, histogram_case, svg_case, year_case):
     case()
 for f in failures:
     print("FAIL", f)
