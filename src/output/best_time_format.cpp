@@ -297,8 +297,9 @@ Chart heatmap_chart(const BestTimeReport& r, int precision) {
   Chart c{ChartKind::heatmap,
           "c0-heatmap",
           fmt::format("{} (%) by weekday × hour of opened_at, {}", w.rate, r.tz),
-          fmt::format("Darker is a higher {}; grey: no call. {}. The table below gives every bucket.", w.rate,
-                      best_sentence(r, precision)),
+          fmt::format("Darker is a higher {}, on a scale spanning the buckets with at least {} {}; hatched: fewer "
+                      "(too few to colour); grey: no call. {}. The table below gives every bucket.",
+                      w.rate, r.min_n, w.offered, best_sentence(r, precision)),
           fmt::format("{} (%)", w.rate),
           {},
           {},
@@ -307,9 +308,12 @@ Chart heatmap_chart(const BestTimeReport& r, int precision) {
   for (int h = 0; h < kHoursPerDay; ++h)
     c.categories.push_back(hour_label(h));
   for (int d = 0; d < kWeekdays; ++d) {
-    c.series.push_back({std::string(kWeekdayNames[static_cast<std::size_t>(d)]), {}});
-    for (int h = 0; h < kHoursPerDay; ++h)
-      c.series.back().values.push_back(answer_rate(r.grid.at({d, h})).value);
+    c.series.push_back({std::string(kWeekdayNames[static_cast<std::size_t>(d)]), {}, {}});
+    for (int h = 0; h < kHoursPerDay; ++h) {
+      const auto& counts = r.grid.at({d, h});
+      c.series.back().values.push_back(answer_rate(counts).value);
+      c.series.back().too_few.push_back(counts.offered > 0 && counts.offered < r.min_n);
+    }
   }
   return c;
 }

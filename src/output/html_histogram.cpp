@@ -75,7 +75,7 @@ std::optional<Histogram> duration_histogram_of(const Result& total, const std::s
                "",
                "count",
                {},
-               {{"count", {}}},
+               {{"count", {}, {}}},
                {},
                markers_of(total, bins, precision)},
               {}};

@@ -92,7 +92,7 @@ struct SectionContext {
 Chart trend_chart(const SectionContext& s, const Bands& bands) {
   Chart c{ChartKind::line, s.id + "-trend", s.heading + " per period", "", s.heading, s.layout.periods, {}, bands, {}};
   for (const auto& g : s.layout.groups)
-    c.series.push_back({g, std::vector<std::optional<double>>(s.layout.periods.size())});
+    c.series.push_back({g, std::vector<std::optional<double>>(s.layout.periods.size()), {}});
   for (std::size_t r = 0; r < s.table.rows.size(); ++r)
     c.series[s.layout.cell[r].second].values[s.layout.cell[r].first] = s.table.rows[r].result.value;
   if (s.layout.groups.size() == 1 && s.table.label_names.empty()) c.series.front().name.clear();
@@ -112,7 +112,7 @@ Chart group_chart(const SectionContext& s) {
           "",
           s.heading,
           s.layout.groups,
-          {{period, std::vector<std::optional<double>>(s.layout.groups.size())}},
+          {{period, std::vector<std::optional<double>>(s.layout.groups.size()), {}}},
           {},
           {}};
   for (std::size_t r = 0; r < s.table.rows.size(); ++r)

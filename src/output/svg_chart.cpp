@@ -47,6 +47,10 @@ struct Frame {
   [[nodiscard]] double bottom() const { return top + height; }
 };
 
+bool too_few(const ChartSeries& s, std::size_t i) {
+  return i < s.too_few.size() && s.too_few[i];
+}
+
 void widen(double& low, double& high, double v) {
   low = std::min(low, v);
   high = std::max(high, v);
@@ -58,8 +62,8 @@ Frame frame_of(const Chart& c) {
   double low = from_zero ? 0 : INFINITY;
   double high = from_zero ? 0 : -INFINITY;
   for (const auto& s : c.series)
-    for (const auto& v : s.values)
-      if (v && std::isfinite(*v)) widen(low, high, *v);
+    for (std::size_t i = 0; i < s.values.size(); ++i)
+      if (s.values[i] && std::isfinite(*s.values[i]) && !too_few(s, i)) widen(low, high, *s.values[i]);
   for (const auto& b : c.bands)
     for (const auto& edge : {b.low, b.high})
       if (edge) widen(low, high, *edge);
@@ -194,23 +198,48 @@ std::string heat_colour(double share) {
   return fmt::format("#{:02x}{:02x}{:02x}", mix(0xf7, 0x08), mix(0xfb, 0x30), mix(0xff, 0x6b));
 }
 
+// Grey diagonal lines on the page's white: a cell with too few observations, told from every shade of
+// the scale without relying on colour.
+void define_hatching(Markup& m, const Chart& c) {
+  m.open("defs").open("pattern", {{"id", c.id + "-few"},
+                                  {"width", "6"},
+                                  {"height", "6"},
+                                  {"patternUnits", "userSpaceOnUse"},
+                                  {"patternTransform", "rotate(45)"}});
+  m.element("line", {{"x1", "0"}, {"y1", "0"}, {"x2", "0"}, {"y2", "6"}, {"stroke", "#8c8c8c"}, {"stroke-width", "2"}});
+  m.close().close();
+}
+
+std::string heat_fill(const Chart& c, const Frame& f, const ChartSeries& s, std::size_t i) {
+  if (!s.values[i]) return "#e0e0e0";
+  if (too_few(s, i)) return fmt::format("url(#{}-few)", c.id);
+  return heat_colour((*s.values[i] - f.low) / (f.high - f.low));
+}
+
+bool any_too_few(const Chart& c) {
+  return std::any_of(c.series.begin(), c.series.end(), [](const ChartSeries& s) {
+    return std::find(s.too_few.begin(), s.too_few.end(), true) != s.too_few.end();
+  });
+}
+
 void draw_heatmap(Markup& m, const Chart& c, const Frame& f) {
+  const bool hatched = any_too_few(c);
+  if (hatched) define_hatching(m, c);
   for (std::size_t r = 0; r < c.series.size(); ++r) {
     const double y = f.top + kRowHeight * static_cast<double>(r);
     m.element("text", {{"x", num(kLeft - 6)}, {"y", num(y + kRowHeight * 0.7)}, {"class", "tick end"}},
               c.series[r].name);
     for (std::size_t i = 0; i < c.series[r].values.size(); ++i) {
-      const auto& v = c.series[r].values[i];
-      const auto fill = v ? heat_colour((*v - f.low) / (f.high - f.low)) : std::string("#e0e0e0");
       m.element("rect", {{"x", num(f.x(i) - f.slot() / 2)},
                          {"y", num(y)},
                          {"width", num(f.slot() - 1)},
                          {"height", num(kRowHeight - 1)},
-                         {"fill", fill}});
+                         {"fill", heat_fill(c, f, c.series[r], i)}});
     }
   }
   m.element("text", {{"x", num(kLeft)}, {"y", num(kTop - 8)}, {"class", "axis"}},
-            fmt::format("{}: {:g} (lightest) to {:g} (darkest); grey: none", c.axis, f.low + 0.0, f.high + 0.0));
+            fmt::format("{}: {:g} (lightest) to {:g} (darkest); grey: none{}", c.axis, f.low + 0.0, f.high + 0.0,
+                        hatched ? "; hatched: too few to colour" : ""));
 }
 
 void draw_marks(Markup& m, const Chart& c, const Frame& f) {

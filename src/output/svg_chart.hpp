@@ -16,6 +16,9 @@ enum class ChartKind { line, bars, histogram, heatmap };
 struct ChartSeries {
   std::string name;
   std::vector<std::optional<double>> values;
+  /// Per value (or empty for none): resting on too few observations to colour. A heatmap
+  /// leaves such values out of its colour scale and hatches their cells.
+  std::vector<bool> too_few;
 };
 
 /// A range of values shaded behind the marks: where --warn or --crit would alert.

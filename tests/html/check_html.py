@@ -195,6 +195,34 @@ def histogram_case():
     histogram_checks(svg, SVG, [["", str(c)] for c in bin_counts(xs)], xs, "frt svg")
 
 
+def heatmap_scale_case():
+    """The heatmap's colours span the buckets with n >= min-n only; fewer are hatched, not coloured.
+
+    By hand on fixture_f.csv (UTC): Mon 09 holds ids 1-3, 2 of 3 answered (66.67 %), Mon 10 ids 4, 5
+    and 11, 1 of 3 (33.33 %); Mon 14, Tue 09, Tue 11, Wed 09 and Fri 10 one call each, all answered.
+    With --min-n 2 the scale runs from 33.33 to 66.67 % and the five single calls are hatched.
+    """
+    import csv
+    buckets = {}
+    with open(HERE.parent.parent / "data" / "fixture_f.csv") as f:
+        for r in csv.DictReader(f):
+            at = datetime.datetime.strptime(r["opened_at"], "%Y-%m-%dT%H:%M:%SZ")
+            offered, answered = buckets.get((at.weekday(), at.hour), (0, 0))
+            buckets[at.weekday(), at.hour] = (offered + int(r["offered"]), answered + int(r["answered"]))
+    rates = [100 * a / o for o, a in buckets.values() if o >= 2]
+    few = sorted(k for k, (o, _) in buckets.items() if 0 < o < 2)
+    check((min(rates), max(rates), len(few)) == (100 / 3, 200 / 3, 5), "heatmap: python and hand disagree")
+    svg = ET.fromstring(run(CXKPI, "best-time-to-call", str(HERE.parent.parent / "data" / "fixture_f.csv"),
+                            "--min-n", "2", "--format", "svg"))
+    axis = next(t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "axis")
+    check(f"{min(rates):g} (lightest) to {max(rates):g} (darkest)" in axis, f"heatmap scale: {axis}")
+    cells = [r for r in svg.iter(f"{SVG}rect")]
+    hatched = sorted(divmod(i, 24) for i, r in enumerate(cells) if r.get("fill", "").startswith("url(#"))
+    check(hatched == few, f"heatmap: hatched cells {hatched}, by python {few}")
+    darkest = [divmod(i, 24) for i, r in enumerate(cells) if r.get("fill") == "#08306b"]
+    check(darkest == [(0, 9)], f"heatmap: the darkest cell is {darkest}, Mon 09 wanted")
+
+
 def svg_case():
     text = run(CXKPI, "aht", str(HERE / "small.csv"), *SMALL, "--format", "svg")
     root = ET.fromstring(text)
@@ -223,7 +251,8 @@ def year_case():
     check(size < 1_000_000, f"year: the page is {size} bytes")
 
 
-for case in (report_case, metric_case, hostile_case, best_time_case, histogram_case, svg_case, year_case):
+for case in (report_case, metric_case, hostile_case, best_time_case, heatmap_scale_case, histogram_case, svg_case,
+             year_case):
     case()
 for f in failures:
     print("FAIL", f)
