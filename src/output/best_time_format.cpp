@@ -326,7 +326,7 @@ HtmlPage best_time_page(const BestTimeReport& report, const FormatOptions& optio
   MetricSection section{"best-time-to-call",
                         fmt::format("{} (%)", w.rate),
                         number(answer_rate(total).value, true, options.precision),
-                        best_sentence(report, options.precision),
+                        {best_sentence(report, options.precision)},
                         {},
                         {heatmap_chart(report, options.precision)},
                         grid_table(report, true, options.precision),

@@ -15,7 +15,7 @@ body{font:14px/1.4 sans-serif;color:#1a1a1a;margin:24px auto;max-width:1200px;pa
 h1{font-size:22px;margin:0}h2{font-size:18px;margin:24px 0 4px}
 .subtitle{color:#555;margin:2px 0 16px}
 .headline{font-size:16px;margin:4px 0}.headline .value{font-size:28px;font-weight:bold;margin-right:8px}
-.change{color:#333}.marks{color:#555;font-size:12px;margin:2px 0}
+.change{color:#333}ul.change{margin:0 0 4px}.marks{color:#555;font-size:12px;margin:2px 0}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:16px;margin:8px 0}
 figure{margin:0}svg{width:100%;height:auto;display:block}figcaption{font-size:12px;color:#555}
 table{border-collapse:collapse;margin:8px 0;font-size:12px}
@@ -59,8 +59,14 @@ void write_section(Markup& m, const MetricSection& s) {
   m.open("section", {{"class", "metric"}, {"id", s.name}});
   m.element("h2", {}, s.heading);
   m.open("p", {{"class", "headline"}}).element("span", {{"class", "value"}}, s.total).text(" over the whole range");
-  if (!s.change.empty()) m.element("span", {{"class", "change"}}, "; " + s.change);
+  if (s.changes.size() == 1) m.element("span", {{"class", "change"}}, "; " + s.changes.front());
   m.close();
+  if (s.changes.size() > 1) {
+    m.open("ul", {{"class", "change"}});
+    for (const auto& change : s.changes)
+      m.element("li", {}, change);
+    m.close();
+  }
   for (const auto& mark : s.marks)
     m.element("p", {{"class", "marks"}}, mark);
   if (!s.charts.empty()) {

@@ -17,10 +17,12 @@ namespace cxkpi::cli {
 
 /// One metric: the headline figure, its charts and its table.
 struct MetricSection {
-  std::string name;                // the metric, as its command is named
-  std::string heading;             // "aht (s)"
-  std::string total;               // the value over the whole range, as the terminal table writes it
-  std::string change;              // "2026-08: change −1.50 (−3.20 %) against 2026-07", or ""
+  std::string name;     // the metric, as its command is named
+  std::string heading;  // "aht (s)"
+  std::string total;    // the value over the whole range, as the terminal table writes it
+  // "2026-08: change −1.50 (−3.20 %) against 2026-07", one per group ("chat — 2026-08: …")
+  // when there are several; none without --compare
+  std::vector<std::string> changes;
   std::vector<std::string> marks;  // what the marks in this section mean (†, *)
   std::vector<Chart> charts;
   TextTable table;

@@ -128,30 +128,43 @@ std::string change_text(const std::optional<Comparison>& c, const std::string& p
                      c->significant.value_or(false) ? "*" : "", cells.number(c->relative_change), c->baseline_period);
 }
 
-// The headline's change: the total's (--compare FILE); else, with one group, the last
-// period's (--compare previous), found by period since --sort may have moved its row.
-struct HeadlineChange {
-  std::optional<Comparison> comparison;
-  std::string period;
+// The headline's changes: the total's (--compare FILE); else the last period's (--compare
+// previous) of each group, in the order of the groups, found by period since --sort may
+// have moved the rows. With several groups each gets its own line: a manager asks how each
+// channel moved, and the result has no total per period to give the groups' joint change.
+struct HeadlineChanges {
+  std::vector<std::string> texts;
+  bool significant = false;  // any of them
 };
 
-HeadlineChange headline_change(const ResultTable& t, const Layout& at) {
-  if (t.total_comparison || at.groups.size() != 1 || t.rows.empty()) return {t.total_comparison, ""};
-  const auto last =
-      std::find_if(t.rows.begin(), t.rows.end(), [&](const ResultRow& r) { return r.period == at.periods.back(); });
-  return {last->comparison, last->period};
+HeadlineChanges headline_changes(const ResultTable& t, const Layout& at, const NumberCells& cells) {
+  HeadlineChanges out;
+  const auto add = [&](const std::optional<Comparison>& c, const std::string& period, const std::string& group) {
+    if (const auto text = change_text(c, period, cells); !text.empty())
+      out.texts.push_back(group.empty() ? text : group + " — " + text);
+    out.significant = out.significant || (c && c->change && c->significant.value_or(false));
+  };
+  if (t.total_comparison || t.rows.empty()) {
+    add(t.total_comparison, "", "");
+    return out;
+  }
+  const bool named = at.groups.size() > 1;
+  for (std::size_t g = 0; g < at.groups.size(); ++g)
+    for (std::size_t r = 0; r < t.rows.size(); ++r)
+      if (at.cell[r] == std::pair{at.periods.size() - 1, g})
+        add(t.rows[r].comparison, t.rows[r].period, named ? at.groups[g] : "");
+  return out;
 }
 
-// What the marks in the section mean: the table's footnotes (†, ≈), and * when the headline has it.
-std::vector<std::string> marks_of(const TextTable& grid, const std::optional<Comparison>& headline) {
+// What the marks in the section mean: the table's footnotes (†, ≈), and * when a headline change has it.
+std::vector<std::string> marks_of(const TextTable& grid, bool significant_change) {
   std::vector<std::string> marks;
   const auto notes = footnotes(grid, false);
   for (std::size_t start = 0, end = 0; start < notes.size(); start = end + 1) {
     end = notes.find('\n', start);
     marks.push_back(notes.substr(start, end - start));
   }
-  if (headline && headline->significant.value_or(false))
-    marks.emplace_back("* a change beyond sampling noise (95 % two-sided test)");
+  if (significant_change) marks.emplace_back("* a change beyond sampling noise (95 % two-sided test)");
   return marks;
 }
 
@@ -161,12 +174,12 @@ MetricSection section_of(const ResultTable& t, const FormatOptions& options, con
   const SectionContext s{t, layout, metric_heading(t.metric->name, t.plan.unit), fmt::format("c{}", index),
                          options.precision};
   const NumberCells cells(true, options.precision);
-  const auto change = headline_change(t, layout);
+  auto changes = headline_changes(t, layout, cells);
   MetricSection m{std::string(t.metric->name),
                   s.heading,
                   grid.rows.back()[1 + t.label_names.size()],
-                  change_text(change.comparison, change.period, cells),
-                  marks_of(grid, change.comparison),
+                  std::move(changes.texts),
+                  marks_of(grid, changes.significant),
                   {},
                   pivot(t, grid, layout, s.heading),
                   fmt::format("{}: {} ({})", t.metric->title, t.plan.definition, unit_name(t.plan.unit)),

@@ -11,6 +11,7 @@ usage: check_html.py CXKPI
 """
 import datetime
 import json
+import math
 import random
 import sys
 import tempfile
@@ -223,6 +224,39 @@ def heatmap_scale_case():
     check(darkest == [(0, 9)], f"heatmap: the darkest cell is {darkest}, Mon 09 wanted")
 
 
+def group_change_case():
+    """With several groups and --compare previous, the headline gives each group's last change.
+
+    By hand: CSAT chat 800 of 1000 then 880 of 1000, change 8.00 points, 10.00 %; voice 800 then
+    810, change 1.00, 1.25 %. A two-proportion z-test (pooled) marks chat, not voice: computed below.
+    Report on small.csv by day and channel: chat abandoned 1 of 1 on 3 March, 0 of 2 on 4 March,
+    change -100.00 points (-100.00 %); voice 0 of 2 then 0 of 1, change 0.00 (no relative change).
+    """
+    def z(a, n, b, m):
+        p = (a + b) / (n + m)
+        return abs(a / n - b / m) / math.sqrt(p * (1 - p) * (1 / n + 1 / m))
+    marked = {name: "*" if z(*counts) > 1.959964 else "" for name, counts in
+              (("chat", (800, 1000, 880, 1000)), ("voice", (800, 1000, 810, 1000)))}
+    check(marked == {"chat": "*", "voice": ""}, f"group change: python marks {marked}")
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as f:
+        f.write("period,channel,csat_responses,csat_satisfied\n2026-01,chat,1000,800\n2026-01,voice,1000,800\n"
+                "2026-02,chat,1000,880\n2026-02,voice,1000,810\n")
+    root = page(run(CXKPI, "csat", f.name, "--compare", "previous", "--format", "html"), "csat by channel")
+    Path(f.name).unlink()
+    changes = ["".join(li.itertext()) for ul in root.iter("ul") if ul.get("class") == "change" for li in ul]
+    want = [f"chat — 2026-02: change 8.00{marked['chat']} (10.00 %) against 2026-01",
+            f"voice — 2026-02: change 1.00{marked['voice']} (1.25 %) against 2026-01"]
+    check(changes == want, f"group change: {changes}, wanted {want}")
+    check(any("beyond sampling noise" in "".join(p.itertext()) for p in root.iter("p") if p.get("class") == "marks"),
+          "group change: the * is not explained")
+    text = run(CXKPI, "report", str(HERE / "small.csv"), *SMALL, "--compare", "previous", "--format", "html")
+    section = next(s for s in page(text, "report --compare").iter("section") if s.get("id") == "abandonment")
+    changes = ["".join(li.itertext()) for ul in section.iter("ul") if ul.get("class") == "change" for li in ul]
+    want = ["chat — 2026-03-04: change -100.00 (-100.00 %) against 2026-03-03",
+            "voice — 2026-03-04: change 0.00 (n/a %) against 2026-03-03"]
+    check(changes == want, f"report group change: {changes}, wanted {want}")
+
+
 def svg_case():
     text = run(CXKPI, "aht", str(HERE / "small.csv"), *SMALL, "--format", "svg")
     root = ET.fromstring(text)
@@ -251,8 +285,8 @@ def year_case():
     check(size < 1_000_000, f"year: the page is {size} bytes")
 
 
-for case in (report_case, metric_case, hostile_case, best_time_case, heatmap_scale_case, histogram_case, svg_case,
-             year_case):
+for case in (report_case, metric_case, group_change_case, hostile_case, best_time_case, heatmap_scale_case,
+             histogram_case, svg_case, year_case):
     case()
 for f in failures:
     print("FAIL", f)
