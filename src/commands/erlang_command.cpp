@@ -14,6 +14,8 @@
 #include "cxkpi/erlang.hpp"
 #include "errors.hpp"
 #include "io/values.hpp"
+#include "output/format_options.hpp"
+#include "output/html_page.hpp"
 #include "output/staffing_format.hpp"
 
 namespace cxkpi::cli {
@@ -52,12 +54,22 @@ class ErlangCommand final : public Command {
   [[nodiscard]] const CLI::App& app() const override { return *app_; }
 
   int run() override {
-    refuse_charts(output_, "erlang-c");
     // As for every metric: numbers as flags and no FILE is numbers mode; otherwise the flags
     // fill in what the table of intervals lacks (e.g. --interval 30m).
-    auto table = given(ErlangParam::calls) && input_.files.empty() ? from_numbers() : from_files();
+    const bool numbers = given(ErlangParam::calls) && input_.files.empty();
+    if (!numbers) refuse_charts(output_, "erlang-c with a FILE of intervals");
+    auto table = numbers ? from_numbers() : from_files();
     sort_rows(table, sort_options(output_));
-    return write_result(render_staffing(table, format_options(output_)), table.warnings, {}, output_);
+    const auto options = format_options(output_);
+    if (draws_charts(options)) {
+      if (table.around.empty())
+        throw Error::usage(
+            "erlang-c draws service level and ASA against the agent counts around the answer, and this run has none "
+            "(--around 0, or no staffing found)");
+      return write_result(render_page(staffing_page(table, options), output_, input_.files), table.warnings, {},
+                          output_);
+    }
+    return write_result(render_staffing(table, options), table.warnings, {}, output_);
   }
 
  private:

@@ -77,7 +77,7 @@ void refuse_charts(const OutputFlags& flags, std::string_view command) {
 }
 
 std::string render_page(HtmlPage page, const OutputFlags& flags, const std::vector<std::string>& files) {
-  page.inputs = files.empty() ? std::vector<std::string>{"standard input"} : files;
+  if (page.inputs.empty()) page.inputs = files.empty() ? std::vector<std::string>{"standard input"} : files;
   for (auto& s : page.sections)
     s.notes = pitfalls_of(s.name);
   if (format_options(flags).format == OutputFormat::html) return render_html(page) + "\n";

@@ -26,7 +26,8 @@ std::vector<ChartBand> alert_bands(const Thresholds& thresholds);
 /// the result has one period.
 std::string sparklines(const HtmlPage& page);
 
-/// The page as HTML, or its first chart as SVG (a usage error when it has none).
+/// The page as HTML, or its first chart as SVG (a usage error when it has none). The files
+/// read are its inputs, unless the page names them already.
 std::string render_page(HtmlPage page, const OutputFlags& flags, const std::vector<std::string>& files);
 
 }  // namespace cxkpi::cli

@@ -58,7 +58,7 @@ void write_list(Markup& m, std::string_view heading, const std::vector<std::stri
 void write_section(Markup& m, const MetricSection& s) {
   m.open("section", {{"class", "metric"}, {"id", s.name}});
   m.element("h2", {}, s.heading);
-  m.open("p", {{"class", "headline"}}).element("span", {{"class", "value"}}, s.total).text(" over the whole range");
+  m.open("p", {{"class", "headline"}}).element("span", {{"class", "value"}}, s.total).text(s.scope);
   if (s.changes.size() == 1) m.element("span", {{"class", "change"}}, "; " + s.changes.front());
   m.close();
   if (s.changes.size() > 1) {

@@ -137,6 +137,8 @@ void add_peak(TextTable& g, const StaffingTable& t, bool for_people) {
   g.rows.push_back(std::move(cells));
 }
 
+}  // namespace
+
 std::string targets_text(const StaffingTable& t) {
   std::string text =
       fmt::format("{} % answered in {} s", format_exact(t.targets.service_level * 100.0), format_exact(t.target_s));
@@ -166,6 +168,8 @@ TextTable around_grid(const StaffingTable& t, int precision) {
   }
   return g;
 }
+
+namespace {
 
 // Numbers given as flags: one "name  value" line per figure, then the agent counts around it.
 std::string render_vertical(const StaffingTable& t, const FormatOptions& options) {

@@ -7,6 +7,7 @@
 #include "model/staffing_table.hpp"
 #include "output/format_options.hpp"
 #include "output/sort.hpp"
+#include "output/text_table.hpp"
 
 namespace cxkpi::cli {
 
@@ -14,5 +15,15 @@ namespace cxkpi::cli {
 void sort_rows(StaffingTable& table, const SortOptions& options);
 
 std::string render_staffing(const StaffingTable& table, const FormatOptions& options);
+
+/// "80 % answered in 20 s, ASA ≤ 30 s": the targets the agents required meet.
+std::string targets_text(const StaffingTable& t);
+/// Numbers mode: the figures at each agent count around the answer, as the terminal shows them.
+TextTable around_grid(const StaffingTable& t, int precision);
+
+struct HtmlPage;  // output/html_page.hpp
+/// Numbers mode's page: service level and ASA against the number of agents, with the
+/// targets shaded and the agents required marked, over the table of agent counts.
+HtmlPage staffing_page(const StaffingTable& table, const FormatOptions& options);
 
 }  // namespace cxkpi::cli

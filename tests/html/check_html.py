@@ -257,6 +257,45 @@ def group_change_case():
     check(changes == want, f"report group change: {changes}, wanted {want}")
 
 
+def erlang_case():
+    """erlang-c's page for numbers given as flags: service level and ASA against the agent counts.
+
+    100 calls in 1800 s at an AHT of 180 s are A = 10 Erlangs; Erlang C is computed below, and the
+    agents required are the fewest with at least 80 % answered in 20 s (by hand: 14, at 88.84 %).
+    """
+    args = ["erlang-c", "--calls", "100", "--interval", "1800", "--aht", "180"]
+    traffic, b, figures = 10.0, 1.0, {}
+    for n in range(1, 18):
+        b = traffic * b / (n + traffic * b)
+        if n > traffic:
+            pw = n * b / (n - traffic * (1 - b))
+            figures[n] = (100 * (1 - pw * math.exp(-(n - traffic) * 20 / 180)), pw * 180 / (n - traffic))
+    required = min(n for n, (sl, _) in figures.items() if sl >= 80)
+    check((required, shown("v", figures[required][0])) == (14, "88.84"), "erlang-c: python and hand disagree")
+    doc = json.loads(run(CXKPI, *args, "--format", "json"))
+    root = page(run(CXKPI, *args, "--format", "html"), "erlang-c")
+    section = next(s for s in root.iter("section") if s.get("id") == "erlang-c")
+    headline = "".join(next(p for p in section.iter("p") if p.get("class") == "headline").itertext())
+    check(headline.startswith(f"{shown('v', figures[required][0])} at {required} agents; {required} agents required"),
+          f"erlang-c headline: {headline}")
+    rows = [["".join(c.itertext()) for c in tr] for tr in section.find("table").find("tbody")]
+    want = [[str(a["agents"]), shown("v", figures[a["agents"]][0]), shown("v", figures[a["agents"]][1])]
+            for a in doc["around"]]
+    check([a["agents"] for a in doc["around"]] == list(range(11, 18)), "erlang-c: JSON agent counts")
+    from_json = [[str(a["agents"]), shown("v", a["service_level"]), shown("v", a["asa"])] for a in doc["around"]]
+    got = [[r[0], r[3], r[4]] for r in rows]
+    check(got == want == from_json, f"erlang-c table {got}, python {want}, json {from_json}")
+    svgs = list(section.iter("svg"))
+    check(len(svgs) == 2, f"erlang-c: {len(svgs)} charts, service level and ASA wanted")
+    for svg in svgs:
+        check(len(list(svg.iter("circle"))) == 7, "erlang-c: a point per agent count")
+        labels = ["".join(g.itertext()) for g in svg.iter("g") if g.get("class") == "marker"]
+        check(labels == [f"{required} agents required"], f"erlang-c marker {labels}")
+    check(any("band" in (r.get("class") or "") for r in svgs[0].iter("rect")), "erlang-c: the target not drawn")
+    svg = ET.fromstring(run(CXKPI, *args, "--format", "svg"))
+    check(svg.find(SVG + "title").text.startswith("service level (%)"), "erlang-c svg: not the service level")
+
+
 def svg_case():
     text = run(CXKPI, "aht", str(HERE / "small.csv"), *SMALL, "--format", "svg")
     root = ET.fromstring(text)
@@ -286,7 +325,7 @@ def year_case():
 
 
 for case in (report_case, metric_case, group_change_case, hostile_case, best_time_case, heatmap_scale_case,
-             histogram_case, svg_case, year_case):
+             histogram_case, erlang_case, svg_case, year_case):
     case()
 for f in failures:
     print("FAIL", f)
