@@ -330,6 +330,7 @@ HtmlPage best_time_page(const BestTimeReport& report, const FormatOptions& optio
                         {},
                         {heatmap_chart(report, options.precision)},
                         grid_table(report, true, options.precision),
+                        {},
                         fmt::format("{} (percent)", kDefinition),
                         "",
                         {}};

@@ -76,6 +76,10 @@ void write_section(Markup& m, const MetricSection& s) {
     m.close();
   }
   write_table(m, s.table);
+  if (!s.counts.header.empty()) {
+    m.element("h3", {}, "What the values rest on");
+    write_table(m, s.counts);
+  }
   if (!s.distribution.header.empty()) {
     m.element("h3", {}, "How the values spread over the whole range");
     write_table(m, s.distribution);

@@ -26,9 +26,10 @@ struct MetricSection {
   std::vector<std::string> marks;  // what the marks in this section mean (†, *)
   std::vector<Chart> charts;
   TextTable table;
-  std::string definition;                       // the formula and unit
-  std::string notes;                            // what `explain` adds (pitfalls), filled by the command
-  TextTable distribution;                       // a duration metric's histogram counts; no columns for other metrics
+  TextTable counts;        // what each value rests on (numerator, denominator, n) per period and group
+  std::string definition;  // the formula and unit
+  std::string notes;       // what `explain` adds (pitfalls), filled by the command
+  TextTable distribution;  // a duration metric's histogram counts; no columns for other metrics
   std::string scope = " over the whole range";  // what the headline value is
 };
 

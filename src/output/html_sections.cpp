@@ -168,6 +168,35 @@ std::vector<std::string> marks_of(const TextTable& grid, bool significant_change
   return marks;
 }
 
+// Past this many rows the counts table keeps the total alone: a year of daily rows by channel
+// would double the page, and CSV or JSON give those counts in a form fit for so many rows.
+constexpr std::size_t kCountRowsShown = 200;
+
+// The grid's numerator, denominator and n beside the period and groups, as the terminal writes
+// them; the columns a metric's grid lacks are left out.
+TextTable counts_of(const TextTable& grid, const std::vector<std::string>& label_names) {
+  std::vector<std::string> wanted{"period"};
+  wanted.insert(wanted.end(), label_names.begin(), label_names.end());
+  for (const auto* key : {"numerator", "denominator", "n"})
+    wanted.emplace_back(key);
+  std::vector<std::string> present;
+  for (const auto& key : wanted)
+    if (std::find(grid.keys.begin(), grid.keys.end(), key) != grid.keys.end()) present.push_back(key);
+  if (present.size() <= 1 + label_names.size()) return {};
+  auto counts = select_columns(grid, present);
+  if (counts.rows.size() > kCountRowsShown) counts.rows.erase(counts.rows.begin(), counts.rows.end() - 1);
+  return counts;
+}
+
+// Says where the counts went when the table keeps the total alone.
+void note_cut_counts(MetricSection& m, const TextTable& grid) {
+  if (!m.counts.header.empty() && grid.rows.size() > kCountRowsShown)
+    m.marks.push_back(fmt::format(
+        "What each value rests on is given for the whole range only ({} rows): --format csv or json gives it "
+        "per period and group",
+        grid.rows.size()));
+}
+
 MetricSection section_of(const ResultTable& t, const FormatOptions& options, const Bands& bands, std::size_t index) {
   const auto grid = people_grid(t, options.precision, options.intervals);
   const Layout layout(t);
@@ -182,9 +211,11 @@ MetricSection section_of(const ResultTable& t, const FormatOptions& options, con
                   marks_of(grid, changes.significant),
                   {},
                   pivot(t, grid, layout, s.heading),
+                  counts_of(grid, t.label_names),
                   fmt::format("{}: {} ({})", t.metric->title, t.plan.definition, unit_name(t.plan.unit)),
                   "",
                   {}};
+  note_cut_counts(m, grid);
   if (layout.periods.size() >= 2) m.charts.push_back(trend_chart(s, bands));
   if (layout.groups.size() >= 2) m.charts.push_back(group_chart(s));
   if (auto h = duration_histogram_of(t.total, s.id, s.heading, options.precision)) {

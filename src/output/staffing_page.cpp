@@ -75,6 +75,7 @@ HtmlPage staffing_page(const StaffingTable& t, const FormatOptions& options) {
                                 t.targets.max_asa_s ? std::optional(ChartBand{std::nullopt, t.targets.max_asa_s, false})
                                                     : std::nullopt)},
                   around_grid(t, options.precision),
+                  {},
                   fmt::format("Erlang C: {} ({})", kErlangDefinition, kErlangModel),
                   "",
                   {},

@@ -180,10 +180,10 @@ def histogram_case():
             continue
         svg = next((s for s in section.iter("svg") if "histogram" in s.get("aria-labelledby")), None)
         tables = section.findall("table")
-        check(svg is not None and len(tables) == 2, f"{metric}: no histogram with its table")
-        if svg is None or len(tables) < 2:
+        check(svg is not None and len(tables) == 3, f"{metric}: no histogram with its table")
+        if svg is None or len(tables) < 3:
             continue
-        rows = [["".join(c.itertext()) for c in tr] for tr in tables[1].find("tbody")]
+        rows = [["".join(c.itertext()) for c in tr] for tr in tables[2].find("tbody")]
         histogram_checks(svg, "", rows, durations_of(column), metric)
     # frt alone, one period: its first chart is the histogram; its markers equal the JSON's figures.
     args = ["frt", str(HERE / "durations.csv")]
@@ -296,6 +296,36 @@ def erlang_case():
     check(svg.find(SVG + "title").text.startswith("service level (%)"), "erlang-c svg: not the service level")
 
 
+def counts_case():
+    """Under each metric's chart, the numerator, denominator and n of each period and group.
+
+    By hand on small.csv by day and channel: AHT chat 4 March is ids 8 and 9, (120 + 30) + 180 = 330 s
+    over 2 handled; voice 3 March ids 4 and 5, (300 + 10) + (100 + 30) = 440 s over 2; the total
+    1060 + 90 = 1150 s over 7. Abandonment voice 2 March: 1 abandoned of 2 offered.
+    """
+    import csv
+    with open(HERE / "small.csv") as f:
+        rows = list(csv.DictReader(f))
+    def aht(day, channel):
+        mine = [r for r in rows if r["opened_at"].startswith(day) and r["channel"] == channel and r["answered"] == "1"]
+        return [str(sum(int(r[k]) for r in mine for k in ("talk_s", "hold_s", "wrap_s"))), str(len(mine)), str(len(mine))]
+    check(aht("2026-03-04", "chat") == ["330", "2", "2"] and aht("2026-03-03", "voice") == ["440", "2", "2"],
+          "counts: python and hand disagree")
+    want = {("aht", "2026-03-04", "chat"): aht("2026-03-04", "chat"),
+            ("aht", "2026-03-03", "voice"): aht("2026-03-03", "voice"),
+            ("aht", "total", ""): ["1150", "7", "7"],
+            ("abandonment", "2026-03-02", "voice"): ["1", "2", "2"]}
+    root = page(run(CXKPI, "report", str(HERE / "small.csv"), *SMALL, "--format", "html"), "report counts")
+    sections = {s.get("id"): s for s in root.iter("section")}
+    for (metric, period, channel), figures in want.items():
+        table = sections[metric].findall("table")[1]
+        header = ["".join(c.itertext()) for c in table.find("thead").find("tr")]
+        check(header == ["period", "channel", "numerator", "denominator", "n"], f"counts {metric}: header {header}")
+        got = next(([("".join(c.itertext())) for c in tr][2:] for tr in table.find("tbody")
+                    if [("".join(c.itertext())) for c in tr][:2] == [period, channel]), None)
+        check(got == figures, f"counts {metric} {period} {channel}: {got}, by hand {figures}")
+
+
 def svg_case():
     text = run(CXKPI, "aht", str(HERE / "small.csv"), *SMALL, "--format", "svg")
     root = ET.fromstring(text)
@@ -325,7 +355,7 @@ def year_case():
 
 
 for case in (report_case, metric_case, group_change_case, hostile_case, best_time_case, heatmap_scale_case,
-             histogram_case, erlang_case, svg_case, year_case):
+             histogram_case, erlang_case, counts_case, svg_case, year_case):
     case()
 for f in failures:
     print("FAIL", f)
