@@ -13,7 +13,7 @@ trap 'rm -rf "$work"' EXIT
   --warn service-level=80: --format html -o "$work/report.html" 2>/dev/null ||
   [ $? = 1 ]  # the WARNING status of --warn: service level is below 80 % in the data
 "$browser" --headless --disable-gpu --no-sandbox --no-first-run --hide-scrollbars --proxy-server=127.0.0.1:9 \
-  --user-data-dir="$work/profile" --window-size=1200,860 --screenshot="$work/report.png" \
+  --user-data-dir="$work/profile" --window-size=1200,1340 --screenshot="$work/report.png" \
   "file://$work/report.html" >/dev/null 2>&1
 cp "$work/report.png" docs/report.png
 echo "docs/report.png: $(wc -c <docs/report.png) bytes"

@@ -21,6 +21,7 @@ figure{margin:0}svg{width:100%;height:auto;display:block}figcaption{font-size:12
 table{border-collapse:collapse;margin:8px 0;font-size:12px}
 th,td{border-bottom:1px solid #ddd;padding:2px 8px;text-align:left;white-space:nowrap}
 tbody th{font-weight:normal}td,th.number{text-align:right;font-variant-numeric:tabular-nums}td.note{text-align:left}
+.tables{display:flex;flex-wrap:wrap;gap:0 48px;align-items:flex-start}.tables h3{margin:8px 0 0;font-size:13px}
 footer{border-top:2px solid #333;margin-top:32px;color:#333}dt{font-weight:bold;margin-top:6px}
 @page{size:A4 landscape;margin:12mm}
 @media print{body{margin:0;max-width:none}section.metric+section,footer{break-before:page}
@@ -75,11 +76,16 @@ void write_section(Markup& m, const MetricSection& s) {
       m.open("figure").trusted(render_svg(c, false)).element("figcaption", {}, c.description).close();
     m.close();
   }
+  // The values and what they rest on side by side, while the page is wide enough.
+  m.open("div", {{"class", "tables"}}).open("div");
   write_table(m, s.table);
+  m.close();
   if (!s.counts.header.empty()) {
-    m.element("h3", {}, "What the values rest on");
+    m.open("div").element("h3", {}, "What the values rest on");
     write_table(m, s.counts);
+    m.close();
   }
+  m.close();
   if (!s.distribution.header.empty()) {
     m.element("h3", {}, "How the values spread over the whole range");
     write_table(m, s.distribution);

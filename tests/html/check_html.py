@@ -179,7 +179,7 @@ def histogram_case():
             check(False, f"durations report: no section {metric}")
             continue
         svg = next((s for s in section.iter("svg") if "histogram" in s.get("aria-labelledby")), None)
-        tables = section.findall("table")
+        tables = list(section.iter("table"))
         check(svg is not None and len(tables) == 3, f"{metric}: no histogram with its table")
         if svg is None or len(tables) < 3:
             continue
@@ -278,7 +278,7 @@ def erlang_case():
     headline = "".join(next(p for p in section.iter("p") if p.get("class") == "headline").itertext())
     check(headline.startswith(f"{shown('v', figures[required][0])} at {required} agents; {required} agents required"),
           f"erlang-c headline: {headline}")
-    rows = [["".join(c.itertext()) for c in tr] for tr in section.find("table").find("tbody")]
+    rows = [["".join(c.itertext()) for c in tr] for tr in next(section.iter("table")).find("tbody")]
     want = [[str(a["agents"]), shown("v", figures[a["agents"]][0]), shown("v", figures[a["agents"]][1])]
             for a in doc["around"]]
     check([a["agents"] for a in doc["around"]] == list(range(11, 18)), "erlang-c: JSON agent counts")
@@ -318,7 +318,7 @@ def counts_case():
     root = page(run(CXKPI, "report", str(HERE / "small.csv"), *SMALL, "--format", "html"), "report counts")
     sections = {s.get("id"): s for s in root.iter("section")}
     for (metric, period, channel), figures in want.items():
-        table = sections[metric].findall("table")[1]
+        table = list(sections[metric].iter("table"))[1]
         header = ["".join(c.itertext()) for c in table.find("thead").find("tr")]
         check(header == ["period", "channel", "numerator", "denominator", "n"], f"counts {metric}: header {header}")
         got = next(([("".join(c.itertext())) for c in tr][2:] for tr in table.find("tbody")
