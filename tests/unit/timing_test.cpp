@@ -79,6 +79,23 @@ TEST_CASE("resolution-time reproduces the METRICS.md example on fixture F") {
   REQUIRE(close(*cxkpi::detail_of(cxkpi::resolution_time(s, o), "p90"), 86400));
 }
 
+TEST_CASE("duration results carry their values binned on the ladder, each bound opening its bin") {
+  // By hand, fixture F's resolutions 600, 3600, 86400, 1200, 3600, 900, 1800 s in [0, 1 min),
+  // [1, 5 min), [5, 15 min) … [7 d, ∞): 900, 1800, 3600 and 86400 open their bins.
+  const auto s =
+      sums_with(cxkpi::Sample::resolution, cxkpi::Field::timed_resolutions, {600, 3600, 86400, 1200, 3600, 900, 1800});
+  const auto bins = cxkpi::resolution_time(s, {}).histogram;
+  std::vector<std::int64_t> counts;
+  for (const auto& b : bins)
+    counts.push_back(b.count);
+  REQUIRE(counts == std::vector<std::int64_t>{0, 0, 1, 2, 1, 2, 0, 0, 0, 1, 0, 0});
+  REQUIRE(close(bins.front().low, 0));
+  REQUIRE(close(*bins.front().high, 60));
+  REQUIRE(close(bins.back().low, 604800));
+  REQUIRE_FALSE(bins.back().high);
+  REQUIRE(cxkpi::first_response_time(cxkpi::Sums{}, {}).histogram.empty());
+}
+
 TEST_CASE("durations with no values are null with a reason") {
   const cxkpi::Sums empty;
   cxkpi::test::require_null(cxkpi::first_response_time(empty, {}), "no contact with a first response");
