@@ -152,7 +152,7 @@ std::string render_text(const ColumnReport& r) {
 
 std::string render_json(const ColumnReport& r) {
   nlohmann::ordered_json doc;
-  doc["schema"] = 1;
+  doc["schema"] = kSchemaVersion;
   doc["file"] = r.source;
   doc["detected"] = r.detected;
   doc["shape"] = r.shape == Shape::records ? "records" : "periods";

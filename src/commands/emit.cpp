@@ -14,7 +14,7 @@ namespace cxkpi::cli {
 
 namespace {
 // With check items, a status line comes first: on stdout before a table, on stderr when
-// stdout is JSON or CSV.
+// stdout is JSON, CSV or TSV.
 int write_checked(const std::string& text, const std::vector<CheckItem>& checks, const OutputFlags& flags) {
   const auto line = status_line(checks) + "\n";
   const auto format = format_options(flags).format;
@@ -23,7 +23,7 @@ int write_checked(const std::string& text, const std::vector<CheckItem>& checks,
     write_output(flags.output.empty() ? line + text : line, "");
     if (!flags.output.empty()) write_output(text, flags.output);
   } else {
-    write_stderr(line);  // stdout stays valid JSON or CSV
+    write_stderr(line);  // stdout stays valid JSON, CSV or TSV
     write_output(text, flags.output);
   }
   return static_cast<int>(overall(checks));

@@ -137,26 +137,28 @@ void refuse_file_flags(const CLI::App& app, std::string_view command, std::strin
 
 void add_output_flags(CLI::App& app, OutputFlags& flags) {
   const auto* group = "Output";
-  app.add_option("--format", flags.format,
-                 "table (default), json, ndjson, csv, markdown, html (a page with charts) or svg (its first chart)")
-      ->transform(CLI::IsMember({"table", "json", "ndjson", "csv", "markdown", "html", "svg"}, CLI::ignore_case))
+  app.add_option(
+         "--format", flags.format,
+         "table (default), json, ndjson, csv, tsv, markdown, html (a page with charts) or svg (its first chart)")
+      ->transform(CLI::IsMember({"table", "json", "ndjson", "csv", "tsv", "markdown", "html", "svg"}, CLI::ignore_case))
       ->group(group);
   app.add_flag("--json", flags.json, "same as --format json")->group(group);
   app.add_option("--precision", flags.precision, "digits after the decimal point in tables (default 2)")
       ->check(CLI::Range(0, 12))
       ->group(group);
-  app.add_option("--fields", flags.fields, "only these columns, e.g. period,channel,value (tables and CSV)")
+  app.add_option("--fields", flags.fields, "only these columns, e.g. period,channel,value (tables, CSV and TSV)")
       ->delimiter(',')
       ->allow_extra_args(false)
       ->group(group);
-  app.add_flag("--no-header", flags.no_header, "CSV without its header line")->group(group);
+  app.add_flag("--no-header", flags.no_header, "CSV or TSV without its header line")->group(group);
   app.add_option("--sort", flags.sort, "order rows by a column (value, n, a group, a metric, contacts)")->group(group);
   app.add_flag("--desc", flags.desc, "with --sort: largest first")->group(group);
   app.add_option_function<std::size_t>(
          "--top", [&flags](std::size_t n) { flags.top = n; }, "keep the first N rows (after --sort)")
       ->check(whole_count())
       ->group(group);
-  app.add_flag("--safe-csv", flags.safe_csv, "CSV: prefix ' to labels a spreadsheet would run as formulas (=, +, -, @)")
+  app.add_flag("--safe-csv", flags.safe_csv,
+               "CSV and TSV: prefix ' to labels a spreadsheet would run as formulas (=, +, -, @)")
       ->group(group);
   app.add_option("-o,--output", flags.output, "write to FILE (atomically) instead of stdout")->group(group);
 }
@@ -322,6 +324,8 @@ FormatOptions format_options(const OutputFlags& flags) {
     o.format = OutputFormat::ndjson;
   else if (f == "csv")
     o.format = OutputFormat::csv;
+  else if (f == "tsv")
+    o.format = OutputFormat::tsv;
   else if (f == "markdown")
     o.format = OutputFormat::markdown;
   else if (f == "html")

@@ -72,7 +72,7 @@ std::vector<ChartBand> alert_bands(const Thresholds& thresholds) {
 void refuse_charts(const OutputFlags& flags, std::string_view command) {
   const auto options = format_options(flags);
   if (draws_charts(options))
-    throw Error::usage(fmt::format("{} has no --format {} yet; use table, json, ndjson, csv or markdown", command,
+    throw Error::usage(fmt::format("{} has no --format {} yet; use table, json, ndjson, csv, tsv or markdown", command,
                                    options.format == OutputFormat::html ? "html" : "svg"));
 }
 

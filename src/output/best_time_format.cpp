@@ -86,7 +86,7 @@ ordered_json best_json(const BestTimeReport& r) {
 
 std::string render_json(const BestTimeReport& r) {
   ordered_json doc;
-  doc["schema"] = 1;
+  doc["schema"] = kSchemaVersion;
   doc["metric"] = "best-time-to-call";
   doc["unit"] = unit_name(Unit::percent);
   doc["definition"] = kDefinition;
@@ -113,7 +113,7 @@ std::string render_json(const BestTimeReport& r) {
 // One line per bucket, marginal and total, then the best bucket; `kind` tells them apart.
 std::string render_ndjson(const BestTimeReport& r) {
   std::string out;
-  const auto line = [&](const ordered_json& o) { out += dump_json(o) + "\n"; };
+  const auto line = [&](const ordered_json& o) { out += ndjson_line(o); };
   for (int d = 0; d < kWeekdays; ++d)
     for (int h = 0; h < kHoursPerDay; ++h)
       line(slot_json(r, {d, h}, {{"kind", "bucket"}}));

@@ -161,7 +161,7 @@ std::string render_csv_rows(const ResultTable& t, const FormatOptions& options) 
   const CellWriter cells(false, options.precision, t.plan.unit);
   TextTable columns;
   add_columns(columns, shape);
-  CsvLines csv(columns, options.fields, options.safe_csv, options.header);
+  CsvLines csv(columns, options);
   for_each_grid_row(t, shape, cells, [&](const std::vector<std::string>& row) { csv.add(row); });
   return csv.take();
 }
@@ -187,7 +187,7 @@ TextTable people_grid(const ResultTable& table, int precision, bool intervals) {
 std::string render_grid(const ResultTable& t, const FormatOptions& options) {
   if (t.rows.empty() && options.format == OutputFormat::table && options.fields.empty())
     return render_vertical(t, options.precision, options.intervals);
-  if (options.format == OutputFormat::csv) return render_csv_rows(t, options);
+  if (delimited(options)) return render_csv_rows(t, options);
   return render_grid(build_grid(t, for_people(options), options.precision, options.intervals), options);
 }
 

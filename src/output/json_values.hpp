@@ -11,6 +11,13 @@
 
 namespace cxkpi::cli {
 
+/// The version of the output's shape (docs/cxkpi.schema.json): every JSON document and
+/// every NDJSON line carries it as "schema", so a script can tell which shape it reads.
+inline constexpr int kSchemaVersion = 1;
+
+/// One NDJSON line: "schema" first, then `fields`' members, then a line end.
+std::string ndjson_line(const nlohmann::ordered_json& fields);
+
 /// The "group" object of a row: each label column's name with the row's value.
 nlohmann::ordered_json group_json(const std::vector<std::string>& names, const std::vector<std::string>& values);
 /// {"value", "numerator", "denominator", "n", "small_n" when true, "reason" when null, then the details}.

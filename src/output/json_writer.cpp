@@ -63,9 +63,15 @@ ordered_json result_json(const Result& r) {
   return o;
 }
 
+std::string ndjson_line(const ordered_json& fields) {
+  ordered_json line{{"schema", kSchemaVersion}};
+  line.update(fields);
+  return dump_json(line) + "\n";
+}
+
 std::string render_json(const ResultTable& t) {
   ordered_json doc;
-  doc["schema"] = 1;
+  doc["schema"] = kSchemaVersion;
   doc["metric"] = t.metric->name;
   doc["unit"] = unit_name(t.plan.unit);
   doc["definition"] = t.plan.definition;
@@ -84,7 +90,7 @@ std::string render_ndjson_row(const ResultTable& t, const ResultRow& row) {
   line["metric"] = t.metric->name;
   line["unit"] = unit_name(t.plan.unit);
   line.update(row_object(t, row));
-  return dump_json(line) + "\n";
+  return ndjson_line(line);
 }
 
 std::string render_ndjson_total(const ResultTable& t) {
@@ -94,7 +100,7 @@ std::string render_ndjson_total(const ResultTable& t) {
   line["period"] = "total";
   line.update(result_json(t.total));
   if (t.total_comparison) line["baseline"] = comparison_json(*t.total_comparison);
-  return dump_json(line) + "\n";
+  return ndjson_line(line);
 }
 
 std::string render_ndjson(const ResultTable& t) {

@@ -91,7 +91,7 @@ std::string report_csv(const ReportTable& r, const FormatOptions& options) {
   TextTable columns;
   add_columns(columns, r, false);
   const ReportCells cells(r, false, options.precision);
-  CsvLines csv(columns, options.fields, options.safe_csv, options.header);
+  CsvLines csv(columns, options);
   for (const auto& row : r.rows)
     csv.add(cells.row(row));
   csv.add(cells.row(r.total));
@@ -114,7 +114,7 @@ ordered_json row_json(const ReportTable& r, const ReportRow& row, bool with_grou
 
 std::string report_json(const ReportTable& r) {
   ordered_json doc;
-  doc["schema"] = 1;
+  doc["schema"] = kSchemaVersion;
   doc["by"] = r.by;
   doc["tz"] = r.tz;
   doc["metrics"] = ordered_json::array();
@@ -137,8 +137,8 @@ std::string report_json(const ReportTable& r) {
 std::string report_ndjson(const ReportTable& r) {
   std::string out;
   for (const auto& row : r.rows)
-    out += dump_json(row_json(r, row, true)) + "\n";
-  return out + dump_json(row_json(r, r.total, false)) + "\n";
+    out += ndjson_line(row_json(r, row, true));
+  return out + ndjson_line(row_json(r, r.total, false));
 }
 
 }  // namespace
@@ -148,16 +148,16 @@ TextTable report_people_grid(const ReportTable& report, int precision) {
 }
 
 std::string render_report_ndjson_row(const ReportTable& report, const ReportRow& row) {
-  return dump_json(row_json(report, row, true)) + "\n";
+  return ndjson_line(row_json(report, row, true));
 }
 std::string render_report_ndjson_total(const ReportTable& report) {
-  return dump_json(row_json(report, report.total, false)) + "\n";
+  return ndjson_line(row_json(report, report.total, false));
 }
 
 std::string render_report(const ReportTable& report, const FormatOptions& options) {
   if (options.format == OutputFormat::json) return report_json(report);
   if (options.format == OutputFormat::ndjson) return report_ndjson(report);
-  if (options.format == OutputFormat::csv) return report_csv(report, options);
+  if (delimited(options)) return report_csv(report, options);
   return render_grid(report_grid(report, for_people(options), options.precision), options);
 }
 

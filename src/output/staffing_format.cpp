@@ -224,7 +224,7 @@ ordered_json peak_json(const StaffingTable& t) {
 
 ordered_json document(const StaffingTable& t) {
   ordered_json doc;
-  doc["schema"] = 1;
+  doc["schema"] = kSchemaVersion;
   doc["metric"] = "erlang-c";
   doc["units"] = {{"calls", "count"},  {"interval_s", "seconds"},   {"aht_s", "seconds"}, {"traffic", "erlangs"},
                   {"agents", "count"}, {"erlang_b", "probability"}, {"pw", "percent"},    {"service_level", "percent"},
@@ -254,7 +254,7 @@ std::string ndjson(const StaffingTable& t) {
   for (const auto& row : t.rows) {
     ordered_json line{{"metric", "erlang-c"}};
     line.update(row_json(t, row));
-    out += dump_json(line) + "\n";
+    out += ndjson_line(line);
   }
   if (t.from_table) {
     ordered_json line{{"metric", "erlang-c"}, {"period", "peak"}};
@@ -263,7 +263,7 @@ std::string ndjson(const StaffingTable& t) {
       line["agents_required"] = peak["agents_required"];
       line["scheduled_agents"] = peak["scheduled_agents"];
     }
-    out += dump_json(line) + "\n";
+    out += ndjson_line(line);
   }
   return out;
 }

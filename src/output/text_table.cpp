@@ -92,12 +92,12 @@ bool is_formula(std::string_view cell) {
   return !cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos;
 }
 
-// The table as CSV, without a copy of its cells (--fields picks columns as each line is written).
-std::string csv_of(const TextTable& t, const std::vector<std::string>& fields, bool safe, bool header) {
-  CsvLines csv(t, fields, safe, header);
+// The table as CSV or TSV, without a copy of its cells (--fields picks columns as each line is written).
+std::string delimited_text(const TextTable& t, const FormatOptions& options) {
+  CsvLines lines(t, options);
   for (const auto& r : t.rows)
-    csv.add(r);
-  return csv.take();
+    lines.add(r);
+  return lines.take();
 }
 
 }  // namespace
@@ -127,7 +127,7 @@ TextTable select_columns(const TextTable& t, const std::vector<std::string>& fie
 }
 
 std::string render_grid(const TextTable& table, const FormatOptions& options) {
-  if (options.format == OutputFormat::csv) return csv_of(table, options.fields, options.safe_csv, options.header);
+  if (delimited(options)) return delimited_text(table, options);
   const auto shown = !options.fields.empty() ? select_columns(table, options.fields)
                      : for_people(options)   ? pick_columns(table, filled_columns(table))
                                              : table;
@@ -183,24 +183,32 @@ std::string render_aligned(const TextTable& table, bool markdown) {
 }
 
 std::string render_csv(const TextTable& t, bool safe, bool header) {
-  return csv_of(t, {}, safe, header);
+  FormatOptions options;
+  options.format = OutputFormat::csv;
+  options.safe_csv = safe;
+  options.header = header;
+  return delimited_text(t, options);
 }
 
-CsvLines::CsvLines(const TextTable& columns, const std::vector<std::string>& fields, bool safe, bool header)
-    : picked_(columns_named(columns, fields)), kinds_(columns.kinds), safe_(safe) {
-  if (fields.empty()) {
+CsvLines::CsvLines(const TextTable& columns, const FormatOptions& options)
+    : picked_(columns_named(columns, options.fields)),
+      kinds_(columns.kinds),
+      safe_(options.safe_csv),
+      tsv_(options.format == OutputFormat::tsv) {
+  if (options.fields.empty()) {
     picked_.resize(columns.kinds.size());
     std::iota(picked_.begin(), picked_.end(), std::size_t{0});
   }
-  if (header) line(columns.header, true);
+  if (options.header) line(columns.header, true);
 }
 
 void CsvLines::line(const std::vector<std::string>& cells, bool is_header) {
   for (std::size_t i = 0; i < picked_.size(); ++i) {
     const auto c = picked_[i];
-    if (i > 0) out_ += ',';
+    if (i > 0) out_ += tsv_ ? '\t' : ',';
     const bool guarded = safe_ && (is_header || kinds_[c] == ColumnKind::label) && is_formula(cells[c]);
-    out_ += csv_escape(guarded ? "'" + cells[c] : cells[c]);
+    const auto cell = guarded ? "'" + cells[c] : cells[c];
+    out_ += tsv_ ? tsv_escape(cell) : csv_escape(cell);
   }
   out_ += '\n';
 }

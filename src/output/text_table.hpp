@@ -1,6 +1,6 @@
 #pragma once
-// A grid of text cells and the three ways it is written: aligned for a terminal, Markdown,
-// and CSV. Every output model builds one for these formats and renders it with render_grid.
+// A grid of text cells and the ways it is written: aligned for a terminal, Markdown,
+// CSV and TSV. Every output model builds one for these formats and renders it with render_grid.
 
 #include <string>
 #include <string_view>
@@ -35,7 +35,7 @@ TextTable label_table(const std::vector<std::string>& header);
 /// for an unknown name, with a hint.
 TextTable select_columns(const TextTable& table, const std::vector<std::string>& fields);
 
-/// The grid as `options` asks: aligned, Markdown or CSV, with only the --fields columns.
+/// The grid as `options` asks: aligned, Markdown, CSV or TSV, with only the --fields columns.
 /// Without --fields, a table for people leaves out a note column that no row fills.
 std::string render_grid(const TextTable& table, const FormatOptions& options);
 
@@ -46,12 +46,13 @@ std::string footnotes(const TextTable& table, bool markdown);
 /// with =, +, -, @, tab or CR) get a leading apostrophe.
 std::string render_csv(const TextTable& table, bool safe = false, bool header = true);
 
-/// CSV written a row at a time, so that a table of a million rows is never held as cells:
-/// the columns of `columns` (its rows are not read), only those named in `fields` when
-/// there are any (as select_columns), guarded as render_csv guards them with `safe`.
+/// CSV or TSV (as options.format says) written a row at a time, so that a table of a million
+/// rows is never held as cells: the columns of `columns` (its rows are not read), only those
+/// named in options.fields when there are any (as select_columns), guarded as render_csv
+/// guards them with options.safe_csv, the header line unless options.header is false.
 class CsvLines {
  public:
-  CsvLines(const TextTable& columns, const std::vector<std::string>& fields, bool safe, bool header);
+  CsvLines(const TextTable& columns, const FormatOptions& options);
   void add(const std::vector<std::string>& row) { line(row, false); }
   std::string take() { return std::move(out_); }
 
@@ -60,6 +61,7 @@ class CsvLines {
   std::vector<std::size_t> picked_;  // the columns written, in order
   std::vector<ColumnKind> kinds_;    // of every column
   bool safe_;
+  bool tsv_;  // tab-separated, cells escaped by tsv_escape
   std::string out_;
 };
 std::string pad(std::string_view s, std::size_t width, bool right);

@@ -1,5 +1,5 @@
 #pragma once
-// CSV cells as RFC 4180 writes them.
+// CSV cells as RFC 4180 writes them, and TSV cells as Miller and linear TSV write them.
 
 #include <string>
 #include <string_view>
@@ -8,5 +8,10 @@ namespace cxkpi::cli {
 
 /// A cell as RFC 4180 writes it: quoted (quotes doubled) when it holds a comma, quote or line end.
 std::string csv_escape(std::string_view cell);
+
+/// A cell of TSV (text/tab-separated-values), whose fields cannot hold a tab or a line end:
+/// tab, LF, CR and backslash are written \t, \n, \r and \\ (as Miller 6 and linear TSV
+/// write them, and as PostgreSQL's text COPY reads them); quotes are kept as they are.
+std::string tsv_escape(std::string_view cell);
 
 }  // namespace cxkpi::cli

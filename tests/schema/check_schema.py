@@ -46,17 +46,33 @@ RUNS = [  # (arguments, which stream holds the JSON document)
     (["engagement", "tests/cli/inputs/campaigns_bad.csv", "--json"], "stderr-last-line"),
     (["nps", "tests/cli/inputs/bad_passives.csv", "--json"], "stderr-last-line"),
     (["nps", "no/such/file.csv", "--json"], "stderr-last-line"),
+    # --format ndjson: every line is a document of its own, with "schema" as the documents have it.
+    (["nps", "data/weekly.csv", "--format", "ndjson"], "stdout-lines"),
+    (["hold", "data/calls.csv", "--by", "week", "--group", "channel", "--format", "ndjson"], "stdout-lines"),  # streamed
+    (["frt", "data/fixture_f.csv", "--by", "day", "--approx", "--exact-limit", "3", "--format", "ndjson"], "stdout-lines"),
+    (["nps", "data/monthly.csv", "--compare", "previous", "--format", "ndjson"], "stdout-lines"),
+    (["report", "data/calls.csv", "--by", "week", "--group", "channel", "--format", "ndjson"], "stdout-lines"),
+    (["report", "data/calls.csv", "--by", "week", "--compare", "previous", "--format", "ndjson"], "stdout-lines"),
+    (["erlang-c", "data/intervals.csv", "--interval", "30m", "--format", "ndjson"], "stdout-lines"),
+    (["erlang-c", "--calls", "100", "--interval", "1800", "--aht", "180", "--format", "ndjson"], "stdout-lines"),
+    (["best-time-to-call", "data/calls.csv", "--format", "ndjson"], "stdout-lines"),
+    (["best-time-to-call", "tests/cli/inputs/no_opened_at.csv", "--format", "ndjson"], "stderr-last-line"),
 ]
 
 passed = failed = 0
 for args, stream in RUNS:
     run = subprocess.run([CXKPI, *args], capture_output=True, text=True, cwd=ROOT)
-    text = run.stdout if stream == "stdout" else run.stderr.strip().splitlines()[-1]
-    try:
-        document = json.loads(text)
-        errors = sorted(validator.iter_errors(document), key=lambda e: list(e.path))
-    except json.JSONDecodeError as e:
-        errors = [e]
+    texts = ([run.stdout] if stream == "stdout" else run.stdout.splitlines() if stream == "stdout-lines"
+             else [run.stderr.strip().splitlines()[-1]])
+    errors = [] if texts else ["no output"]
+    for text in texts:
+        try:
+            document = json.loads(text)
+            errors += sorted(validator.iter_errors(document), key=lambda e: list(e.path))
+            if stream == "stdout-lines" and next(iter(document)) != "schema":
+                errors.append(f"the line does not start with its schema: {text[:80]}")
+        except json.JSONDecodeError as e:
+            errors.append(e)
     if errors:
         failed += 1
         print(f"FAIL cxkpi {' '.join(args)}")
@@ -66,6 +82,15 @@ for args, stream in RUNS:
         passed += 1
         print(f"ok   cxkpi {' '.join(args)}")
 
+# An NDJSON line without its schema version is refused.
+unversioned = json.loads(subprocess.run([CXKPI, "nps", "data/weekly.csv", "--format", "ndjson"], capture_output=True,
+                                        text=True, cwd=ROOT).stdout.splitlines()[0])
+unversioned.pop("schema")
+if validator.is_valid(unversioned):
+    failed += 1
+    print("FAIL the schema accepts an NDJSON line without \"schema\"")
+else:
+    passed += 1
 # The schema must also refuse what cxkpi must never print.
 bad = {"schema": 1, "metric": "nps", "unit": "points", "definition": "x", "rows": [],
        "total": {"value": None, "numerator": 0, "denominator": 0, "n": 0}, "warnings": []}
