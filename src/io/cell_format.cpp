@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
+#include <string>
 
 #include "errors.hpp"
 #include "io/values.hpp"
@@ -44,6 +46,16 @@ Error unit_on_no_duration(std::string_view spec, CellKind kind, std::string_view
 }
 
 Error values_on_no_flag(std::string_view spec, CellKind kind, std::string_view field, std::string_view map) {
+  if (spec.find('=') != std::string_view::npos)
+    return Error::usage(
+        fmt::format("--map {}: {} gives the score a word stands for, and {} is no survey score (such "
+                    "words go with csat, nps or ces in a log)",
+                    map, quote_value(spec), field));
+  if (kind == CellKind::score)
+    return Error::usage(
+        fmt::format("--map {}: {} gives no score; {} answered in words takes WORD=SCORE or WORD=blank "
+                    "(no answer) for each word, such as good=5,bad=1,offered=blank",
+                    map, quote_value(spec), field));
   if (kind == CellKind::duration)
     return Error::usage(fmt::format("--map {}: {} is no unit of time; {} is a duration in ms, s, min, h or hh:mm:ss",
                                     map, quote_value(spec), field));
@@ -68,7 +80,7 @@ bool read_convention(std::string_view item, CellKind kind, std::string_view fiel
   if (!blank_zero && !zero_blank && !present) return false;
   const bool fits = present      ? kind == CellKind::flag
                     : zero_blank ? kind == CellKind::duration
-                                 : kind != CellKind::other;
+                                 : kind == CellKind::duration || kind == CellKind::flag;
   if (!fits)
     throw Error::usage(fmt::format("--map {}: {} does not go with {} ({})", map, item, field,
                                    present      ? "present reads a yes/no flag from whether a cell is filled"
@@ -80,7 +92,33 @@ bool read_convention(std::string_view item, CellKind kind, std::string_view fiel
   return true;
 }
 
+// A score column's WORD=SCORE or WORD=blank (a word that is no answer), added to `format`;
+// false for an item of another shape.
+bool read_score_word(std::string_view item, std::string_view map, CellFormat& format) {
+  const auto equals = item.rfind('=');
+  if (equals == std::string_view::npos) return false;
+  const auto word = trim(item.substr(0, equals));
+  const auto value = trim(item.substr(equals + 1));
+  int score = 0;
+  const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), score);
+  const bool no_answer = value == "blank";
+  if (word.empty() || (!no_answer && (error != std::errc{} || end != value.data() + value.size())))
+    throw Error::usage(fmt::format("--map {}: {} is no WORD=SCORE (a whole number) or WORD=blank (no answer)", map,
+                                   quote_value(item)));
+  if (format.score_word(word) != nullptr)
+    throw Error::usage(fmt::format("--map {}: {} is given a score twice", map, quote_value(word)));
+  format.score_words.push_back({std::string(word), no_answer ? std::nullopt : std::optional<int>(score)});
+  return true;
+}
+
 }  // namespace
+
+const ScoreWord* CellFormat::score_word(std::string_view text) const {
+  const auto s = trim(text);
+  const auto found = std::find_if(score_words.begin(), score_words.end(),
+                                  [&](const ScoreWord& w) { return equals_ignoring_case(s, w.word); });
+  return found == score_words.end() ? nullptr : &*found;
+}
 
 std::optional<std::pair<std::string_view, DurationUnit>> split_unit_suffix(std::string_view normalised) {
   for (const auto& [suffix, unit] : kUnitSuffixes)
@@ -98,7 +136,9 @@ CellFormat cell_format(std::string_view header, std::string_view spec, CellKind 
   const auto items = word_list(spec);
   if (items.empty()) throw Error::usage(fmt::format("--map {}: no value after ':' says which cells mean yes", map));
   for (const auto& item : items)
-    if (!read_convention(item, kind, field, map, format)) format.yes_words.push_back(item);
+    if (!read_convention(item, kind, field, map, format) &&
+        !(kind == CellKind::score && read_score_word(item, map, format)))
+      format.yes_words.push_back(item);
   if (format.yes_words.empty()) return format;
   if (kind != CellKind::flag) throw values_on_no_flag(format.yes_words.front(), kind, field, map);
   if (format.present_is_yes)
@@ -127,6 +167,8 @@ std::string describe_reading(std::string_view field, CellKind kind, const CellFo
   if (kind == CellKind::duration) says.emplace_back(unit_name(format.unit));
   if (format.present_is_yes) says.emplace_back("yes: any value");
   if (!format.yes_words.empty()) says.push_back(fmt::format("yes: {}", fmt::join(format.yes_words, ", ")));
+  for (const auto& [word, score] : format.score_words)
+    says.push_back(fmt::format("{}: {}", word, score ? std::to_string(*score) : "none"));
   if (format.blank_is_zero) says.emplace_back(kind == CellKind::flag ? "blank: no" : "blank: 0");
   if (format.zero_is_blank) says.emplace_back("0: none");
   if (says.empty()) return std::string(field);

@@ -169,9 +169,26 @@ void ContactReader::read_amount(std::string_view text, const Slot& slot, Contact
 }
 
 void ContactReader::read_score(std::string_view text, const Slot& slot, Contact& c) const {
+  if (const auto& words = slot.format->score_words; !words.empty()) return read_score_word(text, slot, c);
   const auto v = parse_integer_in(text, -1'000'000, 1'000'000);
   if (!v.ok()) throw error_at(slot.field, fmt::format("{} is not a whole-number score", quote_value(text)));
   c.*slot.reading.score = static_cast<int>(v.raw);
+}
+
+// A survey answered in words (--map csat=HEADER:good=5,bad=1,offered=blank): each cell is one
+// of the words given, in any case. Any other word is an error of its row, not an answer left
+// out: a word the map does not know may be an answer counted nowhere (a survey's new label).
+void ContactReader::read_score_word(std::string_view text, const Slot& slot, Contact& c) const {
+  const auto* word = slot.format->score_word(text);
+  if (word == nullptr) {
+    std::vector<std::string_view> known;
+    for (const auto& w : slot.format->score_words)
+      known.push_back(w.word);
+    throw error_at(slot.field, fmt::format("{} is none of the words --map gives {} ({})", quote_value(text),
+                                           record_field_name(slot.field), fmt::join(known, ", ")));
+  }
+  if (!word->score) return c.blank.add(slot.field);  // WORD=blank: no answer, as a blank cell
+  c.*slot.reading.score = *word->score;
 }
 
 }  // namespace cxkpi::cli

@@ -51,6 +51,7 @@ class ContactReader {
   void read_flag(std::string_view text, const Slot& slot, Contact& c) const;
   void read_amount(std::string_view text, const Slot& slot, Contact& c) const;
   void read_score(std::string_view text, const Slot& slot, Contact& c) const;
+  void read_score_word(std::string_view text, const Slot& slot, Contact& c) const;
 
   const TableReader& reader_;
   const RecordColumnMap& columns_;

@@ -83,35 +83,39 @@ constexpr UnsupportedMetric kNoNpsCes{"nps ces", "the export has no NPS or effor
 // "(in hrs)" columns are hh:mm:ss of business hours with 00:00:00 for none, so the calendar
 // figures are measured from the timestamps instead.
 constexpr std::array<std::string_view, 3> kFreshdeskSignature{"ticket_id", "created_time", "initial_response_time"};
-constexpr std::array<std::string_view, 6> kFreshdeskMaps{
+constexpr std::array<std::string_view, 7> kFreshdeskMaps{
     "id=Ticket ID",
     "opened_at=Created time",
     "first_response_at=Initial response time",
     "resolved_at=Resolved time",
     "channel=Source",
     "queue=Group",
+    // The classic survey's three answers (en.yml happy, neutral, unhappy) on cxkpi's 1-5 scale:
+    // top-2-box (4 and 5) is Awesome alone, Freshdesk's positive ratings.
+    "csat=Survey results:Awesome=5,Just Okay=3,Not Good=1",
 };
 constexpr std::array<std::string_view, 1> kFreshdeskLabels{"Agent"};  // an assignee, not an answered call
-constexpr std::array kFreshdeskUnsupported{
-    kTicketNoQueue, kTicketNoFcr, kNoNpsCes,
-    UnsupportedMetric{"csat",
-                      "Survey results holds words (Awesome, Just Okay, Not Good), which cxkpi does not read "
-                      "as scores yet: --group 'Survey results' counts them"}};
+constexpr std::array kFreshdeskUnsupported{kTicketNoQueue, kTicketNoFcr, kNoNpsCes};
 
+// Zendesk's satisfaction score, here and in the Tickets API, is good or bad; offered (sent, not
+// answered) and unoffered are no answer. On cxkpi's 1-5 scale good is 5 and bad 1, so CSAT
+// (top-2-box) is good / (good + bad).
 // The zendesk__ticket_metrics model of Fivetran's dbt_zendesk package, downloaded as CSV.
 constexpr std::array<std::string_view, 2> kDbtZendeskSignature{
     "ticket_id", "first_reply_time_calendar_minutes|final_resolution_calendar_minutes"};
-constexpr std::array<std::string_view, 5> kDbtZendeskMaps{
-    "id=ticket_id", "opened_at=created_at", "resolved_at=last_solved_at", "channel=created_channel", "queue=group_name",
+constexpr std::array<std::string_view, 6> kDbtZendeskMaps{
+    "id=ticket_id",
+    "opened_at=created_at",
+    "resolved_at=last_solved_at",
+    "channel=created_channel",
+    "queue=group_name",
+    "csat=ticket_satisfaction_score:good=5,bad=1,offered=blank,unoffered=blank",
 };
 constexpr std::array kDbtZendeskUnsupported{
     kTicketNoQueue, kTicketNoFcr, kNoNpsCes,
     UnsupportedMetric{"first-response-time",
                       "the model gives first reply time only as minutes (first_reply_time_calendar_minutes), with no "
-                      "first reply time to measure from, and cxkpi does not read a duration as it yet"},
-    UnsupportedMetric{"csat",
-                      "ticket_satisfaction_score holds words (good, bad), which cxkpi does not read as scores "
-                      "yet: --group ticket_satisfaction_score counts them"}};
+                      "first reply time to measure from, and cxkpi does not read a duration as it yet"}};
 
 // Chatwoot's conversations API: {"data":{"meta":…,"payload":[…]}}, epoch seconds, 0 = none.
 constexpr std::array<std::string_view, 3> kChatwootSignature{"first_reply_created_at", "inbox_id", "uuid"};
@@ -141,13 +145,11 @@ constexpr std::array kTwilioUnsupported{
 // JSON export) and Ticket Metrics ({"ticket_metrics":[…]}, durations in {calendar, business}
 // minutes objects).
 constexpr std::array<std::string_view, 4> kZendeskSignature{"id", "created_at", "status", "satisfaction_rating.score"};
-constexpr std::array<std::string_view, 3> kZendeskMaps{"id=id", "opened_at=created_at", "channel=via.channel"};
-constexpr UnsupportedMetric kZendeskCsat{
-    "csat",
-    "satisfaction_rating.score holds words (good, bad, offered, unoffered), which cxkpi does not read as "
-    "scores yet: --group satisfaction_rating.score counts them"};
+constexpr std::array<std::string_view, 4> kZendeskMaps{
+    "id=id", "opened_at=created_at", "channel=via.channel",
+    "csat=satisfaction_rating.score:good=5,bad=1,offered=blank,unoffered=blank"};
 constexpr std::array kZendeskUnsupported{
-    kTicketNoQueue, kTicketNoFcr, kNoNpsCes, kZendeskCsat,
+    kTicketNoQueue, kTicketNoFcr, kNoNpsCes,
     UnsupportedMetric{"first-response-time resolution-time",
                       "a ticket of the Tickets API has no reply or solved time: the Ticket Metrics API has them"}};
 constexpr std::array<std::string_view, 3> kZendeskMetricsSignature{"ticket_id", "reply_time_in_minutes.calendar",
@@ -217,7 +219,10 @@ constexpr std::array kPresets{
            kZendeskMaps,
            {},
            {},
-           "A ticket is counted as a contact; the Tickets API gives no reply or solved time, so no timing figure.",
+           "A ticket is counted as a contact; the Tickets API gives no reply or solved time, so no timing figure. "
+           "CSAT is good / (good + bad) of satisfaction_rating.score, read on the 1-5 scale as good 5 and bad 1 "
+           "(top-2-box is then good alone; the mean is on that scale, not Zendesk's); offered and unoffered are no "
+           "answer, and any other word is an error of its row.",
            kZendeskUnsupported},
     Preset{"zendesk-metrics",
            "Zendesk Ticket Metrics API JSON ({\"ticket_metrics\":[…]})",
@@ -238,19 +243,24 @@ constexpr std::array kPresets{
            {},
            "Resolution time is last_solved_at - created_at, calendar time: the model's "
            "final_resolution_calendar_minutes (a ticket reopened since keeps its last_solved_at). The *_minutes "
-           "columns are labels.",
+           "columns are labels. CSAT is good / (good + bad) of ticket_satisfaction_score, read on the 1-5 scale as "
+           "good 5 and bad 1; offered and unoffered are no answer.",
            kDbtZendeskUnsupported},
-    Preset{"freshdesk",
-           "Freshdesk Tickets > Export, the CSV of the default ticket fields",
-           "Freshdesk ticket export (the freshconsult application's export field map and time formats)",
-           kFreshdeskSignature,
-           kFreshdeskMaps,
-           {},
-           kFreshdeskLabels,
-           "First response time is Initial response time - Created time and resolution time Resolved time - "
-           "Created time, both calendar time; the (in hrs) columns (business hours, hh:mm:ss, 00:00:00 for none) "
-           "are labels. Times carry no zone: give --tz the account's.",
-           kFreshdeskUnsupported},
+    Preset{
+        "freshdesk",
+        "Freshdesk Tickets > Export, the CSV of the default ticket fields",
+        "Freshdesk ticket export (the freshconsult application's export field map and time formats)",
+        kFreshdeskSignature,
+        kFreshdeskMaps,
+        {},
+        kFreshdeskLabels,
+        "First response time is Initial response time - Created time and resolution time Resolved time - "
+        "Created time, both calendar time; the (in hrs) columns (business hours, hh:mm:ss, 00:00:00 for none) "
+        "are labels. Times carry no zone: give --tz the account's. CSAT reads the classic survey's Survey results on "
+        "the 1-5 scale as Awesome 5, Just Okay 3, Not Good 1: top-2-box is Awesome / rated, Freshdesk's positive "
+        "ratings over ratings; another survey's labels are an error of their row (--map csat='Survey "
+        "results:WORD=SCORE,…' reads them).",
+        kFreshdeskUnsupported},
     Preset{"chatwoot",
            "Chatwoot conversations API (GET /api/v1/accounts/{id}/conversations) JSON",
            "chatwoot/chatwoot: the conversations jbuilder views and reporting_event_listener.rb",

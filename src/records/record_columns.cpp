@@ -181,6 +181,7 @@ std::optional<RecordField> record_role_of_header(std::string_view header) {
 CellKind cell_kind_of(RecordField f) {
   const auto& reading = row_of(f).reading;
   if (reading.shape == CellReading::Shape::flag) return CellKind::flag;
+  if (reading.shape == CellReading::Shape::score) return CellKind::score;
   const bool duration = reading.shape == CellReading::Shape::amount && reading.unit == FieldKind::seconds;
   return duration ? CellKind::duration : CellKind::other;
 }

@@ -85,16 +85,20 @@ CASES = {
                                 "median": py("FRT median, calendar")},
         "resolution_time": {"value": py("resolution mean, calendar (Resolved time - Created time)"),
                             "median": py("resolution median, calendar")},
+        # Survey results in the classic survey's words: Awesome over rated answers.
+        "csat": {"value": py("CSAT % = 'Awesome' (happy) / rated")},
     }),
     "dbt-zendesk": ("dbt-zendesk/zendesk__ticket_metrics.csv", {
         "contacts": {"value": py("tickets (rows)")},
         # last_solved_at - created_at is the model's final_resolution_calendar_minutes.
         "resolution_time": {"value": py("resolution mean, final (seconds)"),
                             "median": py("resolution median, final (minutes)", 60)},
+        "csat": {"value": py("CSAT % = good / (good + bad)")},
     }),
     "zendesk": ("zendesk/tickets.json", {
-        # The Tickets API has no reply or solved time, and its CSAT is words: tickets only.
+        # The Tickets API has no reply or solved time: tickets and their satisfaction score only.
         "contacts": {"value": hand(Fraction(12))},
+        "csat": {"value": py("CSAT % = good / (good + bad)")},
     }),
     "zendesk-metrics": ("zendesk/ticket_metrics.json", {
         "contacts": {"value": hand(Fraction(12))},

@@ -72,6 +72,14 @@ TEST_CASE("a SPEC after the header of a --map gives a duration its unit and a fl
   REQUIRE(*columns.reading_at(0) == "talk_s (ms)");
   REQUIRE(*columns.reading_at(1) == "answered (yes: agent, answered)");
   REQUIRE(map({"wait_s=Total Talk:hh:mm:ss"}).format_of(RecordField::wait_s).unit == DurationUnit::clock);
+  // a survey answered in words: each word its score, or none for a word that is no answer
+  const auto words = map({"csat=csat: Good=5, Just Okay =3,offered=blank"});
+  const auto& format = words.format_of(RecordField::csat);
+  REQUIRE(format.score_word(" GOOD ")->score == 5);
+  REQUIRE(format.score_word("just okay")->score == 3);
+  REQUIRE_FALSE(format.score_word("Offered")->score);
+  REQUIRE(format.score_word("great") == nullptr);
+  REQUIRE(*words.reading_at(3) == "csat (good: 5, just okay: 3, offered: none)");
   const auto usage = [&](std::string_view text, const std::string& message) {
     INFO(text);
     try {
@@ -92,7 +100,13 @@ TEST_CASE("a SPEC after the header of a --map gives a duration its unit and a fl
         "--map talk_s=Total Talk:msec: \"msec\" is no unit of time; talk_s is a duration in ms, s, min, h or "
         "hh:mm:ss");
   usage("csat=csat:5,4",
-        "--map csat=csat:5,4: csat is no yes/no flag, so it takes no list of the values that mean yes (such a list "
-        "goes with answered, abandoned, resolved, first_contact_resolved or transferred in a log)");
+        "--map csat=csat:5,4: \"5\" gives no score; csat answered in words takes WORD=SCORE or WORD=blank (no "
+        "answer) for each word, such as good=5,bad=1,offered=blank");
+  usage("csat=csat:good=5,Good=1", "--map csat=csat:good=5,Good=1: \"good\" is given a score twice");
+  usage("csat=csat:good=five",
+        "--map csat=csat:good=five: \"good=five\" is no WORD=SCORE (a whole number) or WORD=blank (no answer)");
+  usage("csat=csat:good=5,blank=0",
+        "--map csat=csat:good=5,blank=0: blank=0 does not go with csat (blank=0 goes "
+        "with a duration or a yes/no flag)");
   usage("answered=outcome:,", "--map answered=outcome:,: no value after ':' says which cells mean yes");
 }
