@@ -123,7 +123,10 @@ class LogRead {
   }
 
   void set_preset(const std::optional<AppliedPreset>& applied) {
-    if (applied) table_.preset = applied->preset;
+    if (!applied) return;
+    table_.preset = applied->preset;
+    if (const auto rule = applied->preset->where; !rule.empty())  // -v counts the rows it leaves out, as --where's
+      row_rule_ = fmt::format("the {} preset's row rule {}", applied->preset->name, rule);
   }
 
   BucketTable finish() {
@@ -138,7 +141,7 @@ class LogRead {
     }
     table_.total.set_present(table_.supplied);
     if (auto w = ids_.warning(tally_.deduped); !w.empty()) table_.warnings.push_back(std::move(w));
-    tell_rows_kept(scan_.input.where.get(), tally_.rows, tally_.kept, scan_.input.verbose, table_.warnings);
+    tell_rows_kept(scan_.input.where.get(), row_rule_, tally_.rows, tally_.kept, scan_.input.verbose, table_.warnings);
     return std::move(table_);
   }
 
@@ -195,6 +198,7 @@ class LogRead {
   BucketLimit limit_;        // how many buckets may be held at once
   BucketIndex index_;
   ScanTally tally_;
+  std::string row_rule_;  // "the twilio preset's row rule …": a preset's rule that joined --where
   ColumnPeriods column_periods_;
   ContactStates states_;
   std::int64_t open_order_ = std::numeric_limits<std::int64_t>::min();

@@ -190,7 +190,7 @@ ResultTable compute_from_periods(const MetricSpec& metric, const Settings& setti
   table.plan = metric.plan(settings, total.present());
   table.plan.warnings.clear();
   table.total = metric.finalize(total, settings);
-  tell_rows_kept(input.where.get(), rows, table.rows.size(), input.verbose, table.warnings);
+  tell_rows_kept(input.where.get(), {}, rows, table.rows.size(), input.verbose, table.warnings);
   errors.finish(table.warnings);
   return table;
 }

@@ -286,7 +286,7 @@ StaffingTable read_intervals(StaffingTable t, Readers& readers, const FileInputO
       if (where.keep()) t.rows.push_back(read_interval(t, *reader, columns, flags, input.decimal_comma));
     });
   }
-  tell_rows_kept(input.where.get(), rows, t.rows.size(), input.verbose, t.warnings);
+  tell_rows_kept(input.where.get(), {}, rows, t.rows.size(), input.verbose, t.warnings);
   errors.finish(t.warnings);
   return t;
 }

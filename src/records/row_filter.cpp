@@ -359,12 +359,19 @@ RowFilter::RowFilter(const WhereExpression* where, const TableReader& reader, co
 }
 RowFilter::~RowFilter() = default;
 
-void tell_rows_kept(const WhereExpression* where, std::size_t rows, std::size_t kept, bool verbose,
-                    std::vector<std::string>& warnings) {
-  if (where == nullptr) return;
-  if (verbose) write_stderr(fmt::format("cxkpi: --where kept {} of {} rows\n", kept, rows));
-  if (kept == 0 && rows > 0)
-    warnings.push_back(fmt::format("--where {} kept none of the {} rows", quote_value(where->text()), rows));
+void tell_rows_kept(const WhereExpression* where, std::string_view row_rule, std::size_t rows, std::size_t kept,
+                    bool verbose, std::vector<std::string>& warnings) {
+  if (where == nullptr && row_rule.empty()) return;
+  // "--where" (with its text in a warning), a preset's row rule, or both joined by "and".
+  const auto named = [&](bool with_text) {
+    const auto user = where == nullptr ? std::string{}
+                      : with_text      ? fmt::format("--where {}", quote_value(where->text()))
+                                       : std::string("--where");
+    if (row_rule.empty()) return user;
+    return user.empty() ? std::string(row_rule) : fmt::format("{} and {}", user, row_rule);
+  };
+  if (verbose) write_stderr(fmt::format("cxkpi: {} kept {} of {} rows\n", named(false), kept, rows));
+  if (kept == 0 && rows > 0) warnings.push_back(fmt::format("{} kept none of the {} rows", named(true), rows));
 }
 
 bool RowFilter::matches() const {

@@ -71,10 +71,11 @@ class RowFilter {
   std::unique_ptr<WhereExpression::Node> root_;  // a copy with its columns found; null: keep all
 };
 
-/// What --where did to the `rows` of a read, `kept` of them: a warning when it kept none (a
-/// misspelt value keeps nothing, and every figure would then rest on no row), and with -v
-/// how many it kept. Nothing without a --where.
-void tell_rows_kept(const WhereExpression* where, std::size_t rows, std::size_t kept, bool verbose,
-                    std::vector<std::string>& warnings);
+/// What --where and a preset's `row_rule` (its text for the user, empty when none) did to
+/// the `rows` of a read, `kept` of them: a warning when they kept none (a misspelt value
+/// keeps nothing, and every figure would then rest on no row), and with -v how many they
+/// kept. Nothing without either.
+void tell_rows_kept(const WhereExpression* where, std::string_view row_rule, std::size_t rows, std::size_t kept,
+                    bool verbose, std::vector<std::string>& warnings);
 
 }  // namespace cxkpi::cli
