@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "text/ansi.hpp"
 #include "text/numbers.hpp"
 
 namespace cxkpi::cli {
@@ -13,6 +14,12 @@ constexpr std::string_view kStatusNames[] = {"OK", "WARNING", "CRITICAL", "UNKNO
 
 std::string_view name_of(CheckStatus s) {
   return kStatusNames[static_cast<int>(s)];
+}
+
+// OK green, WARNING yellow, CRITICAL bold red, UNKNOWN magenta: the words stay, colour only repeats them.
+std::string painted(std::string_view text, CheckStatus s, bool colour) {
+  constexpr std::string_view kColours[] = {sgr::green, sgr::yellow, sgr::bold_red, sgr::magenta};
+  return paint(text, kColours[static_cast<int>(s)], colour);
 }
 
 std::string shown_value(const CheckItem& item) {
@@ -61,7 +68,7 @@ CheckStatus overall(const std::vector<CheckItem>& items) {
   return worst;
 }
 
-std::string status_line(const std::vector<CheckItem>& items) {
+std::string status_line(const std::vector<CheckItem>& items, bool colour) {
   std::vector<const CheckItem*> ordered;
   ordered.reserve(items.size());
   for (const auto& i : items)
@@ -76,10 +83,13 @@ std::string status_line(const std::vector<CheckItem>& items) {
   std::vector<std::string> parts;
   std::vector<std::string> perf;
   for (const auto* i : ordered) {
-    parts.push_back(fmt::format("{} {}{}", i->label, shown_value(*i), trigger(*i)));
+    const auto part = fmt::format("{} {}{}", i->label, shown_value(*i), trigger(*i));
+    parts.push_back(i->status == CheckStatus::ok ? part : painted(part, i->status, colour));
     perf.push_back(perfdata(*i));
   }
-  return fmt::format("CXKPI {} - {} | {}", name_of(overall(items)), fmt::join(parts, ", "), fmt::join(perf, " "));
+  const auto status = overall(items);
+  return fmt::format("CXKPI {} - {} | {}", painted(name_of(status), status, colour), fmt::join(parts, ", "),
+                     fmt::join(perf, " "));
 }
 
 bool in_check_mode(int argc, const char* const* argv) {

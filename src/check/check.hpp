@@ -29,8 +29,9 @@ CheckItem evaluate(std::string_view label, Unit unit, const Result& result, cons
 /// The worst status of all items.
 CheckStatus overall(const std::vector<CheckItem>& items);
 
-/// `CXKPI CRITICAL - abandonment 12.40 % (crit > 10) | 'abandonment'=12.4%;8;10`
-std::string status_line(const std::vector<CheckItem>& items);
+/// `CXKPI CRITICAL - abandonment 12.40 % (crit > 10) | 'abandonment'=12.4%;8;10`; with
+/// `colour`, the status and each item that is not OK in its status's colour.
+std::string status_line(const std::vector<CheckItem>& items, bool colour = false);
 
 /// Whether the command line asks for a check (--warn or --crit): failures then exit 3.
 bool in_check_mode(int argc, const char* const* argv);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "commands/colour_choice.hpp"
 #include "commands/emit.hpp"
 #include "commands/flags.hpp"
 #include "commands/page_output.hpp"
@@ -136,8 +137,8 @@ class BestTimeCommand final : public Command {
     report.warnings = buckets.warnings;
     if (auto w = blank_inputs_warning(app_->get_name(), left_out_of(buckets.total)); !w.empty())
       report.warnings.push_back(std::move(w));
-    const BestTimeView view{view_ == "heatmap", ascii_};
     const auto format = format_options(output_);
+    const BestTimeView view{view_ == "heatmap", ascii_, format.format == OutputFormat::table && colour_chosen(output_)};
     const auto text = draws_charts(format) ? render_page(best_time_page(report, format), output_, input_.files)
                                            : render_best_time(report, format, view);
     return write_result(text, report.warnings, {}, output_);

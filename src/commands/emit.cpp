@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "commands/colour_choice.hpp"
 #include "commands/page_output.hpp"
 #include "compute/buckets.hpp"
 #include "errors.hpp"
@@ -16,8 +17,9 @@ namespace {
 // With check items, a status line comes first: on stdout before a table, on stderr when
 // stdout is JSON, CSV or TSV.
 int write_checked(const std::string& text, const std::vector<CheckItem>& checks, const OutputFlags& flags) {
-  const auto line = status_line(checks) + "\n";
   const auto format = format_options(flags).format;
+  // Colour only where the line leads a table on stdout (a table is all --color paints).
+  const auto line = status_line(checks, format == OutputFormat::table && colour_chosen(flags)) + "\n";
   if (format == OutputFormat::table || format == OutputFormat::markdown) {
     // The status line leads stdout; with -o the table goes to the file.
     write_output(flags.output.empty() ? line + text : line, "");

@@ -161,6 +161,11 @@ void add_output_flags(CLI::App& app, OutputFlags& flags) {
                "CSV and TSV: prefix ' to labels a spreadsheet would run as formulas (=, +, -, @)")
       ->group(group);
   app.add_option("-o,--output", flags.output, "write to FILE (atomically) instead of stdout")->group(group);
+  app.add_option("--color", flags.color,
+                 "colour threshold states and the best-time heatmap: auto (default: when stdout is a terminal, "
+                 "NO_COLOR is unset or empty and TERM is not dumb), always or never")
+      ->check(CLI::IsMember({"never", "auto", "always"}))
+      ->group(group);
 }
 
 void add_record_flags(CLI::App& app, RecordFlags& flags) {

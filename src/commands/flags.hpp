@@ -68,7 +68,8 @@ struct OutputFlags {
   std::string sort;  // a column to sort rows by
   bool desc = false;
   std::optional<std::size_t> top;
-  bool intervals = false;  // --ci (survey metrics)
+  bool intervals = false;      // --ci (survey metrics)
+  std::string color = "auto";  // --color never|auto|always (commands/colour_choice.hpp)
 };
 
 /// --warn and --crit of a single-metric command.

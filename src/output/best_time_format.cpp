@@ -12,6 +12,7 @@
 #include "output/html_page.hpp"
 #include "output/json_values.hpp"
 #include "output/text_table.hpp"
+#include "text/ansi.hpp"
 #include "text/json.hpp"
 #include "text/numbers.hpp"
 
@@ -195,7 +196,7 @@ std::string best_line(const BestTimeReport& r, int precision, bool ascii) {
 // rates outside it take the nearest shade. The legend prints each shade's range.
 class Shades {
  public:
-  Shades(const AnswerGrid& grid, std::int64_t min_n, bool ascii) : ascii_(ascii) {
+  Shades(const AnswerGrid& grid, std::int64_t min_n, bool ascii, bool colour) : ascii_(ascii), colour_(colour) {
     for (const std::int64_t floor_n : {min_n, std::int64_t{1}}) {
       for (int d = 0; d < kWeekdays; ++d)
         for (int h = 0; h < kHoursPerDay; ++h)
@@ -208,16 +209,22 @@ class Shades {
     const double x = std::floor((rate - low_) / (high_ - low_) * static_cast<double>(kLevels));
     return x <= 0 ? 0 : std::min(static_cast<std::size_t>(x), kLevels - 1);
   }
-  [[nodiscard]] std::string_view glyph(std::size_t level) const { return (ascii_ ? kAscii : kUnicode)[level]; }
+  // `count` glyphs of a level, in its colour with --color: red for the lowest rates to bold green for the highest.
+  [[nodiscard]] std::string glyph(std::size_t level, std::size_t count = 1) const {
+    std::string glyphs;
+    for (std::size_t i = 0; i < count; ++i)
+      glyphs += (ascii_ ? kAscii : kUnicode)[level];
+    return paint(glyphs, kColours[level], colour_);
+  }
   [[nodiscard]] std::string_view empty() const { return ascii_ ? "-" : "·"; }
   [[nodiscard]] std::string legend(int precision, std::int64_t min_n) const {
     std::vector<std::string> parts;
     const std::string_view dash = ascii_ ? "-" : "–";
     const auto edge = [&](std::size_t k) { return low_ + (high_ - low_) * static_cast<double>(k) / kLevels; };
     if (any_ && !(high_ > low_))
-      parts.push_back(fmt::format("{0}{0} {1} %", glyph(kLevels - 1), format_fixed(high_, precision)));
+      parts.push_back(fmt::format("{} {} %", glyph(kLevels - 1, 2), format_fixed(high_, precision)));
     for (std::size_t k = 0; any_ && high_ > low_ && k < kLevels; ++k)
-      parts.push_back(fmt::format("{0}{0} {1}{2}{3} %", glyph(k), format_fixed(edge(k), precision), dash,
+      parts.push_back(fmt::format("{} {}{}{} %", glyph(k, 2), format_fixed(edge(k), precision), dash,
                                   format_fixed(edge(k + 1), precision)));
     parts.push_back(fmt::format("single {}: n < {}", glyph(kLevels - 1), min_n));
     parts.push_back(fmt::format("{0}{0} none offered", empty()));
@@ -234,7 +241,9 @@ class Shades {
   static constexpr std::size_t kLevels = 4;
   static constexpr std::array<std::string_view, kLevels> kUnicode{"░", "▒", "▓", "█"};
   static constexpr std::array<std::string_view, kLevels> kAscii{".", ":", "+", "#"};
+  static constexpr std::array<std::string_view, kLevels> kColours{sgr::red, sgr::yellow, sgr::green, sgr::bold_green};
   bool ascii_;
+  bool colour_;
   bool any_ = false;
   double low_ = 0;
   double high_ = 0;
@@ -245,9 +254,9 @@ class Shades {
 std::string cell(const Shades& shades, const CallCounts& c, std::int64_t min_n, bool best) {
   const auto rate = answer_rate(c).value;
   if (!rate) return fmt::format(" {0}{0}", shades.empty());
-  const auto g = shades.glyph(shades.level(*rate));
-  if (best) return fmt::format("[{}]", g);
-  return c.offered < min_n ? fmt::format(" {} ", g) : fmt::format(" {0}{0}", g);
+  const auto level = shades.level(*rate);
+  if (best) return fmt::format("[{}]", shades.glyph(level));
+  return c.offered < min_n ? fmt::format(" {} ", shades.glyph(level)) : " " + shades.glyph(level, 2);
 }
 
 std::string heat_row(const BestTimeReport& r, const Shades& shades, std::string_view label, const CallCounts& total,
@@ -262,9 +271,9 @@ std::string heat_row(const BestTimeReport& r, const Shades& shades, std::string_
   return line + "\n";
 }
 
-std::string render_heatmap(const BestTimeReport& r, int precision, bool ascii) {
+std::string render_heatmap(const BestTimeReport& r, int precision, bool ascii, bool colour) {
   const auto w = words(r);
-  const Shades shades(r.grid, r.min_n, ascii);
+  const Shades shades(r.grid, r.min_n, ascii, colour);
   std::string out = fmt::format("{} (%) by weekday {} hour of opened_at, {}\n", w.rate, ascii ? "x" : "×", r.tz);
   out += "    ";
   for (int h = 0; h < kHoursPerDay; ++h)
@@ -347,7 +356,7 @@ std::string render_best_time(const BestTimeReport& report, const FormatOptions& 
   if (options.format == OutputFormat::json) return render_json(report);
   if (options.format == OutputFormat::ndjson) return render_ndjson(report);
   if (options.format == OutputFormat::table && view.heatmap)
-    return render_heatmap(report, options.precision, view.ascii);
+    return render_heatmap(report, options.precision, view.ascii, view.colour);
   const bool people = for_people(options);
   auto grid = render_grid(grid_table(report, people, options.precision), options);
   if (!people) return grid;

@@ -16,6 +16,7 @@ struct HtmlPage;  // output/html_page.hpp
 struct BestTimeView {
   bool heatmap = true;  // false: a table of buckets and marginals
   bool ascii = false;   // plain ASCII shading and labels
+  bool colour = false;  // the heatmap's shades in colour (--color, commands/colour_choice.hpp)
 };
 
 std::string render_best_time(const BestTimeReport& report, const FormatOptions& options, const BestTimeView& view);

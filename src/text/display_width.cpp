@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "text/ansi.hpp"
+
 namespace cxkpi::cli {
 namespace {
 
@@ -43,6 +45,10 @@ std::size_t display_width(std::string_view s) {
   utf8proc_int32_t previous = -1;
   utf8proc_int32_t state = 0;
   for (std::size_t at = 0; at < s.size();) {
+    if (const auto skip = control_sequence_length(s.substr(at)); skip > 0) {  // colour takes no column
+      at += skip;
+      continue;
+    }
     utf8proc_int32_t cp = -1;
     const auto length = utf8proc_iterate(bytes + at, static_cast<utf8proc_ssize_t>(s.size() - at), &cp);
     if (length <= 0) {  // not UTF-8: the byte shows as one replacement character

@@ -10,7 +10,8 @@ namespace cxkpi::cli {
 
 /// Columns `s` (UTF-8) takes in a terminal: each user-perceived character (grapheme
 /// cluster) takes the width of its first code point, or two when it asks for emoji
-/// presentation (U+FE0F) or is a flag; a byte that is not UTF-8 takes one.
+/// presentation (U+FE0F) or is a flag; a byte that is not UTF-8 takes one; a control
+/// sequence (the colour of text/ansi.hpp) takes none.
 std::size_t display_width(std::string_view s);
 
 }  // namespace cxkpi::cli
