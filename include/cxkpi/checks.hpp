@@ -48,6 +48,13 @@ inline std::string show(const Sums& s, Field f) {
 
 }  // namespace detail
 
+/// Whether check_row compares `f` with another field of a row.
+constexpr bool is_checked(Field f) {
+  for (const auto& [part, whole] : detail::kPartsOfWholes)
+    if (part == f || whole == f) return true;
+  return false;
+}
+
 /// The first part-greater-than-whole violation in `row`, if any.
 inline std::optional<Violation> check_row(const Sums& row) {
   const auto& present = row.present();

@@ -57,6 +57,9 @@ class PeriodFile {
       if (columns.column_of(f)) used_.push_back(f);
     for (const Field f : plan_.required)
       if (!contains(used_, f)) used_.push_back(f);
+    for (const auto& field : kFields)
+      if (is_checked(field.field) && columns.column_of(field.field) && !contains(used_, field.field))
+        checked_only_.push_back(field.field);
   }
 
   [[nodiscard]] const Plan& plan() const { return plan_; }
@@ -103,13 +106,30 @@ class PeriodFile {
       if (!parsed.ok()) throw Error::data(reader_.where(column), reader_.header()[column], parsed.error);
       sums.add_raw(f, parsed.raw);
     }
-    auto v = check_row(sums);
+    auto v = check_row(with_checked_only(sums));
     if (!v && metric_.check != nullptr) v = metric_.check(sums, settings_);
     if (v) {
       const auto column = *columns_.column_of(v->part);
       throw Error::data(reader_.where(column), reader_.header()[column], v->message);
     }
     return empty_required;
+  }
+
+  /// `sums` with the row's other columns that a part-of-whole check compares (handled + abandoned
+  /// against offered, when the metric reads only some of them): a row that contradicts itself
+  /// is bad input whichever figure is asked. A cell of theirs that is blank or not a number is
+  /// left out, as the metric does not read it.
+  Sums with_checked_only(const Sums& sums) const {
+    if (checked_only_.empty()) return sums;
+    Sums checked = sums;
+    for (const Field f : checked_only_) {
+      const auto column = *columns_.column_of(f);
+      const auto text = reader_.cell(column);
+      if (missing_(text)) continue;
+      const auto parsed = parse_value(text, info(f).kind, decimal_comma_, columns_.role(column).unit);
+      if (parsed.ok()) checked.add_raw(f, parsed.raw);
+    }
+    return checked;
   }
 
   void check_columns() const {
@@ -146,6 +166,7 @@ class PeriodFile {
   Plan plan_;
   std::vector<std::size_t> label_columns_;  // of each label name; kNoLabel when this file lacks it
   std::vector<Field> used_;
+  std::vector<Field> checked_only_;  // columns the metric does not read but check_row compares
 };
 
 std::vector<std::string> label_names_of(const TableReader& reader, const ColumnMap& columns) {
