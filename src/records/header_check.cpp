@@ -112,7 +112,7 @@ std::optional<Misspelling> misspelling_of(std::string_view header, HeaderNames n
     const auto allowed = edits_allowed(std::min(h.size(), name.size()));
     const auto longer = std::max(h.size(), name.size());
     if (allowed == 0 || longer - std::min(h.size(), name.size()) > allowed) continue;
-    const auto edits = edit_distance(h, name);
+    const auto edits = edit_distance(h, name, allowed);
     if (edits > allowed || names_another_thing(h, name) || (best && edits >= best_edits)) continue;
     best = Misspelling{name, meaning_of(name, names)};
     best_edits = edits;

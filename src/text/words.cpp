@@ -14,22 +14,31 @@ bool equals_ignoring_case(std::string_view text, std::string_view lower) {
                     [](char a, char b) { return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a) == b; });
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  // Rows of the table: two back (for a swap), the one before and the current one.
-  std::vector<std::size_t> two_back(b.size() + 1);
-  std::vector<std::size_t> previous(b.size() + 1);
-  std::vector<std::size_t> current(b.size() + 1);
-  std::iota(previous.begin(), previous.end(), std::size_t{0});
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  // Rows of the table: two back (for a swap), the one before and the current one; kept
+  // between calls, since a header of a million columns asks this of every known name.
+  thread_local std::vector<std::size_t> rows;
+  rows.assign(3 * (b.size() + 1), 0);
+  auto* two_back = rows.data();
+  auto* previous = two_back + b.size() + 1;
+  auto* current = previous + b.size() + 1;
+  std::iota(previous, previous + b.size() + 1, std::size_t{0});
+  std::size_t previous_least = 0;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     current[0] = i;
+    std::size_t least = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const std::size_t change = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
       current[j] = std::min({previous[j] + 1, current[j - 1] + 1, change});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
         current[j] = std::min(current[j], two_back[j - 2] + 1);
+      least = std::min(least, current[j]);
     }
-    two_back.swap(previous);
-    previous.swap(current);
+    // Every later cell comes from these two rows plus something: past the limit, it stays so.
+    if (least > limit && previous_least > limit) return least;
+    previous_least = least;
+    std::swap(two_back, previous);
+    std::swap(previous, current);
   }
   return previous[b.size()];
 }

@@ -3,6 +3,7 @@
 // are (case and punctuation aside), and the "did you mean" hint for a misspelt name.
 
 #include <cstddef>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,8 +37,10 @@ bool equals_ignoring_case(std::string_view text, std::string_view lower);
 bool names_a_rate(std::string_view header);
 
 /// Edits that turn `a` into `b`: a letter added, dropped or changed, or two neighbours
-/// swapped (the optimal string alignment distance).
-std::size_t edit_distance(std::string_view a, std::string_view b);
+/// swapped (the optimal string alignment distance). Past `limit` it may stop early and give
+/// any number above `limit`: enough to tell "too far", at a few rows' cost.
+std::size_t edit_distance(std::string_view a, std::string_view b,
+                          std::size_t limit = std::numeric_limits<std::size_t>::max());
 
 /// The closest of `candidates` to `word`, if it is close enough to suggest.
 std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates);

@@ -29,6 +29,16 @@ TEST_CASE("edits count letters added, dropped, changed and neighbours swapped", 
   REQUIRE(edit_distance("ca", "abc") == 3);  // a swap is not edited again (optimal string alignment)
 }
 
+TEST_CASE("edits within a limit: exact up to it, some number above it past it", "[headers]") {
+  REQUIRE(edit_distance("offred", "offered", 1) == 1);
+  REQUIRE(edit_distance("anwsered", "answered", 1) == 1);
+  REQUIRE(edit_distance("kitten", "sitting", 3) == 3);
+  REQUIRE(edit_distance("kitten", "sitting", 2) > 2);
+  REQUIRE(edit_distance("c12345", "talk_s", 1) > 1);  // every letter differs: 6 edits
+  REQUIRE(edit_distance("c123456789", "abcdefghij", 0) > 0);
+  REQUIRE(edit_distance("abc", "abc", 0) == 0);
+}
+
 TEST_CASE("a header one slip from a record column looks misspelt", "[headers]") {
   REQUIRE(looks_like("answerd") == "answered");
   REQUIRE(looks_like("Anwsered") == "answered");
