@@ -54,6 +54,7 @@ class ReportCommand final : public Command {
   int run() override {
     const auto input = file_input(input_, output_.output);
     if (streams()) return stream_ndjson(input);
+    if (writes_csv_as_made()) return write_csv_as_made(input);
     auto report = compute_report(input);
     if (compare_ == "previous" || compare_ == "previous-year") {
       compare_within(report, compare_ == "previous-year");
@@ -97,14 +98,34 @@ class ReportCommand final : public Command {
     });
   }
 
-  ReportTable compute_report(const FileInputOptions& input) const {
+  // The logs read into buckets, and the report's frame (columns, total, warnings) without rows.
+  std::pair<ReportTable, BucketTable> read_report(const FileInputOptions& input) const {
     auto readers = open_logs(input);
-    const auto buckets = read_records(readers, input, bucket_options(records_), rules());
+    auto buckets = read_records(readers, input, bucket_options(records_), rules());
     std::vector<std::string> notes;
-    auto columns = report_columns(metrics_, settings_, buckets, &notes);
-    auto report = build_report(buckets, settings_, std::move(columns), records_.by);
+    auto report = report_frame(buckets, settings_, report_columns(metrics_, settings_, buckets, &notes), records_.by);
     report.warnings.insert(report.warnings.end(), notes.begin(), notes.end());
+    return {std::move(report), std::move(buckets)};
+  }
+
+  ReportTable compute_report(const FileInputOptions& input) const {
+    auto [report, buckets] = read_report(input);
+    report.rows.reserve(buckets.buckets.size());  // no second, doubled copy of a million rows while growing
+    take_report_rows(report, settings_, buckets, [&](ReportRow row) { report.rows.push_back(std::move(row)); });
     return report;
+  }
+
+  // CSV or TSV in input order: each row is written as it is made and let go, so that the results
+  // of a million buckets are never held at once.
+  [[nodiscard]] bool writes_csv_as_made() const {
+    return delimited(format_options(output_)) && compare_.empty() && output_.sort.empty() && !output_.top;
+  }
+
+  int write_csv_as_made(const FileInputOptions& input) const {
+    auto [report, buckets] = read_report(input);
+    ReportCsvWriter csv(report, small_sample_columns(report, settings_, buckets), format_options(output_));
+    take_report_rows(report, settings_, buckets, [&](const ReportRow& row) { csv.add(row); });
+    return write_result(csv.finish(), report.warnings, checks(report), output_);
   }
 
   // As for single metrics: NDJSON to stdout from a time-bucketed log streams period by period.

@@ -70,14 +70,34 @@ std::vector<ReportColumn> report_columns(const std::vector<std::string>& names, 
   return columns;
 }
 
-ReportTable build_report(const BucketTable& buckets, const Settings& settings, std::vector<ReportColumn> columns,
+ReportTable report_frame(const BucketTable& buckets, const Settings& settings, std::vector<ReportColumn> columns,
                          const std::string& by_name) {
   ReportTable t{by_name, buckets.options.tz, buckets.group_names, std::move(columns), {}, {}, buckets.warnings, {}};
-  for (const auto& b : buckets.buckets)
-    t.rows.push_back(report_row(t, settings, b.period.label, b.groups, b.sums));
   t.total = report_row(t, settings, "total", {}, buckets.total);
   add_report_warnings(t.warnings, t);
   return t;
+}
+
+void take_report_rows(const ReportTable& frame, const Settings& settings, BucketTable& buckets,
+                      const std::function<void(ReportRow)>& each) {
+  for (auto& b : buckets.buckets) {
+    auto row = report_row(frame, settings, b.period.label, b.groups, b.sums);
+    b.sums = Sums();  // its memory serves the next rows
+    row.period = std::move(b.period.label);
+    row.groups = std::move(b.groups);
+    each(std::move(row));
+  }
+}
+
+std::vector<bool> small_sample_columns(const ReportTable& frame, const Settings& settings, const BucketTable& buckets) {
+  std::vector<bool> small(frame.columns.size());
+  for (std::size_t i = 0; i < small.size(); ++i) {
+    const auto& metric = *frame.columns[i].metric;
+    small[i] = frame.total.results[i].small_n ||
+               std::any_of(buckets.buckets.begin(), buckets.buckets.end(),
+                           [&](const Bucket& b) { return metric.finalize(b.sums, settings).small_n; });
+  }
+  return small;
 }
 
 void add_report_warnings(std::vector<std::string>& out, const ReportTable& report) {

@@ -2,6 +2,7 @@
 // `cxkpi report`: every metric the input supports (or those named), per bucket, from one
 // pass over the input.
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -21,8 +22,18 @@ const MetricSpec* metric_named(std::string name);
 std::vector<ReportColumn> report_columns(const std::vector<std::string>& names, const Settings& settings,
                                          const BucketTable& logs, std::vector<std::string>* notes = nullptr);
 
-ReportTable build_report(const BucketTable& buckets, const Settings& settings, std::vector<ReportColumn> columns,
+/// The report of `buckets` without its rows: the columns, the total and the warnings.
+ReportTable report_frame(const BucketTable& buckets, const Settings& settings, std::vector<ReportColumn> columns,
                          const std::string& by_name);
+
+/// Makes each bucket's row of `frame` in turn and hands it to `each`, letting go of the
+/// bucket's sums as it goes, so that the rows of a million buckets need never be held at once.
+void take_report_rows(const ReportTable& frame, const Settings& settings, BucketTable& buckets,
+                      const std::function<void(ReportRow)>& each);
+
+/// Per column of `frame`: whether its total or some bucket's value rests on too few survey
+/// answers (Result::small_n), known before any row is made.
+std::vector<bool> small_sample_columns(const ReportTable& frame, const Settings& settings, const BucketTable& buckets);
 
 /// Adds the warnings of each metric of `report` (its plan's, and the rows its total left out).
 void add_report_warnings(std::vector<std::string>& out, const ReportTable& report);

@@ -16,13 +16,19 @@ namespace {
 
 using nlohmann::ordered_json;
 
-// Whether some value of metric column `i` rests on too few survey answers.
-bool has_small_sample(const ReportTable& r, std::size_t i) {
-  const auto small = [i](const ReportRow& row) { return i < row.results.size() && row.results[i].small_n; };
-  return small(r.total) || std::any_of(r.rows.begin(), r.rows.end(), small);
+// Per metric column: whether some value of it rests on too few survey answers.
+std::vector<bool> small_sample_columns(const ReportTable& r) {
+  std::vector<bool> small(r.columns.size());
+  const auto mark = [&](const ReportRow& row) {
+    for (std::size_t i = 0; i < small.size() && i < row.results.size(); ++i)
+      if (row.results[i].small_n) small[i] = true;
+  };
+  mark(r.total);
+  std::for_each(r.rows.begin(), r.rows.end(), mark);
+  return small;
 }
 
-void add_columns(TextTable& g, const ReportTable& r, bool for_people) {
+void add_columns(TextTable& g, const ReportTable& r, const std::vector<bool>& small, bool for_people) {
   g.add_column("period", "period", ColumnKind::label);
   for (const auto& name : r.group_names)
     g.add_column(name, name, ColumnKind::label);
@@ -31,7 +37,7 @@ void add_columns(TextTable& g, const ReportTable& r, bool for_people) {
     const auto& c = r.columns[i];
     const auto key = report_key(c.metric->name);
     g.add_column(key, for_people ? metric_heading(c.metric->name, c.plan.unit) : key, ColumnKind::number);
-    if (!for_people && has_small_sample(r, i)) g.add_column(key + "_small_n", key + "_small_n", ColumnKind::number);
+    if (!for_people && small[i]) g.add_column(key + "_small_n", key + "_small_n", ColumnKind::number);
     if (r.compare.empty()) continue;
     g.add_column(key + "_change", for_people ? std::string(c.metric->name) + " Δ" : key + "_change",
                  ColumnKind::number);
@@ -41,10 +47,8 @@ void add_columns(TextTable& g, const ReportTable& r, bool for_people) {
 
 class ReportCells {
  public:
-  ReportCells(const ReportTable& r, bool for_people, int precision) : report_(r), numbers_(for_people, precision) {
-    for (std::size_t i = 0; i < r.columns.size(); ++i)
-      small_.push_back(has_small_sample(r, i));
-  }
+  ReportCells(const ReportTable& r, std::vector<bool> small, bool for_people, int precision)
+      : report_(r), numbers_(for_people, precision), small_(std::move(small)) {}
 
   [[nodiscard]] std::vector<std::string> row(const ReportRow& row) const {
     std::vector<std::string> cells{row.period};
@@ -78,24 +82,50 @@ class ReportCells {
 
 TextTable report_grid(const ReportTable& r, bool for_people, int precision) {
   TextTable g;
-  add_columns(g, r, for_people);
-  const ReportCells cells(r, for_people, precision);
+  const auto small = small_sample_columns(r);
+  add_columns(g, r, small, for_people);
+  const ReportCells cells(r, small, for_people, precision);
   for (const auto& row : r.rows)
     g.rows.push_back(cells.row(row));
   g.rows.push_back(cells.row(r.total));
   return g;
 }
 
+}  // namespace
+
 // CSV is written a row at a time: a report of a million rows is never held as cells.
+struct ReportCsvWriter::Lines {
+  Lines(const ReportTable& r, std::vector<bool> small, const FormatOptions& options)
+      : cells(r, small, false, options.precision), csv(columns_of(r, small), options) {}
+  static TextTable columns_of(const ReportTable& r, const std::vector<bool>& small) {
+    TextTable columns;
+    add_columns(columns, r, small, false);
+    return columns;
+  }
+  ReportCells cells;
+  CsvLines csv;
+};
+
+ReportCsvWriter::ReportCsvWriter(const ReportTable& report, std::vector<bool> small, const FormatOptions& options)
+    : report_(report), lines_(std::make_unique<Lines>(report, std::move(small), options)) {}
+ReportCsvWriter::~ReportCsvWriter() = default;
+
+void ReportCsvWriter::add(const ReportRow& row) {
+  lines_->csv.add(lines_->cells.row(row));
+}
+
+std::string ReportCsvWriter::finish() {
+  add(report_.total);
+  return lines_->csv.take();
+}
+
+namespace {
+
 std::string report_csv(const ReportTable& r, const FormatOptions& options) {
-  TextTable columns;
-  add_columns(columns, r, false);
-  const ReportCells cells(r, false, options.precision);
-  CsvLines csv(columns, options);
+  ReportCsvWriter csv(r, small_sample_columns(r), options);
   for (const auto& row : r.rows)
-    csv.add(cells.row(row));
-  csv.add(cells.row(r.total));
-  return csv.take();
+    csv.add(row);
+  return csv.finish();
 }
 
 ordered_json row_json(const ReportTable& r, const ReportRow& row, bool with_group) {
