@@ -2,6 +2,7 @@
 
 #include <bit>
 #include <functional>
+#include <string>
 #include <utility>
 
 #include "errors.hpp"
@@ -182,16 +183,49 @@ bool IdSet::extends_open_run(Key key, std::uint64_t place) const {
   return above_table && above_runs;
 }
 
+namespace {
+// Increments a decimal number written in `digits` (no sign, no leading zero).
+void increment_decimal(std::string& digits) {
+  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+    if (*it != '9') {
+      ++*it;
+      return;
+    }
+    *it = '0';
+  }
+  digits.insert(digits.begin(), '1');
+}
+}  // namespace
+
 std::optional<RowPlace> IdSet::insert(std::string_view id, RowPlace place) {
-  const auto key = key_of(id);
   const auto packed = pack(place);
-  if (extends_open_run(key, packed)) {  // the common case: ids numbered one per row
+  // The common case, ids numbered one per row: the text of the open run's next id.
+  if (!next_text_.empty() && id == next_text_ && packed == open_.place + open_.length) {
     ++open_.length;
+    increment_decimal(next_text_);
+    if (next_text_.size() > kMaxWholeDigits) next_text_.clear();  // past what key_of reads as a number
+    return std::nullopt;
+  }
+  const auto key = key_of(id);
+  if (extends_open_run(key, packed)) {
+    ++open_.length;
+    expect_next_of_open_run();
     return std::nullopt;
   }
   if (const auto earlier = lookup(id, key)) return unpack(*earlier);
   add_new(id, key, packed);
+  expect_next_of_open_run();
   return std::nullopt;
+}
+
+// Keeps next_text_ when the open run's next id would extend it (extends_open_run's test,
+// done once here instead of on every row), else clears it.
+void IdSet::expect_next_of_open_run() {
+  next_text_.clear();
+  if (open_.length == 0) return;
+  const auto next = open_.first + open_.length;
+  if (extends_open_run({next}, open_.place + open_.length) && key_of(std::to_string(next)).bits == next)
+    next_text_ = std::to_string(next);
 }
 
 void IdSet::assign(std::string_view id, RowPlace place) {
@@ -200,6 +234,7 @@ void IdSet::assign(std::string_view id, RowPlace place) {
     replace(id, key, pack(place));
   else
     add_new(id, key, pack(place));
+  expect_next_of_open_run();
 }
 
 std::optional<RowPlace> IdSet::find(std::string_view id) const {
@@ -255,6 +290,7 @@ bool IdSet::absorb(IdSet&& later) {
   });
   for (const auto& [id, place] : later.collided_)
     repeated |= absorb_entry(id, key_of(id), place);
+  expect_next_of_open_run();
   return repeated;
 }
 

@@ -118,13 +118,18 @@ class IdSet {
   void replace(std::string_view id, Key key, std::uint64_t place);
   [[nodiscard]] std::string_view text(const Text& t) const { return {arena_.data() + t.offset, t.size}; }
   [[nodiscard]] bool may_hold_any(const Run& run) const;
+  void expect_next_of_open_run();
   void close_open_run();
   bool absorb_run(const Run& run);
   bool absorb_entry(std::string_view id, Key key, std::uint64_t place);
 
   static constexpr std::uint64_t kMinRunLength = 4;  // shorter runs go to the table
   Hash hash_;
-  Run open_;                           // the run being extended, row by row
+  Run open_;  // the run being extended, row by row
+  // The text of the id that would extend the open run (its next number, in decimal), kept
+  // only while that id is above every other whole number held: a row whose id is this text,
+  // on the run's next row, extends the run with one comparison instead of a parse.
+  std::string next_text_;
   std::map<std::uint64_t, Run> runs_;  // closed runs by first id
   Table table_;
   std::uint64_t least_whole_ = ~std::uint64_t{0};  // the range of whole-number keys in the table

@@ -158,3 +158,22 @@ TEST_CASE("a run of numbered ids that climbs into ids held before finds them", "
     REQUIRE_FALSE(table_first.insert(std::to_string(id), {0, at}));
   REQUIRE(table_first.insert("7", {0, 8}) == RowPlace{0, 2});
 }
+
+TEST_CASE("numbered ids stay exact where their number of digits grows", "[ids]") {
+  IdSet set;
+  std::uint64_t line = 2;
+  for (std::uint64_t id = 1; id <= 1000; ++id)  // 9 → 10, 99 → 100, 999 → 1000
+    REQUIRE_FALSE(set.insert(std::to_string(id), {0, line++}));
+  REQUIRE(set.insert("100", {0, line++}) == RowPlace{0, 101});
+  REQUIRE(set.insert("1000", {0, line++}) == RowPlace{0, 1001});
+  REQUIRE_FALSE(set.insert("0100", {0, line++}));  // not the number 100
+  // The largest whole-number key has 18 digits; the next id is read as text, and still found.
+  IdSet big;
+  line = 2;
+  for (std::uint64_t id = 999'999'999'999'999'990; id <= 999'999'999'999'999'999; ++id)
+    REQUIRE_FALSE(big.insert(std::to_string(id), {0, line++}));
+  REQUIRE_FALSE(big.insert("1000000000000000000", {0, line++}));
+  REQUIRE_FALSE(big.insert("1000000000000000001", {0, line++}));
+  REQUIRE(big.insert("1000000000000000000", {0, line++}) == RowPlace{0, 12});
+  REQUIRE(big.insert("999999999999999995", {0, line++}) == RowPlace{0, 7});
+}
