@@ -57,10 +57,12 @@ class ErlangCommand final : public Command {
     // As for every metric: numbers as flags and no FILE is numbers mode; otherwise the flags
     // fill in what the table of intervals lacks (e.g. --interval 30m).
     const bool numbers = given(ErlangParam::calls) && input_.files.empty();
-    if (!numbers) refuse_charts(output_, "erlang-c with a FILE of intervals");
     auto table = numbers ? from_numbers() : from_files();
     sort_rows(table, sort_options(output_));
     const auto options = format_options(output_);
+    if (draws_charts(options) && !numbers)
+      return write_result(render_page(interval_staffing_page(table, options), output_, input_.files), table.warnings,
+                          {}, output_);
     if (draws_charts(options)) {
       if (table.around.empty())
         throw Error::usage(

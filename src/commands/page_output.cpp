@@ -69,13 +69,6 @@ std::vector<ChartBand> alert_bands(const Thresholds& thresholds) {
   return bands;
 }
 
-void refuse_charts(const OutputFlags& flags, std::string_view command) {
-  const auto options = format_options(flags);
-  if (draws_charts(options))
-    throw Error::usage(fmt::format("{} has no --format {} yet; use table, json, ndjson, csv, tsv or markdown", command,
-                                   options.format == OutputFormat::html ? "html" : "svg"));
-}
-
 std::string render_page(HtmlPage page, const OutputFlags& flags, const std::vector<std::string>& files) {
   if (page.inputs.empty()) page.inputs = files.empty() ? std::vector<std::string>{"standard input"} : files;
   for (auto& s : page.sections)

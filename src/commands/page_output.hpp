@@ -14,9 +14,6 @@ namespace cxkpi::cli {
 struct HtmlPage;    // output/html_page.hpp
 struct Thresholds;  // check/thresholds.hpp
 
-/// Throws a usage error when --format html or svg is asked of `command`, which draws no chart.
-void refuse_charts(const OutputFlags& flags, std::string_view command);
-
 /// Where --warn or --crit would alert, as bands shaded on a trend: outside a range, the
 /// part below it and the part above it; inside one (@), the range itself.
 std::vector<ChartBand> alert_bands(const Thresholds& thresholds);

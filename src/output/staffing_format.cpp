@@ -111,6 +111,8 @@ TextTable staffing_grid(const StaffingTable& t, bool for_people, int precision) 
   return g;
 }
 
+}  // namespace
+
 // The interval needing the most agents (the first, on a tie), if any row has a staffing.
 const StaffingRow* peak_row(const StaffingTable& t) {
   const StaffingRow* peak = nullptr;
@@ -118,6 +120,8 @@ const StaffingRow* peak_row(const StaffingTable& t) {
     if (row.staffing.agents && (peak == nullptr || *row.staffing.agents > *peak->staffing.agents)) peak = &row;
   return peak;
 }
+
+namespace {
 
 void add_peak(TextTable& g, const StaffingTable& t, bool for_people) {
   if (!t.from_table) return;
@@ -278,6 +282,12 @@ TextTable people_view(const TextTable& g, const StaffingTable& t) {
 }
 
 }  // namespace
+
+TextTable interval_grid(const StaffingTable& t, int precision) {
+  auto g = staffing_grid(t, true, precision);
+  add_peak(g, t, true);
+  return people_view(g, t);
+}
 
 void sort_rows(StaffingTable& t, const SortOptions& options) {
   std::vector<std::string> names{"period"};

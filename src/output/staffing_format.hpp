@@ -21,9 +21,17 @@ std::string targets_text(const StaffingTable& t);
 /// Numbers mode: the figures at each agent count around the answer, as the terminal shows them.
 TextTable around_grid(const StaffingTable& t, int precision);
 
+/// The interval needing the most agents (the first, on a tie); null when none has a staffing.
+const StaffingRow* peak_row(const StaffingTable& t);
+/// A table of intervals as the terminal shows it: one row per interval and the peak line.
+TextTable interval_grid(const StaffingTable& t, int precision);
+
 struct HtmlPage;  // output/html_page.hpp
 /// Numbers mode's page: service level and ASA against the number of agents, with the
 /// targets shaded and the agents required marked, over the table of agent counts.
 HtmlPage staffing_page(const StaffingTable& table, const FormatOptions& options);
+/// A table of intervals' page: the agents required (and scheduled) per interval with the
+/// peak named, and the service level each interval reaches, over the terminal's table.
+HtmlPage interval_staffing_page(const StaffingTable& table, const FormatOptions& options);
 
 }  // namespace cxkpi::cli

@@ -1,5 +1,6 @@
-// erlang-c's page for numbers given as flags: how service level and ASA move with each agent
-// added, the figures the table of agent counts around the answer prints.
+// erlang-c's pages. Numbers given as flags: how service level and ASA move with each agent
+// added, the figures the table of agent counts around the answer prints. A table of
+// intervals: the agents each interval needs, its peak, and the service level reached.
 #include <fmt/format.h>
 
 #include <string_view>
@@ -57,7 +58,83 @@ std::string service_level_text(const StaffingRow& row, int precision) {
   return format_fixed(*row.figures->service_level * 100.0, precision);
 }
 
+// "08:30" or "08:30 billing": an interval and its labels, as a chart's category.
+std::string interval_name(const StaffingRow& row) {
+  std::string name = row.period;
+  for (const auto& label : row.labels)
+    name += (name.empty() ? "" : " ") + (label.empty() ? std::string("(empty)") : label);
+  return name;
+}
+
+// Agents required per interval, and scheduled ones beside them when shrinkage makes them more.
+Chart agents_chart(const StaffingTable& t, const std::vector<std::string>& intervals) {
+  Chart c{ChartKind::bars, "c0-agents", "agents required by interval", "", "agents", intervals, {}, {}, {}};
+  ChartSeries required{"agents required", {}, {}};
+  ChartSeries scheduled{"scheduled agents", {}, {}};
+  bool shrinkage = false;
+  for (const auto& row : t.rows) {
+    const auto& s = row.staffing;
+    required.values.push_back(s.agents ? std::optional<double>(static_cast<double>(*s.agents)) : std::nullopt);
+    scheduled.values.push_back(s.scheduled ? std::optional<double>(static_cast<double>(*s.scheduled)) : std::nullopt);
+    shrinkage = shrinkage || s.scheduled != s.agents;
+  }
+  c.series.push_back(std::move(required));
+  if (shrinkage) c.series.push_back(std::move(scheduled));
+  const auto* peak = peak_row(t);
+  c.description = fmt::format("Agents required for {} in each of {} intervals{}. {}", targets_text(t), intervals.size(),
+                              shrinkage ? ", and beside them the agents to schedule for shrinkage" : "",
+                              peak ? fmt::format("The most, {}, at {}.", *peak->staffing.agents, interval_name(*peak))
+                                   : "No interval has one.");
+  return c;
+}
+
+// The service level each interval reaches with its agents, against the target.
+Chart interval_level_chart(const StaffingTable& t, const std::vector<std::string>& intervals) {
+  Chart c{ChartKind::line,
+          "c0-service-level",
+          "service level (%) by interval",
+          "",
+          "service level (%)",
+          intervals,
+          {{"", {}, {}}},
+          {ChartBand{t.targets.service_level * 100.0, std::nullopt, false}},
+          {}};
+  for (const auto& row : t.rows) {
+    const auto& f = row.figures;
+    c.series.front().values.push_back(f && f->service_level ? std::optional(*f->service_level * 100.0) : std::nullopt);
+  }
+  c.description = fmt::format("{} with the agents {} each interval; shaded: where the target ({}) is met.", c.title,
+                              t.agents_given ? "given for" : "required in", targets_text(t));
+  return c;
+}
+
 }  // namespace
+
+HtmlPage interval_staffing_page(const StaffingTable& t, const FormatOptions& options) {
+  std::vector<std::string> intervals;
+  for (const auto& row : t.rows)
+    intervals.push_back(interval_name(row));
+  const auto* peak = peak_row(t);
+  MetricSection s{"erlang-c",
+                  "agents required at the peak",
+                  peak ? std::to_string(*peak->staffing.agents) : "n/a",
+                  {fmt::format("for {}; staffing does not add up across intervals", targets_text(t))},
+                  {},
+                  {agents_chart(t, intervals), interval_level_chart(t, intervals)},
+                  interval_grid(t, options.precision),
+                  {},
+                  fmt::format("Erlang C: {} ({})", kErlangDefinition, kErlangModel),
+                  "",
+                  {},
+                  peak ? fmt::format(" at {}, the busiest interval", interval_name(*peak)) : " (no interval has one)"};
+  return {"cxkpi erlang-c",
+          fmt::format("{} intervals", t.rows.size()),
+          {std::move(s)},
+          {},
+          {"a table of intervals (calls and AHT per interval)"},
+          {},
+          t.warnings};
+}
 
 HtmlPage staffing_page(const StaffingTable& t, const FormatOptions& options) {
   const auto& row = t.rows.front();

@@ -296,6 +296,52 @@ def erlang_case():
     check(svg.find(SVG + "title").text.startswith("service level (%)"), "erlang-c svg: not the service level")
 
 
+def erlang_intervals_case():
+    """erlang-c's page for a table of intervals: the agents each needs, the peak, the service level.
+
+    data/intervals.csv with --interval 30m --shrinkage 30: each interval's agents required are the
+    fewest with at least 80 % answered in 20 s by Erlang C (computed below), scheduled agents
+    ceil(required / 0.7); by hand 09:00 (100 calls, AHT 180 s) needs 14 and schedules 20, and the
+    peak is 10:00 (160 calls, AHT 182 s).
+    """
+    args = ["erlang-c", str(HERE.parent.parent / "data" / "intervals.csv"), "--interval", "30m", "--shrinkage", "30"]
+    lines = (HERE.parent.parent / "data" / "intervals.csv").read_text().split()[1:]
+    want = {}
+    for line in lines:
+        interval, calls, aht = line.split(",")
+        traffic, b, n = int(calls) * int(aht) / 1800, 1.0, 0
+        while True:
+            n += 1
+            b = traffic * b / (n + traffic * b)
+            if n > traffic and (traffic == 0 or 1 - n * b / (n - traffic * (1 - b)) *
+                                math.exp(-(n - traffic) * 20 / int(aht)) >= 0.8):
+                break
+        required = 0 if traffic == 0 else n
+        want[interval] = (required, math.ceil(required / 0.7 - 1e-9))
+    check(want["09:00"] == (14, 20), f"erlang intervals: python gives {want['09:00']} at 09:00, by hand 14 and 20")
+    doc = json.loads(run(CXKPI, *args, "--format", "json"))
+    from_json = {r["period"]: (r["agents_required"], r["scheduled_agents"]) for r in doc["rows"]}
+    check(from_json == want, f"erlang intervals: json {from_json}, python {want}")
+    root = page(run(CXKPI, *args, "--format", "html"), "erlang-c intervals")
+    section = next(s for s in root.iter("section") if s.get("id") == "erlang-c")
+    headline = "".join(next(p for p in section.iter("p") if p.get("class") == "headline").itertext())
+    peak = max(want, key=lambda k: want[k][0])
+    check(headline.startswith(f"{want[peak][0]} at {peak}, the busiest interval"), f"erlang intervals: {headline}")
+    rows = {tr[0].text: ["".join(c.itertext()) for c in tr] for tr in next(section.iter("table")).find("tbody")}
+    got = {k: (int(v[5]), int(v[6])) for k, v in rows.items() if k in want}
+    check(got == want, f"erlang intervals table {got}, python {want}")
+    check(rows["peak"][5:7] == [str(want[peak][0]), str(want[peak][1])], f"erlang intervals peak row {rows['peak']}")
+    svgs = list(section.iter("svg"))
+    check(len(svgs) == 2, f"erlang intervals: {len(svgs)} charts, agents and service level wanted")
+    bars = [r for r in svgs[0].iter("rect") if r.get("fill") and "band" not in (r.get("class") or "")]
+    check(len(bars) >= 2 * len(want), f"erlang intervals: {len(bars)} bars, required and scheduled per interval wanted")
+    check(f"The most, {want[peak][0]}, at {peak}." in svgs[0].find("desc").text, "erlang intervals: peak not described")
+    check(len(list(svgs[1].iter("circle"))) == sum(1 for r in want.values() if r[0] > 0),
+          "erlang intervals: a service-level point per interval with traffic")
+    svg = ET.fromstring(run(CXKPI, *args, "--format", "svg"))
+    check(svg.find(SVG + "title").text == "agents required by interval", "erlang intervals svg: not the agents chart")
+
+
 def counts_case():
     """Under each metric's chart, the numerator, denominator and n of each period and group.
 
@@ -355,7 +401,7 @@ def year_case():
 
 
 for case in (report_case, metric_case, group_change_case, hostile_case, best_time_case, heatmap_scale_case,
-             histogram_case, erlang_case, counts_case, svg_case, year_case):
+             histogram_case, erlang_case, erlang_intervals_case, counts_case, svg_case, year_case):
     case()
 for f in failures:
     print("FAIL", f)
