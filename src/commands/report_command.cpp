@@ -109,10 +109,14 @@ class ReportCommand final : public Command {
   }
 
   ReportTable compute_report(const FileInputOptions& input) const {
-    auto [report, buckets] = read_report(input);
+    // Named references, not a structured binding: clang 14 (the fuzzers' and clang-tidy's
+    // compiler) cannot capture a structured binding in a lambda.
+    auto read = read_report(input);
+    auto& report = read.first;
+    auto& buckets = read.second;
     report.rows.reserve(buckets.buckets.size());  // no second, doubled copy of a million rows while growing
-    take_report_rows(report, settings_, buckets, [&](ReportRow row) { report.rows.push_back(std::move(row)); });
-    return report;
+    take_report_rows(report, settings_, buckets, [&report](ReportRow row) { report.rows.push_back(std::move(row)); });
+    return std::move(report);
   }
 
   // CSV or TSV in input order: each row is written as it is made and let go, so that the results

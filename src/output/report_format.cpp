@@ -95,7 +95,7 @@ TextTable report_grid(const ReportTable& r, bool for_people, int precision) {
 
 // CSV is written a row at a time: a report of a million rows is never held as cells.
 struct ReportCsvWriter::Lines {
-  Lines(const ReportTable& r, std::vector<bool> small, const FormatOptions& options)
+  Lines(const ReportTable& r, const std::vector<bool>& small, const FormatOptions& options)
       : cells(r, small, false, options.precision), csv(columns_of(r, small), options) {}
   static TextTable columns_of(const ReportTable& r, const std::vector<bool>& small) {
     TextTable columns;
@@ -106,8 +106,9 @@ struct ReportCsvWriter::Lines {
   CsvLines csv;
 };
 
-ReportCsvWriter::ReportCsvWriter(const ReportTable& report, std::vector<bool> small, const FormatOptions& options)
-    : report_(report), lines_(std::make_unique<Lines>(report, std::move(small), options)) {}
+ReportCsvWriter::ReportCsvWriter(const ReportTable& report, const std::vector<bool>& small,
+                                 const FormatOptions& options)
+    : report_(report), lines_(std::make_unique<Lines>(report, small, options)) {}
 ReportCsvWriter::~ReportCsvWriter() = default;
 
 void ReportCsvWriter::add(const ReportRow& row) {

@@ -25,7 +25,7 @@ std::string render_report_ndjson_total(const ReportTable& report);
 /// some value rests on too few survey answers (which adds its _small_n column).
 class ReportCsvWriter {
  public:
-  ReportCsvWriter(const ReportTable& report, std::vector<bool> small, const FormatOptions& options);
+  ReportCsvWriter(const ReportTable& report, const std::vector<bool>& small, const FormatOptions& options);
   ReportCsvWriter(const ReportCsvWriter&) = delete;
   ReportCsvWriter& operator=(const ReportCsvWriter&) = delete;
   ~ReportCsvWriter();

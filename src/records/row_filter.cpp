@@ -364,9 +364,9 @@ void tell_rows_kept(const WhereExpression* where, std::string_view row_rule, std
   if (where == nullptr && row_rule.empty()) return;
   // "--where" (with its text in a warning), a preset's row rule, or both joined by "and".
   const auto named = [&](bool with_text) {
-    const auto user = where == nullptr ? std::string{}
-                      : with_text      ? fmt::format("--where {}", quote_value(where->text()))
-                                       : std::string("--where");
+    auto user = where == nullptr ? std::string{}
+                : with_text      ? fmt::format("--where {}", quote_value(where->text()))
+                                 : std::string("--where");
     if (row_rule.empty()) return user;
     return user.empty() ? std::string(row_rule) : fmt::format("{} and {}", user, row_rule);
   };
