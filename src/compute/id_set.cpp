@@ -224,8 +224,9 @@ void IdSet::expect_next_of_open_run() {
   next_text_.clear();
   if (open_.length == 0) return;
   const auto next = open_.first + open_.length;
-  if (extends_open_run({next}, open_.place + open_.length) && key_of(std::to_string(next)).bits == next)
-    next_text_ = std::to_string(next);
+  if (!extends_open_run({next}, open_.place + open_.length)) return;
+  auto text = std::to_string(next);
+  if (text.size() <= kMaxWholeDigits) next_text_ = std::move(text);  // key_of reads it as the number
 }
 
 void IdSet::assign(std::string_view id, RowPlace place) {
