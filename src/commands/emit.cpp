@@ -46,11 +46,15 @@ int write_result(const std::string& text, const std::vector<std::string>& warnin
   return status;
 }
 
+std::vector<CheckItem> checks_of(const ResultTable& table, const Thresholds& thresholds) {
+  if (!thresholds.any()) return {};
+  return {evaluate(table.metric->name, table.plan.unit, table.total, thresholds)};
+}
+
 int emit(ResultTable table, const OutputFlags& flags, const Thresholds& thresholds,
          const std::vector<std::string>& files, bool spark) {
   sort_rows(table, sort_options(flags));
-  std::vector<CheckItem> checks;
-  if (thresholds.any()) checks.push_back(evaluate(table.metric->name, table.plan.unit, table.total, thresholds));
+  const auto checks = checks_of(table, thresholds);
   const auto options = format_options(flags);
   if (spark && options.format != OutputFormat::table)
     throw Error::usage("--spark draws in a table (--format table); the other formats have no room for it");
@@ -64,6 +68,10 @@ bool can_stream(const RecordFlags& records, const OutputFlags& output) {
   const auto by = bucket_by_named(records.by).value_or(BucketBy::all);
   return format_options(output).format == OutputFormat::ndjson && output.output.empty() && periods_follow_time(by) &&
          records.by_column.empty() && output.sort.empty() && !output.top;
+}
+
+bool writes_rows_as_made(const OutputFlags& output, const std::string& compare) {
+  return delimited(format_options(output)) && compare.empty() && output.sort.empty() && !output.top;
 }
 
 }  // namespace cxkpi::cli

@@ -24,6 +24,13 @@ int write_result(const std::string& text, const std::vector<std::string>& warnin
 int emit(ResultTable table, const OutputFlags& flags, const Thresholds& thresholds = {},
          const std::vector<std::string>& files = {}, bool spark = false);
 
+/// The check of a metric's total against `thresholds`: none when no threshold is given.
+std::vector<CheckItem> checks_of(const ResultTable& table, const Thresholds& thresholds);
+
+/// Whether CSV or TSV can be written as its rows are made, never holding them all: in input
+/// order (no --sort, --top) and with no --compare, which needs every row first.
+bool writes_rows_as_made(const OutputFlags& output, const std::string& compare);
+
 /// Whether NDJSON can stream: to stdout, bucketed by a period that follows time, and
 /// nothing (--sort, --top) needs every row before the first is written.
 bool can_stream(const RecordFlags& records, const OutputFlags& output);

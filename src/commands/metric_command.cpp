@@ -148,8 +148,18 @@ int MetricCommand::run() {
     refuse_file_flags(*app_, spec_.name, numbers.front().flag);
     return emit(compute_from_numbers(spec_, settings_, numbers), output_, thresholds_of(checks_));
   }
-  if (numbers.empty() && streams()) return stream_ndjson();  // a figure for the whole input joins at the end
-  auto table = compute_table(file_input(input_, output_.output), numbers);
+  const auto input = file_input(input_, output_.output);
+  auto readers = open_files(input);
+  if (reads_periods(readers, input, numbers))
+    return emit_whole(compute_from_periods(spec_, settings_, readers, input), {});
+  if (numbers.empty() && streams())
+    return stream_ndjson(readers, input);  // a figure for the whole input joins at the end
+  if (writes_rows_as_made(output_, compare_) && !spark_) return write_csv_as_made(readers, input, numbers);
+  return emit_whole(metric_table(spec_, settings_, read_log(readers, input, numbers)), numbers);
+}
+
+// A table held whole: compared with its baseline when asked, sorted, rendered.
+int MetricCommand::emit_whole(ResultTable table, const std::vector<NumberInput>& numbers) const {
   if (compare_ == "previous" || compare_ == "previous-year") {
     compare_within(table, compare_ == "previous-year");
   } else if (!compare_.empty()) {
@@ -177,11 +187,7 @@ bool MetricCommand::streams() const {
          !settings_.records.window && !settings_.records.cases && extras_.per_hour.empty();
 }
 
-int MetricCommand::stream_ndjson() const {
-  const auto input = file_input(input_, output_.output);
-  auto readers = open_inputs(input, input_);
-  if (input_shape(*app_, records_, readers, input) == Shape::periods)
-    return emit(compute_from_periods(spec_, settings_, readers, input), output_, thresholds_of(checks_), input_.files);
+int MetricCommand::stream_ndjson(Readers& readers, const FileInputOptions& input) const {
   const auto options = buckets();
   ResultTable out{&spec_, {}, options.group, {}, {}, {}, {}, {}};
   bool planned = false;
@@ -204,21 +210,51 @@ int MetricCommand::stream_ndjson() const {
   out.total = spec_.finalize(table.total, settings_);
   auto warnings = table.warnings;
   add_figure_warnings(warnings, spec_, out.plan, out.total);
-  const auto thresholds = thresholds_of(checks_);
-  std::vector<CheckItem> checks;
-  if (thresholds.any()) checks.push_back(evaluate(spec_.name, out.plan.unit, out.total, thresholds));
-  return write_result(render_ndjson_total(out), warnings, checks, output_);
+  return write_result(render_ndjson_total(out), warnings, checks_of(out, thresholds_of(checks_)), output_);
 }
 
+// CSV or TSV in input order from a log: each row is written as it is made and let go, so that
+// the results of a million buckets are never held at once. One pass over the buckets first
+// finds the columns the figures need (details, small_n), as the header comes first.
+int MetricCommand::write_csv_as_made(Readers& readers, const FileInputOptions& input,
+                                     const std::vector<NumberInput>& numbers) const {
+  MetricRows rows(spec_, settings_, read_log(readers, input, numbers));
+  const auto options = format_options(output_);
+  ResultColumns columns(options.intervals);
+  rows.each_result([&columns](const Result& r) { columns.see(r); });
+  rows.finish();
+  columns.see_total(rows.table().total);
+  auto csv = result_csv_writer(rows.table(), columns, options);
+  rows.take_rows([&csv](const ResultRow& row) { csv.add(row); });
+  const auto& table = rows.table();
+  return write_result(csv.finish(total_row(table)), table.warnings, checks_of(table, thresholds_of(checks_)), output_);
+}
+
+// A table held whole (a --compare FILE's baseline).
 ResultTable MetricCommand::compute_table(const FileInputOptions& input, const std::vector<NumberInput>& numbers) const {
+  auto readers = open_files(input);
+  if (reads_periods(readers, input, numbers)) return compute_from_periods(spec_, settings_, readers, input);
+  return metric_table(spec_, settings_, read_log(readers, input, numbers));
+}
+
+Readers MetricCommand::open_files(const FileInputOptions& input) const {
   check_rejects_path(input.errors.rejects_path, {base_file_, extras_.per_hour}, output_.output);
-  auto readers = open_inputs(input, input_);
-  if (input_shape(*app_, records_, readers, input) == Shape::periods) {
-    if (!numbers.empty() || !base_file_.empty())
-      throw Error::usage(fmt::format("give {} either numbers ({} …) or a table of period totals, not both", spec_.name,
-                                     numbers.empty() ? "--base-file" : numbers[0].flag));
-    return compute_from_periods(spec_, settings_, readers, input);
-  }
+  return open_inputs(input, input_);
+}
+
+// A period table, which takes neither numbers nor a --base-file; or a log.
+bool MetricCommand::reads_periods(Readers& readers, const FileInputOptions& input,
+                                  const std::vector<NumberInput>& numbers) const {
+  if (input_shape(*app_, records_, readers, input) != Shape::periods) return false;
+  if (!numbers.empty() || !base_file_.empty())
+    throw Error::usage(fmt::format("give {} either numbers ({} …) or a table of period totals, not both", spec_.name,
+                                   numbers.empty() ? "--base-file" : numbers[0].flag));
+  return true;
+}
+
+// The log's buckets, joined to the numbers, --base-file and --per-hour.
+BucketTable MetricCommand::read_log(Readers& readers, const FileInputOptions& input,
+                                    const std::vector<NumberInput>& numbers) const {
   RowErrors errors(input.errors);  // one count of bad rows over the log, --base-file and --per-hour
   auto table = read_records(readers, input, buckets(), settings_.record_rules(), errors);
   add_base_totals(table, numbers);
@@ -231,7 +267,7 @@ ResultTable MetricCommand::compute_table(const FileInputOptions& input, const st
     join_agent_hours(table, *hours, {}, errors);
   }
   errors.finish(table.warnings);
-  return metric_table(spec_, settings_, std::move(table));
+  return table;
 }
 
 }  // namespace cxkpi::cli

@@ -8,6 +8,7 @@
 #include "commands/command.hpp"
 #include "commands/flags.hpp"
 #include "commands/metric_options.hpp"
+#include "compute/buckets.hpp"
 #include "compute/compute.hpp"
 #include "cxkpi/catalog.hpp"
 
@@ -23,8 +24,16 @@ class MetricCommand final : public Command {
   [[nodiscard]] std::vector<NumberInput> given_numbers() const;
   [[nodiscard]] BucketOptions buckets() const;
   [[nodiscard]] bool streams() const;
-  [[nodiscard]] int stream_ndjson() const;
+  [[nodiscard]] int stream_ndjson(Readers& readers, const FileInputOptions& input) const;
+  [[nodiscard]] int write_csv_as_made(Readers& readers, const FileInputOptions& input,
+                                      const std::vector<NumberInput>& numbers) const;
+  [[nodiscard]] int emit_whole(ResultTable table, const std::vector<NumberInput>& numbers) const;
   [[nodiscard]] ResultTable compute_table(const FileInputOptions& input, const std::vector<NumberInput>& numbers) const;
+  [[nodiscard]] Readers open_files(const FileInputOptions& input) const;
+  [[nodiscard]] bool reads_periods(Readers& readers, const FileInputOptions& input,
+                                   const std::vector<NumberInput>& numbers) const;
+  [[nodiscard]] BucketTable read_log(Readers& readers, const FileInputOptions& input,
+                                     const std::vector<NumberInput>& numbers) const;
 
   const MetricSpec& spec_;
   CLI::App* app_;

@@ -54,7 +54,7 @@ class ReportCommand final : public Command {
   int run() override {
     const auto input = file_input(input_, output_.output);
     if (streams()) return stream_ndjson(input);
-    if (writes_csv_as_made()) return write_csv_as_made(input);
+    if (writes_rows_as_made(output_, compare_)) return write_csv_as_made(input);
     auto report = compute_report(input);
     if (compare_ == "previous" || compare_ == "previous-year") {
       compare_within(report, compare_ == "previous-year");
@@ -121,15 +121,11 @@ class ReportCommand final : public Command {
 
   // CSV or TSV in input order: each row is written as it is made and let go, so that the results
   // of a million buckets are never held at once.
-  [[nodiscard]] bool writes_csv_as_made() const {
-    return delimited(format_options(output_)) && compare_.empty() && output_.sort.empty() && !output_.top;
-  }
-
   int write_csv_as_made(const FileInputOptions& input) const {
     auto [report, buckets] = read_report(input);
-    ReportCsvWriter csv(report, small_sample_columns(report, settings_, buckets), format_options(output_));
+    auto csv = report_csv_writer(report, small_sample_columns(report, settings_, buckets), format_options(output_));
     take_report_rows(report, settings_, buckets, [&](const ReportRow& row) { csv.add(row); });
-    return write_result(csv.finish(), report.warnings, checks(report), output_);
+    return write_result(csv.finish(report.total), report.warnings, checks(report), output_);
   }
 
   // As for single metrics: NDJSON to stdout from a time-bucketed log streams period by period.

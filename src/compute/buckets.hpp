@@ -100,11 +100,49 @@ std::string base_key_label(const BucketTable& buckets, const Bucket& bucket);
 void join_agent_hours(BucketTable& buckets, TableReader& hours, const std::vector<ColumnOverride>& overrides,
                       RowErrors& errors);
 
-/// One metric per bucket, and over all buckets. A bucket whose base lacks a field the metric
-/// needs is null with the reason and left out of the total (with a warning); a base field the
-/// metric needs that is not broken down by a --group column is a usage error. The buckets are
-/// taken: each one's sums are let go as its row is made, so that a million buckets and their
-/// rows are not held twice.
+/// Makes each bucket's row with `make` (which may take the bucket's labels) and hands it to
+/// `each`, letting go of the bucket's sums as it goes (their memory serves the next rows): the
+/// rows of a million buckets need never be held at once, nor the buckets twice.
+template <typename Make, typename Each>
+void take_bucket_rows(BucketTable& buckets, Make make, Each each) {
+  for (auto& b : buckets.buckets) {
+    auto row = make(b);
+    b.sums = Sums();
+    each(std::move(row));
+  }
+}
+
+/// One metric per bucket, and over all buckets, a row at a time. A bucket whose base lacks a
+/// field the metric needs is null with the reason and left out of the total (with a warning);
+/// a base field the metric needs that is not broken down by a --group column is a usage error
+/// (thrown by the constructor, as are the fields the metric lacks).
+class MetricRows {
+ public:
+  MetricRows(const MetricSpec& metric, const Settings& settings, BucketTable buckets);
+  /// Each row's figure in turn, the buckets kept: what columns the rows will need.
+  void each_result(const std::function<void(const Result&)>& see) const;
+  /// Makes each row and hands it to `each`, taking its bucket's labels and letting go of its sums.
+  void take_rows(const std::function<void(ResultRow)>& each);
+  /// Finalises the total and adds its warnings (after the rows: an overflow names a row first).
+  void finish();
+  /// The table: plan, label names, and after finish() the total and warnings; no rows.
+  [[nodiscard]] const ResultTable& table() const { return table_; }
+  ResultTable take_table() { return std::move(table_); }
+  [[nodiscard]] std::size_t row_count() const { return has_rows() ? buckets_.buckets.size() : 0; }
+
+ private:
+  [[nodiscard]] bool has_rows() const;
+  [[nodiscard]] Result result(const Bucket& b) const;
+  const MetricSpec& metric_;
+  const Settings& settings_;
+  BucketTable buckets_;
+  ResultTable table_;
+  std::vector<Field> needed_;  // the fields the metric needs from the base
+  std::vector<std::string> left_out_;
+  Sums total_;
+};
+
+/// The whole table of MetricRows: every row held.
 ResultTable metric_table(const MetricSpec& metric, const Settings& settings, BucketTable buckets);
 
 }  // namespace cxkpi::cli

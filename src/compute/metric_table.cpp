@@ -123,30 +123,60 @@ std::string bucket_label(const Bucket& b) {
 
 }  // namespace
 
+MetricRows::MetricRows(const MetricSpec& metric, const Settings& settings, BucketTable buckets)
+    : metric_(metric),
+      settings_(settings),
+      buckets_(std::move(buckets)),
+      table_{&metric, metric.plan(settings, buckets_.supplied), buckets_.group_names, {}, {}, buckets_.warnings, {},
+             {}} {
+  require_fields(metric, table_.plan, buckets_.supplied, buckets_.source, buckets_.preset);
+  needed_ = needed_from_base(table_.plan, buckets_.base);
+  check_split_by_groups(buckets_, needed_);
+  total_ = naming_overflow([&] { return buckets_.source + ": total"; },  // before the rows take the labels
+                           [&] { return total_with_base(buckets_, needed_, left_out_); });
+}
+
+// One bucket over all the input has no rows: its figure is the total.
+bool MetricRows::has_rows() const {
+  const auto& options = buckets_.options;
+  return options.by != BucketBy::all || !options.by_column.empty() || !buckets_.group_names.empty();
+}
+
+Result MetricRows::result(const Bucket& b) const {
+  return naming_overflow([&] { return buckets_.source + ": " + bucket_label(b); },
+                         [&] { return row_result(metric_, settings_, buckets_, b, needed_); });
+}
+
+void MetricRows::each_result(const std::function<void(const Result&)>& see) const {
+  if (!has_rows()) return;
+  for (const auto& b : buckets_.buckets)
+    see(result(b));
+}
+
+void MetricRows::take_rows(const std::function<void(ResultRow)>& each) {
+  if (!has_rows()) return;
+  const auto make = [&](Bucket& b) {
+    auto figure = result(b);  // before the labels go: a reason or an error names them
+    return ResultRow{std::move(b.period.label), std::move(b.groups), std::move(figure), {}};
+  };
+  take_bucket_rows(buckets_, make, each);
+}
+
+void MetricRows::finish() {
+  table_.total =
+      naming_overflow([&] { return buckets_.source + ": total"; }, [&] { return metric_.finalize(total_, settings_); });
+  add_figure_warnings(table_.warnings, metric_, table_.plan, table_.total);
+  if (!left_out_.empty()) table_.warnings.push_back(left_out_warning(needed_, left_out_));
+}
+
 ResultTable metric_table(const MetricSpec& metric, const Settings& settings, BucketTable buckets) {
-  ResultTable table{&metric, metric.plan(settings, buckets.supplied), buckets.group_names, {}, {}, buckets.warnings, {},
-                    {}};
-  require_fields(metric, table.plan, buckets.supplied, buckets.source, buckets.preset);
-  const auto needed = needed_from_base(table.plan, buckets.base);
-  check_split_by_groups(buckets, needed);
-  const bool one_bucket_only =
-      buckets.options.by == BucketBy::all && buckets.options.by_column.empty() && buckets.group_names.empty();
-  std::vector<std::string> left_out;
-  const auto total = naming_overflow([&] { return buckets.source + ": total"; },  // before the rows take the labels
-                                     [&] { return total_with_base(buckets, needed, left_out); });
-  if (!one_bucket_only) {
-    table.rows.reserve(buckets.buckets.size());  // no second, doubled copy of a million rows while growing
-    for (auto& b : buckets.buckets) {
-      auto result = naming_overflow([&] { return buckets.source + ": " + bucket_label(b); },
-                                    [&] { return row_result(metric, settings, buckets, b, needed); });
-      b.sums = Sums();  // its memory serves the next rows' results
-      table.rows.push_back({std::move(b.period.label), std::move(b.groups), std::move(result), {}});
-    }
-  }
-  table.total =
-      naming_overflow([&] { return buckets.source + ": total"; }, [&] { return metric.finalize(total, settings); });
-  add_figure_warnings(table.warnings, metric, table.plan, table.total);
-  if (!left_out.empty()) table.warnings.push_back(left_out_warning(needed, left_out));
+  MetricRows rows(metric, settings, std::move(buckets));
+  std::vector<ResultRow> made;
+  made.reserve(rows.row_count());  // no second, doubled copy of a million rows while growing
+  rows.take_rows([&made](ResultRow row) { made.push_back(std::move(row)); });
+  rows.finish();
+  auto table = rows.take_table();
+  table.rows = std::move(made);
   return table;
 }
 

@@ -80,13 +80,13 @@ ReportTable report_frame(const BucketTable& buckets, const Settings& settings, s
 
 void take_report_rows(const ReportTable& frame, const Settings& settings, BucketTable& buckets,
                       const std::function<void(ReportRow)>& each) {
-  for (auto& b : buckets.buckets) {
+  const auto make = [&](Bucket& b) {
     auto row = report_row(frame, settings, b.period.label, b.groups, b.sums);
-    b.sums = Sums();  // its memory serves the next rows
     row.period = std::move(b.period.label);
     row.groups = std::move(b.groups);
-    each(std::move(row));
-  }
+    return row;
+  };
+  take_bucket_rows(buckets, make, each);
 }
 
 std::vector<bool> small_sample_columns(const ReportTable& frame, const Settings& settings, const BucketTable& buckets) {

@@ -13,21 +13,6 @@
 namespace cxkpi::cli {
 namespace {
 
-// Confidence intervals are columns only when asked for (--ci).
-std::vector<std::string_view> detail_names(const ResultTable& t, bool intervals) {
-  std::vector<std::string_view> names;
-  const auto add = [&](const Detail& d) {
-    if ((intervals || !d.on_request) && std::find(names.begin(), names.end(), d.name) == names.end())
-      names.push_back(d.name);
-  };
-  for (const auto& d : t.total.details)
-    add(d);
-  for (const auto& row : t.rows)
-    for (const auto& d : row.result.details)
-      add(d);
-  return names;
-}
-
 // A metric's cells: its value (a duration also as a clock, for people), sums and details.
 class CellWriter : public NumberCells {
  public:
@@ -47,18 +32,6 @@ class CellWriter : public NumberCells {
  private:
   Unit unit_;
 };
-
-template <typename Flagged>
-bool any_result(const ResultTable& t, Flagged flagged) {
-  return flagged(t.total) ||
-         std::any_of(t.rows.begin(), t.rows.end(), [&](const auto& r) { return flagged(r.result); });
-}
-bool any_small_sample(const ResultTable& t) {
-  return any_result(t, [](const Result& r) { return r.small_n; });
-}
-bool any_approximate(const ResultTable& t) {
-  return any_result(t, [](const Result& r) { return r.relative_error.has_value(); });
-}
 
 struct GridShape {
   const ResultTable& table;
@@ -130,20 +103,29 @@ std::vector<std::string> row_cells(const GridShape& s, const CellWriter& cells, 
   return row;
 }
 
-GridShape grid_shape(const ResultTable& t, bool for_people, bool intervals) {
-  return {t, detail_names(t, intervals), for_people, any_small_sample(t), any_approximate(t)};
+GridShape grid_shape(const ResultTable& t, bool for_people, const ResultColumns& columns) {
+  return {t, columns.details(), for_people, columns.small_samples(), columns.approximate()};
 }
 
-// Hands each row's cells to `take` in turn, the total last: one row's cells exist at a time.
-template <typename Take>
-void for_each_grid_row(const ResultTable& t, const GridShape& shape, const CellWriter& cells, Take take) {
-  for (const auto& r : t.rows) {
-    std::vector<std::string> labels{r.period};
-    for (const auto& label : r.labels)
-      labels.push_back(shape.for_people && label.empty() ? "(empty)" : label);
-    take(row_cells(shape, cells, std::move(labels), r.result, r.comparison));
-  }
-  take(row_cells(shape, cells, {"total"}, t.total, t.total_comparison));
+// The columns that the figures of a table held whole need.
+ResultColumns columns_of(const ResultTable& t, bool intervals) {
+  ResultColumns columns(intervals);
+  columns.see_total(t.total);
+  for (const auto& r : t.rows)
+    columns.see(r.result);
+  return columns;
+}
+
+GridShape grid_shape(const ResultTable& t, bool for_people, bool intervals) {
+  return grid_shape(t, for_people, columns_of(t, intervals));
+}
+
+// A row's cells: its period and labels ("(empty)" for people where a label is blank), then its figures.
+std::vector<std::string> grid_row(const GridShape& shape, const CellWriter& cells, const ResultRow& r) {
+  std::vector<std::string> labels{r.period};
+  for (const auto& label : r.labels)
+    labels.push_back(shape.for_people && label.empty() ? "(empty)" : label);
+  return row_cells(shape, cells, std::move(labels), r.result, r.comparison);
 }
 
 TextTable build_grid(const ResultTable& t, bool for_people, int precision, bool intervals) {
@@ -151,19 +133,18 @@ TextTable build_grid(const ResultTable& t, bool for_people, int precision, bool 
   const CellWriter cells(for_people, precision, t.plan.unit);
   TextTable g;
   add_columns(g, shape);
-  for_each_grid_row(t, shape, cells, [&](std::vector<std::string> row) { g.rows.push_back(std::move(row)); });
+  for (const auto& r : t.rows)
+    g.rows.push_back(grid_row(shape, cells, r));
+  g.rows.push_back(grid_row(shape, cells, total_row(t)));
   return g;
 }
 
 // CSV is written a row at a time: a table of a million rows is never held as cells.
 std::string render_csv_rows(const ResultTable& t, const FormatOptions& options) {
-  const auto shape = grid_shape(t, false, options.intervals);
-  const CellWriter cells(false, options.precision, t.plan.unit);
-  TextTable columns;
-  add_columns(columns, shape);
-  CsvLines csv(columns, options);
-  for_each_grid_row(t, shape, cells, [&](const std::vector<std::string>& row) { csv.add(row); });
-  return csv.take();
+  auto csv = result_csv_writer(t, columns_of(t, options.intervals), options);
+  for (const auto& r : t.rows)
+    csv.add(r);
+  return csv.finish(total_row(t));
 }
 
 // Numbers given on the command line have no rows: one "name value" line per figure reads better.
@@ -179,6 +160,50 @@ std::string render_vertical(const ResultTable& t, int precision, bool intervals)
 }
 
 }  // namespace
+
+ResultRow total_row(const ResultTable& t) {
+  return {"total", {}, t.total, t.total_comparison};
+}
+
+void ResultColumns::see(const Result& r) {
+  add_details(r, row_details_);
+  small_samples_ = small_samples_ || r.small_n;
+  approximate_ = approximate_ || r.relative_error.has_value();
+}
+
+void ResultColumns::see_total(const Result& total) {
+  total_details_.clear();
+  add_details(total, total_details_);
+  small_samples_ = small_samples_ || total.small_n;
+  approximate_ = approximate_ || total.relative_error.has_value();
+}
+
+// Confidence intervals are columns only when asked for (--ci).
+void ResultColumns::add_details(const Result& r, std::vector<std::string_view>& names) const {
+  for (const auto& d : r.details)
+    if ((intervals_ || !d.on_request) && std::find(names.begin(), names.end(), d.name) == names.end())
+      names.push_back(d.name);
+}
+
+// The total's first, then the rows' others in the order they came.
+std::vector<std::string_view> ResultColumns::details() const {
+  auto names = total_details_;
+  for (const auto name : row_details_)
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  return names;
+}
+
+CsvRowWriter<ResultRow> result_csv_writer(const ResultTable& table, const ResultColumns& columns,
+                                          const FormatOptions& options) {
+  TextTable header;
+  const auto shape = grid_shape(table, false, columns);
+  add_columns(header, shape);
+  return {header,
+          [shape, cells = CellWriter(false, options.precision, table.plan.unit)](const ResultRow& r) {
+            return grid_row(shape, cells, r);
+          },
+          options};
+}
 
 TextTable people_grid(const ResultTable& table, int precision, bool intervals) {
   return build_grid(table, true, precision, intervals);

@@ -94,39 +94,23 @@ TextTable report_grid(const ReportTable& r, bool for_people, int precision) {
 }  // namespace
 
 // CSV is written a row at a time: a report of a million rows is never held as cells.
-struct ReportCsvWriter::Lines {
-  Lines(const ReportTable& r, const std::vector<bool>& small, const FormatOptions& options)
-      : cells(r, small, false, options.precision), csv(columns_of(r, small), options) {}
-  static TextTable columns_of(const ReportTable& r, const std::vector<bool>& small) {
-    TextTable columns;
-    add_columns(columns, r, small, false);
-    return columns;
-  }
-  ReportCells cells;
-  CsvLines csv;
-};
-
-ReportCsvWriter::ReportCsvWriter(const ReportTable& report, const std::vector<bool>& small,
-                                 const FormatOptions& options)
-    : report_(report), lines_(std::make_unique<Lines>(report, small, options)) {}
-ReportCsvWriter::~ReportCsvWriter() = default;
-
-void ReportCsvWriter::add(const ReportRow& row) {
-  lines_->csv.add(lines_->cells.row(row));
-}
-
-std::string ReportCsvWriter::finish() {
-  add(report_.total);
-  return lines_->csv.take();
+CsvRowWriter<ReportRow> report_csv_writer(const ReportTable& report, const std::vector<bool>& small,
+                                          const FormatOptions& options) {
+  TextTable columns;
+  add_columns(columns, report, small, false);
+  return {
+      columns,
+      [cells = ReportCells(report, small, false, options.precision)](const ReportRow& row) { return cells.row(row); },
+      options};
 }
 
 namespace {
 
 std::string report_csv(const ReportTable& r, const FormatOptions& options) {
-  ReportCsvWriter csv(r, small_sample_columns(r), options);
+  auto csv = report_csv_writer(r, small_sample_columns(r), options);
   for (const auto& row : r.rows)
     csv.add(row);
-  return csv.finish();
+  return csv.finish(r.total);
 }
 
 ordered_json row_json(const ReportTable& r, const ReportRow& row, bool with_group) {
