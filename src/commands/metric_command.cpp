@@ -3,12 +3,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <optional>
 
 #include "check/thresholds.hpp"
 #include "commands/emit.hpp"
 #include "compute/buckets.hpp"
 #include "compute/compare.hpp"
 #include "compute/figure_warnings.hpp"
+#include "compute/period_rows.hpp"
 #include "errors.hpp"
 #include "io/sink.hpp"
 #include "output/format.hpp"
@@ -48,6 +51,13 @@ FieldSet all_inputs(const MetricSpec& spec) {
   for (const Field f : spec.inputs)
     set.add(f);
   return set;
+}
+
+// Files that a second read finds as the first did: regular files, not "-" or a pipe.
+bool read_again(const std::vector<std::string>& files) {
+  std::error_code ec;
+  return std::all_of(files.begin(), files.end(),
+                     [&ec](const std::string& f) { return f != "-" && std::filesystem::is_regular_file(f, ec); });
 }
 
 }  // namespace
@@ -150,8 +160,7 @@ int MetricCommand::run() {
   }
   const auto input = file_input(input_, output_.output);
   auto readers = open_files(input);
-  if (reads_periods(readers, input, numbers))
-    return emit_whole(compute_from_periods(spec_, settings_, readers, input), {});
+  if (reads_periods(readers, input, numbers)) return run_periods(readers, input);
   if (numbers.empty() && streams())
     return stream_ndjson(readers, input);  // a figure for the whole input joins at the end
   if (writes_rows_as_made(output_, compare_) && !spark_) return write_csv_as_made(readers, input, numbers);
@@ -227,6 +236,59 @@ int MetricCommand::write_csv_as_made(Readers& readers, const FileInputOptions& i
   auto csv = result_csv_writer(rows.table(), columns, options);
   rows.take_rows([&csv](const ResultRow& row) { csv.add(row); });
   const auto& table = rows.table();
+  return write_result(csv.finish(total_row(table)), table.warnings, checks_of(table, thresholds_of(checks_)), output_);
+}
+
+// A period table is written as it is read where the output allows: NDJSON to stdout, and CSV
+// or TSV from files. Sorted or compared rows, other formats and a pipe read as CSV are held.
+int MetricCommand::run_periods(Readers& readers, const FileInputOptions& input) const {
+  const bool in_input_order = compare_.empty() && output_.sort.empty() && !output_.top;
+  const auto options = format_options(output_);
+  if (in_input_order && options.format == OutputFormat::ndjson && output_.output.empty() && !no_stream_)
+    return stream_period_ndjson(readers, input);
+  if (writes_rows_as_made(output_, compare_) && !spark_ && read_again(input.files))
+    return write_period_csv(readers, input);
+  return emit_whole(compute_from_periods(spec_, settings_, readers, input), {});
+}
+
+// Each row's line goes out as it is read, a batch at a time; the total closes the stream.
+int MetricCommand::stream_period_ndjson(Readers& readers, const FileInputOptions& input) const {
+  constexpr std::size_t kBatch = std::size_t{64} * 1024;
+  std::string lines;
+  const auto table =
+      read_periods(spec_, settings_, readers, input, [&lines](const ResultTable& so_far, const ResultRow& row) {
+        lines += render_ndjson_row(so_far, row);
+        if (lines.size() < kBatch) return;
+        write_output(lines, "");
+        lines.clear();
+      });
+  return write_result(lines + render_ndjson_total(table), table.warnings, checks_of(table, thresholds_of(checks_)),
+                      output_);
+}
+
+// CSV's columns depend on every row (a detail column when some row has that figure, small_n
+// when some survey figure rests on too few answers) and its header comes first: a first read
+// of the files finds them, quietly (no -v, no --rejects, bad rows passed over: the second read
+// meets them as before), and a second read writes each row as it is read.
+int MetricCommand::write_period_csv(Readers& readers, const FileInputOptions& input) const {
+  const auto options = format_options(output_);
+  auto quiet = input;
+  quiet.verbose = false;
+  quiet.errors = RowErrorPolicy{true, std::nullopt, {}};
+  ResultColumns columns(options.intervals);
+  const auto first = read_periods(spec_, settings_, readers, quiet,
+                                  [&columns](const ResultTable&, const ResultRow& row) { columns.see(row.result); });
+  columns.see_total(first.total);
+  auto csv = result_csv_writer(first, columns, options);
+  ResultColumns again(options.intervals);
+  auto reopened = open_inputs(input);
+  const auto table = read_periods(spec_, settings_, reopened, input, [&](const ResultTable&, const ResultRow& row) {
+    again.see(row.result);
+    csv.add(row);
+  });
+  again.see_total(table.total);
+  if (again != columns)
+    throw Error::data(fmt::format("{}: the input changed while it was read", reopened.front()->source_name()));
   return write_result(csv.finish(total_row(table)), table.warnings, checks_of(table, thresholds_of(checks_)), output_);
 }
 

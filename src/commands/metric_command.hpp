@@ -27,6 +27,9 @@ class MetricCommand final : public Command {
   [[nodiscard]] int stream_ndjson(Readers& readers, const FileInputOptions& input) const;
   [[nodiscard]] int write_csv_as_made(Readers& readers, const FileInputOptions& input,
                                       const std::vector<NumberInput>& numbers) const;
+  [[nodiscard]] int run_periods(Readers& readers, const FileInputOptions& input) const;
+  [[nodiscard]] int stream_period_ndjson(Readers& readers, const FileInputOptions& input) const;
+  [[nodiscard]] int write_period_csv(Readers& readers, const FileInputOptions& input) const;
   [[nodiscard]] int emit_whole(ResultTable table, const std::vector<NumberInput>& numbers) const;
   [[nodiscard]] ResultTable compute_table(const FileInputOptions& input, const std::vector<NumberInput>& numbers) const;
   [[nodiscard]] Readers open_files(const FileInputOptions& input) const;

@@ -7,6 +7,7 @@
 
 #include "compute/column_readings.hpp"
 #include "compute/compute.hpp"
+#include "compute/period_rows.hpp"
 #include "compute/row_errors.hpp"
 #include "cxkpi/checks.hpp"
 #include "errors.hpp"
@@ -185,12 +186,13 @@ Readers open_inputs(const FileInputOptions& input) {
   return readers;
 }
 
-ResultTable compute_from_periods(const MetricSpec& metric, const Settings& settings, Readers& readers,
-                                 const FileInputOptions& input) {
+ResultTable read_periods(const MetricSpec& metric, const Settings& settings, Readers& readers,
+                         const FileInputOptions& input, const PeriodRows& each) {
   ResultTable table{&metric, {}, {}, {}, {}, {}, {}, {}};
   Sums total;
   RowErrors errors(input.errors);
   std::size_t rows = 0;
+  std::size_t kept = 0;
   bool first_file = true;
   for (auto& reader : readers) {
     check_period_headers(*reader, input);
@@ -200,19 +202,33 @@ ResultTable compute_from_periods(const MetricSpec& metric, const Settings& setti
     const PeriodFile file(metric, settings, *reader, columns, input, table.label_names);
     const RowFilter where(input.where.get(), *reader, input.missing);
     if (first_file) {
+      table.plan = file.plan();  // the unit the rows are written in; the definition follows the total's fields
+      table.plan.warnings.clear();
       table.warnings = file.plan().warnings;
       first_file = false;
     }
     for_each_row(*reader, errors, [&] {
       ++rows;
-      if (where.keep()) table.rows.push_back(file.result_row(total, table.warnings));
+      if (!where.keep()) return;
+      auto row = file.result_row(total, table.warnings);  // a bad row throws: not kept
+      ++kept;
+      each(table, std::move(row));
     });
   }
   table.plan = metric.plan(settings, total.present());
   table.plan.warnings.clear();
   table.total = metric.finalize(total, settings);
-  tell_rows_kept(input.where.get(), {}, rows, table.rows.size(), input.verbose, table.warnings);
+  tell_rows_kept(input.where.get(), {}, rows, kept, input.verbose, table.warnings);
   errors.finish(table.warnings);
+  return table;
+}
+
+ResultTable compute_from_periods(const MetricSpec& metric, const Settings& settings, Readers& readers,
+                                 const FileInputOptions& input) {
+  std::vector<ResultRow> rows;
+  auto table = read_periods(metric, settings, readers, input,
+                            [&rows](const ResultTable&, ResultRow row) { rows.push_back(std::move(row)); });
+  table.rows = std::move(rows);
   return table;
 }
 
