@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The generated man page renders and names every command; the bash completion loads and
-# completes commands and flags; zsh and fish scripts are produced.
+# completes commands, flags and their values; zsh (tests/docs/check_zsh.zsh) and fish
+# scripts are produced.
 set -u
 bin=$(realpath "$1")
+root=$(cd "$(dirname "$0")/../.." && pwd)
 passed=0 failed=0
 check() {  # check NAME COMMAND...
   local name=$1; shift
@@ -27,6 +29,24 @@ check "bash completes erlang-c flags" grep -qx -- --sl-target <(complete_words c
 check "bash completes the staffing alias" grep -qx staffing <(complete_words cxkpi staf)
 check "bash completes metric names after explain" grep -qx erlang-c <(complete_words cxkpi explain erl)
 check "bash completes aliases after explain" grep -qx staffing <(complete_words cxkpi explain staf)
+# Values: the words each flag takes, from the flag's own check (or the table it is checked
+# against after parsing: presets, metrics), per command.
+words_equal() {  # words_equal "EXPECTED WORDS" WORD...: the candidates are exactly these
+  [ "$(complete_words "${@:2}" | sort | tr '\n' ' ')" = "$(tr ' ' '\n' <<<"$1" | sort | tr '\n' ' ')" ]
+}
+check "bash completes --format values" words_equal "table json ndjson csv tsv markdown html svg" cxkpi aht --format ''
+check "bash completes --format=value" words_equal "csv" cxkpi aht --format = c
+check "bash completes presets' own --format" words_equal "table json" cxkpi presets --format ''
+check "bash completes --by periods" words_equal "all hour day week month quarter year weekday hour-of-day" \
+  cxkpi report data/calls.csv --by ''
+check "bash completes --color" words_equal "never auto always" cxkpi nps --color ''
+check "bash completes --preset names" grep -qx zendesk <(complete_words cxkpi aht --preset '')
+check "bash completes --preset none" grep -qx none <(complete_words cxkpi aht --preset '')
+check "bash completes a --metrics list" words_equal "abandonment,abandonment abandonment,asa abandonment,aht abandonment,article-read-time abandonment,article-reads abandonment,agent-satisfaction abandonment,avg-wait" cxkpi report --metrics abandonment,a
+check "bash completes the shell of completions" words_equal "bash zsh fish" cxkpi completions ''
+check "bash completes files after a flag" grep -qx data/calls.csv <(cd "$root" && complete_words cxkpi aht --desc data/cal)
+check "bash completes a file after -o" grep -qx data/monthly.csv <(cd "$root" && complete_words cxkpi aht -o data/mon)
+check "bash completes files, not words, after --threshold" grep -qx data/calls.csv <(cd "$root" && complete_words cxkpi service-level --threshold data/cal)
 check "zsh script" grep -q '^#compdef cxkpi' <("$bin" completions zsh)
 check "fish script" grep -q "complete -c cxkpi -n __fish_use_subcommand -a nps" <("$bin" completions fish)
 echo "$passed passed, $failed failed"
