@@ -555,7 +555,7 @@ class NdjsonReader final : public TableReader, public BlockSource {
     } catch (const json::parse_error& e) {
       auto at = position_of_byte(in_.name(), text_, e.byte);
       at.line = line_;
-      throw invalid_json(at, e);
+      throw invalid_json(at, e, text_);
     } catch (const json::exception& e) {  // e.g. out_of_range: a number beyond a double
       throw unsupported_json(SourcePos{in_.name(), line_, 0, {}}, e);
     }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "io/encoding_guess.hpp"
 #include "text/words.hpp"
 
 namespace cxkpi::cli {
@@ -210,7 +211,7 @@ ojson parse_json(const std::string& name, std::string_view all, std::size_t begi
   try {
     return parse_json_text(all.substr(begin, end - begin));
   } catch (const ojson::parse_error& e) {
-    throw invalid_json(position_of_byte(name, all, begin + e.byte), e);
+    throw invalid_json(position_of_byte(name, all, begin + e.byte), e, all.substr(begin, end - begin));
   } catch (const ojson::exception& e) {  // e.g. out_of_range: a number beyond a double
     // One of several records is placed where it starts; a whole document by its path.
     throw unsupported_json(
@@ -362,12 +363,32 @@ SourcePos position_of_byte(const std::string& name, std::string_view text, std::
   return {name, line, column, {}};
 }
 
+namespace {
+// The line of `text` holding byte `at` (at most 64 KiB either side): a line never splits a
+// UTF-8 sequence, so what is not UTF-8 in it is the file's own.
+std::string_view line_around(std::string_view text, std::size_t at) {
+  constexpr std::size_t kReach = std::size_t{64} * 1024;
+  at = std::min(at, text.size());
+  const auto from = at > kReach ? at - kReach : 0;
+  const auto start = text.rfind('\n', at == 0 ? 0 : at - 1);
+  const auto begin = start == std::string_view::npos || start < from ? from : start + 1;
+  const auto newline = text.find('\n', at);
+  const auto end = std::min({newline == std::string_view::npos ? text.size() : newline, at + kReach, text.size()});
+  return text.substr(begin, end - begin);
+}
+}  // namespace
+
 // nlohmann reports "[json.exception.parse_error.101] parse error at line 1, column 5:
 // syntax error while parsing value - …"; cxkpi shows the place its own way.
-Error invalid_json(const SourcePos& at, const ojson::parse_error& e) {
+Error invalid_json(const SourcePos& at, const ojson::parse_error& e, std::string_view text) {
   std::string what = e.what();
   const auto k = what.find("syntax error");
-  return Error::data(at, "json", k == std::string::npos ? what : what.substr(k));
+  auto reason = k == std::string::npos ? what : what.substr(k);
+  if (what.find("UTF-8") != std::string::npos) {
+    const auto hint = legacy_encoding_hint(line_around(text, e.byte == 0 ? 0 : e.byte - 1));
+    if (!hint.empty()) reason += " (" + hint + ")";
+  }
+  return Error::data(at, "json", reason);
 }
 
 // "[json.exception.out_of_range.406] number overflow parsing '1e999'" → the part after "] ".

@@ -86,8 +86,10 @@ std::size_t json_value_end(std::string_view text, std::size_t begin);
 
 /// The line and column of byte `byte` (1-based, as nlohmann counts) of `text`.
 SourcePos position_of_byte(const std::string& name, std::string_view text, std::size_t byte);
-/// The error for invalid JSON (nlohmann's message, without its prefix) at `at`.
-Error invalid_json(const SourcePos& at, const ojson::parse_error& e);
+/// The error for invalid JSON (nlohmann's message, without its prefix) at `at`, in `text`
+/// (what was parsed): for ill-formed UTF-8 in text that looks like Latin-1 or Windows-1252,
+/// the message says which --encoding to try.
+Error invalid_json(const SourcePos& at, const ojson::parse_error& e, std::string_view text);
 /// The error for JSON that parses but cannot be held (a number beyond a double).
 Error unsupported_json(const SourcePos& at, const ojson::exception& e);
 
