@@ -198,7 +198,7 @@ inline constexpr auto kMetrics = std::to_array<MetricSpec>({
      [](const Settings& o, const FieldSet&) { return plan_first_response_time(o.durations); },
      [](const Sums& s, const Settings& o) { return first_response_time(s, o.durations); },
      nullptr,
-     "opened_at, first_response_at"},
+     "opened_at, first_response_at (or first_response_s)"},
     {"resolution-time",
      "time from opening to resolution of resolved contacts: mean, percentiles and maximum",
      "cxkpi resolution-time tickets.csv --by week",

@@ -62,9 +62,10 @@ enum class RecordField : std::uint8_t {
   read_s,
   agent_score,
   enps_score,
+  first_response_s,  ///< the first response as a duration, for exports that give no reply time
 };
 
-inline constexpr std::size_t kRecordFieldCount = static_cast<std::size_t>(RecordField::enps_score) + 1;
+inline constexpr std::size_t kRecordFieldCount = static_cast<std::size_t>(RecordField::first_response_s) + 1;
 
 /// Which columns a log has; decides which aggregate fields its sums supply.
 class RecordColumns {
@@ -115,7 +116,8 @@ struct Contact {
   std::optional<bool> transferred;
   std::optional<bool> has_agent;  ///< whether the agent cell is filled; nullopt: no agent column
   /// first_response_at − opened_at and resolved_at − opened_at (raw 1/10000 s; business
-  /// seconds under RecordRules::business_hours). Negative: the times are out of order.
+  /// seconds under RecordRules::business_hours). Negative: the times are out of order. An
+  /// export that gives the first response only as a duration (first_response_s) sets it directly.
   std::optional<std::int64_t> first_response;
   std::optional<std::int64_t> resolution;
   /// A row of a view log or an agent survey adds only its own fields, never contacts,
@@ -203,7 +205,7 @@ inline FieldSet supplied_contact_fields(const RecordColumns& c, const RecordRule
     for (int k = 1; k <= rules.ces_scale; ++k)
       s.add(ces_score_field(k));
   add_if(c.has(R::transferred), {Field::transfers});
-  add_if(c.opened() && c.has(R::first_response_at), {Field::first_responses});
+  add_if((c.opened() && c.has(R::first_response_at)) || c.has(R::first_response_s), {Field::first_responses});
   add_if(c.opened() && c.has(R::resolved_at), {Field::timed_resolutions});
   const bool customer = c.opened() && c.has(R::customer_id);
   // Counted only under window rules (which the window metrics always set).

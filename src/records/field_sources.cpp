@@ -25,7 +25,7 @@ constexpr std::array kFieldSources{
     FieldSource{Field::orders, "orders (give --orders N)"},
     FieldSource{Field::customers, "customers (give --customers N)"},
     FieldSource{Field::contacts, "contacts (give --contacts N or --base-file)"},
-    FieldSource{Field::first_responses, "opened_at and first_response_at"},
+    FieldSource{Field::first_responses, "opened_at and first_response_at (or first_response_s)"},
     FieldSource{Field::timed_resolutions, "opened_at and resolved_at"},
     FieldSource{Field::window_handled, "customer_id and opened_at"},
     FieldSource{Field::customer_contacts, "customer_id and opened_at"},

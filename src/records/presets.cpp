@@ -103,19 +103,17 @@ constexpr std::array kFreshdeskUnsupported{kTicketNoQueue, kTicketNoFcr, kNoNpsC
 // The zendesk__ticket_metrics model of Fivetran's dbt_zendesk package, downloaded as CSV.
 constexpr std::array<std::string_view, 2> kDbtZendeskSignature{
     "ticket_id", "first_reply_time_calendar_minutes|final_resolution_calendar_minutes"};
-constexpr std::array<std::string_view, 6> kDbtZendeskMaps{
+constexpr std::array<std::string_view, 7> kDbtZendeskMaps{
     "id=ticket_id",
     "opened_at=created_at",
+    // Calendar minutes, to 4 decimals (seconds / 60): exact in cxkpi's 1/10000 s; NULL: no reply.
+    "first_response_s=first_reply_time_calendar_minutes:min",
     "resolved_at=last_solved_at",
     "channel=created_channel",
     "queue=group_name",
     "csat=ticket_satisfaction_score:good=5,bad=1,offered=blank,unoffered=blank",
 };
-constexpr std::array kDbtZendeskUnsupported{
-    kTicketNoQueue, kTicketNoFcr, kNoNpsCes,
-    UnsupportedMetric{"first-response-time",
-                      "the model gives first reply time only as minutes (first_reply_time_calendar_minutes), with no "
-                      "first reply time to measure from, and cxkpi does not read a duration as it yet"}};
+constexpr std::array kDbtZendeskUnsupported{kTicketNoQueue, kTicketNoFcr, kNoNpsCes};
 
 // Chatwoot's conversations API: {"data":{"meta":…,"payload":[…]}}, epoch seconds, 0 = none.
 constexpr std::array<std::string_view, 3> kChatwootSignature{"first_reply_created_at", "inbox_id", "uuid"};
@@ -154,13 +152,12 @@ constexpr std::array kZendeskUnsupported{
                       "a ticket of the Tickets API has no reply or solved time: the Ticket Metrics API has them"}};
 constexpr std::array<std::string_view, 3> kZendeskMetricsSignature{"ticket_id", "reply_time_in_minutes.calendar",
                                                                    "solved_at"};
-constexpr std::array<std::string_view, 3> kZendeskMetricsMaps{"id=ticket_id", "opened_at=created_at",
-                                                              "resolved_at=solved_at"};
+constexpr std::array<std::string_view, 4> kZendeskMetricsMaps{
+    "id=ticket_id", "opened_at=created_at",
+    "first_response_s=reply_time_in_minutes.calendar:min",  // whole minutes; null: no reply yet
+    "resolved_at=solved_at"};
 constexpr std::array kZendeskMetricsUnsupported{
     kTicketNoQueue, kTicketNoFcr, kNoNpsCes,
-    UnsupportedMetric{"first-response-time",
-                      "Ticket Metrics give first reply time only as minutes (reply_time_in_minutes), with no first "
-                      "reply time to measure from, and cxkpi does not read a duration as it yet"},
     UnsupportedMetric{"csat", "Ticket Metrics have no satisfaction rating: the Tickets API has it"}};
 
 constexpr std::array kPresets{
@@ -231,8 +228,10 @@ constexpr std::array kPresets{
            kZendeskMetricsMaps,
            {},
            {},
-           "Resolution time is solved_at - created_at, calendar time: Zendesk's full_resolution_time_in_minutes "
-           "calendar, to the second. The *_in_minutes objects are labels.",
+           "First response time is reply_time_in_minutes.calendar, Zendesk's first reply time in whole calendar "
+           "minutes (null: no reply yet, left out). Resolution time is solved_at - created_at, calendar time: "
+           "Zendesk's full_resolution_time_in_minutes calendar, to the second. The other *_in_minutes objects are "
+           "labels.",
            kZendeskMetricsUnsupported},
     Preset{"dbt-zendesk",
            "the zendesk__ticket_metrics model of Fivetran's dbt_zendesk package, downloaded from the warehouse as CSV",
@@ -241,9 +240,11 @@ constexpr std::array kPresets{
            kDbtZendeskMaps,
            {},
            {},
-           "Resolution time is last_solved_at - created_at, calendar time: the model's "
-           "final_resolution_calendar_minutes (a ticket reopened since keeps its last_solved_at). The *_minutes "
-           "columns are labels. CSAT is good / (good + bad) of ticket_satisfaction_score, read on the 1-5 scale as "
+           "First response time is first_reply_time_calendar_minutes, read exactly (4 decimals of a minute are "
+           "whole 1/10000 s; NULL: no public agent reply, left out). Resolution time is last_solved_at - created_at, "
+           "calendar time: the model's final_resolution_calendar_minutes (a ticket reopened since keeps its "
+           "last_solved_at). The other *_minutes columns are labels. CSAT is good / (good + bad) of "
+           "ticket_satisfaction_score, read on the 1-5 scale as "
            "good 5 and bad 1; offered and unoffered are no answer.",
            kDbtZendeskUnsupported},
     Preset{

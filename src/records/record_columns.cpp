@@ -69,6 +69,9 @@ constexpr std::array<RecordColumn, kRecordFieldCount> kRecordColumns{{
     {F::read_s, "read_s", seconds(&Contact::read), log_only, "read_time read_seconds time_on_page"},
     {F::agent_score, "agent_score", score(&Contact::agent_score), log_only, ""},
     {F::enps_score, "enps_score", score(&Contact::enps), log_only, "enps employee_nps"},
+    // Ticket metrics exports give the first reply as minutes (Zendesk's reply_time_in_minutes,
+    // dbt_zendesk's first_reply_time_calendar_minutes), with no reply time to measure from.
+    {F::first_response_s, "first_response_s", seconds(&Contact::first_response), log_only, "first_reply_time"},
 }};
 
 constexpr bool in_field_order() {

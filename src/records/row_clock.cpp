@@ -43,6 +43,26 @@ bool no_time(std::string_view text) {
 constexpr std::array kFormattedFields{RecordField::opened_at, RecordField::viewed_at, RecordField::date,
                                       RecordField::resolved_at, RecordField::first_response_at};
 
+// A first response given as a duration (first_response_s) is the export's own measure: it
+// cannot be cut to business hours, and beside a first_response_at the two would be two
+// answers to one question.
+void check_response_duration(const TableReader& reader, const RecordColumnMap& columns, bool business_hours) {
+  const auto duration = columns.column_of(RecordField::first_response_s);
+  if (!duration) return;
+  const auto& header = reader.header();
+  if (const auto time = columns.column_of(RecordField::first_response_at))
+    throw Error::data(
+        fmt::format("{}: columns {} and {} both give the first response, as a time and as a "
+                    "duration (--label one of them keeps it out)",
+                    reader.source_name(), quote_value(header[*time]), quote_value(header[*duration])));
+  if (business_hours)
+    throw Error::usage(
+        fmt::format("{}: --business-hours: {} gives the first response as a duration, which cannot "
+                    "be cut to opening hours: drop --business-hours (an export's own business-hours "
+                    "column is read with --map first_response_s=HEADER)",
+                    reader.source_name(), quote_value(header[*duration])));
+}
+
 }  // namespace
 
 void MinuteMemo::remember(std::string_view text, const Timestamp& t, const PlacedTime& at, const LocalClock& clock) {
@@ -78,6 +98,7 @@ RowClock::RowClock(const TableReader& reader, const RecordColumnMap& columns, co
                    const TimeFormats& formats, const std::optional<BusinessCalendar>& business_hours)
     : reader_(reader), clock_(clock), business_hours_(business_hours) {
   find_formats(columns, formats);
+  check_response_duration(reader, columns, business_hours.has_value());
   using Kind = CheckedColumn::Kind;
   const auto column = [&](RecordField f) { return columns.column_of(f); };
   response_column_ = column(RecordField::first_response_at);
@@ -129,8 +150,8 @@ void RowClock::read(Contact& c) {
   if (!response_column_ && !resolved_column_) return;
   const auto response = instant_at(response_column_);
   const auto resolved = instant_at(resolved_column_);
-  if (!opened_) return;  // no opened time: nothing to measure from
-  c.first_response = duration_to(response);
+  if (!opened_) return;                                            // no opened time: nothing to measure from
+  if (response_column_) c.first_response = duration_to(response);  // else it may be a duration cell's
   c.resolution = duration_to(resolved);
 }
 

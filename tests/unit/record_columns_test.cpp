@@ -13,6 +13,9 @@ TEST_CASE("headers find their record column by canonical name or alias", "[recor
   REQUIRE(record_role_of_header("Was Transferred") == RecordField::transferred);
   REQUIRE(record_role_of_header("enps") == RecordField::enps_score);
   REQUIRE(record_role_of_header("case_id") == RecordField::case_id);
+  // A first reply given as a duration; Freshdesk's business-hours column is no alias of it.
+  REQUIRE(record_role_of_header("first_reply_time_minutes") == RecordField::first_response_s);
+  REQUIRE_FALSE(record_role_of_header("First response time (in hrs)"));
   REQUIRE_FALSE(record_role_of_header("orders"));
   for (const auto& column : record_columns()) {
     REQUIRE(record_field_named(column.name) == column.field);
@@ -27,7 +30,7 @@ TEST_CASE("a missing field names the record column that supplies it", "[record_c
   REQUIRE(record_source_of(Field::csat_10) == "csat");
   REQUIRE(record_source_of(Field::enps_detractors) == "enps_score");
   REQUIRE(record_source_of(Field::agents_handled) == "agent");
-  REQUIRE(record_source_of(Field::first_responses) == "opened_at and first_response_at");
+  REQUIRE(record_source_of(Field::first_responses) == "opened_at and first_response_at (or first_response_s)");
   REQUIRE(record_source_of(Field::talk_s) == "talk_s");
   // Every contact log counts these, so they are named as themselves.
   REQUIRE(record_source_of(Field::handled) == "handled");
