@@ -53,8 +53,8 @@ void map_outbound_columns(const TableReader& first, std::vector<ColumnOverride>&
 // Checked before reading, so that the message names this command's needs.
 void require_columns(const Readers& readers, const FileInputOptions& input, bool outbound) {
   for (const auto& reader : readers) {
-    const RecordColumnMap columns(reader->header(), input_columns(reader->header(), input).overrides,
-                                  reader->source_name());
+    const auto in = input_columns(reader->header(), input);
+    const RecordColumnMap columns(reader->header(), in.overrides, reader->source_name(), in.labels);
     if (!columns.has(RecordField::opened_at) && !columns.has(RecordField::date))
       throw Error::data(
           fmt::format("{}: best-time-to-call needs opened_at (or date and time) in the log", reader->source_name()));

@@ -49,10 +49,11 @@ std::string label_text(const std::string& header, Shape shape, const FileInputOp
 }
 
 std::string role_text(const TableReader& reader, const ColumnMap& periods, const RecordColumnMap& records, Shape shape,
-                      std::size_t column, const FileInputOptions& input) {
+                      std::size_t column, const InputColumns& in, const FileInputOptions& input) {
   const auto& header = reader.header()[column];
   if (shape == Shape::records) {
     if (auto reading = records.reading_at(column)) return std::move(*reading);
+    if (const auto why = preset_label_reason(in, header)) return "label: " + *why;
     return label_text(header, shape, input, "label (--group " + header + ")");
   }
   const auto& role = periods.role(column);
@@ -115,14 +116,14 @@ ColumnReport inspect(TableReader& reader, const FileInputOptions& input, Shape s
   const auto in = shape == Shape::records ? input_columns(reader.header(), input) : InputColumns{};
   const ColumnMap periods(reader.header(), shape == Shape::periods ? input.overrides : std::vector<ColumnOverride>{},
                           reader.source_name());
-  const RecordColumnMap records(reader.header(), in.overrides, reader.source_name());
+  const RecordColumnMap records(reader.header(), in.overrides, reader.source_name(), in.labels);
   const RowFilter where(input.where.get(), reader, input.missing,
                         shape == Shape::records ? &records : nullptr);  // names columns?
   ColumnReport r{reader.source_name(), reader.describe(), shape, records.present().row_kind(), in.note, {}, {}, {}, {}};
   const Preset* preset = in.preset ? in.preset->preset : nullptr;
   if (preset != nullptr) r.preset_notes = preset->notes;
   for (std::size_t c = 0; c < reader.header().size(); ++c)
-    r.columns.emplace_back(reader.header()[c], role_text(reader, periods, records, shape, c, input));
+    r.columns.emplace_back(reader.header()[c], role_text(reader, periods, records, shape, c, in, input));
   const auto supplied = supplied_by(periods, records, shape, Settings{});
   for (const auto& m : kMetrics)
     add_metric(r, m.name, catalogue_gap(m, supplied, shape, reader.source_name(), preset));

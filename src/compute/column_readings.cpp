@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "compute/input_columns.hpp"
 #include "io/sink.hpp"
 #include "records/header_check.hpp"
 #include "records/record_columns.hpp"
@@ -57,7 +58,8 @@ void check_period_headers(const TableReader& reader, const FileInputOptions& inp
 
 void tell_log_columns(const TableReader& reader, const LogLayout& layout, const ScanSettings& scan) {
   if (!scan.input.verbose) return;
-  if (const auto note = scan.columns_of(reader).note; !note.empty())
+  const auto in = scan.columns_of(reader);
+  if (const auto& note = in.note; !note.empty())
     write_stderr(fmt::format("cxkpi: {}: {}\n", reader.source_name(), note));
   tell(reader, [&](std::size_t c) {
     std::vector<std::string> readings;
@@ -65,6 +67,8 @@ void tell_log_columns(const TableReader& reader, const LogLayout& layout, const 
     if (std::find(layout.group_cols.begin(), layout.group_cols.end(), c) != layout.group_cols.end())
       readings.emplace_back("a group (--group)");
     if (layout.period_col == c) readings.emplace_back("the period (--by-column)");
+    if (const auto why = preset_label_reason(in, reader.header()[c]); readings.empty() && why)
+      readings.push_back(fmt::format("a label, not read: {}", *why));
     if (readings.empty())
       readings.emplace_back(is_label(scan.input, reader.header()[c]) ? "a label (--label), not read" : "not read");
     return fmt::format("{}", fmt::join(readings, ", "));

@@ -26,12 +26,21 @@ InputColumns input_columns(const std::vector<std::string>& header, const FileInp
     return out;
   }
   out.overrides = preset_overrides(*out.preset->preset, header, input.overrides);
-  for (const auto label : out.preset->preset->labels)
-    if (find_column(header, label)) out.labels.emplace_back(label);
+  for (const auto& label : out.preset->preset->labels)
+    if (const auto column = find_column(header, label.header)) {
+      out.labels.push_back(header[*column]);
+      out.preset_labels.emplace_back(header[*column], label.why);
+    }
   if (const auto rule = out.preset->preset->where; !rule.empty())
     out.where = std::make_shared<const WhereExpression>(
         input.where ? fmt::format("({}) and ({})", input.where->text(), rule) : std::string(rule));
   return out;
+}
+
+std::optional<std::string> preset_label_reason(const InputColumns& columns, const std::string& header) {
+  for (const auto& [label, why] : columns.preset_labels)
+    if (label == header) return fmt::format("the {} preset does not read it: {}", columns.preset->preset->name, why);
+  return std::nullopt;
 }
 
 std::optional<std::string> preset_refusal(const InputColumns& columns, std::string_view metric) {

@@ -77,7 +77,7 @@ InputColumns ScanSettings::columns_of(const TableReader& reader) const {
 }
 
 LogLayout::LogLayout(const TableReader& reader, const ScanSettings& scan)
-    : columns(reader.header(), scan.columns_of(reader).overrides, reader.source_name()),
+    : columns(reader.header(), scan.columns_of(reader).overrides, reader.source_name(), scan.columns_of(reader).labels),
       group_cols(bucket_group_columns(reader, columns, scan)),
       period_col(scan.options.by_column.empty() ? kNoColumn
                                                 : group_columns({scan.options.by_column}, reader.header(), columns,

@@ -94,7 +94,8 @@ constexpr std::array<std::string_view, 7> kFreshdeskMaps{
     // top-2-box (4 and 5) is Awesome alone, Freshdesk's positive ratings.
     "csat=Survey results:Awesome=5,Just Okay=3,Not Good=1",
 };
-constexpr std::array<std::string_view, 1> kFreshdeskLabels{"Agent"};  // an assignee, not an answered call
+constexpr std::array kFreshdeskLabels{
+    PresetLabel{"Agent", "the ticket's assignee, not an agent who answered a call: a ticket has no answer"}};
 constexpr std::array kFreshdeskUnsupported{kTicketNoQueue, kTicketNoFcr, kNoNpsCes};
 
 // Zendesk's satisfaction score, here and in the Tickets API, is good or bad; offered (sent, not
@@ -130,7 +131,8 @@ constexpr std::array kChatwootUnsupported{
 // leg with a parent_call_sid, which is no call of its own.
 constexpr std::array<std::string_view, 5> kTwilioSignature{"sid", "direction", "status", "duration", "parent_call_sid"};
 constexpr std::array<std::string_view, 2> kTwilioMaps{"id=sid", "opened_at=start_time"};
-constexpr std::array<std::string_view, 1> kTwilioLabels{"queue_time"};  // ms before the call is placed: no queue wait
+constexpr std::array kTwilioLabels{
+    PresetLabel{"queue_time", "the time before Twilio places the call, in ms: no wait in a contact-centre queue"}};
 constexpr std::array kTwilioUnsupported{
     UnsupportedMetric{"abandonment asa avg-wait service-level aht hold transfer-rate fcr resolved-per-agent",
                       "a bare call log has no agent or queue: no answer by an agent, queue wait or handle time "

@@ -23,6 +23,13 @@ struct UnsupportedMetric {
   std::string_view reason;
 };
 
+/// A column the preset leaves unread although its header looks like a field, and why: header
+/// detection does not read it, and `cxkpi columns` says so.
+struct PresetLabel {
+  std::string_view header;
+  std::string_view why;
+};
+
 struct Preset {
   std::string_view name;
   std::string_view export_name;  // what the user exports, in the vendor's words
@@ -32,7 +39,7 @@ struct Preset {
   std::span<const std::string_view> signature;
   std::span<const std::string_view> maps;  // field=Header[:SPEC], as --map takes them
   std::string_view where;                  // rows read, in --where syntax (empty: all)
-  std::span<const std::string_view> labels;
+  std::span<const PresetLabel> labels;
   std::string_view notes;  // where the vendor's definitions differ from what cxkpi prints
   std::span<const UnsupportedMetric> unsupported;
 };

@@ -131,6 +131,12 @@ std::optional<RecordField> field_of_name(std::string_view name) {
   return out;
 }
 
+// Whether --label or the preset says the column is a label, whatever its header looks like.
+bool labelled(const std::vector<std::string>& labels, const std::string& header) {
+  const auto name = normalize_header(header);
+  return std::any_of(labels.begin(), labels.end(), [&](const std::string& l) { return normalize_header(l) == name; });
+}
+
 bool overridden(const std::vector<ColumnOverride>& overrides, RecordField f) {
   for (const auto& o : overrides)
     if (normalize_header(o.canonical) == record_field_name(f)) return true;
@@ -190,10 +196,10 @@ CellKind cell_kind_of(RecordField f) {
 }
 
 RecordColumnMap::RecordColumnMap(const std::vector<std::string>& header, const std::vector<ColumnOverride>& overrides,
-                                 const std::string& source) {
+                                 const std::string& source, const std::vector<std::string>& labels) {
   for (std::size_t c = 0; c < header.size(); ++c) {
     const auto f = record_role_of_header(header[c]);
-    if (!f) continue;
+    if (!f || labelled(labels, header[c])) continue;
     if (const auto first = columns_[index(*f)]; first && !overridden(overrides, *f))
       throw Error::data(fmt::format("{}: columns {} and {} both mean {} (use --map {}=HEADER to pick one)", source,
                                     quote_value(header[*first]), quote_value(header[c]), record_field_name(*f),

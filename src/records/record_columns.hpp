@@ -62,9 +62,11 @@ CellKind cell_kind_of(RecordField f);
 
 class RecordColumnMap {
  public:
-  /// Throws Error (usage) for an override naming an unknown field or a missing header.
+  /// Throws Error (usage) for an override naming an unknown field or a missing header. A
+  /// column of `labels` (--label's and a preset's) is read as a field only when an override
+  /// maps it, never by its header.
   RecordColumnMap(const std::vector<std::string>& header, const std::vector<ColumnOverride>& overrides,
-                  const std::string& source);
+                  const std::string& source, const std::vector<std::string>& labels = {});
 
   [[nodiscard]] std::optional<std::size_t> column_of(RecordField f) const { return columns_[index(f)]; }
   [[nodiscard]] bool has(RecordField f) const { return columns_[index(f)].has_value(); }
