@@ -200,7 +200,9 @@ void add_record_flags(CLI::App& app, RecordFlags& flags) {
       ->group(group);
   app.add_option("--from", flags.from, "first time included, e.g. 2026-03-01 (local to --tz)")->group(group);
   app.add_option("--to", flags.to, "first time excluded, e.g. 2026-04-01 (local to --tz)")->group(group);
-  app.add_flag("--no-scale-check", flags.no_scale_check, "accept an NPS or eNPS column with no 0 answers but some 1s")
+  app.add_flag("--no-scale-check", flags.no_scale_check,
+               "accept an NPS or eNPS column with no 0 answers but some 1s, or a survey word map whose best "
+               "score is below the top of the scale")
       ->group(group);
   app.add_option("--shape", flags.shape, "read the input as period totals or per-contact records (default: detected)")
       ->check(CLI::IsMember({"auto", "periods", "records"}))

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "errors.hpp"
+#include "records/score_scales.hpp"
 #include "text/words.hpp"
 
 namespace cxkpi::cli {
@@ -87,6 +88,7 @@ LogLayout::LogLayout(const TableReader& reader, const ScanSettings& scan)
       contacts(reader, columns, scan.input.decimal_comma, scan.input.missing),
       row_clock(reader, columns, scan.clock, scan.time_formats, scan.rules.business_hours),
       where(scan.columns_of(reader).where.get(), reader, scan.input.missing, &columns) {
+  check_word_scores(reader, columns, scan.rules, scan.options.scale_check);
   if (scan.needs_time && !row_clock.available())
     throw Error::data(
         fmt::format("{}: --by, --from/--to, --window and --case-by customer need a time column (opened_at, date and "
