@@ -2,10 +2,14 @@
 """Expected KPI figures for the Amazon Connect CTR fixture, computed with the
 vendor's own definitions (SOURCE.md).  stdlib only.
 
-usage: python3 expected.py [ctr.json | ctr-firehose.json]
-Reads a JSON array, or JSON objects written back to back (Kinesis Firehose).
+usage: python3 expected.py [ctr.json | ctr-firehose.json | ctr-flattened.csv]
+Reads a JSON array, JSON objects written back to back (Kinesis Firehose), or the
+records flattened to a CSV with dotted headers (Agent.AgentInteractionDuration): a
+blank cell is a null, a record whose Agent.* or Queue.* cells are all blank has no
+Agent or Queue, and the whole-second durations are read back as integers.
 Duplicate ContactIds are collapsed keeping the copy with the latest
 LastUpdateTimestamp (the dedupe rule the data model recommends)."""
+import csv
 import json
 import sys
 from fractions import Fraction
@@ -13,7 +17,32 @@ from fractions import Fraction
 T = 20  # service level threshold, seconds
 
 
+DURATIONS = ("Duration", "AgentInteractionDuration", "CustomerHoldDuration", "AfterContactWorkDuration",
+             "LongestHoldDuration", "NumberOfHolds")
+
+
+def unflatten(row):
+    """A CSV row with dotted headers back to the nested record; blank cells are nulls."""
+    rec = {}
+    for header, cell in row.items():
+        *parents, leaf = header.split(".")
+        node = rec
+        for p in parents:
+            node = node.setdefault(p, {})
+        node[leaf] = None if cell == "" else int(cell) if leaf in DURATIONS else cell
+    for part in ("Agent", "Queue"):  # an object whose every member is null was null
+        if all_null(rec.get(part)):
+            rec[part] = None
+    return rec
+
+
+def all_null(node):
+    return node is None or (isinstance(node, dict) and all(all_null(v) for v in node.values()))
+
+
 def read_records(path):
+    if path.endswith(".csv"):
+        return [unflatten(r) for r in csv.DictReader(open(path, newline=""))]
     text = open(path).read()
     dec = json.JSONDecoder()
     i, out = 0, []
