@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "io/encoding_guess.hpp"
+#include "io/participants.hpp"
 #include "text/words.hpp"
 
 namespace cxkpi::cli {
@@ -351,6 +352,7 @@ JsonRows json_rows(const std::string& name, std::string_view text, const std::st
     require_objects(out.rows, name, out.path);
   }
   unwrap_records(out.rows);
+  fold_participants(out.rows);
   return out;
 }
 

@@ -71,6 +71,26 @@ constexpr std::array<std::string_view, 12> kGenesysMaps{
     "wrap_s=Total ACW:ms,blank=0",  "transferred=Transferred",
 };
 
+// Genesys Cloud analytics conversation details query (POST /api/v2/analytics/conversations/
+// details/query): {"conversations":[…],"totalHits":N}; the reader folds each conversation's
+// participants[].sessions[].metrics[] by purpose (io/participants), so a row has
+// participants.acd.nOffered, participants.agent.tTalkComplete … t-metrics are milliseconds.
+constexpr std::array<std::string_view, 3> kGenesysAnalyticsSignature{
+    "conversation_id", "conversation_start", "participants.acd.noffered|participants.agent.thandle"};
+constexpr std::array<std::string_view, 11> kGenesysAnalyticsMaps{
+    "id=conversationId",
+    "opened_at=conversationStart",
+    "channel=participants.customer.mediaType",
+    "queue=participants.acd.participantName",
+    "agent=participants.agent.userId",
+    "offered=participants.acd.nOffered:present",  // no acd participant: Non-ACD, offered to no queue
+    "abandoned=participants.acd.tAbandon:present",
+    "wait_s=participants.acd.tAcd:ms",  // time in queue: tAnswered when answered, tAbandon when abandoned
+    "talk_s=participants.agent.tTalkComplete:ms,blank=0",
+    "hold_s=participants.agent.tHeldComplete:ms,blank=0",
+    "wrap_s=participants.agent.tAcw:ms,blank=0",
+};
+
 // What a ticket or conversation export cannot give: it records no queued call.
 constexpr UnsupportedMetric kTicketNoQueue{
     "abandonment asa avg-wait service-level aht hold transfer-rate",
@@ -210,6 +230,23 @@ constexpr std::array kPresets{
            "glossary's average handle time also counts handled Non-ACD interactions (outbound, direct to an agent). "
            "Service level is answered within T over answered + abandoned, Genesys's default (no flow-outs, short "
            "abandons counted).",
+           kContactUnsupported},
+    Preset{"genesys-analytics",
+           "Genesys Cloud analytics conversation details (POST /api/v2/analytics/conversations/details/query) "
+           "JSON: conversations with participants[].sessions[].metrics[] (t-metrics in ms)",
+           "Genesys Cloud Platform API models (AnalyticsConversationQueryResponse, AnalyticsSession, "
+           "AnalyticsSessionMetric) and the conversation-model-to-sql blueprint's sample conversations",
+           kGenesysAnalyticsSignature,
+           kGenesysAnalyticsMaps,
+           {},
+           {},
+           "A conversation's metrics are summed per participant purpose (customer, acd, agent) over its sessions. "
+           "It is offered when its acd participant has nOffered (no acd participant: Non-ACD, offered to no queue), "
+           "abandoned when that participant has tAbandon, and its wait is the acd tAcd (tAnswered when answered, "
+           "tAbandon when abandoned). AHT is tTalkComplete + tHeldComplete + tAcw of the answered contacts of a "
+           "queue (Genesys's tHandle, which adds tDialing and tContacting of outbound and counts Non-ACD "
+           "conversations too). Service level is answered within T over offered. Read one page at a time: the "
+           "query's paging is the user's.",
            kContactUnsupported},
     Preset{"zendesk",
            "Zendesk Tickets API JSON ({\"tickets\":[…]}), or the full JSON export (one {\"ticket\":{…}} a line)",

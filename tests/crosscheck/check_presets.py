@@ -78,6 +78,18 @@ CASES = {
         # Transferred is NO on every row: 0 of the 7 answered.
         "transfer_rate": {"value": hand(Fraction(0))},
     }),
+    # The conversation details query: metrics summed per participant purpose, t-metrics in ms.
+    "genesys-analytics": ("genesys-analytics/conversations_details.json", {
+        "abandonment": {"value": py("abandon % = tAbandon count / nOffered")},
+        "asa": {"value": py("ASA = tAnswered sum / tAnswered count, in s")},
+        "service_level": {"value": py("service level % = answered within 20 s / (answered + abandoned)")},
+        # Conversations with no acd participant (outbound G06, direct G08) are offered to no queue.
+        "aht": {"value": py("AHT, conversations that went through a queue only")},
+        # acd tAcd of the 10 offered: 8000+20000+35000+45000+3000+5200+19999+20001+62000+15000 = 233200 ms.
+        "avg_wait": {"value": hand(Fraction(233200, 10 * 1000))},
+        # agent tHeldComplete of the 7 answered: 60000 + 125000 + 30000 = 215000 ms, over 7 and over the 3 held.
+        "hold": {"value": hand(Fraction(215000, 7 * 1000)), "avg_hold_per_held": hand(Fraction(215000, 3 * 1000))},
+    }),
     # Ticket exports: no queue figure; times measured between the export's timestamps.
     "freshdesk": ("freshdesk/tickets_export.csv", {
         "contacts": {"value": hand(Fraction(12))},
