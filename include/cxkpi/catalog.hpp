@@ -15,6 +15,7 @@
 #include "cxkpi/record.hpp"
 #include "cxkpi/resolution.hpp"
 #include "cxkpi/self_service.hpp"
+#include "cxkpi/significance.hpp"
 #include "cxkpi/survey.hpp"
 #include "cxkpi/timing.hpp"
 #include "cxkpi/volume.hpp"
@@ -67,9 +68,10 @@ struct MetricSpec {
   std::optional<Violation> (*check)(const Sums&, const Settings&) = nullptr;
   /// For metrics only a record log can give (no numbers mode): the log columns it reads.
   std::string_view log_columns = {};
-  /// Whether the change from `then` to `now` is beyond sampling noise (survey shares, for
-  /// --compare); nullptr when the metric counts every contact, so there is no noise to judge.
-  std::optional<bool> (*significance)(const Plan&, const Result& now, const Result& then) = nullptr;
+  /// The two-sided p-value of the change from `then` to `now` (--compare): a share's
+  /// two-proportion test, a mean's Welch test (significance.hpp); nullptr for figures no test
+  /// fits (costs, ratios of sums that are no share or mean of contacts).
+  std::optional<double> (*p_value)(const Plan&, const Result& now, const Result& then) = nullptr;
 };
 
 namespace detail {
@@ -78,7 +80,9 @@ inline constexpr std::array kCostPerContactInputs{Field::total_cost, Field::cont
 inline constexpr std::array kCsatInputs{Field::csat_satisfied, Field::csat_responses, Field::csat_1, Field::csat_2,
                                         Field::csat_3,         Field::csat_4,         Field::csat_5, Field::csat_6,
                                         Field::csat_7,         Field::csat_8,         Field::csat_9, Field::csat_10};
-inline constexpr std::array kNpsInputs{Field::promoters, Field::passives, Field::detractors};
+inline constexpr std::array kNpsInputs{Field::promoters, Field::passives, Field::detractors, Field::nps_0, Field::nps_1,
+                                       Field::nps_2,     Field::nps_3,    Field::nps_4,      Field::nps_5, Field::nps_6,
+                                       Field::nps_7,     Field::nps_8,    Field::nps_9,      Field::nps_10};
 inline constexpr std::array kAbandonmentInputs{Field::offered, Field::abandoned, Field::short_abandoned, Field::queued};
 inline constexpr std::array kAhtInputs{Field::talk_s, Field::hold_s, Field::wrap_s, Field::handled};
 inline constexpr std::array kAsaInputs{Field::answer_wait_s, Field::handled};
@@ -124,7 +128,7 @@ inline constexpr auto kMetrics = std::to_array<MetricSpec>({
      [](const Sums& s, const Settings& o) { return csat(s, o.csat); },
      nullptr,
      {},
-     csat_significance},
+     csat_p_value},
     {"nps",
      "Net Promoter Score: % promoters (9-10) minus % detractors (0-6), in points",
      "cxkpi nps --promoters 120 --passives 50 --detractors 30  # 45",
@@ -133,31 +137,61 @@ inline constexpr auto kMetrics = std::to_array<MetricSpec>({
      [](const Sums& s, const Settings& o) { return nps(s, o.nps); },
      nullptr,
      {},
-     nps_significance},
-    {"abandonment", "share of offered contacts the customer ended before an agent answered",
-     "cxkpi abandonment --offered 1000 --abandoned 90 --short-abandoned 30  # 6.19", detail::kAbandonmentInputs,
+     nps_p_value},
+    {"abandonment",
+     "share of offered contacts the customer ended before an agent answered",
+     "cxkpi abandonment --offered 1000 --abandoned 90 --short-abandoned 30  # 6.19",
+     detail::kAbandonmentInputs,
      [](const Settings& o, const FieldSet& p) { return plan_abandonment(o.abandonment, p); },
-     [](const Sums& s, const Settings& o) { return abandonment(s, o.abandonment); }},
-    {"aht", "average handle time: (talk + hold + wrap) / handled, in seconds",
-     "cxkpi aht --talk 36000 --hold 3600 --wrap 7200 --handled 200  # 234 s", detail::kAhtInputs,
+     [](const Sums& s, const Settings& o) { return abandonment(s, o.abandonment); },
+     nullptr,
+     {},
+     proportion_p_value},
+    {"aht",
+     "average handle time: (talk + hold + wrap) / handled, in seconds",
+     "cxkpi aht --talk 36000 --hold 3600 --wrap 7200 --handled 200  # 234 s",
+     detail::kAhtInputs,
      [](const Settings& o, const FieldSet& p) { return plan_aht(o.aht, p); },
-     [](const Sums& s, const Settings& o) { return aht(s, o.aht); }},
-    {"fcr", "first-contact resolution: share of handled contacts resolved at the first contact",
-     "cxkpi fcr --resolved-first-contact 720 --handled 1000  # 72.0", detail::kFcrInputs,
+     [](const Sums& s, const Settings& o) { return aht(s, o.aht); },
+     nullptr,
+     {},
+     mean_p_value},
+    {"fcr",
+     "first-contact resolution: share of handled contacts resolved at the first contact",
+     "cxkpi fcr --resolved-first-contact 720 --handled 1000  # 72.0",
+     detail::kFcrInputs,
      [](const Settings& o, const FieldSet& p) { return plan_fcr(o.fcr, p); },
-     [](const Sums& s, const Settings& o) { return fcr(s, o.fcr); }},
-    {"asa", "average speed of answer: mean queue wait of answered contacts, in seconds",
-     "cxkpi asa --answer-wait 137 --handled 8  # 17.125 s", detail::kAsaInputs,
+     [](const Sums& s, const Settings& o) { return fcr(s, o.fcr); },
+     nullptr,
+     {},
+     proportion_p_value},
+    {"asa",
+     "average speed of answer: mean queue wait of answered contacts, in seconds",
+     "cxkpi asa --answer-wait 137 --handled 8  # 17.125 s",
+     detail::kAsaInputs,
      [](const Settings&, const FieldSet& p) { return plan_asa(p); },
-     [](const Sums& s, const Settings&) { return asa(s); }},
-    {"avg-wait", "average time in queue of all (or answered, or abandoned) contacts, in seconds",
-     "cxkpi avg-wait --answer-wait 137 --abandon-wait 55 --handled 8 --abandoned 3  # 17.45 s", detail::kAvgWaitInputs,
+     [](const Sums& s, const Settings&) { return asa(s); },
+     nullptr,
+     {},
+     mean_p_value},
+    {"avg-wait",
+     "average time in queue of all (or answered, or abandoned) contacts, in seconds",
+     "cxkpi avg-wait --answer-wait 137 --abandon-wait 55 --handled 8 --abandoned 3  # 17.45 s",
+     detail::kAvgWaitInputs,
      [](const Settings& o, const FieldSet& p) { return plan_avg_wait(o.avg_wait, p); },
-     [](const Sums& s, const Settings& o) { return avg_wait(s, o.avg_wait); }},
-    {"service-level", "share of offered contacts answered within the threshold (default 20 s)",
-     "cxkpi service-level --answered-in-t 6 --offered 11  # 54.55", detail::kServiceLevelInputs,
+     [](const Sums& s, const Settings& o) { return avg_wait(s, o.avg_wait); },
+     nullptr,
+     {},
+     mean_p_value},
+    {"service-level",
+     "share of offered contacts answered within the threshold (default 20 s)",
+     "cxkpi service-level --answered-in-t 6 --offered 11  # 54.55",
+     detail::kServiceLevelInputs,
      [](const Settings& o, const FieldSet& p) { return plan_service_level(o.service_level, p); },
-     [](const Sums& s, const Settings& o) { return service_level(s, o.service_level); }},
+     [](const Sums& s, const Settings& o) { return service_level(s, o.service_level); },
+     nullptr,
+     {},
+     proportion_p_value},
     {"hold", "average hold time per handled contact, with the share of contacts put on hold",
      "cxkpi hold --hold 250 --handled 8 --held 4  # 31.25 s, 50 % held", detail::kHoldInputs,
      [](const Settings&, const FieldSet& p) { return plan_hold(p); },
@@ -166,11 +200,15 @@ inline constexpr auto kMetrics = std::to_array<MetricSpec>({
      "cxkpi cost-per-resolution --total-cost 44 --resolved 7  # 6.29", detail::kCostPerResolutionInputs,
      [](const Settings&, const FieldSet& p) { return plan_cost_per_resolution(p); },
      [](const Sums& s, const Settings&) { return cost_per_resolution(s); }},
-    {"conversion-rate", "share of (sales) contacts that produced an order",
-     "cxkpi conversion-rate --orders 60 --contacts 500  # 12.0", detail::kConversionInputs,
+    {"conversion-rate",
+     "share of (sales) contacts that produced an order",
+     "cxkpi conversion-rate --orders 60 --contacts 500  # 12.0",
+     detail::kConversionInputs,
      [](const Settings& o, const FieldSet& p) { return plan_conversion_rate(o.conversion, p); },
      [](const Sums& s, const Settings& o) { return conversion_rate(s, o.conversion); },
-     [](const Sums& s, const Settings& o) { return check_conversion(s, o.conversion); }},
+     [](const Sums& s, const Settings& o) { return check_conversion(s, o.conversion); },
+     {},
+     proportion_p_value},
     {"retention-rate", "customers kept: (customers at the end - new ones) / customers at the start",
      "cxkpi retention-rate --customers-start 2000 --customers-end 2100 --customers-new 300  # 90.0",
      detail::kRetentionInputs, [](const Settings&, const FieldSet& p) { return plan_retention_rate(p); },
@@ -179,10 +217,15 @@ inline constexpr auto kMetrics = std::to_array<MetricSpec>({
      "cxkpi ces --scores 2=1,3=1,4=2,6=2,7=2  # 4.875, 50 % low effort", detail::kCesInputs,
      [](const Settings& o, const FieldSet& p) { return plan_ces(o.ces, p); },
      [](const Sums& s, const Settings& o) { return ces(s, o.ces); }},
-    {"transfer-rate", "share of handled contacts transferred to another agent or queue",
-     "cxkpi transfer-rate --transfers 1 --handled 8  # 12.5", detail::kTransferInputs,
+    {"transfer-rate",
+     "share of handled contacts transferred to another agent or queue",
+     "cxkpi transfer-rate --transfers 1 --handled 8  # 12.5",
+     detail::kTransferInputs,
      [](const Settings&, const FieldSet& p) { return plan_transfer_rate(p); },
-     [](const Sums& s, const Settings&) { return transfer_rate(s); }},
+     [](const Sums& s, const Settings&) { return transfer_rate(s); },
+     nullptr,
+     {},
+     proportion_p_value},
     {"occupancy", "share of staffed, available agent time spent on contacts",
      "cxkpi occupancy --talk 2800 --hold 250 --wrap 540 --idle-s 1410  # 71.8", detail::kOccupancyInputs,
      [](const Settings&, const FieldSet& p) { return plan_occupancy(p); },
@@ -214,7 +257,8 @@ inline constexpr auto kMetrics = std::to_array<MetricSpec>({
      [](const Settings&, const FieldSet& p) { return plan_repeat_contact_rate(p); },
      [](const Sums& s, const Settings&) { return repeat_contact_rate(s); },
      nullptr,
-     "customer_id, opened_at"},
+     "customer_id, opened_at",
+     proportion_p_value},
     {"resolved-per-agent",
      "resolved contacts of each agent, with handled, AHT, CSAT and FCR; the total is the mean per agent",
      "cxkpi resolved-per-agent calls.csv --sort value --desc --top 10",

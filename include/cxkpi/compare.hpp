@@ -7,7 +7,8 @@
 /// nps_differ: NPS is the mean of a score that is +1 (promoter), 0 (passive) or −1
 ///   (detractor); its variance per answer is P + D − (P − D)² (shares), so the standard
 ///   error of a difference is sqrt(v1/n1 + v2/n2).
-/// Both answer "differs at the 95 % level" (|z| > 1.96), or nullopt when a sample is empty.
+/// Both answer "differs at the 95 % level" (|z| > 1.96), or nullopt when a sample is empty;
+///   proportions_z and nps_z give the statistic, normal_two_sided_p its p-value.
 /// Example: CSAT 80 % of 40 vs 82 % of 50 → not significant; 80 % of 4000 vs 85 % of 5000 → significant.
 ///
 /// normal_quantile: Φ⁻¹(p), Acklam's rational approximation (relative error < 1.15e-9)
@@ -35,24 +36,48 @@ inline double nps_answer_variance(double promoters, double detractors) {
   return promoters + detractors - (promoters - detractors) * (promoters - detractors);
 }
 
-inline std::optional<bool> proportions_differ(double x1, double n1, double x2, double n2, double z_crit = kZ95) {
+namespace detail {
+/// `difference / se`, where an se of 0 (every answer alike on both sides) makes any
+/// difference real (an infinite statistic) and no difference none.
+inline double standardised(double difference, double se) {
+  if (se > 0) return difference / se;
+  return std::fabs(difference) > 0 ? std::copysign(HUGE_VAL, difference) : 0.0;
+}
+}  // namespace detail
+
+/// z of the pooled two-proportion test of x1/n1 against x2/n2; nullopt when a sample is empty.
+inline std::optional<double> proportions_z(double x1, double n1, double x2, double n2) {
   if (!(n1 > 0) || !(n2 > 0)) return std::nullopt;
   const double p = (x1 + x2) / (n1 + n2);
-  const double se = std::sqrt(p * (1 - p) * (1 / n1 + 1 / n2));
-  const double diff = x1 / n1 - x2 / n2;
-  if (!(se > 0)) return std::fabs(diff) > 0;  // every answer alike in both: any difference is real
-  return std::fabs(diff / se) > z_crit;
+  return detail::standardised(x1 / n1 - x2 / n2, std::sqrt(p * (1 - p) * (1 / n1 + 1 / n2)));
+}
+
+inline std::optional<bool> proportions_differ(double x1, double n1, double x2, double n2, double z_crit = kZ95) {
+  const auto z = proportions_z(x1, n1, x2, n2);
+  if (!z) return std::nullopt;
+  return std::fabs(*z) > z_crit;
+}
+
+/// z of the difference of two NPS (shares of promoters and detractors in [0, 1]).
+inline std::optional<double> nps_z(double promoters1, double detractors1, double n1, double promoters2,
+                                   double detractors2, double n2) {
+  if (!(n1 > 0) || !(n2 > 0)) return std::nullopt;
+  const double se =
+      std::sqrt(nps_answer_variance(promoters1, detractors1) / n1 + nps_answer_variance(promoters2, detractors2) / n2);
+  return detail::standardised((promoters1 - detractors1) - (promoters2 - detractors2), se);
 }
 
 /// `promoters` and `detractors` are shares in [0, 1].
 inline std::optional<bool> nps_differ(double promoters1, double detractors1, double n1, double promoters2,
                                       double detractors2, double n2, double z_crit = kZ95) {
-  if (!(n1 > 0) || !(n2 > 0)) return std::nullopt;
-  const double se =
-      std::sqrt(nps_answer_variance(promoters1, detractors1) / n1 + nps_answer_variance(promoters2, detractors2) / n2);
-  const double diff = (promoters1 - detractors1) - (promoters2 - detractors2);
-  if (!(se > 0)) return std::fabs(diff) > 0;
-  return std::fabs(diff / se) > z_crit;
+  const auto z = nps_z(promoters1, detractors1, n1, promoters2, detractors2, n2);
+  if (!z) return std::nullopt;
+  return std::fabs(*z) > z_crit;
+}
+
+/// The two-sided p-value of a standard normal statistic: P(|Z| ≥ |z|) = erfc(|z|/√2).
+inline double normal_two_sided_p(double z) {
+  return std::erfc(std::fabs(z) / std::sqrt(2.0));
 }
 
 /// Φ⁻¹(p) of the standard normal distribution, for 0 < p < 1.
@@ -146,6 +171,29 @@ inline double incomplete_beta(double a, double b, double x) {
 /// P(T > t) for Student's t with `df` degrees of freedom, t ≥ 0.
 inline double student_t_upper_tail(double t, double df) {
   return 0.5 * incomplete_beta(df / 2, 0.5, df / (df + t * t));
+}
+
+/// A mean with the sample variance of one observation and their number, for Welch's test.
+struct MeanSample {
+  double mean = 0;
+  double variance = 0;  ///< s² with n − 1 in the denominator
+  double n = 0;
+};
+
+/// The two-sided p-value of Welch's t test of two means (unequal variances): t = (m1 − m2) /
+/// sqrt(v1/n1 + v2/n2), with Welch–Satterthwaite degrees of freedom
+/// (v1/n1 + v2/n2)² / ((v1/n1)²/(n1 − 1) + (v2/n2)²/(n2 − 1)). nullopt below two observations
+/// on a side. Example: 448.75 s (s² 40000, n 8) against 400 s (s² 22500, n 10): t = 0.5725,
+/// 12.71 degrees of freedom, p = 0.5769.
+inline std::optional<double> welch_p_value(const MeanSample& a, const MeanSample& b) {
+  if (!(a.n >= 2) || !(b.n >= 2)) return std::nullopt;
+  const double ua = a.variance / a.n;
+  const double ub = b.variance / b.n;
+  const double t = detail::standardised(a.mean - b.mean, std::sqrt(ua + ub));
+  if (!std::isfinite(t)) return 0.0;
+  if (!(ua + ub > 0)) return 1.0;
+  const double df = (ua + ub) * (ua + ub) / (ua * ua / (a.n - 1) + ub * ub / (b.n - 1));
+  return std::min(1.0, 2 * student_t_upper_tail(std::fabs(t), df));
 }
 
 /// The p quantile of Student's t with `df` > 0 degrees of freedom, for 0 < p < 1.

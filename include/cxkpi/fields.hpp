@@ -95,6 +95,19 @@ enum class Field : std::uint8_t {
   enps_promoters,
   enps_passives,
   enps_detractors,
+  nps_0,
+  nps_1,
+  nps_2,
+  nps_3,
+  nps_4,
+  nps_5,
+  nps_6,
+  nps_7,
+  nps_8,
+  nps_9,
+  nps_10,
+  handle_s_squared,
+  answer_wait_s_squared,
   // Rows of a record log that leave a figure because an input it needs is blank on them
   // (METRICS.md §0): each figure takes its counters back out of its denominator (and what
   // those rows added to its numerator) and reports how many it left out. Period tables and
@@ -212,6 +225,21 @@ inline constexpr std::array<FieldInfo, kFieldCount> kFields{{
     {Field::enps_promoters, "enps_promoters", FieldKind::count, "agent eNPS answers 9-10"},
     {Field::enps_passives, "enps_passives", FieldKind::count, "agent eNPS answers 7-8"},
     {Field::enps_detractors, "enps_detractors", FieldKind::count, "agent eNPS answers 0-6"},
+    {Field::nps_0, "nps_0", FieldKind::count, "NPS answers scoring 0"},
+    {Field::nps_1, "nps_1", FieldKind::count, "NPS answers scoring 1"},
+    {Field::nps_2, "nps_2", FieldKind::count, "NPS answers scoring 2"},
+    {Field::nps_3, "nps_3", FieldKind::count, "NPS answers scoring 3"},
+    {Field::nps_4, "nps_4", FieldKind::count, "NPS answers scoring 4"},
+    {Field::nps_5, "nps_5", FieldKind::count, "NPS answers scoring 5"},
+    {Field::nps_6, "nps_6", FieldKind::count, "NPS answers scoring 6"},
+    {Field::nps_7, "nps_7", FieldKind::count, "NPS answers scoring 7"},
+    {Field::nps_8, "nps_8", FieldKind::count, "NPS answers scoring 8"},
+    {Field::nps_9, "nps_9", FieldKind::count, "NPS answers scoring 9"},
+    {Field::nps_10, "nps_10", FieldKind::count, "NPS answers scoring 10"},
+    {Field::handle_s_squared, "handle_s_squared", FieldKind::count,
+     "sum of the squared handle times of handled contacts, in whole s² (the spread of AHT)"},
+    {Field::answer_wait_s_squared, "answer_wait_s_squared", FieldKind::count,
+     "sum of the squared waits of answered contacts, in whole s² (the spread of ASA)"},
     // Left-out counters: the description names the rows, as a warning counts them.
     {Field::outcome_unknown, "outcome_unknown", FieldKind::count,
      "contacts with no answered or abandoned value (blank, and no agent or talk time to tell)"},
@@ -279,6 +307,13 @@ inline constexpr int kMaxCesScale = 7;
 /// The histogram field that counts CES answers with `score` (1 … 7).
 constexpr Field ces_score_field(int score) {
   return static_cast<Field>(index_of(Field::ces_1) + static_cast<std::size_t>(score - 1));
+}
+
+inline constexpr int kMaxNpsScore = 10;
+
+/// The histogram field that counts NPS answers with `score` (0 … 10).
+constexpr Field nps_score_field(int score) {
+  return static_cast<Field>(index_of(Field::nps_0) + static_cast<std::size_t>(score));
 }
 
 /// The histogram field that counts CSAT answers with `score` (1 … 10).

@@ -8,6 +8,7 @@
 /// hold: average hold per handled contact, hold_s / handled, in seconds; with the share of
 ///   handled contacts put on hold (100 × held / handled) and the average hold of those held
 ///   (hold_s / held) when `held` is known. Example (fixture F): 250/8 = 31.25 s; 50 %; 62.5 s.
+/// A record log also carries Σ handle² (handle_s_squared), AHT's spread for --compare's test.
 /// A handled record with a blank component AHT counts (or a blank hold_s, for hold) leaves the
 /// figure with everything it had, and is counted in Result::left_out (left_out.hpp).
 
@@ -96,6 +97,7 @@ inline Result aht(const Sums& s, const AhtOptions& o = {}) {
   for (const auto& c : detail::kHandleComponents)
     if (o.components.*c.selected && s.present().has(c.field))
       r.details.push_back({c.detail_name, per_handled(detail::kept_component_raw(s, c)).value, Unit::seconds});
+  r = detail::with_variance(std::move(r), s.present().has(Field::handle_s_squared), s.value(Field::handle_s_squared));
   return left.applied(std::move(r));
 }
 

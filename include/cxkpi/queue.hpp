@@ -95,7 +95,9 @@ inline Plan plan_asa(const FieldSet&) {
 inline Result asa(const Sums& s) {
   const auto left = detail::LeftOutRows(s).leave(Field::answered_untimed).report(Field::outcome_unknown);
   const auto handled = checked_sub(s.raw(Field::handled), left.in_denominator(), Field::handled);
-  return left.applied(detail::per_count(s.value(Field::answer_wait_s), handled, 1.0, handled, "no answered contacts"));
+  auto r = detail::per_count(s.value(Field::answer_wait_s), handled, 1.0, handled, "no answered contacts");
+  return left.applied(detail::with_variance(std::move(r), s.present().has(Field::answer_wait_s_squared),
+                                            s.value(Field::answer_wait_s_squared)));
 }
 
 inline Plan plan_avg_wait(const AvgWaitOptions& o, const FieldSet&) {

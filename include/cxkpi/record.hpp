@@ -191,6 +191,8 @@ inline FieldSet supplied_contact_fields(const RecordColumns& c, const RecordRule
   add_if(c.has(R::wait_s),
          {Field::queued, Field::answered_in_t, Field::abandoned_in_t, Field::answer_wait_s, Field::abandon_wait_s});
   add_if(c.has(R::wait_s) && rules.short_abandon_raw > 0, {Field::short_abandoned});
+  add_if(c.has(R::wait_s), {Field::answer_wait_s_squared});
+  add_if(c.has(R::talk_s) || c.has(R::hold_s) || c.has(R::wrap_s), {Field::handle_s_squared});
   add_if(c.has(R::talk_s), {Field::talk_s});
   add_if(c.has(R::hold_s), {Field::hold_s, Field::held});
   add_if(c.has(R::wrap_s), {Field::wrap_s});
@@ -319,6 +321,27 @@ inline void accumulate_non_contact(Sums& s, const Contact& c, const RecordRules&
 
 namespace detail {
 
+/// (raw / kAmountScale)² in whole s², rounded: squares kept in 1/10000 s units would leave
+/// int64 after a few thousand contact-hours, and whole s² lose nothing the spread of a mean
+/// (--compare's Welch test) needs.
+inline std::int64_t squared_seconds(std::int64_t raw, Field f) {
+  const double seconds = static_cast<double>(raw) / static_cast<double>(kAmountScale);
+  const double square = std::round(seconds * seconds);
+  if (!(square < 9.2233720368547758e18)) sum_overflow(f);  // 2^63: no int64 holds it
+  return static_cast<std::int64_t>(square);
+}
+
+/// Whether a handle-time component AHT counts is blank on `c`: the contact then leaves AHT.
+inline bool handle_blank(const Contact& c, const HandleComponents& h) {
+  using R = RecordField;
+  return (h.talk && c.blank.has(R::talk_s)) || (h.hold && c.blank.has(R::hold_s)) || (h.wrap && c.blank.has(R::wrap_s));
+}
+
+/// The handle time AHT counts of an answered contact (its chosen components), in 1/10000 s.
+inline std::int64_t counted_handle_raw(const Contact& c, const HandleComponents& h) {
+  return (h.talk ? c.talk.value_or(0) : 0) + (h.hold ? c.hold.value_or(0) : 0) + (h.wrap ? c.wrap.value_or(0) : 0);
+}
+
 /// The queue and handling sums of a contact whose outcome is known. A blank wait adds to no
 /// wait sum and to no count that needs the wait (within T, short, queued).
 inline void accumulate_outcome(Sums& s, const Contact& c, const RecordRules& rules) {
@@ -326,6 +349,7 @@ inline void accumulate_outcome(Sums& s, const Contact& c, const RecordRules& rul
     s.add_raw(Field::handled, 1);
     if (c.wait) {
       s.add_raw(Field::answer_wait_s, *c.wait);
+      s.add_raw(Field::answer_wait_s_squared, squared_seconds(*c.wait, Field::answer_wait_s_squared));
       if (rules.strict ? *c.wait < rules.threshold_raw : *c.wait <= rules.threshold_raw)
         s.add_raw(Field::answered_in_t, 1);
     }
@@ -346,6 +370,8 @@ inline void accumulate_outcome(Sums& s, const Contact& c, const RecordRules& rul
   s.add_raw(Field::talk_s, c.talk.value_or(0));
   s.add_raw(Field::hold_s, c.hold.value_or(0));
   s.add_raw(Field::wrap_s, c.wrap.value_or(0));
+  if (c.blank.empty() || !handle_blank(c, rules.handle))
+    s.add_raw(Field::handle_s_squared, squared_seconds(counted_handle_raw(c, rules.handle), Field::handle_s_squared));
 }
 
 /// Counts a contact of known outcome that queue and handling figures leave out for a blank
@@ -360,8 +386,7 @@ inline void count_left_out_of_outcome(Sums& s, const Contact& c, const RecordRul
       s.add_raw(Field::queue_unknown, 1);
   }
   if (!*c.answered) return;
-  const auto& h = rules.handle;
-  if ((h.talk && c.blank.has(R::talk_s)) || (h.hold && c.blank.has(R::hold_s)) || (h.wrap && c.blank.has(R::wrap_s))) {
+  if (handle_blank(c, rules.handle)) {
     s.add_raw(Field::handle_unknown, 1);  // it leaves AHT with the components it has
     s.add_raw(Field::handle_unknown_talk_s, c.talk.value_or(0));
     s.add_raw(Field::handle_unknown_hold_s, c.hold.value_or(0));

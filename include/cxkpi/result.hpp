@@ -2,6 +2,7 @@
 /// `Result`: what finalising a metric yields. A value with no definition (zero denominator,
 /// no responses) is `std::nullopt` with a `reason`, never NaN, infinity or a silent 0.
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -88,6 +89,10 @@ struct Result {
   /// A duration metric's values binned (timing.hpp's kDurationLadder), from the same values
   /// as its percentiles; empty for every other metric. Charts draw it; the tables do not.
   std::vector<HistogramBin> histogram;
+  /// The sample variance s² of one observation behind a mean (a contact's handle time under
+  /// AHT, its wait under ASA), from the sums of squares a record log carries; what --compare's
+  /// Welch test needs. Not written by outputs.
+  std::optional<double> variance;
 };
 
 /// How many rows `r` left out for a blank input (0 when none); SumOverflow past int64.
@@ -151,6 +156,15 @@ inline Result per_count(double numerator, std::int64_t denominator, double facto
                         std::string_view reason) {
   auto r = ratio(numerator, static_cast<double>(denominator), factor, n, reason);
   r.whole_denominator = denominator;
+  return r;
+}
+
+/// `r` with Result::variance, the sample variance of the `r.n` values whose mean is its value,
+/// from `square_sum` (Σx²) when the input carried it (`has_squares`); none below two values.
+inline Result with_variance(Result r, bool has_squares, double square_sum) {
+  if (!has_squares || !r.value || r.n < 2) return r;
+  const auto n = static_cast<double>(r.n);
+  r.variance = std::max(0.0, (square_sum - n * *r.value * *r.value) / (n - 1));
   return r;
 }
 

@@ -11,7 +11,8 @@
 ///   clipped to 1 … scale (null below 2 answers). Example: 5 of 8 at 95 % → 30.57 … 86.32.
 /// nps: Net Promoter Score, 100 × (promoters − detractors) / (promoters + passives +
 ///   detractors), in points from −100 to +100 (not a percentage). Null with no responses.
-///   Example: 120 promoters, 50 passives, 30 detractors → 45.
+///   Example: 120 promoters, 50 passives, 30 detractors → 45. The answers per score
+///   (nps_0 … nps_10) give the classes too: 0=10,5=10,7=20,9=40,10=60 → 100 × (100 − 20)/140.
 ///   Margin of error: each answer scores +1/0/−1, so var = (P + D − (P − D)²)/n with shares
 ///   P, D, and margin_of_error = z·sqrt(var)·100 points; ci_low/ci_high = NPS ∓ margin,
 ///   clipped to −100 … +100. Example: 120/50/30 at 95 % → 45 ± 10.25.
@@ -28,6 +29,7 @@
 
 #include "cxkpi/compare.hpp"
 #include "cxkpi/result.hpp"
+#include "cxkpi/significance.hpp"
 #include "cxkpi/sums.hpp"
 
 namespace cxkpi {
@@ -156,11 +158,11 @@ inline Result csat(std::int64_t satisfied, std::int64_t responses) {
   return csat(s);
 }
 
-/// Whether CSAT moved beyond sampling noise between two results: a two-proportion test on
-/// the satisfied shares (proportions_differ). The mean score is no share: nullopt.
-inline std::optional<bool> csat_significance(const Plan& plan, const Result& now, const Result& then) {
+/// The p-value of CSAT's change between two results: a two-proportion test on the satisfied
+/// shares (proportions_z). The mean score is no share: nullopt.
+inline std::optional<double> csat_p_value(const Plan& plan, const Result& now, const Result& then) {
   if (plan.unit != Unit::percent) return std::nullopt;
-  return proportions_differ(now.numerator, now.denominator, then.numerator, then.denominator);
+  return proportion_p_value(plan, now, then);
 }
 
 /// The three answer classes of a 0-10 "would you recommend" question (Bain): promoters
@@ -197,34 +199,69 @@ inline Result net_score(const Sums& s, const NetScoreFields& f) {
   return detail::flag_small_sample(std::move(r), responses);
 }
 
+inline bool has_nps_scores(const FieldSet& present) {
+  for (int k = 0; k <= kMaxNpsScore; ++k)
+    if (present.has(nps_score_field(k))) return true;
+  return false;
+}
+
+/// The answers of each class: the class counts, plus the per-score counts nps_0 … nps_10
+/// sorted into their classes (a distribution and class counts never come together: plan_nps).
+struct NetCounts {
+  std::int64_t promoters = 0;
+  std::int64_t passives = 0;
+  std::int64_t detractors = 0;
+};
+
+inline NetCounts nps_counts(const Sums& s) {
+  NetCounts c{s.raw(Field::promoters), s.raw(Field::passives), s.raw(Field::detractors)};
+  for (int k = 0; k <= kMaxNpsScore; ++k) {
+    const auto field = nps_score_field(k);
+    auto& into = k >= 9 ? c.promoters : k >= 7 ? c.passives : c.detractors;
+    into = checked_add(into, s.raw(field), field);
+  }
+  return c;
+}
+
 }  // namespace detail
 
-inline Plan plan_nps(const FieldSet&) {
-  return {{Field::promoters, Field::passives, Field::detractors},
-          {},
-          Unit::points,
-          "100 × (promoters − detractors) / (promoters + passives + detractors)",
-          {}};
+/// NPS reads class counts (promoters, passives, detractors) or the answers per score
+/// (nps_0 … nps_10, --scores 0=…,10=…), not both: a table with both most likely repeats the
+/// same answers, which adding would count twice.
+inline Plan plan_nps(const FieldSet& present) {
+  Plan p{{Field::promoters, Field::passives, Field::detractors},
+         {},
+         Unit::points,
+         "100 × (promoters − detractors) / (promoters + passives + detractors)",
+         {}};
+  if (!detail::has_nps_scores(present)) return p;
+  p.required.clear();
+  p.definition = "100 × (answers 9-10 − answers 0-6) / answers";
+  if (present.has(Field::promoters) || present.has(Field::passives) || present.has(Field::detractors))
+    p.problem =
+        "give promoters, passives and detractors or the answers per score (nps_0 ... nps_10, --scores), "
+        "not both";
+  return p;
 }
 
 inline Result nps(const Sums& s, const NpsOptions& o = {}) {
-  const auto promoters = s.raw(Field::promoters);
-  const auto detractors = s.raw(Field::detractors);
-  const auto responses = s.raw_sum({Field::promoters, Field::passives, Field::detractors});
-  auto r = detail::count_ratio(checked_sub(promoters, detractors, Field::promoters), responses, 100.0, responses,
+  const auto c = detail::nps_counts(s);
+  const auto responses =
+      checked_add(checked_add(c.promoters, c.passives, Field::promoters), c.detractors, Field::promoters);
+  auto r = detail::count_ratio(checked_sub(c.promoters, c.detractors, Field::promoters), responses, 100.0, responses,
                                "no survey responses");
-  const auto share = [&](Field f) {
-    return detail::ratio(s.value(f), static_cast<double>(responses), 100.0, responses, "").value;
+  const auto share = [&](std::int64_t count) {
+    return detail::ratio(static_cast<double>(count), static_cast<double>(responses), 100.0, responses, "").value;
   };
-  r.details = {{"promoters_pct", share(Field::promoters), Unit::percent},
-               {"passives_pct", share(Field::passives), Unit::percent},
-               {"detractors_pct", share(Field::detractors), Unit::percent}};
+  r.details = {{"promoters_pct", share(c.promoters), Unit::percent},
+               {"passives_pct", share(c.passives), Unit::percent},
+               {"detractors_pct", share(c.detractors), Unit::percent}};
   std::optional<double> margin;
   std::optional<Interval> ci;
   if (r.value) {
     const auto n = static_cast<double>(responses);
     const double variance =
-        nps_answer_variance(static_cast<double>(promoters) / n, static_cast<double>(detractors) / n) / n;
+        nps_answer_variance(static_cast<double>(c.promoters) / n, static_cast<double>(c.detractors) / n) / n;
     margin = z_for_confidence(o.confidence) * std::sqrt(variance) * 100;
     ci = Interval{std::max(-100.0, *r.value - *margin), std::min(100.0, *r.value + *margin)};
   }
@@ -242,14 +279,16 @@ inline Result nps(std::int64_t promoters, std::int64_t passives, std::int64_t de
   return nps(s);
 }
 
-/// Whether NPS moved beyond sampling noise between two results, judged from each one's
-/// promoter and detractor shares (nps_differ); nullopt when either has no answers.
-inline std::optional<bool> nps_significance(const Plan&, const Result& now, const Result& then) {
+/// The p-value of NPS's change between two results, judged from each one's promoter and
+/// detractor shares (nps_z); nullopt when either has no answers.
+inline std::optional<double> nps_p_value(const Plan&, const Result& now, const Result& then) {
   const auto p1 = detail_of(now, "promoters_pct"), d1 = detail_of(now, "detractors_pct");
   const auto p2 = detail_of(then, "promoters_pct"), d2 = detail_of(then, "detractors_pct");
   if (!p1 || !d1 || !p2 || !d2) return std::nullopt;
-  return nps_differ(*p1 / 100, *d1 / 100, static_cast<double>(now.n), *p2 / 100, *d2 / 100,
-                    static_cast<double>(then.n));
+  const auto z =
+      nps_z(*p1 / 100, *d1 / 100, static_cast<double>(now.n), *p2 / 100, *d2 / 100, static_cast<double>(then.n));
+  if (!z) return std::nullopt;
+  return normal_two_sided_p(*z);
 }
 
 // --- CES -------------------------------------------------------------------------------

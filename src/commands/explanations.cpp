@@ -36,6 +36,16 @@ constexpr std::string_view kFractionsOfSeconds =
     "fractions of a second count: times keep them to the nanosecond (more decimals are refused), and each duration "
     "is the exact difference rounded half up to 1/10000 s";
 
+// --compare's tests, one per kind of figure (a share, a mean of contacts).
+constexpr Variant kShareTest{
+    "--compare previous",
+    "adds the change and its two-sided p-value (pooled two-proportion z test on the counts): significant when p < "
+    "1 − --confidence (default 0.95); 30 of 200 against 20 of 250 → z = 2.35, p = 0.0189"};
+constexpr Variant kMeanTest{
+    "--compare previous",
+    "adds the change and its two-sided p-value (Welch's t test from each period's mean, count and sum of squares, "
+    "which record logs carry; period tables have no squares: no test): significant when p < 1 − --confidence"};
+
 std::vector<Explanation> volume_and_cost() {  // NOLINT(readability-function-size): a table of prose
   return {
       {"contact-rate",
@@ -66,7 +76,8 @@ std::vector<Explanation> volume_and_cost() {  // NOLINT(readability-function-siz
       {"conversion-rate",
        {{"--den contacts", "divide by all contacts (default)"},
         {"--den handled", "divide by handled contacts"},
-        {"--allow-multi-orders", "accept more orders than contacts (otherwise exit 65)"}},
+        {"--allow-multi-orders", "accept more orders than contacts (otherwise exit 65)"},
+        kShareTest},
        "— (period tables only)",
        {"more orders than contacts is usually a join or period error, so cxkpi refuses it unless told otherwise",
         kNeverAverage},
@@ -107,7 +118,10 @@ std::vector<Explanation> surveys() {  // NOLINT(readability-function-size): a ta
         "37.5; mean 29/8 = 3.625",
         "cxkpi csat data/fixture_f.csv", "62.5"}},
       {"nps",
-       {{"--confidence 0.95",
+       {{"--scores 0=10,5=10,…",
+         "answers per score, 0 … 10 (period tables: columns nps_0 … nps_10), sorted into the three classes: "
+         "0=10,5=10,7=20,9=40,10=60 → 100 × (100 − 20) / 140 = 57.14"},
+        {"--confidence 0.95",
          "level of the margin of error: each answer scores +1, 0 or −1, so var = (P + D − (P − D)²)/n with P, D the "
          "shares of promoters and detractors, margin_of_error = z·sqrt(var)·100 points, ci = NPS ∓ margin (within "
          "−100 … +100)"},
@@ -144,7 +158,8 @@ std::vector<Explanation> queue() {  // NOLINT(readability-function-size): a tabl
       {"abandonment",
        {{"--short-abandon S",
          "abandons after waiting less than S seconds leave numerator and denominator: fixture F, S = 5 → 2/10 = 20.0"},
-        {"--den queued", "divide by queued contacts: fixture F 3/10 = 30.0; with S = 5, 2/9 = 22.22…"}},
+        {"--den queued", "divide by queued contacts: fixture F 3/10 = 30.0; with S = 5, 2/9 = 22.22…"},
+        kShareTest},
        "offered, abandoned, wait_s",
        {"it counts who left, not who stayed: 100 contacts with 40 hang-ups is 40 %, not 60", kShortAbandonsOnTables,
         "vendors differ (Amazon Connect divides by queued): say which --den when comparing", kNoEvidence,
@@ -159,7 +174,8 @@ std::vector<Explanation> queue() {  // NOLINT(readability-function-size): a tabl
         {"--mode answered-plus-abandoned", "A_T / (answered + abandoned) (Genesys default)"},
         {"--mode abandons-positive", "(A_T + abandoned within T) / offered: fixture F 8/11 = 72.7272…"},
         {"--mode abandons-ignored", "A_T / (offered − abandoned within T): fixture F 6/9 = 66.6666…"},
-        {"--short-abandon S", "abandons after waiting less than S seconds are short"}},
+        {"--short-abandon S", "abandons after waiting less than S seconds are short"},
+        kShareTest},
        "offered, answered, abandoned, wait_s",
        {kThresholdOnTables,
         "vendors differ on the denominator (offered, answered, answered + abandoned, queued): say which --mode",
@@ -167,7 +183,7 @@ std::vector<Explanation> queue() {  // NOLINT(readability-function-size): a tabl
        {"Fixture F, T = 20 s: 6 of 11 offered contacts answered within 20 s → 100 × 6 / 11 = 54.5454…",
         "cxkpi service-level data/fixture_f.csv", "54.5454…"}},
       {"asa",
-       {},
+       {kMeanTest},
        "offered, answered, abandoned, wait_s",
        {"abandoned waits never enter ASA; the average wait of every contact is avg-wait",
         "never average daily ASAs: add the waits and the answered contacts, then divide", kBlankIsMissing},
@@ -202,7 +218,7 @@ std::vector<Explanation> queue() {  // NOLINT(readability-function-size): a tabl
 std::vector<Explanation> handling() {  // NOLINT(readability-function-size): a table of prose
   return {
       {"aht",
-       {{"--components talk,hold", "add only these parts of handle time: fixture F 3050/8 = 381.25"}},
+       {{"--components talk,hold", "add only these parts of handle time: fixture F 3050/8 = 381.25"}, kMeanTest},
        "answered, talk_s, hold_s, wrap_s",
        {"divide by handled (answered) contacts, never by offered ones",
         "re-divide, never average: AHT 300 s over 10 calls and 600 s over 30 calls is 21000/40 = 525 s, not 450",
@@ -255,7 +271,8 @@ std::vector<Explanation> resolution() {  // NOLINT(readability-function-size): a
         {"--method window --window 24h",
          "resolved unless the same customer_id comes back within the window: fixture F 6/8 = 75.0"},
         {"--censor", "window method: leave out contacts whose window has not ended: fixture F 24 h 5/7 = 71.4285…"},
-        {"--as-of TIME", "window method: when the data ends (default the latest opened_at)"}},
+        {"--as-of TIME", "window method: when the data ends (default the latest opened_at)"},
+        kShareTest},
        "answered, first_contact_resolved, resolved; window method: customer_id, opened_at",
        {"the denominator is handled contacts (or resolved ones), never every offered contact",
         "the flag method trusts the first_contact_resolved column; the window method judges by repeat contacts, and "

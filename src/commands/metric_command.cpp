@@ -43,7 +43,8 @@ constexpr std::array kFlagAliases{
 
 bool is_score_count(Field f) {
   return (index_of(f) >= index_of(Field::csat_1) && index_of(f) <= index_of(Field::csat_10)) ||
-         (index_of(f) >= index_of(Field::ces_1) && index_of(f) <= index_of(Field::ces_7));
+         (index_of(f) >= index_of(Field::ces_1) && index_of(f) <= index_of(Field::ces_7)) ||
+         (index_of(f) >= index_of(Field::nps_0) && index_of(f) <= index_of(Field::nps_10));
 }
 
 FieldSet all_inputs(const MetricSpec& spec) {
@@ -143,7 +144,8 @@ std::vector<NumberInput> MetricCommand::given_numbers() const {
       numbers.push_back({f.field, option->get_name(), number_text_[index_of(f.field)]});
   }
   if (!extras_.scores.empty()) {
-    auto scores = parse_score_counts("--scores", extras_.scores, *extras_.score_scale, extras_.score_field);
+    auto scores =
+        parse_score_counts("--scores", extras_.scores, {extras_.score_low, *extras_.score_scale}, extras_.score_field);
     numbers.insert(numbers.end(), scores.begin(), scores.end());
   }
   return numbers;
@@ -170,11 +172,11 @@ int MetricCommand::run() {
 // A table held whole: compared with its baseline when asked, sorted, rendered.
 int MetricCommand::emit_whole(ResultTable table, const std::vector<NumberInput>& numbers) const {
   if (compare_ == "previous" || compare_ == "previous-year") {
-    compare_within(table, compare_ == "previous-year");
+    compare_within(table, compare_ == "previous-year", extras_.confidence);
   } else if (!compare_.empty()) {
     auto baseline_input = file_input(input_, output_.output);
     baseline_input.files = {compare_};
-    compare_with(table, compute_table(baseline_input, numbers), compare_);
+    compare_with(table, compute_table(baseline_input, numbers), compare_, extras_.confidence);
   }
   return emit(std::move(table), output_, thresholds_of(checks_), input_.files, spark_);
 }

@@ -40,12 +40,14 @@ const CLI::Validator kOpenUnitInterval(
     },
     "LEVEL in (0,1)");
 
-// --confidence and --ci: the sampling interval of a survey score.
+// --confidence and --ci: the sampling interval of a survey score, whose level --compare's
+// tests take too.
 void add_confidence(CLI::App& app, MetricExtras& extras, double& level, std::string_view formula) {
-  app.add_option("--confidence", level,
-                 fmt::format("confidence level of the interval, in (0,1) (default 0.95; always in JSON as ci_low, "
-                             "ci_high; {})",
-                             formula))
+  app.add_option_function<double>(
+         "--confidence", [&level, &extras](double l) { level = extras.confidence = l; },
+         fmt::format("confidence level of the interval and of --compare's tests, in (0,1) (default 0.95; always in "
+                     "JSON as ci_low, ci_high; {})",
+                     formula))
       ->check(kOpenUnitInterval);
   app.add_flag("--ci", extras.intervals, "show the confidence interval in tables and CSV too")->group("Output");
 }
@@ -73,7 +75,12 @@ void add_csat(CLI::App& app, Settings& s, MetricExtras& extras) {
                  "freedom, s from Σscore²");
 }
 
+// NPS answers run 0 … 10 whatever the options: the scale --scores checks them against.
+constexpr int kNpsScale = kMaxNpsScore;
+
 void add_nps(CLI::App& app, Settings& s, MetricExtras& extras) {
+  add_scores(app, extras, nps_score_field, kNpsScale, "0=10,5=10,7=20,9=40,10=60");
+  extras.score_low = 0;
   add_confidence(app, extras, s.nps.confidence,
                  "margin_of_error = z·sqrt((P + D − (P − D)²)/n)·100 points, P and D the shares of "
                  "promoters and detractors");
@@ -370,12 +377,18 @@ void add_report_options(CLI::App& app, Settings& settings) {
       ->check(CLI::IsMember({5, 7, 10}));
   app.add_option_function<double>(
          "--confidence", [&settings](double level) { settings.csat.confidence = settings.nps.confidence = level; },
-         "confidence level of the CSAT and NPS intervals in JSON, in (0,1) (default 0.95)")
+         "confidence level of the CSAT and NPS intervals in JSON and of --compare's tests, in (0,1) (default 0.95)")
       ->check(kOpenUnitInterval);
 }
 
 void add_metric_options(const MetricSpec& metric, CLI::App& app, Settings& settings, MetricExtras& extras) {
   if (const auto* m = options_of(metric)) m->add(app, settings, extras);
+  if (app.get_option_no_throw("--confidence") == nullptr)
+    app.add_option("--confidence", extras.confidence,
+                   "with --compare: the level a change is tested at, in (0,1) (default 0.95): significant when the "
+                   "two-sided p-value is below 1 - LEVEL")
+        ->check(kOpenUnitInterval)
+        ->group("Output");
 }
 
 void validate_settings(const MetricSpec& metric, Settings& settings, const MetricExtras& extras,

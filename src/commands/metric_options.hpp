@@ -13,9 +13,10 @@ namespace cxkpi::cli {
 
 /// Values a metric's own flags collect besides Settings.
 struct MetricExtras {
-  std::string scores;                   // csat, ces --scores 1=10,2=10,…
+  std::string scores;                   // csat, ces, nps --scores 1=10,2=10,…
   Field (*score_field)(int) = nullptr;  // --scores: the field counting each answer (csat_1 …, ces_1 …)
-  const int* score_scale = nullptr;     // --scores: the scale the answers are checked against
+  int score_low = 1;                    // --scores: the lowest answer (0 for NPS)
+  const int* score_scale = nullptr;     // --scores: the scale (top answer) the answers are checked against
   std::string holidays;                 // --holidays FILE
   std::string window;                   // --window 7d
   bool censor = false;                  // fcr --censor
@@ -24,6 +25,7 @@ struct MetricExtras {
   bool case_by_customer = false;        // contacts-to-resolution --case-by customer
   std::string per_hour;                 // resolved-per-agent --per-hour FILE
   bool intervals = false;               // csat, nps --ci: confidence-interval columns in tables
+  double confidence = 0.95;             // --confidence: the level of --compare's tests
 };
 
 /// A metric's own flags: `add` registers them, `validate` (nullptr: nothing to check) turns

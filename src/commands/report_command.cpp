@@ -57,11 +57,11 @@ class ReportCommand final : public Command {
     if (writes_rows_as_made(output_, compare_)) return write_csv_as_made(input);
     auto report = compute_report(input);
     if (compare_ == "previous" || compare_ == "previous-year") {
-      compare_within(report, compare_ == "previous-year");
+      compare_within(report, compare_ == "previous-year", settings_.csat.confidence);
     } else if (!compare_.empty()) {
       auto baseline_input = input;
       baseline_input.files = {compare_};
-      compare_with(report, compute_report(baseline_input), compare_);
+      compare_with(report, compute_report(baseline_input), compare_, settings_.csat.confidence);
     }
     sort_rows(report, sort_options(output_));
     const auto options = format_options(output_);

@@ -14,11 +14,12 @@ bool digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// The metric whose results are compared, and how it was planned (CSAT's significance
-// depends on its method).
+// The metric whose results are compared, how it was planned (CSAT's test depends on its
+// method), and the level its changes are tested at.
 struct Metric {
   const MetricSpec* spec;
   const Plan* plan;
+  double confidence;
 };
 
 Comparison compare(const Metric& m, const Result& now, const Result& then, std::string period) {
@@ -32,8 +33,12 @@ Comparison compare(const Metric& m, const Result& now, const Result& then, std::
   if (now.value) {
     c.change = *now.value - *then.value;
     if (std::fabs(*then.value) > 0) c.relative_change = 100 * *c.change / std::fabs(*then.value);
-    // Sampling noise is judged for survey shares only; other metrics count every contact.
-    if (m.spec->significance != nullptr) c.significant = m.spec->significance(*m.plan, now, then);
+    // A change is significant when a two-sided test at the --confidence level says so.
+    if (m.spec->p_value != nullptr) c.p_value = m.spec->p_value(*m.plan, now, then);
+    if (c.p_value) {
+      c.significant = *c.p_value < 1 - m.confidence;
+      c.small_sample = small_sample_test(now, then);
+    }
   }
   return c;
 }
@@ -150,40 +155,44 @@ std::optional<std::string> year_earlier(std::string_view label) {
   return fmt::format("{:04}{}", std::stoi(std::string(label.substr(0, 4))) - 1, label.substr(4));
 }
 
-void compare_within(ResultTable& t, bool previous_year) {
+void compare_within(ResultTable& t, bool previous_year, double confidence) {
   t.compare = previous_year ? "previous-year" : "previous";
-  const auto found = within({t.metric, &t.plan}, points_of(t), previous_year);
+  t.confidence = confidence;
+  const auto found = within({t.metric, &t.plan, confidence}, points_of(t), previous_year);
   for (std::size_t i = 0; i < t.rows.size(); ++i)
     t.rows[i].comparison = found[i];
 }
 
-void compare_with(ResultTable& t, const ResultTable& baseline, const std::string& baseline_name) {
+void compare_with(ResultTable& t, const ResultTable& baseline, const std::string& baseline_name, double confidence) {
   t.compare = baseline_name;
-  const Metric m{t.metric, &t.plan};
+  t.confidence = confidence;
+  const Metric m{t.metric, &t.plan, confidence};
   const auto found = against(m, points_of(t), points_of(baseline), baseline.total, baseline_name);
   for (std::size_t i = 0; i < t.rows.size(); ++i)
     t.rows[i].comparison = found[i];
   t.total_comparison = compare(m, t.total, baseline.total, "total");
 }
 
-void compare_within(ReportTable& t, bool previous_year) {
+void compare_within(ReportTable& t, bool previous_year, double confidence) {
   t.compare = previous_year ? "previous-year" : "previous";
+  t.confidence = confidence;
   for (auto& row : t.rows)
     row.comparisons.assign(t.columns.size(), std::nullopt);
   for (std::size_t c = 0; c < t.columns.size(); ++c) {
-    const auto found = within({t.columns[c].metric, &t.columns[c].plan}, points_of(t, c), previous_year);
+    const auto found = within({t.columns[c].metric, &t.columns[c].plan, confidence}, points_of(t, c), previous_year);
     for (std::size_t i = 0; i < t.rows.size(); ++i)
       t.rows[i].comparisons[c] = found[i];
   }
 }
 
-void compare_with(ReportTable& t, const ReportTable& baseline, const std::string& baseline_name) {
+void compare_with(ReportTable& t, const ReportTable& baseline, const std::string& baseline_name, double confidence) {
   t.compare = baseline_name;
+  t.confidence = confidence;
   for (auto& row : t.rows)
     row.comparisons.assign(t.columns.size(), std::nullopt);
   t.total.comparisons.assign(t.columns.size(), std::nullopt);
   for (std::size_t c = 0; c < t.columns.size(); ++c) {
-    const Metric m{t.columns[c].metric, &t.columns[c].plan};
+    const Metric m{t.columns[c].metric, &t.columns[c].plan, confidence};
     const auto column = std::find_if(baseline.columns.begin(), baseline.columns.end(),
                                      [&](const ReportColumn& b) { return b.metric == t.columns[c].metric; });
     if (column == baseline.columns.end()) continue;

@@ -70,8 +70,14 @@ Shape detect_shape(const TableReader& first, const FileInputOptions& input);
 ResultTable compute_from_periods(const MetricSpec& metric, const Settings& settings, Readers& readers,
                                  const FileInputOptions& input);
 
-/// "1=10,2=10,3=30" → one NumberInput per score (csat_1 …), checked against `scale`.
-std::vector<NumberInput> parse_score_counts(const std::string& flag, const std::string& text, int scale,
+/// The scores a scale allows: 1 … 5 for CSAT, 0 … 10 for NPS.
+struct ScoreRange {
+  int low = 1;
+  int high = 5;
+};
+
+/// "1=10,2=10,3=30" → one NumberInput per score (csat_1 …), checked against `range`.
+std::vector<NumberInput> parse_score_counts(const std::string& flag, const std::string& text, ScoreRange range,
                                             Field (*score_field)(int) = csat_score_field);
 
 }  // namespace cxkpi::cli

@@ -56,7 +56,7 @@ ResultTable compute_from_numbers(const MetricSpec& metric, const Settings& setti
   return table;
 }
 
-std::vector<NumberInput> parse_score_counts(const std::string& flag, const std::string& text, int scale,
+std::vector<NumberInput> parse_score_counts(const std::string& flag, const std::string& text, ScoreRange range,
                                             Field (*score_field)(int)) {
   std::vector<NumberInput> out;
   std::size_t start = 0;
@@ -66,7 +66,7 @@ std::vector<NumberInput> parse_score_counts(const std::string& flag, const std::
     const auto eq = item.find('=');
     if (eq == std::string::npos)
       throw Error::data(fmt::format("{}: {} is not SCORE=COUNT (e.g. 5=120)", flag, quote_value(item)));
-    const auto score = parse_integer_in(item.substr(0, eq), 1, scale);
+    const auto score = parse_integer_in(item.substr(0, eq), range.low, range.high);
     if (!score.ok()) throw Error::data(fmt::format("{}: score {}", flag, score.error));
     const Field f = score_field(static_cast<int>(score.raw));
     if (given(out, f)) throw Error::data(fmt::format("{}: score {} is given twice", flag, score.raw));

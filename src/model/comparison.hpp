@@ -12,7 +12,9 @@ struct Comparison {
   std::optional<double> baseline;         // its value
   std::optional<double> change;           // value − baseline, in the metric's unit
   std::optional<double> relative_change;  // change / |baseline| × 100
-  std::optional<bool> significant;        // beyond sampling noise (survey metrics only)
+  std::optional<bool> significant;        // p_value below 1 − the --confidence level
+  std::optional<double> p_value;          // two-sided, of the metric's test (none: no test fits)
+  bool small_sample = false;              // the test rests on fewer than kSmallSample on a side
   std::string reason;                     // why there is no baseline value
 };
 

@@ -34,7 +34,8 @@ struct ReportTable {
   std::vector<ReportRow> rows;
   ReportRow total;
   std::vector<std::string> warnings;
-  std::string compare;  // the --compare baseline, "" when none
+  std::string compare;       // the --compare baseline, "" when none
+  double confidence = 0.95;  // --compare: the level changes are tested at
 };
 
 /// "service-level" → "service_level": metric names as JSON keys and CSV headers.

@@ -27,6 +27,7 @@ struct ResultTable {
   std::vector<std::string> warnings;
   std::string compare;                         // the --compare baseline, "" when none
   std::optional<Comparison> total_comparison;  // with --compare FILE
+  double confidence = 0.95;                    // --compare: the level changes are tested at
 };
 
 }  // namespace cxkpi::cli

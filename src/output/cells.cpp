@@ -34,6 +34,11 @@ std::string small_sample_footnote(bool markdown) {
                      markdown ? "\n" : "", kSmallSampleMark, kSmallSample);
 }
 
+std::string small_test_footnote(bool markdown) {
+  return fmt::format("{}{} a test on fewer than {} on a side: its p-value rests on a rough normal approximation\n",
+                     markdown ? "\n" : "", kSmallTestMark, kSmallSample);
+}
+
 std::string approximate_footnote(bool markdown) {
   return fmt::format("{}{} approximate (--approx): within {:g} % of the exact value\n", markdown ? "\n" : "",
                      kApproximateMark, kSketchRelativeError * 100);

@@ -46,6 +46,11 @@ inline constexpr std::string_view kSmallSampleMark = "†";
 /// The line under a table for people that says what the mark means.
 std::string small_sample_footnote(bool markdown);
 
+/// What follows a --compare test resting on fewer than kSmallSample on a side ("no‡").
+inline constexpr std::string_view kSmallTestMark = "‡";
+/// The line under a table for people that says what that mark means.
+std::string small_test_footnote(bool markdown);
+
 /// What goes before a figure from the --approx sketch in a table for people: "≈13.41".
 inline constexpr std::string_view kApproximateMark = "≈";
 /// The line under a table for people that says what the mark means.

@@ -66,14 +66,32 @@ void add_columns(TextTable& g, const GridShape& s) {
     g.add_column("change", "change", ColumnKind::number);
     g.add_column("relative_change", people ? "change %" : "relative_change", ColumnKind::number);
     g.add_column("significant", people ? "sig" : "significant", ColumnKind::number);
+    g.add_column("p_value", people ? "p" : "p_value", ColumnKind::number);
+    if (!people) g.add_column("test_small_n", "test_small_n", ColumnKind::number);
   }
   g.add_column("reason", people ? "note" : "reason", ColumnKind::note);
 }
 
+// A p-value for people: three decimals, and "<0.001" below them (never a bare 0.000); exact
+// for programs.
+std::string format_p_value(double p, bool people) {
+  if (!people) return format_exact(p);
+  return p < 0.001 ? "<0.001" : fmt::format("{:.3f}", p);
+}
+
+// A test on a small sample is marked for people (yes‡) and flagged for programs (test_small_n).
 std::vector<std::string> comparison_cells(const std::optional<Comparison>& c, const CellWriter& cells) {
-  if (!c) return std::vector<std::string>(5);
-  return {c->baseline_period, cells.number(c->baseline), cells.number(c->change), cells.number(c->relative_change),
-          cells.flag(c->significant)};
+  const bool people = cells.for_people();
+  if (!c) return std::vector<std::string>(people ? 6 : 7);
+  const bool marked = people && c->small_sample && c->significant.has_value();
+  std::vector<std::string> out{c->baseline_period,
+                               cells.number(c->baseline),
+                               cells.number(c->change),
+                               cells.number(c->relative_change),
+                               cells.flag(c->significant) + (marked ? std::string(kSmallTestMark) : ""),
+                               c->p_value ? format_p_value(*c->p_value, people) : ""};
+  if (!people) out.push_back(c->p_value ? cells.flag(c->small_sample) : "");
+  return out;
 }
 
 // Counts (immature contacts, open cases) are whole: never shown as 12.00. A figure from the

@@ -157,14 +157,15 @@ HeadlineChanges headline_changes(const ResultTable& t, const Layout& at, const N
 }
 
 // What the marks in the section mean: the table's footnotes (†, ≈), and * when a headline change has it.
-std::vector<std::string> marks_of(const TextTable& grid, bool significant_change) {
+std::vector<std::string> marks_of(const TextTable& grid, bool significant_change, double confidence) {
   std::vector<std::string> marks;
   const auto notes = footnotes(grid, false);
   for (std::size_t start = 0, end = 0; start < notes.size(); start = end + 1) {
     end = notes.find('\n', start);
     marks.push_back(notes.substr(start, end - start));
   }
-  if (significant_change) marks.emplace_back("* a change beyond sampling noise (95 % two-sided test)");
+  if (significant_change)
+    marks.push_back(fmt::format("* a change beyond sampling noise ({:g} % two-sided test)", confidence * 100));
   return marks;
 }
 
@@ -208,7 +209,7 @@ MetricSection section_of(const ResultTable& t, const FormatOptions& options, con
                   s.heading,
                   grid.rows.back()[1 + t.label_names.size()],
                   std::move(changes.texts),
-                  marks_of(grid, changes.significant),
+                  marks_of(grid, changes.significant, t.confidence),
                   {},
                   pivot(t, grid, layout, s.heading),
                   counts_of(grid, t.label_names),
@@ -230,8 +231,8 @@ ResultTable column_table(const ReportTable& r, std::size_t i) {
   const auto comparison = [i](const ReportRow& row) {
     return i < row.comparisons.size() ? row.comparisons[i] : std::nullopt;
   };
-  ResultTable t{r.columns[i].metric, r.columns[i].plan,  r.group_names, {}, r.total.results[i], {},
-                r.compare,           comparison(r.total)};
+  ResultTable t{r.columns[i].metric, r.columns[i].plan,   r.group_names, {}, r.total.results[i], {},
+                r.compare,           comparison(r.total), r.confidence};
   for (const auto& row : r.rows)
     t.rows.push_back({row.period, row.groups, row.results[i], comparison(row)});
   return t;

@@ -36,6 +36,8 @@ ordered_json comparison_json(const Comparison& c) {
   o["change"] = c.change ? json_number(*c.change) : ordered_json(nullptr);
   o["relative_change"] = c.relative_change ? json_number(*c.relative_change) : ordered_json(nullptr);
   o["significant"] = c.significant ? ordered_json(*c.significant) : ordered_json(nullptr);
+  o["p_value"] = c.p_value ? json_number(*c.p_value) : ordered_json(nullptr);
+  if (c.small_sample) o["small_n"] = true;
   if (!c.reason.empty()) o["reason"] = c.reason;
   return o;
 }
@@ -78,7 +80,10 @@ std::string render_json(const ResultTable& t) {
   ordered_json after;
   after["total"] = result_json(t.total);
   if (t.total_comparison) after["total"]["baseline"] = comparison_json(*t.total_comparison);
-  if (!t.compare.empty()) after["compare"] = t.compare;
+  if (!t.compare.empty()) {
+    after["compare"] = t.compare;
+    after["confidence"] = json_number(t.confidence);
+  }
   after["warnings"] = t.warnings;
   return object_with_rows(
              doc, t.rows, [&](const ResultRow& row) { return row_object(t, row); }, after) +

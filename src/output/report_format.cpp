@@ -41,7 +41,9 @@ void add_columns(TextTable& g, const ReportTable& r, const std::vector<bool>& sm
     if (r.compare.empty()) continue;
     g.add_column(key + "_change", for_people ? std::string(c.metric->name) + " Δ" : key + "_change",
                  ColumnKind::number);
-    if (!for_people) g.add_column(key + "_significant", key + "_significant", ColumnKind::number);
+    if (for_people) continue;
+    g.add_column(key + "_significant", key + "_significant", ColumnKind::number);
+    g.add_column(key + "_p_value", key + "_p_value", ColumnKind::number);
   }
 }
 
@@ -70,9 +72,11 @@ class ReportCells {
   void comparison(std::vector<std::string>& cells, const std::optional<Comparison>& c) const {
     const bool people = numbers_.for_people();
     const bool significant = c && c->significant.value_or(false);
-    // In tables a * marks a change beyond sampling noise (CSAT, NPS).
+    // In tables a * marks a change beyond sampling noise at the --confidence level.
     cells.push_back(c ? numbers_.number(c->change) + (people && significant ? "*" : "") : "");
-    if (!people) cells.push_back(numbers_.flag(c ? c->significant : std::nullopt));
+    if (people) return;
+    cells.push_back(numbers_.flag(c ? c->significant : std::nullopt));
+    cells.push_back(numbers_.number(c ? c->p_value : std::nullopt));
   }
 
   const ReportTable& report_;
@@ -142,7 +146,10 @@ std::string report_json(const ReportTable& r) {
   total.erase("period");
   ordered_json after;
   after["total"] = std::move(total);
-  if (!r.compare.empty()) after["compare"] = r.compare;
+  if (!r.compare.empty()) {
+    after["compare"] = r.compare;
+    after["confidence"] = json_number(r.confidence);
+  }
   after["warnings"] = r.warnings;
   return object_with_rows(
              doc, r.rows, [&](const ReportRow& row) { return row_json(r, row, true); }, after) +

@@ -107,6 +107,8 @@ std::string footnotes(const TextTable& t, bool markdown) {
   std::string out;
   if (shows_mark(t, [](std::string_view cell) { return cell.ends_with(kSmallSampleMark); }))
     out += small_sample_footnote(markdown);
+  if (shows_mark(t, [](std::string_view cell) { return cell.ends_with(kSmallTestMark); }))
+    out += small_test_footnote(markdown);
   if (shows_mark(t, [](std::string_view cell) { return cell.starts_with(kApproximateMark); }))
     out += approximate_footnote(markdown);
   return out;

@@ -85,23 +85,24 @@ std::string shell_word(std::string_view text) {
   return plain ? std::string(text) : fmt::format("'{}'", text);
 }
 
-// A count of answers per score past the ends of every scale (csat_0, csat_11, ces_8): read
+// A count of answers per score past the ends of every scale (csat_0, csat_11, ces_8, nps_11): read
 // as a label, its answers would silently drop out of the score. Why it is refused, if it is.
 std::optional<std::string> out_of_scale(std::string_view normalised) {
   struct Scale {
     std::string_view prefix;
+    int bottom;
     int top;
   };
-  constexpr std::array<Scale, 2> kScales{{{"csat_", 10}, {"ces_", 7}}};
-  for (const auto& [prefix, top] : kScales) {
+  constexpr std::array<Scale, 3> kScales{{{"csat_", 1, 10}, {"ces_", 1, 7}, {"nps_", 0, 10}}};
+  for (const auto& [prefix, bottom, top] : kScales) {
     const auto digits = normalised.substr(std::min(prefix.size(), normalised.size()));
     int score = 0;
     const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), score);
     if (!normalised.starts_with(prefix) || digits.empty() || ec != std::errc() || end != digits.data() + digits.size())
       continue;
-    if (score < 1 || score > top)
-      return fmt::format("counts answers of score {}, outside every scale of {} ({}1 … {}{})", score,
-                         prefix.substr(0, prefix.size() - 1), prefix, prefix, top);
+    if (score < bottom || score > top)
+      return fmt::format("counts answers of score {}, outside every scale of {} ({}{} … {}{})", score,
+                         prefix.substr(0, prefix.size() - 1), prefix, bottom, prefix, top);
   }
   return std::nullopt;
 }

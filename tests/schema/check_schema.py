@@ -24,6 +24,9 @@ RUNS = [  # (arguments, which stream holds the JSON document)
     (["nps", "data/monthly.csv", "--compare", "previous", "--json"], "stdout"),
     (["report", "data/calls.csv", "--by", "week", "--compare", "previous", "--json"], "stdout"),
     (["aht", "data/monthly_by_channel.csv", "--compare", "data/monthly.csv", "--json"], "stdout"),
+    (["aht", "data/calls.csv", "--by", "month", "--compare", "previous", "--confidence", "0.9", "--json"], "stdout"),
+    (["abandonment", "data/fixture_f.csv", "--by", "day", "--compare", "previous", "--json"], "stdout"),  # small_n
+    (["nps", "tests/cli/inputs/nps_scores.csv", "--compare", "previous", "--json"], "stdout"),
     (["report", "tests/cli/inputs/call_centre_export.csv", "--by", "day", "--json"], "stdout"),
     (["erlang-c", "--calls", "100", "--interval", "1800", "--aht", "180", "--agents", "9", "--json"], "stdout"),
     (["erlang-c", "--calls", "0", "--interval", "30m", "--aht", "180", "--json"], "stdout"),

@@ -25,6 +25,33 @@ TEST_CASE("NPS changes are judged against their standard error", "[compare]") {
   REQUIRE_FALSE(cxkpi::nps_differ(0.5, 0.2, 0, 0.5, 0.2, 10).has_value());
 }
 
+TEST_CASE("a two-proportion test gives the two-sided p-value of its z", "[compare]") {
+  // Python: z by the pooled formula, p = math.erfc(|z|/√2)
+  REQUIRE(*cxkpi::proportions_z(32, 40, 41, 50) == Approx(-0.24086869377110898).margin(1e-12));
+  REQUIRE(cxkpi::normal_two_sided_p(-0.24086869377110898) == Approx(0.8096568866075463).margin(1e-12));
+  REQUIRE(*cxkpi::proportions_z(30, 200, 20, 250) == Approx(2.347871376374779).margin(1e-12));
+  REQUIRE(cxkpi::normal_two_sided_p(2.347871376374779) == Approx(0.018881040156098813).margin(1e-12));
+  REQUIRE(cxkpi::normal_two_sided_p(*cxkpi::proportions_z(3200, 4000, 4250, 5000)) ==
+          Approx(4.3048452476164107e-10).margin(1e-16));
+  REQUIRE(cxkpi::normal_two_sided_p(*cxkpi::proportions_z(10, 10, 0, 20)) ==
+          Approx(4.320463057827523e-08).margin(1e-20));  // z = 5.4772
+  // every answer alike on both sides: no noise, no change
+  REQUIRE(cxkpi::normal_two_sided_p(*cxkpi::proportions_z(10, 10, 20, 20)) == Approx(1.0).margin(1e-15));
+}
+
+TEST_CASE("Welch's test of two means matches an independent integration of t", "[compare]") {
+  // Python: t and Welch–Satterthwaite df by formula, p by Simpson integration of the t density
+  REQUIRE(*cxkpi::welch_p_value({448.75, 40000, 8}, {400, 22500, 10}) == Approx(0.5769405879641063).margin(1e-9));
+  REQUIRE(*cxkpi::welch_p_value({120, 100, 30}, {100, 2500, 5}) == Approx(0.4224396008734185).margin(1e-9));
+  // handle times 300,420,720,360,200,600,180,500 against 240,310,280,400,390,260,330,350,300,280
+  REQUIRE(*cxkpi::welch_p_value({410, 36000, 8}, {314, 2848.8888888888887, 10}) ==
+          Approx(0.20312345269199883).margin(1e-9));
+  REQUIRE(*cxkpi::welch_p_value({100, 400, 2}, {100, 900, 3}) == Approx(1.0).margin(1e-15));
+  REQUIRE(*cxkpi::welch_p_value({5, 0, 4}, {6, 0, 4}) ==
+          Approx(0.0).margin(1e-300));  // no spread: any difference is real
+  REQUIRE_FALSE(cxkpi::welch_p_value({5, 1, 1}, {6, 1, 4}).has_value());
+}
+
 TEST_CASE("the normal quantile matches the published z values", "[compare]") {
   // Φ⁻¹ to 10 decimals (any table of the standard normal; Python statistics.NormalDist)
   REQUIRE(cxkpi::z_for_confidence(0.90) == Approx(1.6448536270).margin(1e-10));
