@@ -21,6 +21,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -34,6 +35,9 @@ enum class AbandonBase : std::uint8_t { offered, queued };
 
 struct AbandonmentOptions {
   AbandonBase den = AbandonBase::offered;
+  /// Short abandons, when counted, leave numerator and denominator; false keeps them in both
+  /// (Genesys's abandoned rate, whose short-abandon threshold changes only its service level).
+  bool short_out = true;
 };
 
 namespace detail {
@@ -44,7 +48,7 @@ inline Field abandon_base_field(const AbandonmentOptions& o) {
 
 inline Plan plan_abandonment(const AbandonmentOptions& o, const FieldSet& present) {
   const std::string base(name_of(detail::abandon_base_field(o)));
-  const bool short_given = present.has(Field::short_abandoned);
+  const bool short_given = o.short_out && present.has(Field::short_abandoned);
   return {{detail::abandon_base_field(o), Field::abandoned},
           {},
           Unit::percent,
@@ -57,16 +61,16 @@ inline Result abandonment(const Sums& s, const AbandonmentOptions& o = {}) {
   const Field base = detail::abandon_base_field(o);
   const bool offered = base == Field::offered;
   // With short abandons, an abandon of unknown wait may be short: it leaves both sides.
-  const bool short_given = s.present().has(Field::short_abandoned);
+  const bool short_given = o.short_out && s.present().has(Field::short_abandoned);
   const auto left = detail::LeftOutRows(s)
                         .leave(Field::outcome_unknown, offered)
                         .report(Field::outcome_unknown, !offered)
                         .report(Field::queue_unknown, !offered)  // queued or not is unknown
                         .leave(Field::abandoned_untimed, short_given);
-  const auto short_abandoned =
-      short_given ? s.raw_sum({Field::short_abandoned, Field::abandoned_untimed}) : s.raw(Field::short_abandoned);
-  const auto den =
-      checked_sub(checked_sub(s.raw(base), s.raw(Field::short_abandoned), base), left.in_denominator(), base);
+  const std::int64_t short_abandoned =
+      short_given ? s.raw_sum({Field::short_abandoned, Field::abandoned_untimed}) : std::int64_t{0};
+  const std::int64_t short_timed = short_given ? s.raw(Field::short_abandoned) : std::int64_t{0};
+  const auto den = checked_sub(checked_sub(s.raw(base), short_timed, base), left.in_denominator(), base);
   return left.applied(detail::count_ratio(checked_sub(s.raw(Field::abandoned), short_abandoned, Field::abandoned), den,
                                           100.0, den, offered ? "no offered contacts" : "no queued contacts"));
 }
@@ -150,6 +154,11 @@ enum class ServiceLevelMode : std::uint8_t {
 
 struct ServiceLevelOptions {
   ServiceLevelMode mode = ServiceLevelMode::offered;
+  /// Short abandons leave the counts wherever abandons are counted: the denominator of
+  /// answered-plus-abandoned and offered, both sides of abandons-positive (Genesys with "Include
+  /// Short Abandons" off, Cisco's short calls). offered-minus-short takes them out anyway, and
+  /// abandons-ignored has them inside the abandons within T it takes out (with S ≤ T).
+  bool short_out = false;
 };
 
 namespace detail {
@@ -180,11 +189,26 @@ inline ServiceLevelShape service_level_shape(ServiceLevelMode mode) {
   return {{Field::answered_in_t, Field::offered}, "100 × answered_in_t / offered"};
 }
 
+/// Whether short abandons leave service level's counts in `o`'s mode beyond what the mode does.
+inline bool short_abandons_out(const ServiceLevelOptions& o) {
+  return o.short_out && (o.mode == ServiceLevelMode::offered || o.mode == ServiceLevelMode::answered_plus_abandoned ||
+                         o.mode == ServiceLevelMode::abandons_positive);
+}
+
 }  // namespace detail
 
-inline Plan plan_service_level(const ServiceLevelOptions& o, const FieldSet&) {
+inline Plan plan_service_level(const ServiceLevelOptions& o, const FieldSet& present) {
   auto shape = detail::service_level_shape(o.mode);
-  return {std::move(shape.fields), {}, Unit::percent, std::string(shape.definition), {}};
+  std::string_view definition = shape.definition;
+  if (detail::short_abandons_out(o) && present.has(Field::short_abandoned)) {
+    shape.fields.push_back(Field::short_abandoned);
+    definition = o.mode == ServiceLevelMode::answered_plus_abandoned
+                     ? "100 × answered_in_t / (handled + abandoned − short_abandoned)"
+                 : o.mode == ServiceLevelMode::abandons_positive
+                     ? "100 × (answered_in_t + abandoned_in_t − short_abandoned) / (offered − short_abandoned)"
+                     : "100 × answered_in_t / (offered − short_abandoned)";
+  }
+  return {std::move(shape.fields), {}, Unit::percent, std::string(definition), {}};
 }
 
 namespace detail {
@@ -192,11 +216,13 @@ namespace detail {
 /// The rows service level cannot judge in `mode`: answers of unknown wait always; abandons of
 /// unknown wait where abandon waits count (short, within T); contacts of unknown outcome leave
 /// the denominators of offered contacts and are reported by the others.
-inline LeftOutRows service_level_left_out(const Sums& s, ServiceLevelMode mode) {
+inline LeftOutRows service_level_left_out(const Sums& s, const ServiceLevelOptions& o) {
+  const auto mode = o.mode;
   const bool over_answered = mode == ServiceLevelMode::answered || mode == ServiceLevelMode::answered_plus_abandoned;
-  const bool abandon_waits = mode == ServiceLevelMode::abandons_positive ||
-                             mode == ServiceLevelMode::abandons_ignored ||
-                             (mode == ServiceLevelMode::offered_minus_short && s.present().has(Field::short_abandoned));
+  const bool short_counts = (mode == ServiceLevelMode::offered_minus_short || short_abandons_out(o)) &&
+                            s.present().has(Field::short_abandoned);
+  const bool abandon_waits =
+      mode == ServiceLevelMode::abandons_positive || mode == ServiceLevelMode::abandons_ignored || short_counts;
   LeftOutRows left(s);
   left.leave(Field::outcome_unknown, !over_answered)
       .report(Field::outcome_unknown, over_answered)
@@ -231,7 +257,13 @@ inline Result service_level(const Sums& s, const ServiceLevelOptions& o = {}) {
     case ServiceLevelMode::offered:
       break;
   }
-  const auto left = detail::service_level_left_out(s, o.mode);
+  if (detail::short_abandons_out(o)) {
+    const auto short_abandoned = s.raw(Field::short_abandoned);
+    if (o.mode == ServiceLevelMode::abandons_positive)
+      numerator = checked_sub(numerator, short_abandoned, Field::abandoned_in_t);
+    denominator = checked_sub(denominator, short_abandoned, Field::offered);
+  }
+  const auto left = detail::service_level_left_out(s, o);
   denominator = checked_sub(denominator, left.in_denominator(), Field::offered);
   return left.applied(
       detail::count_ratio(numerator, denominator, 100.0, denominator, "no contacts in the denominator"));

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "commands/definitions.hpp"
 #include "commands/explanations.hpp"
 #include "commands/metric_command.hpp"
 #include "cxkpi/catalog.hpp"
@@ -51,13 +52,14 @@ struct Shown {
   std::string table_fields;
   bool built = false;
   std::vector<std::string> aliases;
+  const DefinitionPack* pack = nullptr;  // --definitions: the vendor's variants, formula included
 };
 
 bool has_command(const CLI::App& root, std::string_view name) {
   return !root.get_subcommands([&](const CLI::App* s) { return s->get_name() == name; }).empty();
 }
 
-Shown shown(const Explanation& e, const CLI::App& root) {
+Shown shown(const Explanation& e, const CLI::App& root, const DefinitionPack* pack = nullptr) {
   Shown s{&e,
           std::string(e.own.summary),
           std::string(e.own.formula),
@@ -65,10 +67,11 @@ Shown shown(const Explanation& e, const CLI::App& root) {
           std::string(e.record_fields),
           std::string(e.own.table_fields),
           has_command(root, e.name),
-          {}};
+          {},
+          pack};
   if (const auto* m = find_metric(e.name)) {
     s.summary = m->title;
-    s.formula = metric_formula(*m);
+    s.formula = metric_formula(*m, pack == nullptr ? std::string_view{} : pack->name);
     s.unit = metric_unit(*m);
     if (!m->log_columns.empty()) s.record_fields = m->log_columns;
     s.table_fields = period_columns(*m);
@@ -121,11 +124,37 @@ std::string folded(std::string_view text, std::string_view lead, std::string_vie
   return out + "\n";
 }
 
+// The metrics --definitions changes: what explain shows a pack for.
+bool follows_definitions(std::string_view metric) {
+  return metric == "service-level" || metric == "abandonment";
+}
+
+// --definitions NAME as explain prints it: the pack's documents and what it counts.
+std::string definitions_text(const DefinitionPack& p) {
+  const std::string indent(18, ' ');
+  std::string out = folded(p.document, fmt::format("Definitions: {}, after ", p.name), "  ");
+  out += folded(p.service_level_text, "  service level:  ", indent);
+  out += folded(p.abandonment_text, "  abandonment:    ", indent);
+  out += folded(p.threshold_text, "  threshold:      ", indent);
+  out += folded(p.short_abandon_text, "  short abandons: ", indent);
+  return out;
+}
+
+ordered_json definitions_json(const DefinitionPack& p) {
+  return {{"name", p.name},
+          {"document", p.document},
+          {"service_level", p.service_level_text},
+          {"abandonment", p.abandonment_text},
+          {"threshold", p.threshold_text},
+          {"short_abandons", p.short_abandon_text}};
+}
+
 std::string render_text(const Shown& s) {
   const auto& e = *s.entry;
   std::string out = folded(s.summary, fmt::format("{}: ", e.name), "  ");
   if (!s.aliases.empty()) out += fmt::format("Aliases:   {}\n", fmt::join(s.aliases, ", "));
   if (!s.built) out += "Status:    not in this build of cxkpi yet; the definition it will follow\n";
+  if (s.pack != nullptr) out += definitions_text(*s.pack);
   out += folded(fmt::format("{} ({})", s.formula, s.unit), "Formula:   ", "           ");
   out += "Variants:";
   out += e.variants.empty() ? "  none\n" : "\n";
@@ -155,6 +184,7 @@ ordered_json entry_json(const Shown& s) {
   o["summary"] = s.summary;
   o["unit"] = s.unit;
   o["formula"] = s.formula;
+  if (s.pack != nullptr) o["definitions"] = definitions_json(*s.pack);
   o["variants"] = ordered_json::array();
   for (const auto& v : e.variants)
     o["variants"].push_back({{"flags", v.flags}, {"meaning", v.meaning}});
@@ -188,12 +218,29 @@ class ExplainCommand final : public Command {
                                    "explain a metric: formula, variants, fields, pitfalls and a worked example")) {
     app_->add_option("METRIC", metric_, "a metric or its alias (nps, frt, …); none lists them all");
     app_->add_flag("--json", json_, "JSON output");
-    app_->footer("\nExample:  cxkpi explain nps\n          cxkpi explain --json | jq '.[].name'");
+    add_definitions_flag(*app_, definitions_)
+        ->description(fmt::format("with service-level or abandonment (or alone): what a vendor's dashboard counts "
+                                  "and the formula cxkpi follows for it: {}",
+                                  definition_pack_names()));
+    app_->footer(
+        "\nExample:  cxkpi explain nps\n          cxkpi explain service-level --definitions genesys\n"
+        "          cxkpi explain --json | jq '.[].name'");
   }
   [[nodiscard]] const CLI::App& app() const override { return *app_; }
   int run() override {
+    const DefinitionPack* pack = definitions_.empty() ? nullptr : &definition_pack(definitions_);
+    if (pack != nullptr && metric_.empty()) {
+      write_output(json_ ? dump_json(definitions_json(*pack)) + "\n" : definitions_text(*pack), "");
+      return 0;
+    }
     if (!metric_.empty()) {
-      const auto s = shown(lookup(metric_), root_);
+      const auto& entry = lookup(metric_);
+      if (pack != nullptr && !follows_definitions(entry.name))
+        throw Error::usage(
+            fmt::format("--definitions changes service-level and abandonment only; {} follows "
+                        "cxkpi's own definition",
+                        entry.name));
+      const auto s = shown(entry, root_, pack);
       write_output(json_ ? dump_json(entry_json(s)) + "\n" : render_text(s), "");
       return 0;
     }
@@ -216,6 +263,7 @@ class ExplainCommand final : public Command {
   CLI::App* app_;
   std::string metric_;
   bool json_ = false;
+  std::string definitions_;
 };
 
 }  // namespace

@@ -32,6 +32,13 @@ constexpr std::string_view kThresholdOnTables =
     "a period table fixes T: answered_in_t counted at 20 s cannot give a 30 s level, so --threshold and "
     "--strict are refused on one (exit 64); record logs allow any T";
 
+// --definitions: the variants of a vendor's own dashboard (commands/definitions.cpp).
+constexpr std::string_view kDefinitionsVariant =
+    "the variants of a vendor's dashboard, to reconcile with it: amazon-connect, genesys, cisco-ignored, "
+    "cisco-negative, cisco-positive (cxkpi explain METRIC --definitions VENDOR says what each counts; JSON names it "
+    "as \"definitions\"); cisco without its Service Level Type, and zendesk, whose documents define neither figure, "
+    "are refused with the reason";
+
 constexpr std::string_view kFractionsOfSeconds =
     "fractions of a second count: times keep them to the nanosecond (more decimals are refused), and each duration "
     "is the exact difference rounded half up to 1/10000 s";
@@ -159,6 +166,7 @@ std::vector<Explanation> queue() {  // NOLINT(readability-function-size): a tabl
        {{"--short-abandon S",
          "abandons after waiting less than S seconds leave numerator and denominator: fixture F, S = 5 → 2/10 = 20.0"},
         {"--den queued", "divide by queued contacts: fixture F 3/10 = 30.0; with S = 5, 2/9 = 22.22…"},
+        {"--definitions VENDOR", kDefinitionsVariant},
         kShareTest},
        "offered, abandoned, wait_s",
        {"it counts who left, not who stayed: 100 contacts with 40 hang-ups is 40 %, not 60", kShortAbandonsOnTables,
@@ -175,6 +183,7 @@ std::vector<Explanation> queue() {  // NOLINT(readability-function-size): a tabl
         {"--mode abandons-positive", "(A_T + abandoned within T) / offered: fixture F 8/11 = 72.7272…"},
         {"--mode abandons-ignored", "A_T / (offered − abandoned within T): fixture F 6/9 = 66.6666…"},
         {"--short-abandon S", "abandons after waiting less than S seconds are short"},
+        {"--definitions VENDOR", kDefinitionsVariant},
         kShareTest},
        "offered, answered, abandoned, wait_s",
        {kThresholdOnTables,

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "check/thresholds.hpp"
+#include "commands/definitions.hpp"
 #include "commands/emit.hpp"
 #include "compute/buckets.hpp"
 #include "compute/compare.hpp"
@@ -69,8 +70,10 @@ std::string flag_names(Field f) {
   return canonical_flag(f);
 }
 
-std::string metric_formula(const MetricSpec& spec) {
-  return spec.plan(Settings{}, all_inputs(spec)).definition;
+std::string metric_formula(const MetricSpec& spec, std::string_view definitions) {
+  Settings settings;
+  apply_definitions(definitions, settings);
+  return spec.plan(settings, all_inputs(spec)).definition;
 }
 std::string metric_unit(const MetricSpec& spec) {
   return std::string(unit_name(spec.plan(Settings{}, all_inputs(spec)).unit));
@@ -158,7 +161,9 @@ int MetricCommand::run() {
   if (!numbers.empty() && input_.files.empty() && base_file_.empty()) {
     if (!compare_.empty()) throw Error::usage("--compare needs input files, not numbers");
     refuse_file_flags(*app_, spec_.name, numbers.front().flag);
-    return emit(compute_from_numbers(spec_, settings_, numbers), output_, thresholds_of(checks_));
+    auto table = compute_from_numbers(spec_, settings_, numbers);
+    table.definitions = extras_.definitions;
+    return emit(std::move(table), output_, thresholds_of(checks_));
   }
   const auto input = file_input(input_, output_.output);
   auto readers = open_files(input);
@@ -171,6 +176,7 @@ int MetricCommand::run() {
 
 // A table held whole: compared with its baseline when asked, sorted, rendered.
 int MetricCommand::emit_whole(ResultTable table, const std::vector<NumberInput>& numbers) const {
+  table.definitions = extras_.definitions;
   if (compare_ == "previous" || compare_ == "previous-year") {
     compare_within(table, compare_ == "previous-year", extras_.confidence);
   } else if (!compare_.empty()) {
@@ -201,6 +207,7 @@ bool MetricCommand::streams() const {
 int MetricCommand::stream_ndjson(Readers& readers, const FileInputOptions& input) const {
   const auto options = buckets();
   ResultTable out{&spec_, {}, options.group, {}, {}, {}, {}, {}};
+  out.definitions = extras_.definitions;
   bool planned = false;
   const auto plan = [&](const BucketTable& so_far) {
     if (planned) return;

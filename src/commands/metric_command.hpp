@@ -57,8 +57,9 @@ class MetricCommand final : public Command {
 /// The numbers-mode flag names for a field: "--talk,--talk-s".
 std::string flag_names(Field f);
 
-/// The formula and unit of a metric with default options and every input present.
-std::string metric_formula(const MetricSpec& spec);
+/// The formula and unit of a metric with default options (or a --definitions pack) and every
+/// input present.
+std::string metric_formula(const MetricSpec& spec, std::string_view definitions = {});
 std::string metric_unit(const MetricSpec& spec);
 /// The period-table columns a metric reads (its inputs), as --help and explain list them: a
 /// run of per-score counts by its ends ("csat_1 … csat_10"); "—" for a metric only a log gives.

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "commands/choice.hpp"
+#include "commands/definitions.hpp"
 #include "commands/number_flags.hpp"
 #include "errors.hpp"
 #include "io/values.hpp"
@@ -103,11 +104,12 @@ void add_threshold(CLI::App& app, Settings& s) {
       "--strict", [&s] { s.records.strict = true; }, "within the threshold means strictly less than it");
 }
 
-void add_abandonment(CLI::App& app, Settings& s, MetricExtras&) {
+void add_abandonment(CLI::App& app, Settings& s, MetricExtras& extras) {
   add_short_abandon(app, s);
-  add_choice<AbandonBase>(
+  auto* den = add_choice<AbandonBase>(
       app, "--den", {{"offered", AbandonBase::offered}, {"queued", AbandonBase::queued}},
       [&s](AbandonBase b) { s.abandonment.den = b; }, "divide by offered (default) or by queued contacts");
+  add_definitions_flag(app, extras.definitions)->excludes(den);
 }
 
 void add_aht(CLI::App& app, Settings& s, MetricExtras&) {
@@ -177,10 +179,10 @@ void add_avg_wait(CLI::App& app, Settings& s, MetricExtras&) {
       "all offered contacts (default), answered ones (ASA) or abandoned ones");
 }
 
-void add_service_level(CLI::App& app, Settings& s, MetricExtras&) {
+void add_service_level(CLI::App& app, Settings& s, MetricExtras& extras) {
   add_threshold(app, s);
   add_short_abandon(app, s);
-  add_choice<ServiceLevelMode>(
+  auto* mode = add_choice<ServiceLevelMode>(
       app, "--mode",
       {{"offered", ServiceLevelMode::offered},
        {"answered", ServiceLevelMode::answered},
@@ -191,6 +193,7 @@ void add_service_level(CLI::App& app, Settings& s, MetricExtras&) {
       [&s](ServiceLevelMode m) { s.service_level.mode = m; },
       "denominator: offered (default), answered, offered-minus-short, answered-plus-abandoned, "
       "abandons-positive or abandons-ignored");
+  add_definitions_flag(app, extras.definitions)->excludes(mode);
 }
 
 void add_conversion(CLI::App& app, Settings& s, MetricExtras&) {
@@ -305,6 +308,14 @@ void validate_fcr(Settings& s, const MetricExtras& extras, const std::string& tz
   if (s.fcr.method == FcrMethod::window) s.records.window = window_rules(extras, tz);
 }
 
+void validate_service_level(Settings& s, const MetricExtras& extras, const std::string&) {
+  apply_definitions(extras.definitions, s, true);
+}
+
+void validate_abandonment(Settings& s, const MetricExtras& extras, const std::string&) {
+  apply_definitions(extras.definitions, s, false);
+}
+
 void validate_repeat_contact(Settings& s, const MetricExtras& extras, const std::string& tz) {
   s.records.window = window_rules(extras, tz);
 }
@@ -327,11 +338,11 @@ const std::array kMetricOptions{
     MetricOptions{catalog("cost-per-contact"), add_cost_per_contact},
     MetricOptions{catalog("csat"), add_csat, validate_csat},
     MetricOptions{catalog("nps"), add_nps},
-    MetricOptions{catalog("abandonment"), add_abandonment},
+    MetricOptions{catalog("abandonment"), add_abandonment, validate_abandonment},
     MetricOptions{catalog("aht"), add_aht},
     MetricOptions{catalog("fcr"), add_fcr, validate_fcr},
     MetricOptions{catalog("avg-wait"), add_avg_wait},
-    MetricOptions{catalog("service-level"), add_service_level},
+    MetricOptions{catalog("service-level"), add_service_level, validate_service_level},
     MetricOptions{catalog("conversion-rate"), add_conversion},
     MetricOptions{catalog("ces"), add_ces},
     MetricOptions{catalog("utilisation"), add_utilisation},

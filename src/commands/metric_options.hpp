@@ -26,6 +26,7 @@ struct MetricExtras {
   std::string per_hour;                 // resolved-per-agent --per-hour FILE
   bool intervals = false;               // csat, nps --ci: confidence-interval columns in tables
   double confidence = 0.95;             // --confidence: the level of --compare's tests
+  std::string definitions;              // service-level, abandonment --definitions VENDOR
 };
 
 /// A metric's own flags: `add` registers them, `validate` (nullptr: nothing to check) turns

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "commands/command.hpp"
+#include "commands/definitions.hpp"
 #include "commands/emit.hpp"
 #include "commands/flags.hpp"
 #include "commands/metric_options.hpp"
@@ -30,6 +31,7 @@ class ReportCommand final : public Command {
         ->delimiter(',')
         ->allow_extra_args(false);
     add_report_options(*app_, settings_);
+    add_definitions_flag(*app_, definitions_);
     add_input_flags(*app_, input_);
     add_record_flags(*app_, records_);
     add_output_flags(*app_, output_);
@@ -52,6 +54,7 @@ class ReportCommand final : public Command {
   [[nodiscard]] const CLI::App& app() const override { return *app_; }
 
   int run() override {
+    apply_definitions(definitions_, settings_);
     const auto input = file_input(input_, output_.output);
     if (streams()) return stream_ndjson(input);
     if (writes_rows_as_made(output_, compare_)) return write_csv_as_made(input);
@@ -105,6 +108,7 @@ class ReportCommand final : public Command {
     std::vector<std::string> notes;
     auto report = report_frame(buckets, settings_, report_columns(metrics_, settings_, buckets, &notes), records_.by);
     report.warnings.insert(report.warnings.end(), notes.begin(), notes.end());
+    report.definitions = definitions_;
     return {std::move(report), std::move(buckets)};
   }
 
@@ -137,6 +141,7 @@ class ReportCommand final : public Command {
   int stream_ndjson(const FileInputOptions& input) const {
     auto readers = open_logs(input);
     ReportTable report{records_.by, records_.tz, records_.group, {}, {}, {}, {}, {}};
+    report.definitions = definitions_;
     bool planned = false;
     const auto plan = [&](const BucketTable& so_far) {
       if (planned) return;
@@ -192,6 +197,7 @@ class ReportCommand final : public Command {
   std::string compare_;
   bool no_stream_ = false;
   Settings settings_;
+  std::string definitions_;  // --definitions VENDOR
   std::vector<std::string> metrics_;
   InputFlags input_;
   RecordFlags records_;

@@ -36,6 +36,7 @@ struct ReportTable {
   std::vector<std::string> warnings;
   std::string compare;       // the --compare baseline, "" when none
   double confidence = 0.95;  // --compare: the level changes are tested at
+  std::string definitions{};  // --definitions: the vendor's service level and abandonment follow, "" for cxkpi's
 };
 
 /// "service-level" → "service_level": metric names as JSON keys and CSV headers.

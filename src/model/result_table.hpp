@@ -28,6 +28,7 @@ struct ResultTable {
   std::string compare;                         // the --compare baseline, "" when none
   std::optional<Comparison> total_comparison;  // with --compare FILE
   double confidence = 0.95;                    // --compare: the level changes are tested at
+  std::string definitions{};                   // --definitions: the vendor's the figure follows, "" for cxkpi's
 };
 
 }  // namespace cxkpi::cli

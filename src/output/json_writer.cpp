@@ -77,6 +77,7 @@ std::string render_json(const ResultTable& t) {
   doc["metric"] = t.metric->name;
   doc["unit"] = unit_name(t.plan.unit);
   doc["definition"] = t.plan.definition;
+  if (!t.definitions.empty()) doc["definitions"] = t.definitions;
   ordered_json after;
   after["total"] = result_json(t.total);
   if (t.total_comparison) after["total"]["baseline"] = comparison_json(*t.total_comparison);

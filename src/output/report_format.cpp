@@ -136,6 +136,7 @@ std::string report_json(const ReportTable& r) {
   doc["schema"] = kSchemaVersion;
   doc["by"] = r.by;
   doc["tz"] = r.tz;
+  if (!r.definitions.empty()) doc["definitions"] = r.definitions;
   doc["metrics"] = ordered_json::array();
   for (const auto& c : r.columns)
     doc["metrics"].push_back(report_key(c.metric->name));

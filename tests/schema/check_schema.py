@@ -18,6 +18,8 @@ RUNS = [  # (arguments, which stream holds the JSON document)
     (["report", "data/fixture_f.csv", "--metrics", "csat,nps,ces,asa", "--by", "day", "--json"], "stdout"),
     (["csat", "data/monthly_by_channel.csv", "--json"], "stdout"),
     (["abandonment", "data/monthly_by_channel.csv", "--json"], "stdout"),
+    (["service-level", "data/fixture_f.csv", "--definitions", "genesys", "--json"], "stdout"),
+    (["report", "data/fixture_f.csv", "--definitions", "cisco-positive", "--short-abandon", "5", "--json"], "stdout"),
     (["aht", "data/weekly.json", "--json"], "stdout"),
     (["hold", "data/calls.csv", "--by", "week", "--group", "channel", "--json"], "stdout"),
     (["report", "data/calls.csv", "--by", "week", "--group", "channel", "--json"], "stdout"),
