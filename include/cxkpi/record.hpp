@@ -131,6 +131,11 @@ struct Contact {
   RecordColumns blank;
 };
 
+/// Contacts still waiting for a first response, and their ages at a reference time.
+struct AwaitingRules {
+  std::optional<std::int64_t> as_of;  ///< UTC seconds; default the latest opened time
+};
+
 /// Thresholds applied while reading, so that any T and S work on records.
 struct RecordRules {
   std::int64_t threshold_raw = 20 * kAmountScale;  ///< service-level T
@@ -143,6 +148,7 @@ struct RecordRules {
   std::optional<WindowRules> window;               ///< judge each contact by its customer's other contacts
   std::optional<CaseRules> cases;                  ///< fold contacts into cases (contacts-to-resolution)
   bool count_agents = false;                       ///< count distinct agents per bucket (resolved-per-agent)
+  std::optional<AwaitingRules> awaiting;           ///< count contacts waiting for a first response
   std::int64_t bounce_raw = kDefaultBounceSeconds * kAmountScale;  ///< article views shorter than this bounce
   int agent_scale = 5;                                             ///< agent survey scores run 1 … this
   HandleComponents handle;  ///< what AHT counts: a contact with one of these blank leaves it
@@ -196,7 +202,7 @@ inline FieldSet supplied_contact_fields(const RecordColumns& c, const RecordRule
   add_if(c.has(R::talk_s), {Field::talk_s});
   add_if(c.has(R::hold_s), {Field::hold_s, Field::held});
   add_if(c.has(R::wrap_s), {Field::wrap_s});
-  add_if(c.has(R::resolved), {Field::resolved});
+  add_if(c.has(R::resolved), {Field::resolved, Field::resolved_handled});
   add_if(c.has(R::first_contact_resolved), {Field::resolved_first_contact});
   add_if(c.has(R::cost), {Field::total_cost});
   add_if(c.has(R::nps), {Field::promoters, Field::passives, Field::detractors});
@@ -214,6 +220,7 @@ inline FieldSet supplied_contact_fields(const RecordColumns& c, const RecordRule
   add_if(customer, {Field::window_handled, Field::window_followed, Field::customer_contacts, Field::repeat_contacts,
                     Field::no_customer});
   add_if(customer && rules.window && rules.window->censor, {Field::window_immature});
+  add_if(customer && rules.window && !rules.window->issue_key.empty(), {Field::no_issue});
   add_if(c.has(R::agent), {Field::agents_handled});
   // Cases come from case_id, or from customer_id and opened times under --case-by customer.
   add_if(rules.cases && rules.cases->by_customer ? customer : c.has(R::case_id),
@@ -227,6 +234,11 @@ inline FieldSet supplied_contact_fields(const RecordColumns& c, const RecordRule
 inline FieldSet supplied_fields(const RecordColumns& c, const RecordRules& rules) {
   if (c.row_kind() != RowKind::contact) return supplied_non_contact_fields(c);
   auto s = detail::supplied_contact_fields(c, rules);
+  // Counted under awaiting rules (first-response-time --awaiting), by the reader's state.
+  if (rules.awaiting && c.opened() && c.has(RecordField::first_response_at))
+    for (const Field f :
+         {Field::awaiting_first_response, Field::awaiting_age_s, Field::awaiting_oldest_s, Field::awaiting_as_of})
+      s.add(f);
   if (!has_outcome_evidence(c))
     for (const Field f : kOutcomeFields)
       s.remove(f);
@@ -414,6 +426,7 @@ inline void count_left_out(Sums& s, const Contact& c, const RecordRules& rules) 
   }
   if (!c.resolved && c.blank.has(RecordField::resolved)) {
     s.add_raw(Field::resolution_unknown, 1);
+    if (c.answered.value_or(false)) s.add_raw(Field::handled_resolution_unknown, 1);
     if (c.cost) {
       s.add_raw(Field::resolution_unknown_costed, 1);
       s.add_raw(Field::resolution_unknown_cost, *c.cost);
@@ -436,7 +449,10 @@ inline void accumulate_contact(Sums& s, const Contact& c, const RecordRules& rul
     detail::accumulate_outcome(s, c, rules);
   if (!c.answered || !c.blank.empty()) [[unlikely]]
     detail::count_left_out(s, c, rules);
-  if (c.resolved.value_or(false)) s.add_raw(Field::resolved, 1);
+  if (c.resolved.value_or(false)) {
+    s.add_raw(Field::resolved, 1);
+    if (c.answered.value_or(false)) s.add_raw(Field::resolved_handled, 1);
+  }
   s.add_raw(Field::total_cost, c.cost.value_or(0));
   if (c.csat) s.add_raw(csat_score_field(*c.csat), 1);
   if (c.ces) s.add_raw(ces_score_field(*c.ces), 1);

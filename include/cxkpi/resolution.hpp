@@ -36,12 +36,14 @@ inline Field fcr_base_field(const FcrOptions& o) {
 }
 }  // namespace detail
 
-inline Plan plan_fcr(const FcrOptions& o, const FieldSet&) {
+inline Plan plan_fcr(const FcrOptions& o, const FieldSet& present) {
   if (o.method == FcrMethod::window)
     return {{Field::window_handled},
             {},
             Unit::percent,
-            "100 × (handled − followed by the same customer within the window) / handled",
+            present.has(Field::no_issue)
+                ? "100 × (handled − followed by the same customer on the same issue within the window) / handled"
+                : "100 × (handled − followed by the same customer within the window) / handled",
             {}};
   const Field base = detail::fcr_base_field(o);
   return {{Field::resolved_first_contact, base},
@@ -60,6 +62,7 @@ inline Result fcr(const Sums& s, const FcrOptions& o = {}) {
     if (s.present().has(Field::window_immature))
       r.details.push_back({"immature", s.value(Field::window_immature), Unit::count});
     r.details.push_back({"no_customer", s.value(Field::no_customer), Unit::count});
+    if (s.present().has(Field::no_issue)) r.details.push_back({"no_issue", s.value(Field::no_issue), Unit::count});
     return r;
   }
   const bool per_handled = o.den == FcrBase::handled;
@@ -75,11 +78,13 @@ inline Result fcr(const Sums& s, const FcrOptions& o = {}) {
                                           per_handled ? "no handled contacts" : "no resolved contacts"));
 }
 
-inline Plan plan_repeat_contact_rate(const FieldSet&) {
+inline Plan plan_repeat_contact_rate(const FieldSet& present) {
   return {{Field::customer_contacts},
           {},
           Unit::percent,
-          "100 × repeat_contacts / customer_contacts (same customer again within the window)",
+          present.has(Field::no_issue)
+              ? "100 × repeat_contacts / customer_contacts (same customer and issue again within the window)"
+              : "100 × repeat_contacts / customer_contacts (same customer again within the window)",
           {}};
 }
 
@@ -87,6 +92,7 @@ inline Result repeat_contact_rate(const Sums& s) {
   auto r = detail::count_ratio(s.raw(Field::repeat_contacts), s.raw(Field::customer_contacts), 100.0,
                                s.raw(Field::customer_contacts), "no contacts with a customer id");
   r.details.push_back({"no_customer", s.value(Field::no_customer), Unit::count});
+  if (s.present().has(Field::no_issue)) r.details.push_back({"no_issue", s.value(Field::no_issue), Unit::count});
   return r;
 }
 

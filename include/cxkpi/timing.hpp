@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -88,9 +89,19 @@ inline Result duration_summary(const Sums& s, Sample sample, Field count, const 
 inline Plan plan_first_response_time(const DurationOptions& o) {
   return detail::plan_duration(Field::first_responses, o, "first_response_at − opened_at");
 }
+/// Beside the times: the contacts still waiting for a first response (not resolved either)
+/// and their ages at the reference time (AwaitingRules), the oldest and the mean.
 inline Result first_response_time(const Sums& s, const DurationOptions& o) {
-  return detail::duration_summary(s, Sample::first_response, Field::first_responses, o,
-                                  "no contact with a first response");
+  auto r = detail::duration_summary(s, Sample::first_response, Field::first_responses, o,
+                                    "no contact with a first response");
+  if (!s.present().has(Field::awaiting_first_response)) return r;
+  const auto waiting = s.raw(Field::awaiting_first_response);
+  const auto age = [&](double seconds) { return waiting > 0 ? std::optional<double>(seconds) : std::nullopt; };
+  r.details.push_back({"awaiting", s.value(Field::awaiting_first_response), Unit::count});
+  r.details.push_back({"awaiting_oldest", age(s.value(Field::awaiting_oldest_s)), Unit::seconds});
+  r.details.push_back(
+      {"awaiting_mean_age", age(s.value(Field::awaiting_age_s) / static_cast<double>(waiting)), Unit::seconds});
+  return r;
 }
 
 inline Plan plan_resolution_time(const DurationOptions& o) {

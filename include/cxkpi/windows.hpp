@@ -36,6 +36,9 @@ struct WindowRules {
   bool censor = false;                ///< leave out contacts whose window had not ended by as_of
   std::optional<std::int64_t> as_of;  ///< UTC seconds; default the latest opened time
   bool repeat_handled_only = false;   ///< repeat-contact-rate --scope handled
+  /// --issue-key COLUMN: contacts repeat (or follow) one another only when this column's
+  /// values are equal too, so a billing call after a tech call is no repeat.
+  std::string issue_key;
 };
 
 /// How contacts-to-resolution forms cases: rows sharing a case id, or (by_customer) a

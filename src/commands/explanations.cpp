@@ -267,7 +267,10 @@ std::vector<Explanation> handling() {  // NOLINT(readability-function-size): a t
        {{"--per-hour", "divide by logged-in hours (logged_in_s / 3600 per agent)"}},
        "",
        {"rows without an agent form their own group \"\", they are not dropped",
-        "counts reward volume: compare agents with similar hours (--per-hour)"},
+        "counts reward volume: compare agents with similar hours (--per-hour)",
+        ("beside the count: handled contacts, and the resolution rate 100 × handled contacts resolved / handled "
+         "contacts (a blank resolved leaves the denominator; no resolved column, no rate): fixture F a1 3/3 = 100, a2 "
+         "2/3 = 66.67, a3 2/2 = 100, in all 7/8 = 87.5")},
        {"Fixture F: a1 resolved 3, a2 2, a3 2 → mean 7/3 = 2.3333…", "cxkpi resolved-per-agent data/fixture_f.csv",
         "2.3333…", ""}},
   };
@@ -281,6 +284,10 @@ std::vector<Explanation> resolution() {  // NOLINT(readability-function-size): a
          "resolved unless the same customer_id comes back within the window: fixture F 6/8 = 75.0"},
         {"--censor", "window method: leave out contacts whose window has not ended: fixture F 24 h 5/7 = 71.4285…"},
         {"--as-of TIME", "window method: when the data ends (default the latest opened_at)"},
+        {"--issue-key COLUMN",
+         "window method: only a later contact on the same issue undoes the resolution: fixture F --window 24h "
+         "--issue-key queue 7/8 = 87.5 (the tech call after id 1's billing call no longer counts against it); a blank "
+         "issue leaves the contact out (no_issue)"},
         kShareTest},
        "answered, first_contact_resolved, resolved; window method: customer_id, opened_at",
        {"the denominator is handled contacts (or resolved ones), never every offered contact",
@@ -291,7 +298,10 @@ std::vector<Explanation> resolution() {  // NOLINT(readability-function-size): a
         "cxkpi fcr data/fixture_f.csv", "62.5"}},
       {"repeat-contact-rate",
        {{"--window 24h", "the repeat window (default 7d): fixture F 2/11 = 18.1818…"},
-        {"--scope handled", "handled contacts only (default all: an abandoned try counts)"}},
+        {"--scope handled", "handled contacts only (default all: an abandoned try counts)"},
+        {"--issue-key COLUMN",
+         "a repeat must be on the same issue too (e.g. topic): fixture F --issue-key queue 2/11 = 18.1818… (id 4, a "
+         "tech call after a billing call, is no repeat); a blank issue leaves the contact out (no_issue)"}},
        "",
        {"rows without customer_id are left out of the denominator",
         "a customer's contacts split over separate runs lose their repeats: read every file in one run"},
@@ -306,9 +316,13 @@ std::vector<Explanation> resolution() {  // NOLINT(readability-function-size): a
          "(default: exact at any size)"},
         {"--business-hours \"Mon-Fri 09:00-17:00\"",
          "count only opening-hour seconds in --tz: Fri 16:30 → Mon 09:30 is 234000 s, 3600 s of business time"},
-        {"--holidays FILE", "closed dates (YYYY-MM-DD, one a line)"}},
+        {"--holidays FILE", "closed dates (YYYY-MM-DD, one a line)"},
+        {"--awaiting",
+         "also count the contacts still waiting for a first response (blank first_response_at, neither resolved nor "
+         "abandoned) and their oldest and mean age at the reference time, which a warning states"},
+        {"--as-of TIME", "with --awaiting: the reference time of the ages (default the latest opened_at)"}},
        "",
-       {"contacts with no first response yet are left out, not counted as 0",
+       {"contacts with no first response yet are left out, not counted as 0: --awaiting counts them apart",
         "the mean hides a long tail: read the median and p90 too", kFractionsOfSeconds},
        {"Fixture F waits 0,5,10,12,15,20,30,45 s: mean 137/8 = 17.125, median 13.5, p90 34.5",
         "cxkpi first-response-time data/fixture_f.csv", "17.125"}},

@@ -201,7 +201,8 @@ BucketOptions MetricCommand::buckets() const {
 // soon as the next one starts, so a pipeline sees yesterday before the whole file is read.
 bool MetricCommand::streams() const {
   return can_stream(records_, output_) && compare_.empty() && base_file_.empty() && !no_stream_ &&
-         !settings_.records.window && !settings_.records.cases && extras_.per_hour.empty();
+         !settings_.records.window && !settings_.records.cases && !settings_.records.awaiting &&
+         extras_.per_hour.empty();
 }
 
 int MetricCommand::stream_ndjson(Readers& readers, const FileInputOptions& input) const {

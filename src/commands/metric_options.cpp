@@ -132,6 +132,13 @@ void add_window(CLI::App& app, MetricExtras& extras, std::string_view what) {
   app.add_option("--window", extras.window, fmt::format("{} (default 7d; e.g. 24h, 30d)", what));
 }
 
+// --issue-key: customer windows keyed by customer and issue.
+void add_issue_key(CLI::App& app, MetricExtras& extras) {
+  app.add_option("--issue-key", extras.issue_key,
+                 "a column naming the contact's issue (e.g. topic): a contact repeats (or follows) another only on "
+                 "the same issue; a blank cell leaves the contact out (no_issue)");
+}
+
 void add_fcr(CLI::App& app, Settings& s, MetricExtras& extras) {
   add_choice<FcrBase>(
       app, "--den", {{"handled", FcrBase::handled}, {"resolved", FcrBase::resolved}},
@@ -140,14 +147,16 @@ void add_fcr(CLI::App& app, Settings& s, MetricExtras& extras) {
       app, "--method", {{"flag", FcrMethod::flag}, {"window", FcrMethod::window}},
       [&s](FcrMethod m) { s.fcr.method = m; },
       "flag (default): the first_contact_resolved column; window: resolved unless the same customer_id "
-      "comes back within --window");
+      "comes back within --window (--window and --issue-key imply it)");
   add_window(app, extras, "window method: a contact followed by the same customer within this is not resolved");
+  add_issue_key(app, extras);
   app.add_flag("--censor", extras.censor, "window method: leave out contacts whose window ends after --as-of");
   app.add_option("--as-of", extras.as_of, "window method: when the data ends (default the latest opened_at)");
 }
 
 void add_repeat_contact(CLI::App& app, Settings&, MetricExtras& extras) {
   add_window(app, extras, "a contact within this after the same customer's previous one is a repeat");
+  add_issue_key(app, extras);
   app.add_option_function<std::string>(
          "--scope", [&extras](const std::string& scope) { extras.handled_only = scope == "handled"; },
          "all (default: every contact, an abandoned try too) or handled contacts only")
@@ -268,6 +277,15 @@ void add_durations(CLI::App& app, Settings& s, MetricExtras& extras) {
                  "with --business-hours: a file of closed dates (YYYY-MM-DD, one a line)");
 }
 
+void add_first_response(CLI::App& app, Settings& s, MetricExtras& extras) {
+  add_durations(app, s, extras);
+  app.add_flag("--awaiting", extras.awaiting,
+               "also count the contacts still waiting for a first response (blank first_response_at, not resolved "
+               "or abandoned), with their oldest and mean age at --as-of");
+  app.add_option("--as-of", extras.as_of,
+                 "with --awaiting: the time the ages are measured at (default the latest opened_at; either is stated)");
+}
+
 void add_read_time(CLI::App& app, Settings& s, MetricExtras&) {
   add_percentiles(app, s.read_time, s.records, "50,90");
   app.add_option_function<double>(
@@ -287,24 +305,29 @@ std::int64_t window_seconds(const std::string& text) {
   return (w.raw + kAmountScale - 1) / kAmountScale;
 }
 
-// --window, --censor and --as-of as the window rules the reader applies.
+// --as-of TIME in UTC seconds (a time without zone is in --tz); nullopt when not given.
+std::optional<std::int64_t> as_of_seconds(const MetricExtras& extras, const std::string& tz) {
+  if (extras.as_of.empty()) return std::nullopt;
+  std::string error;
+  const auto t = parse_timestamp(extras.as_of, error);
+  if (!t) throw Error::usage("--as-of: " + error);
+  return LocalClock(tz).utc_seconds(*t);
+}
+
+// --window, --censor, --as-of and --issue-key as the window rules the reader applies.
 WindowRules window_rules(const MetricExtras& extras, const std::string& tz) {
   WindowRules rules;
   if (!extras.window.empty()) rules.window_s = window_seconds(extras.window);
   rules.censor = extras.censor;
   rules.repeat_handled_only = extras.handled_only;
-  if (!extras.as_of.empty()) {
-    std::string error;
-    const auto t = parse_timestamp(extras.as_of, error);
-    if (!t) throw Error::usage("--as-of: " + error);
-    rules.as_of = LocalClock(tz).utc_seconds(*t);
-  }
+  rules.as_of = as_of_seconds(extras, tz);
+  rules.issue_key = extras.issue_key;
   return rules;
 }
 
 // fcr judges contacts by customer windows with --method window (which --window implies).
 void validate_fcr(Settings& s, const MetricExtras& extras, const std::string& tz) {
-  if (!extras.window.empty()) s.fcr.method = FcrMethod::window;
+  if (!extras.window.empty() || !extras.issue_key.empty()) s.fcr.method = FcrMethod::window;
   if (s.fcr.method == FcrMethod::window) s.records.window = window_rules(extras, tz);
 }
 
@@ -314,6 +337,14 @@ void validate_service_level(Settings& s, const MetricExtras& extras, const std::
 
 void validate_abandonment(Settings& s, const MetricExtras& extras, const std::string&) {
   apply_definitions(extras.definitions, s, false);
+}
+
+void validate_first_response(Settings& s, const MetricExtras& extras, const std::string& tz) {
+  if (!extras.awaiting) {
+    if (!extras.as_of.empty()) throw Error::usage("--as-of measures the ages of --awaiting: give --awaiting");
+    return;
+  }
+  s.records.awaiting = AwaitingRules{as_of_seconds(extras, tz)};
 }
 
 void validate_repeat_contact(Settings& s, const MetricExtras& extras, const std::string& tz) {
@@ -349,7 +380,7 @@ const std::array kMetricOptions{
     MetricOptions{catalog("repeat-contact-rate"), add_repeat_contact, validate_repeat_contact},
     MetricOptions{catalog("contacts-to-resolution"), add_contacts_to_resolution},
     MetricOptions{catalog("resolved-per-agent"), add_resolved_per_agent},
-    MetricOptions{catalog("first-response-time"), add_durations},
+    MetricOptions{catalog("first-response-time"), add_first_response, validate_first_response},
     MetricOptions{catalog("resolution-time"), add_durations},
     MetricOptions{catalog("article-read-time"), add_read_time},
     MetricOptions{catalog("agent-satisfaction"), add_agent_satisfaction},
@@ -407,7 +438,7 @@ void validate_settings(const MetricSpec& metric, Settings& settings, const Metri
   const auto* options = options_of(metric);
   if (options != nullptr && options->validate != nullptr) options->validate(settings, extras, tz);
   set_case_and_agent_rules(metric, settings, extras);
-  if ((extras.censor || !extras.as_of.empty()) && !settings.records.window)
+  if ((extras.censor || !extras.as_of.empty()) && !settings.records.window && !settings.records.awaiting)
     throw Error::usage("--censor and --as-of need --method window");
   if (!extras.holidays.empty()) {
     if (!settings.records.business_hours) throw Error::usage("--holidays needs --business-hours");

@@ -27,6 +27,8 @@ struct MetricExtras {
   bool intervals = false;               // csat, nps --ci: confidence-interval columns in tables
   double confidence = 0.95;             // --confidence: the level of --compare's tests
   std::string definitions;              // service-level, abandonment --definitions VENDOR
+  std::string issue_key;                // fcr, repeat-contact-rate --issue-key COLUMN
+  bool awaiting = false;                // first-response-time --awaiting
 };
 
 /// A metric's own flags: `add` registers them, `validate` (nullptr: nothing to check) turns

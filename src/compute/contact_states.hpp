@@ -10,10 +10,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "compute/bucket_index.hpp"
@@ -42,6 +44,8 @@ class WindowState {
   CustomerWindows windows_;
   std::size_t customer_column_ = kNoColumn;
   std::size_t id_column_ = kNoColumn;
+  std::size_t issue_column_ = kNoColumn;
+  std::string key_;  // customer id and issue, the window's key under --issue-key
 };
 
 /// Cases: contacts folded by case id (or by customer under --case-by customer).
@@ -75,6 +79,30 @@ class AgentState {
   std::unordered_set<std::string> all_;
 };
 
+/// Contacts still waiting for a first response (a blank first_response_at, not resolved):
+/// their ages are known only against the reference time, the latest opened time unless
+/// --as-of gives one, so each bucket keeps the count, the sum and the earliest of their
+/// opened times until the input is read.
+class AwaitingState {
+ public:
+  explicit AwaitingState(const AwaitingRules& rules) : rules_(rules) {}
+  void start(const LogLayout& layout);
+  void add(const ContactRow& row, Sums& sums, const BucketIndex& index);
+  void finish(BucketIndex& index, Sums& total);
+
+ private:
+  struct Waiting {
+    std::int64_t count = 0;
+    std::int64_t opened_sum = 0;  // UTC seconds, added up
+    std::int64_t earliest = 0;
+  };
+  AwaitingRules rules_;
+  bool has_column_ = false;
+  bool outcome_known_ = false;  // the log tells answered from abandoned (a ticket export does not)
+  std::int64_t latest_opened_ = std::numeric_limits<std::int64_t>::min();
+  std::unordered_map<std::size_t, Waiting> by_bucket_;  // bucket position → its waiting contacts
+};
+
 /// The states `rules` ask for.
 class ContactStates {
  public:
@@ -102,7 +130,9 @@ class ContactStates {
     std::apply([&](auto&... state) { ((state ? call(*state) : void()), ...); }, states_);
   }
 
-  std::tuple<std::optional<WindowState>, std::optional<CaseState>, std::optional<AgentState>> states_;
+  std::tuple<std::optional<WindowState>, std::optional<CaseState>, std::optional<AgentState>,
+             std::optional<AwaitingState>>
+      states_;
 };
 
 }  // namespace cxkpi::cli

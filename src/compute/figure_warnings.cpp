@@ -1,6 +1,9 @@
 #include "compute/figure_warnings.hpp"
 
+#include <fmt/chrono.h>
 #include <fmt/format.h>
+
+#include <ctime>
 
 namespace cxkpi::cli {
 namespace {
@@ -25,6 +28,20 @@ std::string blank_inputs_warning(std::string_view metric, const Result& r) {
   for (const auto& l : r.left_out)
     parts.push_back(rows_counted(l.n, l.counter));
   return fmt::format("{}: {} contacts are left out: {}", metric, total, fmt::join(parts, ", "));
+}
+
+std::string awaiting_warning(const Sums& total, const std::optional<std::int64_t>& given_as_of) {
+  const auto waiting = total.raw(Field::awaiting_first_response);
+  const auto as_of = static_cast<std::time_t>(total.raw(Field::awaiting_as_of) / kAmountScale);
+  auto text = fmt::format(
+      "first-response-time: {} contact{} still wait{} for a first response at {:%Y-%m-%dT%H:%M:%SZ} "
+      "({})",
+      waiting, waiting == 1 ? "" : "s", waiting == 1 ? "s" : "", fmt::gmtime(as_of),
+      given_as_of ? "--as-of" : "the latest opened_at; --as-of sets another");
+  if (waiting > 0)
+    text += fmt::format(": the oldest for {:g} s",
+                        static_cast<double>(total.raw(Field::awaiting_oldest_s)) / static_cast<double>(kAmountScale));
+  return text;
 }
 
 void add_figure_warnings(std::vector<std::string>& out, const MetricSpec& metric, const Plan& plan,

@@ -68,7 +68,8 @@ ScanSettings scan_settings(const FileInputOptions& input, const BucketOptions& o
                     TimeFormats::parse(options.time_formats)};
   check_range(options, scan);
   const bool by_customer = rules.cases && rules.cases->by_customer;
-  scan.needs_time = options.by != BucketBy::all || scan.from || scan.to || rules.window || by_customer;
+  scan.needs_time =
+      options.by != BucketBy::all || scan.from || scan.to || rules.window || by_customer || rules.awaiting;
   return scan;
 }
 
@@ -85,15 +86,20 @@ LogLayout::LogLayout(const TableReader& reader, const ScanSettings& scan)
                                                                 reader.source_name(), "--by-column")
                                                       .front()),
       id_col(columns.column_of(RecordField::id).value_or(kNoColumn)),
+      issue_col(scan.rules.window && !scan.rules.window->issue_key.empty()
+                    ? group_columns({scan.rules.window->issue_key}, reader.header(), columns, reader.source_name(),
+                                    "--issue-key")
+                          .front()
+                    : kNoColumn),
       contacts(reader, columns, scan.input.decimal_comma, scan.input.missing),
       row_clock(reader, columns, scan.clock, scan.time_formats, scan.rules.business_hours),
       where(scan.columns_of(reader).where.get(), reader, scan.input.missing, &columns) {
   check_word_scores(reader, columns, scan.rules, scan.options.scale_check);
   if (scan.needs_time && !row_clock.available())
-    throw Error::data(
-        fmt::format("{}: --by, --from/--to, --window and --case-by customer need a time column (opened_at, date and "
-                    "time, or viewed_at)",
-                    reader.source_name()));
+    throw Error::data(fmt::format(
+        "{}: --by, --from/--to, --window, --case-by customer and --awaiting need a time column (opened_at, date and "
+        "time, or viewed_at)",
+        reader.source_name()));
 }
 
 bool RowStep::kept_by_where() {

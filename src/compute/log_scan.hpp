@@ -58,7 +58,8 @@ struct LogLayout {
   RecordColumnMap columns;
   std::vector<std::size_t> group_cols;
   std::size_t period_col;
-  std::size_t id_col;  // kNoColumn: the log has no id column, and no repeats to look for
+  std::size_t id_col;     // kNoColumn: the log has no id column, and no repeats to look for
+  std::size_t issue_col;  // --issue-key: the column a repeat must share; kNoColumn without one
   ContactReader contacts;
   RowClock row_clock;
   RowFilter where;  // --where

@@ -166,6 +166,8 @@ void MetricRows::finish() {
   table_.total =
       naming_overflow([&] { return buckets_.source + ": total"; }, [&] { return metric_.finalize(total_, settings_); });
   add_figure_warnings(table_.warnings, metric_, table_.plan, table_.total);
+  if (settings_.records.awaiting)
+    table_.warnings.push_back(awaiting_warning(total_, settings_.records.awaiting->as_of));
   if (!left_out_.empty()) table_.warnings.push_back(left_out_warning(needed_, left_out_));
 }
 

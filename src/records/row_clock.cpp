@@ -212,7 +212,7 @@ PlacedTime RowClock::placed(std::size_t column, const Timestamp& t) const {
 const PlacedTime& RowClock::opened() const {
   if (!opened_)
     fail(timestamp_column_ ? *timestamp_column_ : *date_column_,
-         "empty cell, but this query places every row in time (--by, --from/--to, --window)");
+         "empty cell, but this query places every row in time (--by, --from/--to, --window, --awaiting)");
   return *opened_;
 }
 
