@@ -4,7 +4,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <functional>
 
 #include "check/thresholds.hpp"
@@ -116,6 +119,9 @@ void add_input_flags(CLI::App& app, InputFlags& flags) {
       ->group(group);
   app.add_flag("-v,--verbose", flags.verbose,
                "say on stderr what was detected in each input and how each column is read")
+      ->group(group);
+  app.add_flag("-q,--quiet", flags.quiet,
+               "no progress line on stderr (shown on a terminal while a file over 200 MB is read)")
       ->group(group);
   add_bad_row_flags(app, flags, group);
   app.add_option("--threads", flags.threads, "threads that read a large CSV or NDJSON log (default 0: one per core)")
@@ -262,6 +268,22 @@ void check_rejects_path(const std::string& rejects, const std::vector<std::strin
       throw Error::usage(fmt::format("--rejects {} is an input; writing it would destroy what is read", rejects));
 }
 
+namespace {
+
+// A progress line goes to a person: stderr on a terminal, never a pipe, a log file or a cron
+// job's mail, and not with --quiet. CXKPI_PROGRESS_BYTES lowers the 200 MB it takes, so that
+// tests can see the line on a small file.
+std::optional<std::uint64_t> progress_threshold(const InputFlags& flags) {
+  if (flags.quiet || ::isatty(STDERR_FILENO) == 0) return std::nullopt;
+  constexpr std::uint64_t kProgressBytes = 200'000'000;
+  const char* lowered = std::getenv("CXKPI_PROGRESS_BYTES");
+  std::uint64_t bytes = kProgressBytes;
+  if (lowered != nullptr) std::from_chars(lowered, lowered + std::strlen(lowered), bytes);
+  return bytes;
+}
+
+}  // namespace
+
 FileInputOptions file_input(const InputFlags& flags, const std::string& output_path) {
   FileInputOptions in;
   in.files = flags.files;
@@ -285,6 +307,7 @@ FileInputOptions file_input(const InputFlags& flags, const std::string& output_p
   if (flags.na) in.missing = MissingValues(*flags.na);
   in.labels = flags.labels;
   in.verbose = flags.verbose;
+  in.progress_over = progress_threshold(flags);
   in.read.encoding = flags.encoding;
   in.read.json_path = flags.json_path;
   in.read.skip_lines = flags.skip_lines;

@@ -38,6 +38,7 @@ struct InputFlags {
   bool decimal_comma = false;
   std::optional<std::string> na;  // --na: the words that mean no value in a cell, comma-separated
   bool verbose = false;
+  bool quiet = false;  // --quiet: no progress line on stderr
   unsigned threads = 0;
   std::string dedupe;                // --dedupe first|last: which row of a repeated id counts
   std::optional<std::string> where;  // --where EXPR: the rows read

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,9 +28,12 @@ struct FileInputOptions {
   std::vector<std::string> files;  // "-" is standard input
   ReadOptions read;
   std::vector<ColumnOverride> overrides;
-  PresetChoice preset;                           // --preset: a vendor's export (default: detected)
-  std::vector<std::string> labels;               // --label: columns that are labels whatever their header looks like
-  bool verbose = false;                          // -v: say how each column is read
+  PresetChoice preset;              // --preset: a vendor's export (default: detected)
+  std::vector<std::string> labels;  // --label: columns that are labels whatever their header looks like
+  bool verbose = false;             // -v: say how each column is read
+  /// A progress line on stderr while a file larger than this is read (set when stderr is a
+  /// terminal and --quiet is not given; none otherwise).
+  std::optional<std::uint64_t> progress_over;
   RowErrorPolicy errors;                         // --on-error, --max-errors, --rejects
   Dedupe dedupe = Dedupe::off;                   // --dedupe first|last
   bool decimal_comma = false;                    // --decimal-comma: 3,5 is 3.5

@@ -181,8 +181,11 @@ std::vector<std::string> label_names_of(const TableReader& reader, const ColumnM
 
 Readers open_inputs(const FileInputOptions& input) {
   Readers readers;
-  for (const auto& path : input.files)
-    readers.push_back(open_table(InputStream::open(path), input.read));
+  for (const auto& path : input.files) {
+    auto stream = InputStream::open(path);
+    if (input.progress_over) stream.show_progress(*input.progress_over);
+    readers.push_back(open_table(std::move(stream), input.read));
+  }
   return readers;
 }
 

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "errors.hpp"
+#include "io/progress.hpp"
 
 namespace cxkpi::cli {
 
@@ -39,7 +40,8 @@ InputStream::InputStream(InputStream&& other) noexcept
       memory_(std::move(other.memory_)),
       memory_pos_(std::exchange(other.memory_pos_, 0)),
       refuse_nul_(other.refuse_nul_),
-      bytes_read_(other.bytes_read_) {}
+      bytes_read_(other.bytes_read_),
+      progress_(std::move(other.progress_)) {}
 
 InputStream& InputStream::operator=(InputStream&& other) noexcept {
   if (this != &other) {
@@ -51,6 +53,7 @@ InputStream& InputStream::operator=(InputStream&& other) noexcept {
     memory_pos_ = std::exchange(other.memory_pos_, 0);
     refuse_nul_ = other.refuse_nul_;
     bytes_read_ = other.bytes_read_;
+    progress_ = std::move(other.progress_);
   }
   return *this;
 }
@@ -66,7 +69,22 @@ std::size_t InputStream::read(char* buffer, std::size_t size) {
       throw Error::data(fmt::format("{}: byte {} is a NUL: the input holds binary data, which no text export has",
                                     name_, bytes_read_ + static_cast<std::size_t>(nul - buffer) + 1));
   bytes_read_ += n;
+  if (progress_) {
+    progress_->advance(buffer, n);
+    if (n == 0) progress_.reset();  // the end of the file: the line is erased
+  }
   return n;
+}
+
+void InputStream::show_progress(std::uint64_t min_bytes) {
+  struct stat st {};
+  if (fd_ < 0 || ::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) return;  // a pipe has no size to measure by
+  const auto size = static_cast<std::uint64_t>(st.st_size);
+  if (size > min_bytes) progress_.reset(new ProgressLine(name_, size));
+}
+
+void InputStream::EraseProgress::operator()(ProgressLine* line) const noexcept {
+  delete line;
 }
 
 std::size_t InputStream::read_bytes(char* buffer, std::size_t size) {

@@ -3,9 +3,13 @@
 // stays flat however large the export is.
 
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <string>
 
 namespace cxkpi::cli {
+
+class ProgressLine;  // io/progress.hpp
 
 class InputStream {
  public:
@@ -27,6 +31,10 @@ class InputStream {
   /// From now on, a read that brings a NUL byte throws Error (data): text has none, and the
   /// first 64 KiB, where a binary file shows itself, have been checked before this is called.
   void refuse_nul_bytes() { refuse_nul_ = true; }
+  /// Shows a progress line on stderr while this is read, when it is a regular file larger
+  /// than `min_bytes` (standard input redirected from one too; a pipe has no size); the line
+  /// is erased at the end of the file (or when this closes).
+  void show_progress(std::uint64_t min_bytes);
   /// The name used in messages: the path, or `<stdin>`.
   [[nodiscard]] const std::string& name() const { return name_; }
 
@@ -40,6 +48,10 @@ class InputStream {
   std::size_t memory_pos_ = 0;
   bool refuse_nul_ = false;
   std::size_t bytes_read_ = 0;  // for the place of a NUL byte
+  struct EraseProgress {        // defined where ProgressLine is complete
+    void operator()(ProgressLine* line) const noexcept;
+  };
+  std::unique_ptr<ProgressLine, EraseProgress> progress_;
 };
 
 /// Reads the rest of `in` into a string (for whole-document formats such as a JSON array).

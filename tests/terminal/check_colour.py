@@ -3,9 +3,10 @@
 an interactive shell, and must colour its status line and heatmap there; NO_COLOR (any
 non-empty value), TERM=dumb, --color never and a pipe must give no escape at all."""
 import os
-import pty
 import subprocess
 import sys
+
+from terminal import on_terminal
 
 CXKPI, ROOT = sys.argv[1], sys.argv[2]
 CHECK = ["abandonment", "data/calls.csv", "--warn", "~:8", "--crit", "~:9"]  # 9.53 % > 9: CRITICAL, exit 2
@@ -13,24 +14,9 @@ HEATMAP = ["best-time-to-call", "data/fixture_f.csv", "--min-n", "2"]
 BASE_ENV = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TERM")}
 
 
-def on_terminal(args, **env):
+def on_tty(args, **env):
     """Runs cxkpi with stdout and stderr on a new pseudo-terminal; returns what it printed and its exit code."""
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.chdir(ROOT)
-        os.execve(CXKPI, [CXKPI, *args], {**BASE_ENV, **env})
-    out = b""
-    while True:
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not chunk:
-            break
-        out += chunk
-    os.close(fd)
-    _, status = os.waitpid(pid, 0)
-    return out.decode(), os.waitstatus_to_exitcode(status)
+    return on_terminal([CXKPI, *args], {**BASE_ENV, **env}, cwd=ROOT)
 
 
 def on_pipe(args, **env):
@@ -40,15 +26,15 @@ def on_pipe(args, **env):
 
 ESC = "\x1b["
 CASES = [  # (what, output and exit code, escape expected, text that must be there)
-    ("tty, TERM=xterm: CRITICAL in bold red", on_terminal(CHECK, TERM="xterm"), True, "\x1b[1;31mCRITICAL\x1b[0m"),
-    ("tty, NO_COLOR empty counts as unset", on_terminal(CHECK, TERM="xterm", NO_COLOR=""), True, "CRITICAL"),
-    ("tty, heatmap shades in colour", on_terminal(HEATMAP, TERM="xterm-256color"), True, "\x1b[31m░░\x1b[0m"),
-    ("tty, NO_COLOR=1", on_terminal(CHECK, TERM="xterm", NO_COLOR="1"), False, "CRITICAL"),
-    ("tty, NO_COLOR=0 (any non-empty value)", on_terminal(CHECK, TERM="xterm", NO_COLOR="0"), False, "CRITICAL"),
-    ("tty, heatmap with NO_COLOR=1", on_terminal(HEATMAP, TERM="xterm", NO_COLOR="1"), False, "░░"),
-    ("tty, TERM=dumb", on_terminal(CHECK, TERM="dumb"), False, "CRITICAL"),
-    ("tty, --color never", on_terminal(CHECK + ["--color", "never"], TERM="xterm"), False, "CRITICAL"),
-    ("tty, NO_COLOR=1 but --color always", on_terminal(CHECK + ["--color", "always"], TERM="xterm", NO_COLOR="1"),
+    ("tty, TERM=xterm: CRITICAL in bold red", on_tty(CHECK, TERM="xterm"), True, "\x1b[1;31mCRITICAL\x1b[0m"),
+    ("tty, NO_COLOR empty counts as unset", on_tty(CHECK, TERM="xterm", NO_COLOR=""), True, "CRITICAL"),
+    ("tty, heatmap shades in colour", on_tty(HEATMAP, TERM="xterm-256color"), True, "\x1b[31m░░\x1b[0m"),
+    ("tty, NO_COLOR=1", on_tty(CHECK, TERM="xterm", NO_COLOR="1"), False, "CRITICAL"),
+    ("tty, NO_COLOR=0 (any non-empty value)", on_tty(CHECK, TERM="xterm", NO_COLOR="0"), False, "CRITICAL"),
+    ("tty, heatmap with NO_COLOR=1", on_tty(HEATMAP, TERM="xterm", NO_COLOR="1"), False, "░░"),
+    ("tty, TERM=dumb", on_tty(CHECK, TERM="dumb"), False, "CRITICAL"),
+    ("tty, --color never", on_tty(CHECK + ["--color", "never"], TERM="xterm"), False, "CRITICAL"),
+    ("tty, NO_COLOR=1 but --color always", on_tty(CHECK + ["--color", "always"], TERM="xterm", NO_COLOR="1"),
      True, "\x1b[1;31mCRITICAL"),
     ("pipe, TERM=xterm", on_pipe(CHECK, TERM="xterm"), False, "CRITICAL"),
 ]
