@@ -18,7 +18,7 @@ std::string largest_sum(Field f) {
   return scale == 1 ? std::to_string(max) : fmt::format("{}.{:04}", max / scale, max % scale);
 }
 
-std::string csv_line(std::span<const std::string_view> cells) {
+std::string csv_line(const RowCells& cells) {
   std::string out;
   for (std::size_t c = 0; c < cells.size(); ++c) {
     if (c > 0) out += ',';
@@ -32,7 +32,7 @@ std::string row_text(const TableReader& reader) {
   std::vector<std::string_view> cells;
   for (std::size_t c = 0; c < reader.header().size(); ++c)
     cells.push_back(reader.cell(c));
-  return csv_line(cells);
+  return csv_line(RowCells(cells));
 }
 
 // A row not read into cells: as the input writes it, or the fields a CSV row was split into.

@@ -13,8 +13,8 @@ namespace cxkpi::cli {
 CsvReader::CsvReader(InputStream in, std::string head, char delimiter)
     : buf_(std::move(in), std::move(head)), delimiter_(delimiter) {
   if (read_row())
-    for (const auto f : fields_)
-      header_.emplace_back(f);
+    for (std::size_t i = 0; i < cells_.size(); ++i)
+      header_.emplace_back(cells_[i]);
 }
 
 CsvReader::CsvReader(std::string block, std::string name, char delimiter, std::vector<std::string> header,
@@ -45,15 +45,21 @@ bool CsvReader::next() {
   if (!read_row()) return false;
   // Lines that end in CR alone after a first line that ends in LF join into one row of too
   // many fields: named for what they are, at the line where they start.
-  const auto bare_cr = [&](std::string_view f) { return f.find('\r') != std::string_view::npos; };
-  if (fields_.size() > header_.size() && !row_quoted_ && std::any_of(fields_.begin(), fields_.end(), bare_cr))
-    throw cr_only_line_ends(buf_.name(), row_line_).mark_row_stepped_past();
-  if (fields_.size() != header_.size())
+  const std::size_t count = cells_.size();
+  if (count != header_.size()) {
+    const auto bare_cr = [&] {
+      for (std::size_t i = 0; i < count; ++i)
+        if (cells_[i].find('\r') != std::string_view::npos) return true;
+      return false;
+    };
+    if (count > header_.size() && !row_quoted_ && bare_cr())
+      throw cr_only_line_ends(buf_.name(), row_line_).mark_row_stepped_past();
     // The row is read to its end: the next call goes on with the row after it.
-    throw Error::data(SourcePos{buf_.name(), row_line_, 0, {}},
-                      fmt::format("row has {} field{} but the header has {}", fields_.size(),
-                                  fields_.size() == 1 ? "" : "s", header_.size()))
+    throw Error::data(
+        SourcePos{buf_.name(), row_line_, 0, {}},
+        fmt::format("row has {} field{} but the header has {}", count, count == 1 ? "" : "s", header_.size()))
         .mark_row_stepped_past();
+  }
   return true;
 }
 
@@ -128,7 +134,10 @@ bool CsvReader::read_row() {
     const bool at_newline = end_break < index_.breaks.size();
     const std::size_t end = at_newline ? index_.breaks[end_break] : buf_.size();  // the newline, or EOF
     const bool blank = end == pos_ || (end == pos_ + 1 && buf_.data()[pos_] == '\r');
-    if (!blank) split_fields(end, index_.breaks.view(next_break_, end_break));
+    if (blank)
+      cells_ = {};
+    else
+      split_fields(end, index_.breaks.view(next_break_, end_break));
     ++line_;  // the newline that ends the row
     pos_ = end + 1;
     next_break_ = at_newline ? end_break + 1 : end_break;
@@ -161,28 +170,27 @@ void CsvReader::split_fields(std::size_t end, std::span<const std::size_t> delim
   field_lines_.clear();
   row_line_ = line_;
   row_quoted_ = quotes.count > 0;
-  // Most rows have no quotes: the delimiters indexed are the field boundaries.
-  // split_simply_quoted() would give the same fields, but its per-field quote test costs
-  // about 7 % of a one-thread read of a clean log, so quote-free rows keep their own loop.
-  if (!row_quoted_)
-    split_at_delimiters(end, delimiters);  // every field is on row_line_: where() needs no per-field lines
-  else if (quotes.newline_in || !split_simply_quoted(end, delimiters, quotes.count))
-    split_quoted(end);
+  // Most rows have no quotes: the delimiters indexed are the field boundaries (and every
+  // field is on row_line_: where() needs no per-field lines).
+  if (!row_quoted_) {
+    cut_at_delimiters(end, delimiters);
+    return;
+  }
+  cells_ = {};  // a quote error stops the read (it is not a row to skip)
+  if (quotes.newline_in || !split_simply_quoted(end, delimiters, quotes.count)) split_quoted(end);
+  cells_ = RowCells(fields_);
 }
 
-// The fields between the delimiters indexed, for a row without quotes.
-void CsvReader::split_at_delimiters(std::size_t end, std::span<const std::size_t> delimiters) {
-  fields_.resize(delimiters.size() + 1);
-  // Local pointers: a field written through fields_ could otherwise alias the offsets, and
-  // the loop would reload both for every field.
-  const char* data = buf_.data();
-  std::string_view* field = fields_.data();
-  std::size_t start = pos_;
-  for (const std::size_t stop : delimiters) {
-    *field++ = std::string_view(data + start, stop - start);
-    start = stop + 1;
-  }
-  *field = std::string_view(data + start, end - start);
+// The cells of a row without quotes, between the delimiters indexed: one copy of the
+// offsets, framed by the byte before the row and its end, and each cell is cut from them
+// when asked for, so a row's unused columns cost nothing.
+void CsvReader::cut_at_delimiters(std::size_t end, std::span<const std::size_t> delimiters) {
+  const std::size_t count = delimiters.size() + 1;
+  if (bounds_.size() < count + 1) bounds_.resize(count + 1);
+  bounds_[0] = pos_ - 1;  // SIZE_MAX for a row at offset 0: RowCells adds 1 back (unsigned)
+  std::copy(delimiters.begin(), delimiters.end(), bounds_.begin() + 1);
+  bounds_[count] = end;
+  cells_ = RowCells(buf_.data(), bounds_.data(), count);
 }
 
 // The full parse of a row with quotes: quoted fields may hold delimiters, doubled quotes and

@@ -30,10 +30,10 @@ class CsvReader final : public TableReader, public BlockSource {
   [[nodiscard]] const std::vector<std::string>& header() const override { return header_; }
   bool next() override;
   [[nodiscard]] std::string_view cell(std::size_t column) const override {
-    return column < fields_.size() ? fields_[column] : std::string_view{};
+    return column < cells_.size() ? cells_[column] : std::string_view{};
   }
   /// next() has checked that the row has as many cells as the header.
-  [[nodiscard]] std::span<const std::string_view> row() const override { return fields_; }
+  [[nodiscard]] RowCells row() const override { return cells_; }
   [[nodiscard]] SourcePos where(std::size_t column) const override;
   [[nodiscard]] std::size_t line_of(std::size_t column) const override {
     return column < field_lines_.size() ? field_lines_[column] : row_line_;
@@ -62,7 +62,7 @@ class CsvReader final : public TableReader, public BlockSource {
   void forget_read(std::size_t shift);
   RowQuotes quotes_before(std::size_t end);
   void split_fields(std::size_t end, std::span<const std::size_t> delimiters);
-  void split_at_delimiters(std::size_t end, std::span<const std::size_t> delimiters);
+  void cut_at_delimiters(std::size_t end, std::span<const std::size_t> delimiters);
   void split_quoted(std::size_t end);
   std::size_t read_field(std::size_t i, std::size_t end, std::size_t& line);
   bool split_simply_quoted(std::size_t end, std::span<const std::size_t> delimiters, std::size_t quotes);
@@ -80,7 +80,9 @@ class CsvReader final : public TableReader, public BlockSource {
   std::size_t next_quoted_newline_ = 0;  // likewise in index_.quoted_newlines
   std::size_t line_ = 1;                 // line number at pos_
   std::vector<std::string> header_;
-  std::vector<std::string_view> fields_;
+  std::vector<std::string_view> fields_;  // the cells of a row with quotes, unescaped
+  std::vector<std::size_t> bounds_;       // a row without quotes: the delimiters around each cell
+  RowCells cells_;                        // the current row's cells: fields_, or cut at bounds_
   std::vector<std::size_t> field_lines_;  // per field, only for rows with quotes (which may span lines)
   std::size_t row_line_ = 0;
   bool row_quoted_ = false;  // the current row has quotes (a CR inside them is data)

@@ -5,13 +5,13 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "errors.hpp"
 #include "io/input.hpp"
+#include "io/row_cells.hpp"
 
 namespace cxkpi::cli {
 
@@ -39,9 +39,9 @@ class TableReader {
   virtual bool next() = 0;
   /// The text of `column` in the current row ("" when missing).
   [[nodiscard]] virtual std::string_view cell(std::size_t column) const = 0;
-  /// All cells of the current row, when the reader keeps them as views (CSV); empty when
-  /// cells must be asked for one at a time.
-  [[nodiscard]] virtual std::span<const std::string_view> row() const { return {}; }
+  /// All cells of the current row, when the reader keeps them as views (CSV), valid until
+  /// the next row; empty when cells must be asked for one at a time.
+  [[nodiscard]] virtual RowCells row() const { return {}; }
   /// The current row as the input writes it, when the reader keeps it whole (an NDJSON line,
   /// an element of a JSON array); "" otherwise. --rejects keeps it for a row that could not
   /// be read into cells.

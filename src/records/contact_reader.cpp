@@ -51,65 +51,90 @@ ContactReader::ContactReader(const TableReader& reader, const RecordColumnMap& c
     const auto col = columns.column_of(column.field);
     if (!col || column.reading.shape == Shape::unread) continue;
     const auto& format = columns.format_of(column.field);
-    const bool plain = format.plain();
     (column.reading.shape == Shape::presence ? presences_ : slots_)
-        .push_back({*col, column.field, column.reading, &format, plain});
+        .push_back({*col, column.field, column.reading, &format, plain_of(column.reading, format, decimal_comma)});
   }
   std::stable_sort(slots_.begin(), slots_.end(), [](const Slot& a, const Slot& b) { return a.column < b.column; });
   blank_.kind = kind_;
 }
 
+ContactReader::Plain ContactReader::plain_of(const CellReading& reading, const CellFormat& format, bool decimal_comma) {
+  if (!format.plain()) return Plain::none;
+  switch (reading.shape) {
+    case Shape::flag:
+      return Plain::flag;
+    case Shape::amount:  // with a decimal comma, 1.234 is 1234: the general parser reads a '.'
+      return decimal_comma ? Plain::amount_without_dot : Plain::amount;
+    case Shape::score:
+      return Plain::score;
+    case Shape::presence:
+    case Shape::unread:
+      break;
+  }
+  return Plain::none;
+}
+
 namespace {
 
 // The common cell shapes, read inline: `0`/`1` flags, plain numbers, small scores, and an
-// empty cell (missing). False for anything else, which the general parsers then read; with
-// a decimal comma, a number with a '.' too (1.234 is 1234 there).
+// empty cell (missing). False for anything else, which the general parsers then read.
 template <class Slot>
-[[gnu::always_inline]] inline bool read_plain(std::string_view text, const Slot& slot, bool decimal_comma, Contact& c) {
-  if (!slot.plain) return false;
-  if (text.empty()) {  // missing: the member stays empty, and the row says the cell is blank
-    c.blank.add(slot.field);
-    return true;
-  }
+[[gnu::always_inline]] inline bool read_plain(std::string_view text, const Slot& slot, Contact& c) {
+  using Plain = decltype(slot.plain);
   const auto& r = slot.reading;
-  switch (r.shape) {
-    case CellReading::Shape::flag:
-      if (text.size() != 1 || (text[0] != '0' && text[0] != '1')) return false;
-      c.*r.flag = text[0] == '1';
-      return true;
-    case CellReading::Shape::amount:
-      if (decimal_comma && text.find('.') != std::string_view::npos) return false;
+  switch (slot.plain) {
+    case Plain::none:
+      return false;
+    case Plain::flag:
+      if (text.size() == 1 && (text[0] == '0' || text[0] == '1')) {
+        c.*r.flag = text[0] == '1';
+        return true;
+      }
+      break;
+    case Plain::amount_without_dot:
+      if (text.find('.') != std::string_view::npos) return false;
+      [[fallthrough]];
+    case Plain::amount:
       if (std::int64_t raw = 0; parse_plain_amount(text, raw)) {
         c.*r.amount = raw;
         return true;
       }
-      return false;
-    case CellReading::Shape::score:
+      break;
+    case Plain::score:
       if (int v = 0; small_whole_number(text, v)) {
         c.*r.score = v;
         return true;
       }
-      return false;
-    case CellReading::Shape::presence:
-    case CellReading::Shape::unread:
-      __builtin_unreachable();  // never in slots_
+      break;
   }
-  return false;
+  if (!text.empty()) return false;
+  c.blank.add(slot.field);  // missing: the member stays empty, and the row says the cell is blank
+  return true;
 }
 
 }  // namespace
 
-void ContactReader::read(Contact& c) const {
-  // CSV rows are views into the reader's buffer: one span for all cells instead of a
-  // virtual call per cell. Other readers give cells one at a time.
-  const auto row = reader_.row();
-  c = blank_;
+// Reads the slots from `cells` (a RowCells, or the reader asked cell by cell).
+template <class Cells>
+void ContactReader::read_slots(const Cells& cells, Contact& c) const {
   for (const auto& slot : slots_) {
-    const auto text = row.empty() ? reader_.cell(slot.column) : row[slot.column];
-    if (!read_plain(text, slot, decimal_comma_, c)) read_cell(text, slot, c);
+    const auto text = cells[slot.column];
+    if (!read_plain(text, slot, c)) read_cell(text, slot, c);
   }
   for (const auto& slot : presences_)
-    c.*slot.reading.presence = !missing_(row.empty() ? reader_.cell(slot.column) : row[slot.column]);
+    c.*slot.reading.presence = !missing_(cells[slot.column]);
+}
+
+void ContactReader::read(Contact& c) const {
+  // CSV rows are views into the reader's buffer: one view of all cells instead of a
+  // virtual call per cell. Other readers give cells one at a time.
+  c = blank_;
+  if (const auto row = reader_.row(); !row.empty()) return read_slots(row, c);
+  struct AskReader {
+    const TableReader& reader;
+    std::string_view operator[](std::size_t column) const { return reader.cell(column); }
+  };
+  read_slots(AskReader{reader_}, c);
 }
 
 void ContactReader::read_cell(std::string_view text, const Slot& slot, Contact& c) const {

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -35,15 +36,21 @@ class ContactReader {
   // One column of the log that fills a Contact member (record_columns() says which and
   // how). A row reads only the columns the log has, left to right (so the leftmost bad cell
   // is the one reported), and writes each value straight into its member.
+  // Which common cell shapes read_plain reads inline for a slot; `none`: a unit, words or
+  // a blank rule of its own send every cell to the general parsers.
+  enum class Plain : std::uint8_t { none, flag, amount, amount_without_dot, score };
   struct Slot {
     std::size_t column;
     RecordField field;
     CellReading reading;
     const CellFormat* format;  // its unit or words for yes (in columns_)
-    bool plain;                // read_plain may read it: seconds, or the usual words of a flag, blanks missing
+    Plain plain;
   };
   using Shape = CellReading::Shape;
 
+  static Plain plain_of(const CellReading& reading, const CellFormat& format, bool decimal_comma);
+  template <class Cells>
+  void read_slots(const Cells& cells, Contact& c) const;
   /// A cell of any other shape than read_plain's, or a bad one (which throws).
   [[gnu::noinline]] void read_cell(std::string_view text, const Slot& slot, Contact& c) const;
   /// A blank cell: missing, unless the column's format says what a blank means (blank=0).
