@@ -71,6 +71,27 @@ class Distribution {
     if (!sketched_ && buckets_.size() > limit_) fold_into_sketch();
   }
 
+  /// A distribution of `bins` (sketch bucket → count) as the sketch of values whose least is
+  /// `min`, greatest `max` and sum `sum`: a sketch written out (a partial state) read back.
+  static Distribution from_sketch(const std::map<std::int64_t, std::int64_t>& bins, std::int64_t min, std::int64_t max,
+                                  long double sum) {
+    Distribution d;
+    for (const auto& [bin, count] : bins)
+      d.n_ += count;
+    d.buckets_ = bins;
+    d.sketched_ = true;
+    d.min_ = min;
+    d.max_ = max;
+    d.sum_ = sum;
+    d.limit_ = 1;  // merging into it never unfolds
+    return d;
+  }
+
+  /// The histogram: value → count while exact, sketch bucket → count once approximate.
+  [[nodiscard]] const std::map<std::int64_t, std::int64_t>& entries() const { return buckets_; }
+  /// The least and greatest value (raw units; 0 when there are none).
+  [[nodiscard]] std::int64_t raw_min() const { return min_; }
+  [[nodiscard]] std::int64_t raw_max() const { return max_; }
   [[nodiscard]] std::int64_t count() const { return n_; }
   [[nodiscard]] bool approximate() const { return sketched_; }
   [[nodiscard]] std::optional<double> mean() const {

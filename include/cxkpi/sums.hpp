@@ -243,6 +243,10 @@ class Sums {
     samples_.add_to(s).add(raw, 1, exact_limit);
   }
   [[nodiscard]] const Distribution& sample(Sample s) const { return samples_.at(s); }
+  /// Merges a distribution (of another input) into a sample, as Distribution::merge does.
+  void merge_sample(Sample s, const Distribution& values) {
+    if (values.count() > 0) samples_.add_to(s).merge(values);
+  }
 
   void merge(const Sums& other) {
     if (raw_.size() < other.raw_.size()) raw_.resize(other.raw_.size());

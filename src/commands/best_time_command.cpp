@@ -11,6 +11,7 @@
 #include "commands/emit.hpp"
 #include "commands/flags.hpp"
 #include "commands/page_output.hpp"
+#include "commands/state_flags.hpp"
 #include "compute/buckets.hpp"
 #include "compute/figure_warnings.hpp"
 #include "compute/input_columns.hpp"
@@ -104,6 +105,7 @@ class BestTimeCommand final : public Command {
         ->check(CLI::IsMember({"heatmap", "table"}))
         ->group("Output");
     app_->add_flag("--ascii", ascii_, "heatmap in plain ASCII (shades . : + #)")->group("Output");
+    add_state_flags(*app_, state_);
     app_->footer(
         "\nFormula:  100 × answered / offered per weekday × hour (percent); n = offered; asa = answer wait / "
         "answered\n"
@@ -121,9 +123,23 @@ class BestTimeCommand final : public Command {
     auto options = bucket_options(records_);
     options.by = BucketBy::weekday_hour;
     options.scale_check = false;  // survey answers play no part here
+    const auto rules = read_rules();
+    auto buckets = read_records(readers, input, options, rules);
+    if (state_.emit) return emit_state(*app_, state_, rules, buckets, output_);
+    return finish(buckets);
+  }
+
+  int run_merged(BucketTable&& merged) override { return finish(merged); }
+
+ private:
+  static RecordRules read_rules() {
     RecordRules rules;
     rules.csat_scale = 10;  // nor does the CSAT scale: accept any of them
-    const auto buckets = read_records(readers, input, options, rules);
+    return rules;
+  }
+
+  // The grid, its best bucket and the output, from buckets read here or merged from states.
+  int finish(const BucketTable& buckets) const {
     BestTimeReport report;
     for (const auto& b : buckets.buckets) {
       const Slot slot{static_cast<int>(b.period.order / kHoursPerDay), static_cast<int>(b.period.order % kHoursPerDay)};
@@ -144,7 +160,6 @@ class BestTimeCommand final : public Command {
     return write_result(text, report.warnings, {}, output_);
   }
 
- private:
   CLI::App* app_;
   std::int64_t min_n_ = 30;
   bool outbound_ = false;
@@ -153,6 +168,7 @@ class BestTimeCommand final : public Command {
   InputFlags input_;
   RecordFlags records_;
   OutputFlags output_;
+  StateFlags state_;
 };
 
 }  // namespace

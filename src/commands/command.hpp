@@ -9,6 +9,8 @@
 
 namespace cxkpi::cli {
 
+struct BucketTable;  // compute/buckets.hpp
+
 class Command {
  public:
   virtual ~Command() = default;
@@ -17,6 +19,9 @@ class Command {
   /// Runs the parsed command and returns its exit code (0, or a check status); throws
   /// Error on failure.
   virtual int run() = 0;
+  /// Finalises `merged` (partial states added up by `cxkpi merge`) as run() finalises the
+  /// buckets it reads, with the same code; a command that reads no record log refuses it.
+  virtual int run_merged(BucketTable&& merged);
 };
 
 /// A short name METRICS.md gives a command (frt = first-response-time).

@@ -111,6 +111,11 @@ void add_input_flags(CLI::App& app, InputFlags& flags) {
       ->check([](const std::string& name) { return encoding_known(name) ? std::string() : unknown_encoding(name); })
       ->group(group);
   add_layout_flags(app, flags, group);
+  app.add_option("--columns", flags.columns,
+                 "headerless CSV (a split of a larger file): these are its column names, comma-separated; a first "
+                 "line equal to them is skipped")
+      ->type_name("NAMES")
+      ->group(group);
   app.add_flag("--decimal-comma", flags.decimal_comma, "numbers use a decimal comma: 3,5 is 3.5")->group(group);
   app.add_option_function<std::string>(
          "--na", [&flags](const std::string& words) { flags.na = words; },
@@ -311,6 +316,7 @@ FileInputOptions file_input(const InputFlags& flags, const std::string& output_p
   in.read.encoding = flags.encoding;
   in.read.json_path = flags.json_path;
   in.read.skip_lines = flags.skip_lines;
+  in.read.columns = flags.columns;
   in.threads = flags.threads;
   in.dedupe = flags.dedupe == "first" ? Dedupe::first : flags.dedupe == "last" ? Dedupe::last : Dedupe::off;
   if (flags.where) in.where = std::make_shared<const WhereExpression>(*flags.where);

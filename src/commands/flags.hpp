@@ -35,6 +35,7 @@ struct InputFlags {
   std::string encoding;
   std::string json_path;
   std::optional<std::size_t> skip_lines;
+  std::string columns;  // --columns: the names of a headerless input's columns
   bool decimal_comma = false;
   std::optional<std::string> na;  // --na: the words that mean no value in a cell, comma-separated
   bool verbose = false;

@@ -9,6 +9,7 @@
 #include "check/thresholds.hpp"
 #include "commands/definitions.hpp"
 #include "commands/emit.hpp"
+#include "commands/state_flags.hpp"
 #include "compute/buckets.hpp"
 #include "compute/compare.hpp"
 #include "compute/figure_warnings.hpp"
@@ -129,6 +130,7 @@ MetricCommand::MetricCommand(CLI::App& parent, const MetricSpec& spec)
       ->group(kRecordLogGroup);
   add_output_flags(*app_, output_);
   add_check_flags(*app_, checks_);
+  add_state_flags(*app_, state_);
   app_->add_flag("--no-stream", no_stream_, "NDJSON: write every period at the end, for input not in time order")
       ->group("Output");
   app_->add_flag("--spark", spark_, "table: under it, a sparkline per group of the value over the periods")
@@ -165,6 +167,7 @@ int MetricCommand::run() {
     table.definitions = extras_.definitions;
     return emit(std::move(table), output_, thresholds_of(checks_));
   }
+  if (state_.emit) return emit_log_state(numbers);
   const auto input = file_input(input_, output_.output);
   auto readers = open_files(input);
   if (reads_periods(readers, input, numbers)) return run_periods(readers, input);
@@ -172,6 +175,28 @@ int MetricCommand::run() {
     return stream_ndjson(readers, input);  // a figure for the whole input joins at the end
   if (writes_rows_as_made(output_, compare_) && !spark_) return write_csv_as_made(readers, input, numbers);
   return emit_whole(metric_table(spec_, settings_, read_log(readers, input, numbers)), numbers);
+}
+
+int MetricCommand::run_merged(BucketTable&& merged) {
+  validate_settings(spec_, settings_, extras_, records_.tz);
+  output_.intervals = extras_.intervals;
+  merged.options = buckets();
+  merged.group_names = merged.options.group;
+  return emit_whole(metric_table(spec_, settings_, std::move(merged)), {});
+}
+
+// The state of a record log: its buckets' sums, before any metric is computed from them.
+int MetricCommand::emit_log_state(const std::vector<NumberInput>& numbers) const {
+  if (!numbers.empty() || !base_file_.empty() || !extras_.per_hour.empty())
+    throw Error::usage(
+        "--emit-state carries the sums of record logs only: give numbers, --base-file and --per-hour to a local run");
+  const auto input = file_input(input_, output_.output);
+  auto readers = open_files(input);
+  if (reads_periods(readers, input, numbers))
+    throw Error::usage(fmt::format("--emit-state reads record logs; {} looks like a table of period totals",
+                                   readers.front()->source_name()));
+  const auto rules = settings_.record_rules();
+  return emit_state(*app_, state_, rules, read_records(readers, input, buckets(), rules), output_);
 }
 
 // A table held whole: compared with its baseline when asked, sorted, rendered.

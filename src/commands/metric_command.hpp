@@ -8,6 +8,7 @@
 #include "commands/command.hpp"
 #include "commands/flags.hpp"
 #include "commands/metric_options.hpp"
+#include "commands/state_flags.hpp"
 #include "compute/buckets.hpp"
 #include "compute/compute.hpp"
 #include "cxkpi/catalog.hpp"
@@ -19,11 +20,13 @@ class MetricCommand final : public Command {
   MetricCommand(CLI::App& parent, const MetricSpec& spec);
   [[nodiscard]] const CLI::App& app() const override { return *app_; }
   int run() override;
+  int run_merged(BucketTable&& merged) override;
 
  private:
   [[nodiscard]] std::vector<NumberInput> given_numbers() const;
   [[nodiscard]] BucketOptions buckets() const;
   [[nodiscard]] bool streams() const;
+  [[nodiscard]] int emit_log_state(const std::vector<NumberInput>& numbers) const;
   [[nodiscard]] int stream_ndjson(Readers& readers, const FileInputOptions& input) const;
   [[nodiscard]] int write_csv_as_made(Readers& readers, const FileInputOptions& input,
                                       const std::vector<NumberInput>& numbers) const;
@@ -47,6 +50,7 @@ class MetricCommand final : public Command {
   std::string base_file_;
   OutputFlags output_;
   CheckFlags checks_;
+  StateFlags state_;
   std::string compare_;
   bool spark_ = false;  // --spark: a sparkline per group under the table
   bool no_stream_ = false;

@@ -12,9 +12,11 @@
 #include "commands/erlang_command.hpp"
 #include "commands/explain_command.hpp"
 #include "commands/help_command.hpp"
+#include "commands/merge_command.hpp"
 #include "commands/metric_command.hpp"
 #include "commands/presets_command.hpp"
 #include "commands/report_command.hpp"
+#include "commands/shard_command.hpp"
 #include "errors.hpp"
 #include "text/words.hpp"
 
@@ -40,6 +42,10 @@ void add_aliases(CLI::App& app) {
 
 }  // namespace
 
+int Command::run_merged(BucketTable&& /*merged*/) {
+  throw Error::usage(fmt::format("{} reads no record log: it has no partial state to merge", app().get_name()));
+}
+
 std::span<const CommandAlias> command_aliases() {
   return kAliases;
 }
@@ -57,6 +63,8 @@ constexpr std::array kOtherCommands{
     OtherCommand{"erlang-c", make_erlang_command, false},
     OtherCommand{"best-time-to-call", make_best_time_command, false},
     OtherCommand{"report", make_report_command, false},
+    OtherCommand{"merge", make_merge_command, false},
+    OtherCommand{"shard", make_shard_command, false},
     OtherCommand{"columns", make_columns_command, false},
     OtherCommand{"presets", make_presets_command, false},
     OtherCommand{"completions", make_completions_command, true},

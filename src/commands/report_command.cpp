@@ -8,6 +8,7 @@
 #include "commands/command.hpp"
 #include "commands/definitions.hpp"
 #include "commands/emit.hpp"
+#include "commands/state_flags.hpp"
 #include "commands/flags.hpp"
 #include "commands/metric_options.hpp"
 #include "commands/page_output.hpp"
@@ -35,6 +36,7 @@ class ReportCommand final : public Command {
     add_input_flags(*app_, input_);
     add_record_flags(*app_, records_);
     add_output_flags(*app_, output_);
+    add_state_flags(*app_, state_);
     app_->add_option("--compare", compare_,
                      "baseline per row and metric: previous, previous-year, or a FILE read the same way")
         ->group("Output");
@@ -56,22 +58,16 @@ class ReportCommand final : public Command {
   int run() override {
     apply_definitions(definitions_, settings_);
     const auto input = file_input(input_, output_.output);
+    if (state_.emit) return emit_state(*app_, state_, rules(), read_logs(input), output_);
     if (streams()) return stream_ndjson(input);
-    if (writes_rows_as_made(output_, compare_)) return write_csv_as_made(input);
-    auto report = compute_report(input);
-    if (compare_ == "previous" || compare_ == "previous-year") {
-      compare_within(report, compare_ == "previous-year", settings_.csat.confidence);
-    } else if (!compare_.empty()) {
-      auto baseline_input = input;
-      baseline_input.files = {compare_};
-      compare_with(report, compute_report(baseline_input), compare_, settings_.csat.confidence);
-    }
-    sort_rows(report, sort_options(output_));
-    const auto options = format_options(output_);
-    const auto text = draws_charts(options)
-                          ? render_page(report_page(report, options, column_bands(report)), output_, input_.files)
-                          : render_report(report, options);
-    return write_result(text, report.warnings, checks(report), output_);
+    return finish(read_logs(input));
+  }
+
+  int run_merged(BucketTable&& merged) override {
+    apply_definitions(definitions_, settings_);
+    merged.options = bucket_options(records_);
+    merged.group_names = merged.options.group;
+    return finish(std::move(merged));
   }
 
  private:
@@ -101,10 +97,32 @@ class ReportCommand final : public Command {
     });
   }
 
-  // The logs read into buckets, and the report's frame (columns, total, warnings) without rows.
-  std::pair<ReportTable, BucketTable> read_report(const FileInputOptions& input) const {
+  BucketTable read_logs(const FileInputOptions& input) const {
     auto readers = open_logs(input);
-    auto buckets = read_records(readers, input, bucket_options(records_), rules());
+    return read_records(readers, input, bucket_options(records_), rules());
+  }
+
+  // The report of buckets read here or merged from states: every row, compared, sorted, written.
+  int finish(BucketTable buckets) const {
+    if (writes_rows_as_made(output_, compare_)) return write_csv_as_made(std::move(buckets));
+    auto report = compute_report(std::move(buckets));
+    if (compare_ == "previous" || compare_ == "previous-year") {
+      compare_within(report, compare_ == "previous-year", settings_.csat.confidence);
+    } else if (!compare_.empty()) {
+      auto baseline_input = file_input(input_, output_.output);
+      baseline_input.files = {compare_};
+      compare_with(report, compute_report(read_logs(baseline_input)), compare_, settings_.csat.confidence);
+    }
+    sort_rows(report, sort_options(output_));
+    const auto options = format_options(output_);
+    const auto text = draws_charts(options)
+                          ? render_page(report_page(report, options, column_bands(report)), output_, input_.files)
+                          : render_report(report, options);
+    return write_result(text, report.warnings, checks(report), output_);
+  }
+
+  // The report's frame (columns, total, warnings) without rows, and the buckets for the rows.
+  std::pair<ReportTable, BucketTable> framed(BucketTable buckets) const {
     std::vector<std::string> notes;
     auto report = report_frame(buckets, settings_, report_columns(metrics_, settings_, buckets, &notes), records_.by);
     report.warnings.insert(report.warnings.end(), notes.begin(), notes.end());
@@ -112,10 +130,10 @@ class ReportCommand final : public Command {
     return {std::move(report), std::move(buckets)};
   }
 
-  ReportTable compute_report(const FileInputOptions& input) const {
+  ReportTable compute_report(BucketTable logs) const {
     // Named references, not a structured binding: clang 14 (the fuzzers' and clang-tidy's
     // compiler) cannot capture a structured binding in a lambda.
-    auto read = read_report(input);
+    auto read = framed(std::move(logs));
     auto& report = read.first;
     auto& buckets = read.second;
     report.rows.reserve(buckets.buckets.size());  // no second, doubled copy of a million rows while growing
@@ -125,8 +143,8 @@ class ReportCommand final : public Command {
 
   // CSV or TSV in input order: each row is written as it is made and let go, so that the results
   // of a million buckets are never held at once.
-  int write_csv_as_made(const FileInputOptions& input) const {
-    auto [report, buckets] = read_report(input);
+  int write_csv_as_made(BucketTable logs) const {
+    auto [report, buckets] = framed(std::move(logs));
     auto csv = report_csv_writer(report, small_sample_columns(report, settings_, buckets), format_options(output_));
     take_report_rows(report, settings_, buckets, [&](const ReportRow& row) { csv.add(row); });
     return write_result(csv.finish(report.total), report.warnings, checks(report), output_);
@@ -202,6 +220,7 @@ class ReportCommand final : public Command {
   InputFlags input_;
   RecordFlags records_;
   OutputFlags output_;
+  StateFlags state_;
 };
 
 }  // namespace

@@ -143,9 +143,21 @@ std::unique_ptr<TableReader> open_reader(InputStream in, std::string head, const
   return open_csv(std::move(in), std::move(head), options);
 }
 
+// --columns: the input read whole, with the names as its first line. Line numbers in
+// messages count that line, as the split's own header would be counted.
+InputStream with_columns(InputStream in, const std::string& columns) {
+  auto text = read_all(in);
+  const auto end = std::min(text.find('\n'), text.size());
+  auto first = std::string_view(text).substr(0, end);
+  if (!first.empty() && first.back() == '\r') first.remove_suffix(1);
+  if (first == columns) text.erase(0, std::min(end + 1, text.size()));
+  return InputStream::from_memory(in.name(), columns + "\n" + text);
+}
+
 }  // namespace
 
 std::unique_ptr<TableReader> open_table(InputStream in, const ReadOptions& options) {
+  if (!options.columns.empty()) in = with_columns(std::move(in), options.columns);
   std::string head = read_head(in);
   const auto encoding = convert_if_needed(in, head, options);
   if (options.skip_lines) blank_lines(in, head, *options.skip_lines);

@@ -25,6 +25,9 @@ struct ReadOptions {
   /// Lines above the header, skipped whatever they hold; unset: a CSV report's title line is
   /// detected and skipped (see title_line).
   std::optional<std::size_t> skip_lines;
+  /// --columns: a headerless input (a split of a larger file) read with these names
+  /// (comma-separated) as its header; a first line equal to them is the file's own header.
+  std::string columns;
 };
 
 /// A row (an NDJSON line) is refused past this size, so that input with no line ends cannot

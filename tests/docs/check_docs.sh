@@ -49,6 +49,10 @@ check "bash completes the shell of completions" words_equal "bash zsh fish" cxkp
 check "bash completes files after a flag" grep -qx data/calls.csv <(cd "$root" && complete_words cxkpi aht --desc data/cal)
 check "bash completes a file after -o" grep -qx data/monthly.csv <(cd "$root" && complete_words cxkpi aht -o data/mon)
 check "bash completes files, not words, after --threshold" grep -qx data/calls.csv <(cd "$root" && complete_words cxkpi service-level --threshold data/cal)
+check "bash completes merge" grep -qx merge <(complete_words cxkpi mer)
+check "bash completes shard flags" grep -qx -- --shards <(complete_words cxkpi shard --sha)
+check "bash completes --emit-state on report" grep -qx -- --emit-state <(complete_words cxkpi report x.csv --emit)
+check "man page documents --emit-state" grep -q -- --emit-state <<<"$page"
 check "zsh script" grep -q '^#compdef cxkpi' <("$bin" completions zsh)
 check "fish script" grep -q "complete -c cxkpi -n __fish_use_subcommand -a nps" <("$bin" completions fish)
 echo "$passed passed, $failed failed"
