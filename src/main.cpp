@@ -31,8 +31,9 @@ int unknown_status(std::string_view why) {
 
 // CLI11 prints help and the version through std::cout, which does not throw: a failed write
 // (`--help > /dev/full`) is found here. A reader that went away (`| head`) is not a failure.
+// errno is cleared before the help is printed (run_cli), not here: a help longer than the
+// stream's buffer fails while it is printed, and the reason would be lost.
 int help_status(int code) {
-  errno = 0;
   std::cout.flush();
   if (code != 0 || !std::cout.fail() || errno == EPIPE) return code;
   cxkpi::cli::write_stderr(fmt::format("cxkpi: cannot write the output: {}\n", std::strerror(errno)));
@@ -63,7 +64,10 @@ int run_cli(int argc, char** argv) {
     app.parse(argc, argv);
     return run_selected(commands);
   } catch (const CLI::ParseError& e) {
-    if (is_help_or_version(e)) return help_status(app.exit(e));
+    if (is_help_or_version(e)) {
+      errno = 0;
+      return help_status(app.exit(e));
+    }
     const int status = error_status(usage_error_of(e, app, argc, argv), argc, argv);
     if (argc < 2) write_stderr(short_usage() + "\n");  // cxkpi alone: how to call it
     return status;
