@@ -32,7 +32,7 @@ constexpr std::array<std::uint32_t, 256> kCrcTable = [] {
   return table;
 }();
 
-std::string csv_line(std::span<const std::string_view> cells) {
+std::string csv_line(const RowCells& cells) {
   std::string line;
   for (std::size_t i = 0; i < cells.size(); ++i) {
     if (i > 0) line += ',';
@@ -42,8 +42,8 @@ std::string csv_line(std::span<const std::string_view> cells) {
 }
 
 std::string csv_line(const std::vector<std::string>& cells) {
-  std::vector<std::string_view> views(cells.begin(), cells.end());
-  return csv_line(views);
+  const std::vector<std::string_view> views(cells.begin(), cells.end());
+  return csv_line(RowCells(views));
 }
 
 // Where the rows of each shard go: files named by --out (each with the header), or stdout

@@ -34,8 +34,8 @@ struct ReportTable {
   std::vector<ReportRow> rows;
   ReportRow total;
   std::vector<std::string> warnings;
-  std::string compare;       // the --compare baseline, "" when none
-  double confidence = 0.95;  // --compare: the level changes are tested at
+  std::string compare;        // the --compare baseline, "" when none
+  double confidence = 0.95;   // --compare: the level changes are tested at
   std::string definitions{};  // --definitions: the vendor's service level and abandonment follow, "" for cxkpi's
 };
 
