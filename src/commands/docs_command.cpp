@@ -24,6 +24,18 @@ std::string roff(std::string_view text) {
   return out;
 }
 
+// How periods are formed and regrouped (records/timestamps, compute/rolling, compute/regroup).
+constexpr std::string_view kPeriodsText =
+    "Record logs: --by hour, day, week (ISO), month, quarter, year, weekday, hour-of-day, or intervals counted "
+    "from local midnight in --tz: minutes that divide an hour (15m, 30m, 5m) or whole hours that divide a day (120m); "
+    "in the hour autumn repeats, an interval of an "
+    "hour or less is two, the later labelled with its offset (2026-10-25T02:15+01:00). --rolling 7d with --by day "
+    "gives each day the 7 days ending on it, from the days' summed parts; a day whose window starts before the "
+    "log's first day is null with the reason. Period tables: --by sums their rows into coarser periods (days into "
+    "weeks or months, 15-minute intervals into hours) and --group keeps only the label columns named, each figure "
+    "re-divided from the summed parts; a row that would have to be split (an ISO week across two months) is "
+    "refused, exit 64.";
+
 std::string man_page(const std::vector<CommandInfo>& commands) {
   std::string out = fmt::format(".TH CXKPI 1 \"\" \"cxkpi {}\" \"User Commands\"\n", kVersion);
   out += ".SH NAME\ncxkpi \\- contact\\-centre KPIs from numbers, period tables and per\\-contact logs\n";
@@ -36,6 +48,7 @@ std::string man_page(const std::vector<CommandInfo>& commands) {
       "tables (CSV, TSV, JSON, NDJSON) for one result per row, or per\\-contact logs for one result per period "
       "and group. Each command's \\fB\\-\\-help\\fR lists its options; \\fBcxkpi explain\\fR \\fIMETRIC\\fR gives a "
       "metric's formula, variants, fields, pitfalls and a worked example.\n";
+  out += ".SH PERIODS\n" + roff(kPeriodsText) + "\n";
   out += ".SH METRICS\n";
   for (const auto& m : kMetrics) {
     out += fmt::format(".TP\n.B {}\n{}.\n.br\nFormula: {} ({}).\n.br\nExample: {}\n", roff(m.name), roff(m.title),

@@ -65,7 +65,7 @@ int emit(ResultTable table, const OutputFlags& flags, const Thresholds& threshol
 }
 
 bool can_stream(const RecordFlags& records, const OutputFlags& output) {
-  const auto by = bucket_by_named(records.by).value_or(BucketBy::all);
+  const auto by = bucket_options(records).by;
   return format_options(output).format == OutputFormat::ndjson && output.output.empty() && periods_follow_time(by) &&
          records.by_column.empty() && output.sort.empty() && !output.top;
 }

@@ -42,6 +42,16 @@ constexpr std::string_view kRowRule =
     "--where EXPR reads only the rows that match (Media Type = voice and Abandoned != YES): figures, ids, left_out "
     "counts and --rejects see those rows alone";
 
+// Periods of logs (records/timestamps, compute/rolling) and of period tables regrouped (compute/regroup).
+constexpr std::string_view kPeriodRule =
+    "--by hour, day, week, month, quarter, year, weekday, hour-of-day or intervals from local midnight (15m, 30m: "
+    "minutes that divide an hour; 120m: whole hours that divide a day; the readings an autumn hour repeats are "
+    "intervals of their own, labelled with their offset); "
+    "--rolling 7d with --by day: each day over the 7 days ending on it, from the days' summed parts, null where the "
+    "window starts before the log's first day; on a period table, --by sums rows into coarser periods (days into "
+    "months) and --group keeps the label columns named, refused where a row would have to be split (an ISO week "
+    "across two months)";
+
 /// An entry as this build shows it: with the catalogue's title, formula, unit and columns.
 struct Shown {
   const Explanation* entry;
@@ -53,6 +63,7 @@ struct Shown {
   bool built = false;
   std::vector<std::string> aliases;
   const DefinitionPack* pack = nullptr;  // --definitions: the vendor's variants, formula included
+  bool catalogued = false;  // a metric command (--by, --rolling), not a command of its own
 };
 
 bool has_command(const CLI::App& root, std::string_view name) {
@@ -70,6 +81,7 @@ Shown shown(const Explanation& e, const CLI::App& root, const DefinitionPack* pa
           {},
           pack};
   if (const auto* m = find_metric(e.name)) {
+    s.catalogued = true;
     s.summary = m->title;
     s.formula = metric_formula(*m, pack == nullptr ? std::string_view{} : pack->name);
     s.unit = metric_unit(*m);
@@ -166,6 +178,7 @@ std::string render_text(const Shown& s) {
   out += folded(s.table_fields, "  period tables:  ", std::string(18, ' '));
   out += folded(kHeaderRule, "  headers:        ", std::string(18, ' '));
   out += folded(kRowRule, "  rows:           ", std::string(18, ' '));
+  if (s.catalogued) out += folded(kPeriodRule, "  periods:        ", std::string(18, ' '));
   out += "Pitfalls:\n";
   for (const auto p : e.pitfalls)
     out += folded(p, "  - ", "    ");
@@ -192,6 +205,7 @@ ordered_json entry_json(const Shown& s) {
   if (reads_logs(s)) o["fields"]["ids"] = kIdRule;
   o["fields"]["headers"] = kHeaderRule;
   o["fields"]["rows"] = kRowRule;
+  if (s.catalogued) o["fields"]["bucketing"] = kPeriodRule;
   o["pitfalls"] = ordered_json::array();
   for (const auto p : e.pitfalls)
     o["pitfalls"].push_back(p);

@@ -28,6 +28,19 @@ namespace cxkpi::cli {
 
 namespace {
 
+// --by: a period's name, or an interval of minutes that divides a day.
+CLI::Validator period_name() {
+  return {[](const std::string& text) {
+            if (bucket_by_named(text)) return std::string();
+            if (const auto minutes = interval_minutes_named(text)) return interval_refusal(*minutes);
+            return fmt::format(
+                "{} is not a period: all, hour, day, week, month, quarter, year, weekday, "
+                "hour-of-day, or minutes such as 15m",
+                quote_value(text));
+          },
+          ""};
+}
+
 // What to do with bad rows and repeated ids: --on-error, --max-errors, --rejects, --dedupe.
 void add_bad_row_flags(CLI::App& app, InputFlags& flags, const char* group) {
   app.add_option("--on-error", flags.on_error, "fail (default): stop at the first bad row; skip: count and skip")
@@ -181,10 +194,12 @@ void add_output_flags(CLI::App& app, OutputFlags& flags) {
 
 void add_record_flags(CLI::App& app, RecordFlags& flags) {
   const auto* group = kRecordLogGroup;
-  app.add_option("--by", flags.by,
-                 "period of each row: all (default), hour, day, week (ISO), month, quarter, year, "
-                 "weekday or hour-of-day")
-      ->check(CLI::IsMember({"all", "hour", "day", "week", "month", "quarter", "year", "weekday", "hour-of-day"}))
+  app.add_option(
+         "--by", flags.by,
+         "period of each row: all (default), hour, day, week (ISO), month, quarter, year, "
+         "weekday, hour-of-day, or intervals from local midnight: minutes that divide an hour (15m, 30m) or whole "
+         "hours that divide a day (120m)")
+      ->check(period_name())
       ->group(group);
   app.add_option("--by-column", flags.by_column, "use a column's own values as periods (e.g. a shift or week column)")
       ->group(group)
@@ -223,6 +238,10 @@ void add_record_flags(CLI::App& app, RecordFlags& flags) {
 BucketOptions bucket_options(const RecordFlags& flags) {
   BucketOptions o;
   o.by = bucket_by_named(flags.by).value_or(BucketBy::all);
+  if (const auto minutes = interval_minutes_named(flags.by)) {
+    o.by = BucketBy::interval;
+    o.interval_minutes = *minutes;
+  }
   o.by_column = flags.by_column;
   o.scale_check = !flags.no_scale_check;
   o.tz = flags.tz;
@@ -239,7 +258,7 @@ Shape input_shape(const CLI::App& app, const RecordFlags& flags, const Readers& 
   const bool detected = flags.shape != "records" && flags.shape != "periods";
   Shape shape = flags.shape == "records" ? Shape::records : Shape::periods;
   if (detected) shape = detect_shape(*readers.front(), input);
-  check_flags_fit_shape(app, shape, detected, readers.front()->source_name());
+  check_flags_fit_shape(app, shape, detected, readers.front()->source_name(), flags.regroup_tables);
   return shape;
 }
 

@@ -57,6 +57,7 @@ struct RecordFlags {
   std::vector<std::string> time_formats;  // --time-format FMT or column=FMT
   std::string shape = "auto";
   bool no_scale_check = false;
+  bool regroup_tables = false;  // the command sums a period table's rows by --by and --group
 };
 
 struct OutputFlags {

@@ -14,11 +14,13 @@
 #include "compute/compare.hpp"
 #include "compute/figure_warnings.hpp"
 #include "compute/period_rows.hpp"
+#include "compute/rolling.hpp"
 #include "errors.hpp"
 #include "io/sink.hpp"
 #include "output/format.hpp"
 #include "records/field_sources.hpp"
 #include "records/record_columns.hpp"
+#include "text/words.hpp"
 
 namespace cxkpi::cli {
 namespace {
@@ -114,6 +116,16 @@ std::string help_footer(const MetricSpec& spec) {
       plan.definition, unit_name(plan.unit), period_columns(spec), spec.example, spec.name);
 }
 
+namespace {
+
+// --by and --group on a period table.
+TableRegroup table_regroup(const RecordFlags& records) {
+  const auto options = bucket_options(records);
+  return {options.by, options.interval_minutes, records.by, records.group};
+}
+
+}  // namespace
+
 MetricCommand::MetricCommand(CLI::App& parent, const MetricSpec& spec)
     : spec_(spec), app_(parent.add_subcommand(std::string(spec.name), std::string(spec.title))) {
   for (const Field f : spec.inputs) {
@@ -125,6 +137,7 @@ MetricCommand::MetricCommand(CLI::App& parent, const MetricSpec& spec)
   add_metric_options(spec, *app_, settings_, extras_);
   add_input_flags(*app_, input_);
   add_record_flags(*app_, records_);
+  records_.regroup_tables = true;
   app_->add_option("--base-file", base_file_,
                    "record logs: a period table of orders, customers, total_cost or contacts, joined to the periods")
       ->group(kRecordLogGroup);
@@ -138,6 +151,17 @@ MetricCommand::MetricCommand(CLI::App& parent, const MetricSpec& spec)
   app_->add_option("--compare", compare_,
                    "baseline per row: previous (period of the same group), previous-year, or a FILE read the same way")
       ->group("Output");
+  app_->add_option("--rolling", rolling_,
+                   "with --by day: each day's figure over the N days ending on it (7d), from the days' summed "
+                   "parts; days whose window starts before the log's first day are null with the reason")
+      ->check(CLI::Validator(
+          [](const std::string& text) {
+            return rolling_days_named(text)
+                       ? std::string()
+                       : fmt::format("{} is not a whole number of days, 1 or more, such as 7d", quote_value(text));
+          },
+          "Nd"))
+      ->group(kRecordLogGroup);
   app_->footer(help_footer(spec));
 }
 
@@ -171,10 +195,12 @@ int MetricCommand::run() {
   const auto input = file_input(input_, output_.output);
   auto readers = open_files(input);
   if (reads_periods(readers, input, numbers)) return run_periods(readers, input);
+  const auto rolling = rolling_days();
   if (numbers.empty() && streams())
     return stream_ndjson(readers, input);  // a figure for the whole input joins at the end
-  if (writes_rows_as_made(output_, compare_) && !spark_) return write_csv_as_made(readers, input, numbers);
-  return emit_whole(metric_table(spec_, settings_, read_log(readers, input, numbers)), numbers);
+  if (writes_rows_as_made(output_, compare_) && !spark_ && !rolling)
+    return write_csv_as_made(readers, input, numbers);
+  return emit_whole(log_table(read_log(readers, input, numbers), rolling), numbers);
 }
 
 int MetricCommand::run_merged(BucketTable&& merged) {
@@ -182,7 +208,7 @@ int MetricCommand::run_merged(BucketTable&& merged) {
   output_.intervals = extras_.intervals;
   merged.options = buckets();
   merged.group_names = merged.options.group;
-  return emit_whole(metric_table(spec_, settings_, std::move(merged)), {});
+  return emit_whole(log_table(std::move(merged), rolling_days()), {});
 }
 
 // The state of a record log: its buckets' sums, before any metric is computed from them.
@@ -225,7 +251,7 @@ BucketOptions MetricCommand::buckets() const {
 // NDJSON to stdout from a log bucketed in time order streams: each period is written as
 // soon as the next one starts, so a pipeline sees yesterday before the whole file is read.
 bool MetricCommand::streams() const {
-  return can_stream(records_, output_) && compare_.empty() && base_file_.empty() && !no_stream_ &&
+  return can_stream(records_, output_) && compare_.empty() && rolling_.empty() && base_file_.empty() && !no_stream_ &&
          !settings_.records.window && !settings_.records.cases && !settings_.records.awaiting &&
          extras_.per_hour.empty();
 }
@@ -277,6 +303,8 @@ int MetricCommand::write_csv_as_made(Readers& readers, const FileInputOptions& i
 // A period table is written as it is read where the output allows: NDJSON to stdout, and CSV
 // or TSV from files. Sorted or compared rows, other formats and a pipe read as CSV are held.
 int MetricCommand::run_periods(Readers& readers, const FileInputOptions& input) const {
+  if (const auto regroup = table_regroup(records_); regroup.active())  // rows summed at the end: held
+    return emit_whole(compute_from_periods(spec_, settings_, readers, input, regroup), {});
   const bool in_input_order = compare_.empty() && output_.sort.empty() && !output_.top;
   const auto options = format_options(output_);
   if (in_input_order && options.format == OutputFormat::ndjson && output_.output.empty() && !no_stream_)
@@ -330,8 +358,36 @@ int MetricCommand::write_period_csv(Readers& readers, const FileInputOptions& in
 // A table held whole (a --compare FILE's baseline).
 ResultTable MetricCommand::compute_table(const FileInputOptions& input, const std::vector<NumberInput>& numbers) const {
   auto readers = open_files(input);
-  if (reads_periods(readers, input, numbers)) return compute_from_periods(spec_, settings_, readers, input);
-  return metric_table(spec_, settings_, read_log(readers, input, numbers));
+  if (reads_periods(readers, input, numbers))
+    return compute_from_periods(spec_, settings_, readers, input, table_regroup(records_));
+  const auto rolling = rolling_days();
+  return log_table(read_log(readers, input, numbers), rolling);
+}
+
+// The figures of a log's buckets; with --rolling, each day's over the days ending on it.
+ResultTable MetricCommand::log_table(BucketTable buckets, std::optional<std::int32_t> rolling) const {
+  if (!rolling) return metric_table(spec_, settings_, std::move(buckets));
+  const auto short_windows = roll_days(buckets, *rolling);
+  auto result = metric_table(spec_, settings_, std::move(buckets));
+  refuse_short_windows(result, short_windows);
+  return result;
+}
+
+// --rolling Nd sums a log's days, so it needs days and nothing joined to single periods.
+std::optional<std::int32_t> MetricCommand::rolling_days() const {
+  if (rolling_.empty()) return std::nullopt;
+  const auto days = rolling_days_named(rolling_);
+  if (records_.by != "day")
+    throw Error::usage(
+        fmt::format("--rolling {} sums days: give --by day (each day's row is then the {} days ending "
+                    "on it)",
+                    rolling_, days.value_or(0)));
+  if (!base_file_.empty() || !extras_.per_hour.empty())
+    throw Error::usage(
+        fmt::format("--rolling cannot be used with {}: its rows are joined to single periods, not to "
+                    "windows",
+                    base_file_.empty() ? "--per-hour" : "--base-file"));
+  return days;
 }
 
 Readers MetricCommand::open_files(const FileInputOptions& input) const {

@@ -3,6 +3,8 @@
 // from files, through the metric's catalogue entry.
 
 #include <array>
+#include <cstdint>
+#include <optional>
 #include <string>
 
 #include "commands/command.hpp"
@@ -34,6 +36,8 @@ class MetricCommand final : public Command {
   [[nodiscard]] int stream_period_ndjson(Readers& readers, const FileInputOptions& input) const;
   [[nodiscard]] int write_period_csv(Readers& readers, const FileInputOptions& input) const;
   [[nodiscard]] int emit_whole(ResultTable table, const std::vector<NumberInput>& numbers) const;
+  [[nodiscard]] std::optional<std::int32_t> rolling_days() const;
+  [[nodiscard]] ResultTable log_table(BucketTable buckets, std::optional<std::int32_t> rolling) const;
   [[nodiscard]] ResultTable compute_table(const FileInputOptions& input, const std::vector<NumberInput>& numbers) const;
   [[nodiscard]] Readers open_files(const FileInputOptions& input) const;
   [[nodiscard]] bool reads_periods(Readers& readers, const FileInputOptions& input,
@@ -52,7 +56,8 @@ class MetricCommand final : public Command {
   CheckFlags checks_;
   StateFlags state_;
   std::string compare_;
-  bool spark_ = false;  // --spark: a sparkline per group under the table
+  std::string rolling_;  // --rolling 7d
+  bool spark_ = false;   // --spark: a sparkline per group under the table
   bool no_stream_ = false;
   std::array<std::string, kFieldCount> number_text_;
   std::array<CLI::Option*, kFieldCount> number_option_{};

@@ -19,6 +19,7 @@ struct RecordOnlyFlag {
   std::string_view why;
   std::string_view command = {};  // empty: any command
   std::string_view value = {};    // empty: any value
+  bool regroups = false;          // a metric command sums a table's rows by it (compute/regroup)
 };
 
 constexpr std::string_view kRowsArePeriods = "its rows are periods already";
@@ -26,9 +27,10 @@ constexpr std::string_view kRowsArePeriods = "its rows are periods already";
 // Every flag that works while a log's contacts are read one by one. Period tables were counted
 // by the export, at its own thresholds, so none of these can change a figure of theirs.
 constexpr std::array kRecordOnlyFlags{
-    RecordOnlyFlag{"--by", kRowsArePeriods},
+    RecordOnlyFlag{"--by", kRowsArePeriods, {}, {}, true},
     RecordOnlyFlag{"--by-column", kRowsArePeriods},
-    RecordOnlyFlag{"--group", "its label columns break it down already"},
+    RecordOnlyFlag{"--rolling", "its rows are periods already"},
+    RecordOnlyFlag{"--group", "its label columns break it down already", {}, {}, true},
     RecordOnlyFlag{"--max-buckets", "its rows are its buckets"},
     RecordOnlyFlag{"--from", "its periods are labels, not times"},
     RecordOnlyFlag{"--to", "its periods are labels, not times"},
@@ -66,10 +68,11 @@ bool given(const CLI::App& app, const RecordOnlyFlag& flag) {
 
 }  // namespace
 
-void check_flags_fit_shape(const CLI::App& app, Shape shape, bool detected, const std::string& source) {
+void check_flags_fit_shape(const CLI::App& app, Shape shape, bool detected, const std::string& source,
+                           bool regroups_tables) {
   if (shape != Shape::periods) return;
   for (const auto& flag : kRecordOnlyFlags)
-    if (given(app, flag))
+    if (given(app, flag) && !(regroups_tables && flag.regroups))
       throw Error::usage(fmt::format("{}{} applies to record logs; {} is a period table ({}){}", flag.name,
                                      flag.value.empty() ? "" : fmt::format(" {}", flag.value), source, flag.why,
                                      detected ? "; say --shape records if it is a log" : ""));

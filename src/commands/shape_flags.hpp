@@ -12,6 +12,8 @@ enum class Shape;  // compute/compute.hpp
 
 /// Throws Error (usage) for the first flag given on `app` that does not apply to input of
 /// `shape` (the shape of `source`; `detected`: told from its columns, not from --shape).
-void check_flags_fit_shape(const CLI::App& app, Shape shape, bool detected, const std::string& source);
+/// `regroups_tables`: the command sums a period table's rows by --by and --group.
+void check_flags_fit_shape(const CLI::App& app, Shape shape, bool detected, const std::string& source,
+                           bool regroups_tables = false);
 
 }  // namespace cxkpi::cli

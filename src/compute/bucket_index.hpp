@@ -29,13 +29,17 @@ class ColumnPeriods {
 // of a log almost always share them, and labelling a period costs a format.
 class PeriodCache {
  public:
-  explicit PeriodCache(BucketBy by) : by_(by) {}
+  explicit PeriodCache(BucketBy by, std::int32_t minutes = 0)
+      : by_(by),
+        minutes_(minutes),
+        slot_length_(by == BucketBy::interval ? std::int64_t{minutes} * 60
+                     : needs_time_of_day(by)  ? 3600
+                                              : 86400) {}
   const Period& at(const PlacedTime& time) {
     // A repeated local hour (the later reading, after a change back) is a slot of its own.
-    const auto slot = (needs_time_of_day(by_) ? floor_div(time.local, 3600) : floor_div(time.local, 86400)) * 2 +
-                      (time.repeated ? 1 : 0);
+    const auto slot = floor_div(time.local, slot_length_) * 2 + (time.repeated ? 1 : 0);
     if (!valid_ || slot != slot_) {
-      period_ = period_of(time, by_);
+      period_ = period_of(time, by_, minutes_);
       slot_ = slot;
       valid_ = true;
     }
@@ -45,6 +49,8 @@ class PeriodCache {
  private:
   static std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a >= 0 ? a / b : (a - b + 1) / b; }
   BucketBy by_;
+  std::int32_t minutes_;      // of --by 15m
+  std::int64_t slot_length_;  // seconds within which the period stays the same
   bool valid_ = false;
   std::int64_t slot_ = 0;
   Period period_;

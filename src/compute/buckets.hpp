@@ -15,6 +15,7 @@ namespace cxkpi::cli {
 
 struct BucketOptions {
   BucketBy by = BucketBy::all;
+  std::int32_t interval_minutes = 0;  // --by 15m
   std::string tz = "UTC";
   std::vector<std::string> group;          // column names from --group
   std::optional<std::size_t> max_buckets;  // --max-buckets; none: as many as the memory available holds

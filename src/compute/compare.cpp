@@ -146,6 +146,7 @@ bool is_dated_period(std::string_view label) {
          (rest.size() == 4 && rest.substr(0, 2) == "-W" && digits(rest.substr(2))) ||       // -Www
          (rest.size() == 6 && rest[0] == '-' && rest[3] == '-') ||                          // -MM-DD
          (rest.size() == 9 && rest[0] == '-' && rest[3] == '-' && rest[6] == 'T') ||        // -MM-DDTHH
+         (rest.size() == 12 && rest[0] == '-' && rest[6] == 'T' && rest[9] == ':') ||       // -MM-DDTHH:MM
          // -MM-DDTHH+hh:mm: the later of an hour a change back from summer time repeats
          (rest.size() == 15 && rest[0] == '-' && rest[6] == 'T' && (rest[9] == '+' || rest[9] == '-'));
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "compute/regroup.hpp"
 #include "compute/row_errors.hpp"
 #include "cxkpi/catalog.hpp"
 #include "io/column_map.hpp"
@@ -71,8 +72,9 @@ enum class Shape { automatic, periods, records };
 /// per-contact log than a period table.
 Shape detect_shape(const TableReader& first, const FileInputOptions& input);
 
+/// With `regroup` active (--by, --group), the rows are summed into its periods and groups.
 ResultTable compute_from_periods(const MetricSpec& metric, const Settings& settings, Readers& readers,
-                                 const FileInputOptions& input);
+                                 const FileInputOptions& input, const TableRegroup& regroup = {});
 
 /// The scores a scale allows: 1 … 5 for CSAT, 0 … 10 for NPS.
 struct ScoreRange {

@@ -98,7 +98,7 @@ class RowStep {
       : reader_(reader),
         layout_(layout),
         scan_(scan),
-        periods_(scan.options.by),
+        periods_(scan.options.by, scan.options.interval_minutes),
         column_periods_(column_periods),
         ids_(layout.id_col != kNoColumn ? ids : nullptr) {}
 

@@ -14,8 +14,9 @@ using PeriodRows = std::function<void(const ResultTable&, ResultRow)>;
 
 /// Reads period tables a row at a time, each row's result going to `each` as it is read: what
 /// is returned is the table without rows (its plan, total and warnings). compute_from_periods
-/// is this with every row held.
+/// is this with every row held. With `regroup` active (--by, --group) the rows are summed
+/// into its periods and groups, and handed on when every row is read.
 ResultTable read_periods(const MetricSpec& metric, const Settings& settings, Readers& readers,
-                         const FileInputOptions& input, const PeriodRows& each);
+                         const FileInputOptions& input, const PeriodRows& each, const TableRegroup& regroup = {});
 
 }  // namespace cxkpi::cli

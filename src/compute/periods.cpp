@@ -8,6 +8,7 @@
 #include "compute/column_readings.hpp"
 #include "compute/compute.hpp"
 #include "compute/period_rows.hpp"
+#include "compute/regroup.hpp"
 #include "compute/row_errors.hpp"
 #include "cxkpi/checks.hpp"
 #include "errors.hpp"
@@ -71,24 +72,34 @@ class PeriodFile {
   /// they join, leave the exact int64 range (the total is finalised here too, so that the row
   /// that takes it there is named).
   ResultRow result_row(Sums& total, std::vector<std::string>& warnings) const {
-    Sums sums;
-    const auto empty_required = read_row(sums);
-    ResultRow row;
-    if (const auto pc = columns_.period_column()) row.period = trim(reader_.cell(*pc));
-    row.labels.reserve(label_columns_.size());
+    auto part = part_row(total, warnings);
+    ResultRow row{std::move(part.period), std::move(part.labels), {}, {}};
+    if (part.missing.empty())
+      row.result = metric_.finalize(part.sums, settings_);
+    else
+      row.result.reason = fmt::format("no {} in this row", part.missing_field);
+    return row;
+  }
+
+  /// The current row as a part for --by or --group to sum (regroup), joining `total` as above.
+  TablePart part_row(Sums& total, std::vector<std::string>& warnings) const {
+    TablePart part;
+    const auto empty_required = read_row(part.sums);
+    part.where = reader_.where(columns_.period_column().value_or(0)).str();
+    if (const auto pc = columns_.period_column()) part.period = trim(reader_.cell(*pc));
+    part.labels.reserve(label_columns_.size());
     for (const auto column : label_columns_)
-      row.labels.emplace_back(column == kNoLabel ? std::string_view{} : trim(reader_.cell(column)));
+      part.labels.emplace_back(column == kNoLabel ? std::string_view{} : trim(reader_.cell(column)));
     if (empty_required) {
-      row.result.reason = fmt::format("no {} in this row", name_of(*empty_required));
-      warnings.push_back(fmt::format("{}: {} is empty; the row is left out of the total",
-                                     reader_.where(*columns_.column_of(*empty_required)).str(),
-                                     name_of(*empty_required)));
+      const auto where = reader_.where(*columns_.column_of(*empty_required)).str();
+      part.missing_field = name_of(*empty_required);
+      part.missing = fmt::format("{}: {} is empty", where, part.missing_field);
+      warnings.push_back(fmt::format("{}; the row is left out of the total", part.missing));
     } else {
-      row.result = metric_.finalize(sums, settings_);
-      total.merge(sums);
+      total.merge(part.sums);
       (void)metric_.finalize(total, settings_);
     }
-    return row;
+    return part;
   }
 
  private:
@@ -190,12 +201,13 @@ Readers open_inputs(const FileInputOptions& input) {
 }
 
 ResultTable read_periods(const MetricSpec& metric, const Settings& settings, Readers& readers,
-                         const FileInputOptions& input, const PeriodRows& each) {
+                         const FileInputOptions& input, const PeriodRows& each, const TableRegroup& regroup) {
   ResultTable table{&metric, {}, {}, {}, {}, {}, {}, {}};
   Sums total;
   RowErrors errors(input.errors);
   std::size_t rows = 0;
   std::size_t kept = 0;
+  std::vector<TablePart> parts;  // with --by or --group: the rows, summed at the end
   bool first_file = true;
   for (auto& reader : readers) {
     check_period_headers(*reader, input);
@@ -213,11 +225,19 @@ ResultTable read_periods(const MetricSpec& metric, const Settings& settings, Rea
     for_each_row(*reader, errors, [&] {
       ++rows;
       if (!where.keep()) return;
+      if (regroup.active()) {
+        parts.push_back(file.part_row(total, table.warnings));  // a bad row throws: not kept
+        ++kept;
+        return;
+      }
       auto row = file.result_row(total, table.warnings);  // a bad row throws: not kept
       ++kept;
       each(table, std::move(row));
     });
   }
+  if (regroup.active())
+    for (auto& row : regroup_table(metric, settings, regroup, table.label_names, parts))
+      each(table, std::move(row));
   table.plan = metric.plan(settings, total.present());
   table.plan.warnings.clear();
   table.total = metric.finalize(total, settings);
@@ -227,10 +247,11 @@ ResultTable read_periods(const MetricSpec& metric, const Settings& settings, Rea
 }
 
 ResultTable compute_from_periods(const MetricSpec& metric, const Settings& settings, Readers& readers,
-                                 const FileInputOptions& input) {
+                                 const FileInputOptions& input, const TableRegroup& regroup) {
   std::vector<ResultRow> rows;
-  auto table = read_periods(metric, settings, readers, input,
-                            [&rows](const ResultTable&, ResultRow row) { rows.push_back(std::move(row)); });
+  auto table = read_periods(
+      metric, settings, readers, input, [&rows](const ResultTable&, ResultRow row) { rows.push_back(std::move(row)); },
+      regroup);
   table.rows = std::move(rows);
   return table;
 }

@@ -220,8 +220,8 @@ const PlacedTime& RowClock::time_for(BucketBy by) const {
   const auto& at = opened();
   if (!opened_has_time_ && needs_time_of_day(by)) {
     const auto column = timestamp_column_ ? *timestamp_column_ : *date_column_;
-    fail(column, fmt::format("{} is a date without a time of day, and hourly periods (--by hour, hour-of-day, "
-                             "best-time-to-call) need one",
+    fail(column, fmt::format("{} is a date without a time of day, and periods within a day (--by hour, 15m, "
+                             "hour-of-day, best-time-to-call) need one",
                              quote_value(reader_.cell(column))));
   }
   return at;

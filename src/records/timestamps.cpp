@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <chrono>
 
 #include "cxkpi/business_hours.hpp"  // kWeekdayNames
@@ -411,8 +412,31 @@ std::optional<BucketBy> bucket_by_named(std::string_view name) {
   return std::nullopt;
 }
 
+std::optional<std::int32_t> interval_minutes_named(std::string_view text) {
+  if (text.size() < 2 || text.back() != 'm' || text.front() < '0' || text.front() > '9') return std::nullopt;
+  std::int32_t minutes = 0;
+  const auto digits = text.substr(0, text.size() - 1);
+  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), minutes);
+  if (ec != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+  return minutes;
+}
+
+std::string interval_refusal(std::int32_t minutes) {
+  if (minutes > 0 && (60 % minutes == 0 || (minutes % 60 == 0 && 24 % (minutes / 60) == 0))) return {};
+  return fmt::format(
+      "{}m neither divides an hour nor is whole hours that divide a day, so its intervals would not "
+      "start at the same clock times every hour or every day; take one that does: 5m, 10m, 15m, 20m, "
+      "30m, 60m, or 120m, 180m, 240m, 360m, 480m, 720m",
+      minutes);
+}
+
 bool needs_time_of_day(BucketBy by) {
-  return by == BucketBy::hour || by == BucketBy::hour_of_day || by == BucketBy::weekday_hour;
+  return by == BucketBy::hour || by == BucketBy::hour_of_day || by == BucketBy::weekday_hour ||
+         by == BucketBy::interval;
+}
+
+bool splits_repeated_hour(BucketBy by, std::int32_t minutes) {
+  return by == BucketBy::hour || (by == BucketBy::interval && minutes <= 60);
 }
 
 namespace {
@@ -447,13 +471,28 @@ Period weekday_of(date::sys_days day, std::optional<std::int64_t> hour) {
   return {monday_based * 24 + *hour, fmt::format("{} {:02}", name, *hour)};
 }
 
+// --by 15m: the interval of `second_of_day` on `day`, labelled by its first minute. An interval
+// of an hour or less divides the hour (interval_refusal) and is ordered within it, with the
+// minutes of the hour's second reading after those of its first (period_of below); a longer
+// one is whole hours that divide the day, ordered by its count since the epoch.
+Period interval_of(date::sys_days day, std::int64_t second_of_day, std::int32_t minutes) {
+  const std::int64_t length = std::int64_t{minutes} * 60;
+  const auto start = second_of_day / length * length;
+  const std::int64_t days = day.time_since_epoch().count();
+  const auto order =
+      minutes <= 60 ? ((days * 24 + start / 3600) * 2) * 60 + start / 60 % 60 : days * (kDay / length) + start / length;
+  return {order, fmt::format("{}T{:02}:{:02}", iso_date(date::year_month_day{day}), start / 3600, start / 60 % 60)};
+}
+
 }  // namespace
 
-Period period_of(std::int64_t local_seconds, BucketBy by) {
+Period period_of(std::int64_t local_seconds, BucketBy by, std::int32_t minutes) {
   const auto days = local_seconds >= 0 ? local_seconds / kDay : (local_seconds - kDay + 1) / kDay;
   const date::sys_days day{date::days{days}};
   const std::int64_t hour = (local_seconds - days * kDay) / 3600;
   switch (by) {
+    case BucketBy::interval:
+      return interval_of(day, local_seconds - days * kDay, minutes);
     case BucketBy::hour:  // twice the hour: the later reading of a repeated hour sorts between
       return {(days * 24 + hour) * 2, fmt::format("{}T{:02}", iso_date(date::year_month_day{day}), hour)};
     case BucketBy::day:
@@ -476,12 +515,12 @@ Period period_of(std::int64_t local_seconds, BucketBy by) {
   return {0, "all"};
 }
 
-Period period_of(const PlacedTime& at, BucketBy by) {
-  auto period = period_of(at.local, by);
-  if (by == BucketBy::hour && at.repeated) {
+Period period_of(const PlacedTime& at, BucketBy by, std::int32_t minutes) {
+  auto period = period_of(at.local, by, minutes);
+  if (at.repeated && splits_repeated_hour(by, minutes)) {
     const auto offset = at.local - at.utc;
     const auto size = offset < 0 ? -offset : offset;
-    ++period.order;
+    period.order += by == BucketBy::hour ? 1 : 60;  // after every minute of the hour's first reading
     period.label += fmt::format("{}{:02}:{:02}", offset < 0 ? '-' : '+', size / 3600, size / 60 % 60);
   }
   return period;

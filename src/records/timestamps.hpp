@@ -80,9 +80,16 @@ class LocalClock {
 };
 
 /// weekday_hour (label `Mon 09`, order 0 … 167) is internal to best-time-to-call, not a --by name.
-enum class BucketBy { all, hour, day, week, month, quarter, year, weekday, hour_of_day, weekday_hour };
+/// `interval` is `--by 15m`: intervals of a number of minutes, given beside it.
+enum class BucketBy { all, hour, day, week, month, quarter, year, weekday, hour_of_day, weekday_hour, interval };
 
 std::optional<BucketBy> bucket_by_named(std::string_view name);
+
+/// The minutes of a --by interval (`15m` → 15), or nullopt when `text` is no `<N>m`.
+std::optional<std::int32_t> interval_minutes_named(std::string_view text);
+/// Why an interval of `minutes` cannot be a period (empty when it can): it must divide an hour,
+/// or be whole hours that divide a day, so that intervals start at the same clock times.
+std::string interval_refusal(std::int32_t minutes);
 
 /// A period: its label (`2026-W07`, `2026-03-04`, `Mon`, …) and a key that sorts periods in
 /// time order.
@@ -94,11 +101,16 @@ struct Period {
 /// Whether periods of `by` need a time of day (a bare date has none).
 bool needs_time_of_day(BucketBy by);
 
-/// The period of local time `local_seconds`.
-Period period_of(std::int64_t local_seconds, BucketBy by);
+/// The period of local time `local_seconds`; `minutes` is the length of a BucketBy::interval
+/// (`2026-03-04T09:15`, intervals counted from local midnight).
+Period period_of(std::int64_t local_seconds, BucketBy by, std::int32_t minutes = 0);
 /// The period of a placed time: as above, except that a local hour the zone repeats is two
 /// hours, the later labelled with its UTC offset (`2026-10-25T02+01:00`, after
-/// `2026-10-25T02`, as a time written without offset reads the earlier one).
-Period period_of(const PlacedTime& at, BucketBy by);
+/// `2026-10-25T02`, as a time written without offset reads the earlier one). So are the
+/// intervals of an hour or less in it (`2026-10-25T02:15+01:00`); a longer interval holds
+/// both readings, as a day does.
+Period period_of(const PlacedTime& at, BucketBy by, std::int32_t minutes = 0);
+/// Whether `by` (with `minutes`) gives the repeated readings of an hour periods of their own.
+bool splits_repeated_hour(BucketBy by, std::int32_t minutes);
 
 }  // namespace cxkpi::cli

@@ -27,6 +27,8 @@ check "bash completes flags" grep -qx -- --promoters <(complete_words cxkpi nps 
 check "bash completes --by on report" grep -qx -- --by <(complete_words cxkpi report data/calls.csv --b)
 check "bash completes --definitions on service-level" grep -qx -- --definitions <(complete_words cxkpi service-level --defi)
 check "bash completes --definitions on report" grep -qx -- --definitions <(complete_words cxkpi report --defi)
+check "bash completes --rolling on a metric" grep -qx -- --rolling <(complete_words cxkpi aht data/calls.csv --roll)
+check "man page tells of intervals" grep -q -- "15m" <<<"$page"
 check "bash completes erlang-c flags" grep -qx -- --sl-target <(complete_words cxkpi erlang-c --sl)
 check "bash completes the staffing alias" grep -qx staffing <(complete_words cxkpi staf)
 check "bash completes metric names after explain" grep -qx erlang-c <(complete_words cxkpi explain erl)

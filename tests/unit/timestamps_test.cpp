@@ -195,6 +195,46 @@ TEST_CASE("an hour a change back repeats is two hours, the later labelled with i
   REQUIRE_FALSE(placed_in(lord_howe, "2026-04-04T15:30:00Z").repeated);  // 02:00 +10:30, read once
 }
 
+TEST_CASE("intervals of minutes start at local midnight and split the hour a change back repeats", "[time]") {
+  const auto at = [](std::string_view text, std::int32_t minutes) {
+    return period_of(utc(text), BucketBy::interval, minutes);
+  };
+  REQUIRE(at("2026-03-04T09:14:59Z", 15).label == "2026-03-04T09:00");
+  REQUIRE(at("2026-03-04T09:15:00Z", 15).label == "2026-03-04T09:15");
+  REQUIRE(at("2026-03-04T23:59:59Z", 30).label == "2026-03-04T23:30");
+  REQUIRE(at("2026-03-04T13:00:00Z", 180).label == "2026-03-04T12:00");  // 3 hours: 00:00, 03:00, … 12:00
+  REQUIRE(at("1969-12-31T23:50:00Z", 20).label == "1969-12-31T23:40");   // before the epoch too
+  REQUIRE(at("2026-03-04T09:14:59Z", 15).order < at("2026-03-04T09:15:00Z", 15).order);
+  REQUIRE(at("2026-03-04T23:45:00Z", 15).order < at("2026-03-05T00:00:00Z", 15).order);
+  // Berlin 2026-10-25: 02:00-02:59 is read twice; a 15-minute interval in it is two, as the hour is.
+  const LocalClock berlin("Europe/Berlin");
+  const auto first = placed_in(berlin, "2026-10-25T00:20:00Z");  // 02:20 CEST
+  const auto later = placed_in(berlin, "2026-10-25T01:20:00Z");  // 02:20 CET
+  REQUIRE(period_of(first, BucketBy::interval, 15).label == "2026-10-25T02:15");
+  REQUIRE(period_of(later, BucketBy::interval, 15).label == "2026-10-25T02:15+01:00");
+  const auto next = placed_in(berlin, "2026-10-25T00:30:00Z");   // 02:30 CEST, before the later 02:15
+  const auto after = placed_in(berlin, "2026-10-25T02:00:00Z");  // 03:00 CET
+  const auto order = [](const PlacedTime& t) { return period_of(t, BucketBy::interval, 15).order; };
+  REQUIRE(order(first) < order(next));
+  REQUIRE(order(next) < order(later));
+  REQUIRE(order(later) < order(after));
+  // An interval longer than an hour holds both readings, as a day does.
+  REQUIRE(period_of(later, BucketBy::interval, 120).label == "2026-10-25T02:00");
+  REQUIRE(period_of(first, BucketBy::interval, 120).order == period_of(later, BucketBy::interval, 120).order);
+}
+
+TEST_CASE("an interval divides an hour or is whole hours that divide a day", "[time]") {
+  REQUIRE(interval_minutes_named("15m") == 15);
+  REQUIRE_FALSE(interval_minutes_named("15"));
+  REQUIRE_FALSE(interval_minutes_named("m"));
+  REQUIRE_FALSE(interval_minutes_named("1.5m"));
+  REQUIRE_FALSE(interval_minutes_named("-5m"));
+  for (const std::int32_t ok : {1, 5, 10, 15, 20, 30, 60, 120, 180, 480, 1440})
+    REQUIRE(interval_refusal(ok).empty());
+  for (const std::int32_t bad : {0, 7, 25, 45, 90, 100, 300, 2880})
+    REQUIRE(interval_refusal(bad).find("neither divides an hour") != std::string::npos);
+}
+
 TEST_CASE("a bare date has no time of day, for hourly periods to refuse", "[time]") {
   std::string error;
   REQUIRE_FALSE(parse_timestamp("2026-03-04", error)->has_time_of_day);
@@ -204,6 +244,7 @@ TEST_CASE("a bare date has no time of day, for hourly periods to refuse", "[time
   REQUIRE(needs_time_of_day(BucketBy::hour));
   REQUIRE(needs_time_of_day(BucketBy::hour_of_day));
   REQUIRE(needs_time_of_day(BucketBy::weekday_hour));
+  REQUIRE(needs_time_of_day(BucketBy::interval));
   REQUIRE_FALSE(needs_time_of_day(BucketBy::day));
   REQUIRE_FALSE(needs_time_of_day(BucketBy::weekday));
 }
