@@ -178,7 +178,7 @@ std::string render_text(const Shown& s) {
   out += folded(s.table_fields, "  period tables:  ", std::string(18, ' '));
   out += folded(kHeaderRule, "  headers:        ", std::string(18, ' '));
   out += folded(kRowRule, "  rows:           ", std::string(18, ' '));
-  if (s.catalogued) out += folded(kPeriodRule, "  periods:        ", std::string(18, ' '));
+  if (s.catalogued) out += folded(kPeriodRule, "  bucketing:      ", std::string(18, ' '));
   out += "Pitfalls:\n";
   for (const auto p : e.pitfalls)
     out += folded(p, "  - ", "    ");

@@ -38,7 +38,9 @@ CLI::Validator period_name() {
                 "hour-of-day, or minutes such as 15m",
                 quote_value(text));
           },
-          ""};
+          // The named periods, listed as CLI::IsMember lists them, so that help shows them and
+          // the completions offer them; intervals (15m) are open-ended and said in the text.
+          "{all,hour,day,week,month,quarter,year,weekday,hour-of-day}"};
 }
 
 // What to do with bad rows and repeated ids: --on-error, --max-errors, --rejects, --dedupe.
@@ -192,8 +194,10 @@ void add_output_flags(CLI::App& app, OutputFlags& flags) {
       ->group(group);
 }
 
-void add_record_flags(CLI::App& app, RecordFlags& flags) {
-  const auto* group = kRecordLogGroup;
+namespace {
+
+// How rows fall into periods: --by, --by-column, --tz.
+void add_period_flags(CLI::App& app, RecordFlags& flags, const char* group) {
   app.add_option(
          "--by", flags.by,
          "period of each row: all (default), hour, day, week (ISO), month, quarter, year, "
@@ -208,6 +212,13 @@ void add_record_flags(CLI::App& app, RecordFlags& flags) {
          "--tz", non_empty(flags.tz, "--tz", "time zone (an IANA name such as Europe/Berlin, or UTC)"),
          "IANA time zone for periods; times without an offset are local to it (default UTC)")
       ->group(group);
+}
+
+}  // namespace
+
+void add_record_flags(CLI::App& app, RecordFlags& flags) {
+  const auto* group = kRecordLogGroup;
+  add_period_flags(app, flags, group);
   app.add_option("--time-format", flags.time_formats,
                  "read time cells with a strftime-style format, e.g. '%d/%m/%Y %H:%M', before ISO-8601, RFC 2822 "
                  "and epoch numbers; column=FMT for one column (repeatable)")

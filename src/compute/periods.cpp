@@ -188,6 +188,20 @@ std::vector<std::string> label_names_of(const TableReader& reader, const ColumnM
   return names;
 }
 
+// The first file fixes the unit the rows are written in, and the warnings so far.
+void take_first_file(ResultTable& table, const PeriodFile& file) {
+  table.plan = file.plan();
+  table.plan.warnings.clear();
+  table.warnings = file.plan().warnings;
+}
+
+// The total over every row kept; the definition follows the fields the total holds.
+void finish_total(ResultTable& table, const MetricSpec& metric, const Settings& settings, const Sums& total) {
+  table.plan = metric.plan(settings, total.present());
+  table.plan.warnings.clear();
+  table.total = metric.finalize(total, settings);
+}
+
 }  // namespace
 
 Readers open_inputs(const FileInputOptions& input) {
@@ -216,12 +230,8 @@ ResultTable read_periods(const MetricSpec& metric, const Settings& settings, Rea
     if (first_file) table.label_names = label_names_of(*reader, columns);
     const PeriodFile file(metric, settings, *reader, columns, input, table.label_names);
     const RowFilter where(input.where.get(), *reader, input.missing);
-    if (first_file) {
-      table.plan = file.plan();  // the unit the rows are written in; the definition follows the total's fields
-      table.plan.warnings.clear();
-      table.warnings = file.plan().warnings;
-      first_file = false;
-    }
+    if (first_file) take_first_file(table, file);
+    first_file = false;
     for_each_row(*reader, errors, [&] {
       ++rows;
       if (!where.keep()) return;
@@ -238,9 +248,7 @@ ResultTable read_periods(const MetricSpec& metric, const Settings& settings, Rea
   if (regroup.active())
     for (auto& row : regroup_table(metric, settings, regroup, table.label_names, parts))
       each(table, std::move(row));
-  table.plan = metric.plan(settings, total.present());
-  table.plan.warnings.clear();
-  table.total = metric.finalize(total, settings);
+  finish_total(table, metric, settings, total);
   tell_rows_kept(input.where.get(), {}, rows, kept, input.verbose, table.warnings);
   errors.finish(table.warnings);
   return table;
