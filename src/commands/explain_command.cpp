@@ -63,7 +63,7 @@ struct Shown {
   bool built = false;
   std::vector<std::string> aliases;
   const DefinitionPack* pack = nullptr;  // --definitions: the vendor's variants, formula included
-  bool catalogued = false;  // a metric command (--by, --rolling), not a command of its own
+  bool catalogued = false;               // a metric command (--by, --rolling), not a command of its own
 };
 
 bool has_command(const CLI::App& root, std::string_view name) {

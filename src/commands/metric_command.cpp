@@ -198,8 +198,7 @@ int MetricCommand::run() {
   const auto rolling = rolling_days();
   if (numbers.empty() && streams())
     return stream_ndjson(readers, input);  // a figure for the whole input joins at the end
-  if (writes_rows_as_made(output_, compare_) && !spark_ && !rolling)
-    return write_csv_as_made(readers, input, numbers);
+  if (writes_rows_as_made(output_, compare_) && !spark_ && !rolling) return write_csv_as_made(readers, input, numbers);
   return emit_whole(log_table(read_log(readers, input, numbers), rolling), numbers);
 }
 
