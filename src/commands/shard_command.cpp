@@ -32,20 +32,6 @@ constexpr std::array<std::uint32_t, 256> kCrcTable = [] {
   return table;
 }();
 
-std::string csv_line(const RowCells& cells) {
-  std::string line;
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    if (i > 0) line += ',';
-    line += csv_escape(cells[i]);
-  }
-  return line + "\n";
-}
-
-std::string csv_line(const std::vector<std::string>& cells) {
-  const std::vector<std::string_view> views(cells.begin(), cells.end());
-  return csv_line(RowCells(views));
-}
-
 // Where the rows of each shard go: files named by --out (each with the header), or stdout
 // with the shard number and a tab before each row (--keyed, for Hadoop Streaming).
 class ShardOutput {
@@ -57,7 +43,7 @@ class ShardOutput {
     for (std::size_t i = 0; i < buffers_.size(); ++i) {
       const auto path = fmt::format(fmt::runtime(pattern_), i + 1);
       files_.push_back(std::make_unique<AtomicFile>(path, "shard " + path));
-      buffers_[i] = csv_line(header);
+      buffers_[i] = csv_line(header) + "\n";
     }
   }
 
@@ -136,7 +122,7 @@ class ShardCommand final : public Command {
     output.start(reader->header());
     while (reader->next()) {
       const auto cells = reader->row();
-      output.add(crc32_of(trim(reader->cell(*key))) % shards_ + 1, csv_line(cells));
+      output.add(crc32_of(trim(reader->cell(*key))) % shards_ + 1, csv_line(cells) + "\n");
     }
   }
 

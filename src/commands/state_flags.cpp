@@ -109,7 +109,7 @@ nlohmann::json state_settings(const CLI::App& app, const StateFlags& flags, cons
   settings["cxkpi"] = kVersion;
   settings["command"] = app.get_name();
   settings["amount_scale"] = kAmountScale;
-  settings["sketch"] = "ddsketch-1%";
+  settings["sketch"] = "loglinear-64";  // the bins of Distribution::bucket_of
   settings["exact_limit"] =
       rules.exact_limit == kExactAtAnySize ? nlohmann::json(nullptr) : nlohmann::json(rules.exact_limit);
   settings["preset"] = table.preset ? nlohmann::json(std::string(table.preset->name)) : nlohmann::json(nullptr);

@@ -18,21 +18,12 @@ std::string largest_sum(Field f) {
   return scale == 1 ? std::to_string(max) : fmt::format("{}.{:04}", max / scale, max % scale);
 }
 
-std::string csv_line(const RowCells& cells) {
-  std::string out;
-  for (std::size_t c = 0; c < cells.size(); ++c) {
-    if (c > 0) out += ',';
-    out += csv_escape(cells[c]);
-  }
-  return out;
-}
-
 // The row as CSV text (cells joined, quoted where needed): what the rejects file keeps.
 std::string row_text(const TableReader& reader) {
   std::vector<std::string_view> cells;
   for (std::size_t c = 0; c < reader.header().size(); ++c)
     cells.push_back(reader.cell(c));
-  return csv_line(RowCells(cells));
+  return csv_line(cells);
 }
 
 // A row not read into cells: as the input writes it, or the fields a CSV row was split into.

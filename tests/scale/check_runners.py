@@ -10,13 +10,12 @@ dask:      a LocalCluster of 2 worker processes: byte ranges (read_text blocks, 
 streaming-contract: the Hadoop Streaming contract without the cluster: shard --keyed | sort -k1,1 -s |
            a reducer per key (cut -f2- | report --columns … --emit-state) | merge.
 """
-import os
 import shutil
 import subprocess
 import sys
 import zlib
 
-from scale_common import Scale
+from scale_common import run_mode
 
 ROWS = 4000
 SHARDS = 4
@@ -129,13 +128,5 @@ def dask(s, log):
         cluster.close()
 
 
-def main():
-    s = Scale(os.path.abspath(sys.argv[1]))
-    mode = sys.argv[2]
-    log = s.log(ROWS)
-    {"parallel": parallel, "dask": dask, "streaming-contract": streaming}[mode](s, log)
-    return s.finish(f"scale/{mode}")
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_mode({"parallel": parallel, "dask": dask, "streaming-contract": streaming}, ROWS))

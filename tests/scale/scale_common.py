@@ -52,3 +52,12 @@ class Scale:
         with open(path, "wb") as f:
             f.write(data)
         return path
+
+
+def run_mode(modes, rows):
+    """The command line `check_X.py CXKPI MODE`: runs modes[MODE] on a generated log of `rows`
+    rows and returns the exit code of its tally."""
+    s = Scale(os.path.abspath(sys.argv[1]))
+    mode = sys.argv[2]
+    modes[mode](s, s.log(rows))
+    return s.finish(f"scale/{mode}")

@@ -154,10 +154,11 @@ TEST_CASE("percentiles stay exact past 262 144 distinct values unless a budget i
 }
 
 TEST_CASE("the sketch reports every value within its relative error, and the bound is tight") {
-  // Bucket k holds (γ^(k−2), γ^(k−1)] and reports 2γ^(k−1)/(γ+1): (γ−1)/(γ+1) = α = 1 % from
-  // either end. Every value up to 2·10^6 (1/10000 s units: 200 s), then values on both sides
-  // of each bucket edge up to 10^15, where rounding in the logarithm decides the bucket.
-  const double alpha = cxkpi::kSketchRelativeError;
+  // Values below 128 are kept exactly; above, a bin [lo, lo + w) with w = 2^(e−6) ≤ lo/64 reports
+  // lo + (w − 1)/2, at most (w − 1)/2 < lo/128 from any value it holds: the error is below
+  // 1/128, reached at the low edge of the widest bins. Every value up to 2·10^6 (1/10000 s
+  // units: 200 s), then both edges of every bin up to 2^62.
+  const double bound = 1.0 / 128;
   double worst = 0;
   std::int64_t worst_value = 0;
   const auto check = [&](std::int64_t v) {
@@ -166,14 +167,21 @@ TEST_CASE("the sketch reports every value within its relative error, and the bou
   };
   for (std::int64_t v = 1; v <= 2'000'000; ++v)
     check(v);
-  const double gamma = (1 + alpha) / (1 - alpha);
-  for (double edge = gamma; edge < 1e15; edge *= gamma)
-    for (std::int64_t v = static_cast<std::int64_t>(edge) - 2; v <= static_cast<std::int64_t>(edge) + 2; ++v)
-      if (v > 0) check(v);
+  for (int shift = 1; shift <= 56; ++shift)
+    for (std::int64_t m = 64; m < 128; ++m) {
+      const std::int64_t low = m << shift;
+      check(low);
+      check(low + (std::int64_t{1} << shift) - 1);
+    }
   INFO("worst relative error " << worst << " at " << worst_value);
-  REQUIRE(worst <= alpha * (1 + 1e-12));
-  REQUIRE(worst > 0.999 * alpha);             // the bound is reached at bucket edges, not loose
-  REQUIRE(Distribution::sketched(0) <= 0.0);  // zeros are kept apart, exactly
+  REQUIRE(worst <= bound);
+  REQUIRE(worst > 0.999 * bound);                                    // the bound is reached, not loose
+  REQUIRE(bound <= cxkpi::kSketchRelativeError);                     // and within the 1 % cxkpi states
+  REQUIRE(Distribution::sketched(0) <= 0.0);                         // zeros are kept apart, exactly
+  REQUIRE(Distribution::sketched(127) == Approx(127.0).epsilon(0));  // small values exactly
+  REQUIRE(Distribution::sketched(130) == Approx(130.5).epsilon(0));  // bin [130, 132) by hand: 130 + 1/2
+  REQUIRE(Distribution::sketched(1'000'000) ==
+          Approx(1'003'519.5).epsilon(0));  // 2^19 ≤ 10^6 < 2^20: bin [122·2^13, 123·2^13)
 }
 
 TEST_CASE("past its exact budget the sketch stays within its stated error on 10 M values") {
