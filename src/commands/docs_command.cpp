@@ -64,7 +64,9 @@ std::string man_page(const std::vector<CommandInfo>& commands) {
   out +=
       ".SH EXAMPLES\n.nf\ncxkpi nps \\-\\-promoters 120 \\-\\-passives 50 \\-\\-detractors 30\ncxkpi report "
       "calls.csv \\-\\-by week \\-\\-group channel\ncxkpi abandonment calls.csv \\-\\-crit '~:10'\ncxkpi explain "
-      "nps\n.fi\n";
+      "nps\ncxkpi erlang\\-c \\-\\-calls 100 \\-\\-interval 30m \\-\\-aht 180 \\-\\-patience 2m    # Erlang A: 12 "
+      "agents\n"
+      "cxkpi erlang\\-c chats.csv \\-\\-interval 30m \\-\\-concurrency 3 \\-\\-shrinkage 30  # chat, 3 at once\n.fi\n";
   return out;
 }
 

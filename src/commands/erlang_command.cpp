@@ -44,6 +44,10 @@ class ErlangCommand final : public Command {
       given_[static_cast<std::size_t>(p)] =
           app_->add_option(std::string(erlang_flag(p)), text_[static_cast<std::size_t>(p)], description(p))
               ->group(targets);
+    for (const auto p : {ErlangParam::patience, ErlangParam::concurrency})
+      given_[static_cast<std::size_t>(p)] =
+          app_->add_option(std::string(erlang_flag(p)), text_[static_cast<std::size_t>(p)], description(p))
+              ->group("Model");
     app_->add_option("--around", around_, "numbers mode: also show this many agent counts below and above (default 3)")
         ->check(CLI::Range(0, 100))
         ->group("Output");
@@ -95,6 +99,10 @@ class ErlangCommand final : public Command {
         return "% of paid time agents are not available (breaks, training): schedules N / (1 - s)";
       case ErlangParam::agents:
         return "evaluate this many agents (the agents required are shown too)";
+      case ErlangParam::patience:
+        return "mean time callers wait before hanging up (120, 2m): Erlang A, with the % abandoned";
+      case ErlangParam::concurrency:
+        return "contacts an agent handles at once (chat): each agent is that many servers";
     }
     return {};
   }
@@ -104,6 +112,10 @@ class ErlangCommand final : public Command {
         "\nFormula:  {}\n"
         "          agents required: smallest N > A meeting every target; scheduled: ceil(N / (1 - shrinkage))\n"
         "Model:    {}.\n"
+        "          --patience S: Erlang A (Palm's M/M/N+M): callers hang up after S seconds on average;\n"
+        "          any staffing is stable, the % abandoned is shown, and the service level counts them\n"
+        "          as not answered within T. --concurrency K (chat): each agent is K servers, each\n"
+        "          working one chat for the whole AHT (measure the AHT with K chats open).\n"
         "          Pw, service level and occupancy print in %; with N <= A the queue grows without bound\n"
         "          (Pw 100 %, service level and ASA null).\n"
         "Columns:  a table of intervals: calls (or offered), aht, optionally interval_s; a period or\n"
@@ -111,6 +123,7 @@ class ErlangCommand final : public Command {
         "          One row per interval and no total (staffing does not add up): the peak interval closes\n"
         "          the table.\n"
         "Example:  cxkpi erlang-c --calls 100 --interval 30m --aht 180 --target-time 20 --sl-target 80  # 14 agents\n"
+        "          cxkpi erlang-c --calls 100 --interval 30m --aht 180 --patience 2m  # Erlang A: 12 agents\n"
         "          cxkpi staffing data/intervals.csv --interval 30m --shrinkage 30",
         kErlangDefinition, kErlangModel);
   }
@@ -130,7 +143,18 @@ class ErlangCommand final : public Command {
     if (const auto v = optional_value(ErlangParam::max_occupancy, false)) t.targets.max_occupancy = *v / 100.0;
     t.targets.max_asa_s = optional_value(ErlangParam::asa_target, true);
     t.targets.shrinkage = optional_value(ErlangParam::shrinkage, false).value_or(0.0) / 100.0;
-    throw_flag_problem(check_erlang_input({0, 1, 1, t.target_s}));
+    if (given(ErlangParam::patience)) {
+      // A model setting, not data: a patience that is no duration is a usage error.
+      std::string error;
+      t.patience_s = read_erlang_value(text(ErlangParam::patience), true, false, error);
+      if (!t.patience_s) throw Error::usage(fmt::format("--patience: {}", error));
+    }
+    if (given(ErlangParam::concurrency)) {
+      const auto k = parse_integer_in(text(ErlangParam::concurrency), 1, kMaxConcurrency);
+      if (!k.ok()) throw Error::usage(fmt::format("--concurrency: {}", k.error));
+      t.concurrency = k.raw;
+    }
+    throw_flag_problem(check_erlang_input({0, 1, 1, t.target_s, t.patience_s, t.concurrency}));
     throw_flag_problem(check_staffing_targets(t.targets));
     if (given(ErlangParam::agents)) {
       const auto n = parse_integer_in(text(ErlangParam::agents), 1, kMaxErlangAgents);
@@ -150,7 +174,10 @@ class ErlangCommand final : public Command {
     auto t = base_table();
     const ErlangInput in{flag_value(ErlangParam::calls, text(ErlangParam::calls), false),
                          flag_value(ErlangParam::interval, text(ErlangParam::interval), true),
-                         flag_value(ErlangParam::aht, text(ErlangParam::aht), true), t.target_s};
+                         flag_value(ErlangParam::aht, text(ErlangParam::aht), true),
+                         t.target_s,
+                         t.patience_s,
+                         t.concurrency};
     throw_flag_problem(check_erlang_input(in));
     t.rows.push_back(staff(t, in));
     const auto& row = t.rows.front();
@@ -187,7 +214,7 @@ class ErlangCommand final : public Command {
     const IntervalFlags flags{optional_value(ErlangParam::calls, false), optional_value(ErlangParam::interval, true),
                               optional_value(ErlangParam::aht, true)};
     throw_flag_problem(
-        check_erlang_input({flags.calls.value_or(1), flags.interval_s.value_or(1), flags.aht_s.value_or(1), 0}));
+        check_erlang_input({flags.calls.value_or(1), flags.interval_s.value_or(1), flags.aht_s.value_or(1), 0, {}, 1}));
     return flags;
   }
 

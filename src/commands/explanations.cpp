@@ -386,14 +386,22 @@ std::vector<Explanation> self_service_and_agents() {  // NOLINT(readability-func
        {{"--agents N", "evaluate a given staffing instead of finding one"},
         {"--max-occupancy P", "also keep occupancy A/N at or below P %"},
         {"--asa-target S", "also keep ASA = Pw·AHT / (N − A) at or below S seconds"},
-        {"--shrinkage P", "scheduled agents = ⌈N / (1 − P/100)⌉: 14 at 30 % → 20"}},
+        {"--shrinkage P", "scheduled agents = ⌈N / (1 − P/100)⌉: 14 at 30 % → 20"},
+        {"--patience S",
+         "Erlang A (Palm's M/M/N+M): callers hang up after S seconds on average; adds the % abandoned, and any "
+         "staffing is stable"},
+        {"--concurrency K",
+         "chat: each agent is K servers working one chat each for the whole AHT (measure the AHT with K chats "
+         "open); the other common rule, AHT ÷ K on N servers, queues differently"}},
        "—",
        {"Erlang C assumes callers never abandon: it is a planning estimate, not a forecast of the real queue",
         "A is in Erlangs and Pw = N·B(N) / (N − A·(1 − B(N))) with Erlang B by its recursion B(k) = A·B(k−1) / (k + "
         "A·B(k−1)): the closed form with A^N/N! overflows near N = 170",
         "shrinkage divides, it does not multiply: 14 agents at 30 % shrinkage need ⌈14 / 0.7⌉ = 20, not 14 × 1.3 = "
         "18.2",
-        "with N ≤ A agents the queue grows without bound: service level and ASA are null"},
+        "with N ≤ A agents the queue grows without bound: service level and ASA are null",
+        "callers who hang up shorten the queue, so Erlang C overstaffs: 100 calls, AHT 180 s, patience 120 s need 12 "
+        "agents for 80/20 under Erlang A, not 14; its service level counts abandoned calls as not answered in T"},
        {"100 calls in 1800 s with AHT 180 s: A = 100 × 180 / 1800 = 10 Erlangs; 13 agents reach 79.56 % within 20 s, "
         "14 reach 88.84 % → 14 agents for 80/20 (20 scheduled with 30 % shrinkage)",
         "cxkpi erlang-c --calls 100 --interval 1800 --aht 180 --target-time 20 --sl-target 80", "14", ""},

@@ -15,9 +15,9 @@ namespace cxkpi::cli {
 namespace {
 
 // In ErlangParam order.
-constexpr std::array<std::string_view, kErlangParamCount> kFlagOf{"--calls",       "--interval",  "--aht",
-                                                                  "--target-time", "--sl-target", "--max-occupancy",
-                                                                  "--asa-target",  "--shrinkage", "--agents"};
+constexpr std::array<std::string_view, kErlangParamCount> kFlagOf{
+    "--calls",      "--interval",  "--aht",    "--target-time", "--sl-target",  "--max-occupancy",
+    "--asa-target", "--shrinkage", "--agents", "--patience",    "--concurrency"};
 
 constexpr std::string_view kDurationExpected = "expected seconds, h:mm:ss, mm:ss, or 90s, 30m, 1h";
 
@@ -218,6 +218,8 @@ StaffingRow read_interval(StaffingTable& t, const TableReader& reader, const Int
     t.warnings.push_back(inputs.empty_at + "; the row has no staffing");
   } else {
     inputs.in.target_s = t.target_s;
+    inputs.in.patience_s = t.patience_s;
+    inputs.in.concurrency = t.concurrency;
     if (const auto problem = check_erlang_input(inputs.in)) {
       const auto* in = input_of(problem->param);
       if (in != nullptr && columns.*in->column) {
@@ -242,7 +244,11 @@ std::string_view erlang_flag(ErlangParam p) {
 }
 
 void throw_flag_problem(const std::optional<ErlangProblem>& problem) {
-  if (problem) throw Error::data(fmt::format("{}: {}", erlang_flag(problem->param), problem->message));
+  if (!problem) return;
+  const auto text = fmt::format("{}: {}", erlang_flag(problem->param), problem->message);
+  // The model's settings are flags only, never data: a bad one is a usage error.
+  if (problem->param == ErlangParam::patience || problem->param == ErlangParam::concurrency) throw Error::usage(text);
+  throw Error::data(text);
 }
 
 std::optional<double> read_erlang_value(std::string_view text, bool duration, bool decimal_comma, std::string& error) {

@@ -13,7 +13,7 @@
 
 namespace cxkpi::cli {
 
-inline constexpr std::size_t kErlangParamCount = static_cast<std::size_t>(ErlangParam::agents) + 1;
+inline constexpr std::size_t kErlangParamCount = static_cast<std::size_t>(ErlangParam::concurrency) + 1;
 
 /// What an Erlang input is called on the command line (--calls, --interval, …); messages
 /// about a value given as a flag name it.

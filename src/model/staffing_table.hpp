@@ -24,6 +24,8 @@ struct StaffingRow {
 struct StaffingTable {
   StaffingTargets targets;
   double target_s = 20;
+  std::optional<double> patience_s;          // --patience: Erlang A
+  std::int64_t concurrency = 1;              // --concurrency: chats an agent handles at once
   std::optional<std::int64_t> agents_given;  // --agents
   std::vector<std::string> label_names;
   std::vector<StaffingRow> rows;

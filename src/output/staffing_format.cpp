@@ -54,11 +54,18 @@ const std::vector<Column>& figure_columns() {
       {"agents", "agents"},
       {"erlang_b", "erlang-b"},
       {"pw", "probability of waiting (%)"},
+      {"abandon", "abandoned (%)"},
       {"service_level", "service level (%)"},
       {"asa", "asa (s)"},
       {"occupancy", "occupancy (%)"},
   };
   return columns;
+}
+
+// The figures of one staffing level in figure_columns() order from "agents" on.
+std::vector<std::optional<double>> level_figures(const ErlangFigures& f) {
+  return {static_cast<double>(f.agents), f.erlang_b, percent(f.pw),       percent(f.abandon),
+          percent(f.service_level),      f.asa_s,    percent(f.occupancy)};
 }
 
 // The figures of a row in figure_columns() order (null where there is none).
@@ -67,22 +74,23 @@ std::vector<std::optional<double>> figures_of(const StaffingRow& row) {
   if (!row.input) return v;
   v = {row.input->calls,     row.input->interval_s,          row.input->aht_s,
        row.staffing.traffic, as_number(row.staffing.agents), as_number(row.staffing.scheduled)};
-  v.resize(figure_columns().size());
   if (const auto& f = row.figures) {
-    v[6] = static_cast<double>(f->agents);
-    v[7] = f->erlang_b;
-    v[8] = percent(f->pw);
-    v[9] = percent(f->service_level);
-    v[10] = f->asa_s;
-    v[11] = percent(f->occupancy);
+    const auto level = level_figures(*f);
+    v.insert(v.end(), level.begin(), level.end());
   }
+  v.resize(figure_columns().size());
   return v;
+}
+
+// The abandoned share is Erlang A's alone: without --patience the column is not there.
+bool shows(const StaffingTable& t, std::string_view key) {
+  return key != "abandon" || t.patience_s.has_value();
 }
 
 // Inputs and counts print as they are; computed figures round for people.
 bool rounds(std::string_view key) {
-  return key == "traffic" || key == "erlang_b" || key == "pw" || key == "service_level" || key == "asa" ||
-         key == "occupancy";
+  return key == "traffic" || key == "erlang_b" || key == "pw" || key == "abandon" || key == "service_level" ||
+         key == "asa" || key == "occupancy";
 }
 
 TextTable staffing_grid(const StaffingTable& t, bool for_people, int precision) {
@@ -91,7 +99,7 @@ TextTable staffing_grid(const StaffingTable& t, bool for_people, int precision) 
   for (const auto& name : t.label_names)
     g.add_column(name, name, ColumnKind::label);
   for (const auto& c : figure_columns())
-    g.add_column(c.key, for_people ? c.header : c.key, ColumnKind::number);
+    if (shows(t, c.key)) g.add_column(c.key, for_people ? c.header : c.key, ColumnKind::number);
   g.add_column("reason", for_people ? "note" : "reason", ColumnKind::note);
   const auto cell = [&](std::string_view key, std::optional<double> v) {
     if (!v) return std::string(for_people ? "n/a" : "");
@@ -104,7 +112,7 @@ TextTable staffing_grid(const StaffingTable& t, bool for_people, int precision) 
     cells.resize(1 + t.label_names.size());
     const auto values = figures_of(row);
     for (std::size_t i = 0; i < values.size(); ++i)
-      cells.push_back(cell(figure_columns()[i].key, values[i]));
+      if (shows(t, figure_columns()[i].key)) cells.push_back(cell(figure_columns()[i].key, values[i]));
     cells.push_back(reason_of(row));
     g.rows.push_back(std::move(cells));
   }
@@ -112,6 +120,14 @@ TextTable staffing_grid(const StaffingTable& t, bool for_people, int precision) 
 }
 
 }  // namespace
+
+std::string_view model_text(const StaffingTable& t) {
+  return t.patience_s ? kErlangAModel : kErlangModel;
+}
+
+std::string_view definition_text(const StaffingTable& t) {
+  return t.patience_s ? kErlangADefinition : kErlangDefinition;
+}
 
 // The interval needing the most agents (the first, on a tie), if any row has a staffing.
 const StaffingRow* peak_row(const StaffingTable& t) {
@@ -158,7 +174,7 @@ TextTable around_grid(const StaffingTable& t, int precision) {
   const auto& columns = figure_columns();
   const auto agents = std::find_if(columns.begin(), columns.end(), [](const Column& c) { return c.key == "agents"; });
   for (auto c = agents; c != columns.end(); ++c)
-    g.add_column(c->key, c->header, ColumnKind::number);
+    if (shows(t, c->key)) g.add_column(c->key, c->header, ColumnKind::number);
   g.add_column("reason", "note", ColumnKind::note);
   const auto number = [&](std::optional<double> v) { return v ? format_fixed(*v, precision) : std::string("n/a"); };
   const auto& row = t.rows.front();
@@ -167,8 +183,13 @@ TextTable around_grid(const StaffingTable& t, int precision) {
     if (row.staffing.agents && f.agents == *row.staffing.agents) note = "← required for " + targets_text(t);
     if (t.agents_given && f.agents == *t.agents_given && f.agents != row.staffing.agents.value_or(-1))
       note += note.empty() ? "← given" : " (given)";
-    g.rows.push_back({std::to_string(f.agents), number(f.erlang_b), number(percent(f.pw)),
-                      number(percent(f.service_level)), number(f.asa_s), number(percent(f.occupancy)), note});
+    std::vector<std::string> cells;
+    const auto values = level_figures(f);
+    for (std::size_t i = 0; i < values.size(); ++i)
+      if (shows(t, (agents + static_cast<std::ptrdiff_t>(i))->key))
+        cells.push_back(i == 0 ? std::to_string(f.agents) : number(values[i]));
+    cells.push_back(note);
+    g.rows.push_back(std::move(cells));
   }
   return g;
 }
@@ -184,8 +205,11 @@ std::string render_vertical(const StaffingTable& t, const FormatOptions& options
     if (g.keys[c] != "erlang_b" && (g.keys[c] != "agents" || t.agents_given)) lines.emplace_back(g.header[c], cells[c]);
   if (!cells.back().empty()) lines.emplace_back("note", cells.back());
   lines.emplace_back("targets", targets_text(t));
-  lines.emplace_back("model", std::string(kErlangModel));
-  lines.emplace_back("formula", std::string(kErlangDefinition));
+  if (t.concurrency > 1)
+    lines.emplace_back("concurrency",
+                       fmt::format("{} contacts per agent: N agents are {} × N servers", t.concurrency, t.concurrency));
+  lines.emplace_back("model", std::string(model_text(t)));
+  lines.emplace_back("formula", std::string(definition_text(t)));
   std::string out = render_labelled(lines);
   if (t.around.empty()) return out;
   return out + "\n" + render_grid(around_grid(t, options.precision), FormatOptions{});
@@ -195,11 +219,12 @@ ordered_json number_or_null(std::optional<double> v) {
   return v ? json_number(*v) : ordered_json(nullptr);
 }
 
-ordered_json figures_json(const ErlangFigures& f) {
+ordered_json figures_json(const StaffingTable& t, const ErlangFigures& f) {
   ordered_json o;
   o["agents"] = f.agents;
   o["erlang_b"] = number_or_null(f.erlang_b);
   o["pw"] = number_or_null(percent(f.pw));
+  if (shows(t, "abandon")) o["abandon"] = number_or_null(percent(f.abandon));
   o["service_level"] = number_or_null(percent(f.service_level));
   o["asa"] = number_or_null(f.asa_s);
   o["occupancy"] = number_or_null(percent(f.occupancy));
@@ -213,7 +238,7 @@ ordered_json row_json(const StaffingTable& t, const StaffingRow& row) {
   o["group"] = group_json(t.label_names, row.labels);
   const auto values = figures_of(row);
   for (std::size_t i = 0; i < values.size(); ++i)
-    o[figure_columns()[i].key] = number_or_null(values[i]);
+    if (shows(t, figure_columns()[i].key)) o[figure_columns()[i].key] = number_or_null(values[i]);
   if (const auto why = reason_of(row); !why.empty()) o["reason"] = why;
   return o;
 }
@@ -233,13 +258,16 @@ ordered_json document(const StaffingTable& t) {
   doc["units"] = {{"calls", "count"},  {"interval_s", "seconds"},   {"aht_s", "seconds"}, {"traffic", "erlangs"},
                   {"agents", "count"}, {"erlang_b", "probability"}, {"pw", "percent"},    {"service_level", "percent"},
                   {"asa", "seconds"},  {"occupancy", "percent"}};
-  doc["definition"] = kErlangDefinition;
-  doc["model"] = kErlangModel;
+  if (t.patience_s) doc["units"]["abandon"] = "percent";
+  doc["definition"] = definition_text(t);
+  doc["model"] = model_text(t);
   doc["targets"] = {{"target_time", json_number(t.target_s)},
                     {"service_level", json_number(t.targets.service_level * 100.0)},
                     {"max_occupancy", number_or_null(percent(t.targets.max_occupancy))},
                     {"asa", number_or_null(t.targets.max_asa_s)},
                     {"shrinkage", json_number(t.targets.shrinkage * 100.0)}};
+  if (t.patience_s) doc["targets"]["patience"] = json_number(*t.patience_s);
+  if (t.concurrency > 1) doc["targets"]["concurrency"] = t.concurrency;
   doc["rows"] = ordered_json::array();
   for (const auto& row : t.rows)
     doc["rows"].push_back(row_json(t, row));
@@ -247,7 +275,7 @@ ordered_json document(const StaffingTable& t) {
   if (!t.from_table) {
     doc["around"] = ordered_json::array();
     for (const auto& f : t.around)
-      doc["around"].push_back(figures_json(f));
+      doc["around"].push_back(figures_json(t, f));
   }
   doc["warnings"] = t.warnings;
   return doc;

@@ -3,6 +3,7 @@
 // "name  value" lines with the agent counts around the answer.
 
 #include <string>
+#include <string_view>
 
 #include "model/staffing_table.hpp"
 #include "output/format_options.hpp"
@@ -15,6 +16,10 @@ namespace cxkpi::cli {
 void sort_rows(StaffingTable& table, const SortOptions& options);
 
 std::string render_staffing(const StaffingTable& table, const FormatOptions& options);
+
+/// The model in force (Erlang C, or Erlang A with --patience) and its formulas, in words.
+std::string_view model_text(const StaffingTable& t);
+std::string_view definition_text(const StaffingTable& t);
 
 /// "80 % answered in 20 s, ASA ≤ 30 s": the targets the agents required meet.
 std::string targets_text(const StaffingTable& t);

@@ -123,7 +123,7 @@ HtmlPage interval_staffing_page(const StaffingTable& t, const FormatOptions& opt
                   {agents_chart(t, intervals), interval_level_chart(t, intervals)},
                   interval_grid(t, options.precision),
                   {},
-                  fmt::format("Erlang C: {} ({})", kErlangDefinition, kErlangModel),
+                  fmt::format("{}: {} ({})", t.patience_s ? "Erlang A" : "Erlang C", definition_text(t), model_text(t)),
                   "",
                   {},
                   peak ? fmt::format(" at {}, the busiest interval", interval_name(*peak)) : " (no interval has one)"};
@@ -153,7 +153,7 @@ HtmlPage staffing_page(const StaffingTable& t, const FormatOptions& options) {
                                                     : std::nullopt)},
                   around_grid(t, options.precision),
                   {},
-                  fmt::format("Erlang C: {} ({})", kErlangDefinition, kErlangModel),
+                  fmt::format("{}: {} ({})", t.patience_s ? "Erlang A" : "Erlang C", definition_text(t), model_text(t)),
                   "",
                   {},
                   fmt::format(" at {} agents", row.figures ? row.figures->agents : 0)};

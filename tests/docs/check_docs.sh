@@ -30,6 +30,9 @@ check "bash completes --definitions on report" grep -qx -- --definitions <(compl
 check "bash completes --rolling on a metric" grep -qx -- --rolling <(complete_words cxkpi aht data/calls.csv --roll)
 check "man page tells of intervals" grep -q -- "15m" <<<"$page"
 check "bash completes erlang-c flags" grep -qx -- --sl-target <(complete_words cxkpi erlang-c --sl)
+check "bash completes --patience on erlang-c" grep -qx -- --patience <(complete_words cxkpi erlang-c --pat)
+check "bash completes --concurrency on erlang-c" grep -qx -- --concurrency <(complete_words cxkpi staffing --conc)
+check "man page documents --patience" grep -q -- --patience <<<"$page"
 check "bash completes the staffing alias" grep -qx staffing <(complete_words cxkpi staf)
 check "bash completes metric names after explain" grep -qx erlang-c <(complete_words cxkpi explain erl)
 check "bash completes aliases after explain" grep -qx staffing <(complete_words cxkpi explain staf)

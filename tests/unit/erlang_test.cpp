@@ -12,7 +12,7 @@ using test::close;
 namespace {
 
 // METRICS.md's worked example: 100 calls in 1800 s, AHT 180 s, T 20 s (A = 10 Erlangs).
-constexpr ErlangInput kExample{100, 1800, 180, 20};
+constexpr ErlangInput kExample{100, 1800, 180, 20, {}, 1};
 
 struct Row {
   std::int64_t agents;
@@ -99,7 +99,7 @@ TEST_CASE("erlang-c agrees with the closed form for small N and A", "[erlang]") 
       INFO("A " << a << ", N " << n);
       REQUIRE(close(erlang_b(a, n), static_cast<double>(closed_form_b(a, n))));
       if (n <= a) continue;
-      const ErlangInput in{a, 1, 1, 0.25};
+      const ErlangInput in{a, 1, 1, 0.25, {}, 1};
       const auto f = erlang_c(in, n);
       const auto pw = static_cast<double>(closed_form_pw(a, n));
       REQUIRE(close(*f.pw, pw));
@@ -110,7 +110,7 @@ TEST_CASE("erlang-c agrees with the closed form for small N and A", "[erlang]") 
 }
 
 TEST_CASE("erlang-c stays finite and within [0, 1] for thousands of agents", "[erlang]") {
-  const ErlangInput big{90'000, 1800, 60, 20};  // A = 3000 Erlangs
+  const ErlangInput big{90'000, 1800, 60, 20, {}, 1};  // A = 3000 Erlangs
   const auto s = agents_required(big, {});
   REQUIRE(s.agents.has_value());
   REQUIRE(*s.agents > 3000);
@@ -144,7 +144,7 @@ TEST_CASE("erlang-c: agents at or below the traffic wait with certainty, SL and 
 }
 
 TEST_CASE("erlang-c: no calls means no traffic, 0 agents and null figures", "[erlang]") {
-  const ErlangInput none{0, 1800, 180, 20};
+  const ErlangInput none{0, 1800, 180, 20, {}, 1};
   const auto s = agents_required(none, {0.8, {}, {}, 0.3});
   REQUIRE(s.traffic == Approx(0.0));
   REQUIRE(s.agents == 0);
@@ -162,12 +162,12 @@ TEST_CASE("erlang-c: no calls means no traffic, 0 agents and null figures", "[er
 
 TEST_CASE("erlang-c refuses inputs outside their ranges", "[erlang]") {
   REQUIRE_FALSE(check_erlang_input(kExample));
-  REQUIRE(check_erlang_input({-1, 1800, 180, 20})->param == ErlangParam::calls);
-  REQUIRE(check_erlang_input({100, 0, 180, 20})->param == ErlangParam::interval);
-  REQUIRE(check_erlang_input({100, 1800, 0, 20})->param == ErlangParam::aht);
-  REQUIRE(check_erlang_input({100, 1800, 180, -1})->param == ErlangParam::target_time);
-  REQUIRE(check_erlang_input({NAN, 1800, 180, 20})->param == ErlangParam::calls);
-  REQUIRE_FALSE(check_erlang_input({100, 1800, 180, 0}));
+  REQUIRE(check_erlang_input({-1, 1800, 180, 20, {}, 1})->param == ErlangParam::calls);
+  REQUIRE(check_erlang_input({100, 0, 180, 20, {}, 1})->param == ErlangParam::interval);
+  REQUIRE(check_erlang_input({100, 1800, 0, 20, {}, 1})->param == ErlangParam::aht);
+  REQUIRE(check_erlang_input({100, 1800, 180, -1, {}, 1})->param == ErlangParam::target_time);
+  REQUIRE(check_erlang_input({NAN, 1800, 180, 20, {}, 1})->param == ErlangParam::calls);
+  REQUIRE_FALSE(check_erlang_input({100, 1800, 180, 0, {}, 1}));
   REQUIRE_FALSE(check_staffing_targets({}));
   REQUIRE(check_staffing_targets({1.0, {}, {}, 0})->param == ErlangParam::sl_target);
   REQUIRE(check_staffing_targets({0.0, {}, {}, 0})->param == ErlangParam::sl_target);
