@@ -292,6 +292,27 @@ inline Staffing agents_required(const ErlangInput& in, const StaffingTargets& ta
   }
 }
 
+/// Reverse staffing: the most calls per interval `agents` agents can take while meeting every
+/// target, by bisection on the calls (each target gets harder as calls grow) down to adjacent
+/// doubles. Erlang C's bound is agents × K servers' worth of traffic; Erlang A's is found by
+/// doubling. 0 when no positive traffic meets the targets (e.g. an ASA target below reach).
+inline double capacity_calls(ErlangInput in, std::int64_t agents, const StaffingTargets& targets) {
+  const auto meets_at = [&](double calls) {
+    in.calls = calls;
+    return detail::meets(erlang_c(in, agents), targets);
+  };
+  const double servers = static_cast<double>(agents * in.concurrency);
+  double hi = servers * in.interval_s / in.aht_s;  // traffic = servers: Erlang C's queue never settles
+  for (int i = 0; in.patience_s && i < 64 && meets_at(hi); ++i)
+    hi *= 2;
+  double lo = hi * 1e-12;
+  if (!meets_at(lo)) return 0.0;
+  // Halve until lo and hi are adjacent doubles: the answer is then as exact as the figures.
+  for (double mid = lo + (hi - lo) / 2; mid > lo && mid < hi; mid = lo + (hi - lo) / 2)
+    (meets_at(mid) ? lo : hi) = mid;
+  return lo;
+}
+
 /// The figures for `below` agent counts under `agents` (never under 1) to `above` over it.
 inline std::vector<ErlangFigures> erlang_around(const ErlangInput& in, std::int64_t agents, std::int64_t below,
                                                 std::int64_t above) {

@@ -98,7 +98,7 @@ class ErlangCommand final : public Command {
       case ErlangParam::shrinkage:
         return "% of paid time agents are not available (breaks, training): schedules N / (1 - s)";
       case ErlangParam::agents:
-        return "evaluate this many agents (the agents required are shown too)";
+        return "evaluate this many agents, and the most calls they take within the targets";
       case ErlangParam::patience:
         return "mean time callers wait before hanging up (120, 2m): Erlang A, with the % abandoned";
       case ErlangParam::concurrency:
@@ -183,6 +183,7 @@ class ErlangCommand final : public Command {
     const auto& row = t.rows.front();
     const auto centre = t.agents_given ? t.agents_given : row.staffing.agents;
     if (centre && *centre > 0 && around_ > 0) t.around = erlang_around(in, *centre, around_, around_);
+    if (t.agents_given) t.capacity_calls = capacity_calls(in, *t.agents_given, t.targets);
     return t;
   }
 

@@ -383,7 +383,7 @@ std::vector<Explanation> self_service_and_agents() {  // NOLINT(readability-func
        {"delivered 400, opened 200, clicked 50 → open rate 50.0, click rate 12.5, click-to-open 25.0",
         "cxkpi engagement --delivered 400 --opened 200 --clicked 50", "50", ""}},
       {"erlang-c",
-       {{"--agents N", "evaluate a given staffing instead of finding one"},
+       {{"--agents N", "evaluate a given staffing instead of finding one, and the most calls it takes (capacity)"},
         {"--max-occupancy P", "also keep occupancy A/N at or below P %"},
         {"--asa-target S", "also keep ASA = Pw·AHT / (N − A) at or below S seconds"},
         {"--shrinkage P", "scheduled agents = ⌈N / (1 − P/100)⌉: 14 at 30 % → 20"},

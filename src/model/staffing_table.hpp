@@ -27,6 +27,7 @@ struct StaffingTable {
   std::optional<double> patience_s;          // --patience: Erlang A
   std::int64_t concurrency = 1;              // --concurrency: chats an agent handles at once
   std::optional<std::int64_t> agents_given;  // --agents
+  std::optional<double> capacity_calls;      // numbers mode with --agents: the most calls they take
   std::vector<std::string> label_names;
   std::vector<StaffingRow> rows;
   bool from_table = false;            // rows are intervals of a file: a peak line closes them

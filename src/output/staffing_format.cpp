@@ -205,6 +205,10 @@ std::string render_vertical(const StaffingTable& t, const FormatOptions& options
     if (g.keys[c] != "erlang_b" && (g.keys[c] != "agents" || t.agents_given)) lines.emplace_back(g.header[c], cells[c]);
   if (!cells.back().empty()) lines.emplace_back("note", cells.back());
   lines.emplace_back("targets", targets_text(t));
+  if (t.capacity_calls)
+    lines.emplace_back("capacity (calls)",
+                       fmt::format("{} per interval: the most {} agents take within the targets",
+                                   format_fixed(*t.capacity_calls, options.precision), *t.agents_given));
   if (t.concurrency > 1)
     lines.emplace_back("concurrency",
                        fmt::format("{} contacts per agent: N agents are {} × N servers", t.concurrency, t.concurrency));
@@ -272,6 +276,7 @@ ordered_json document(const StaffingTable& t) {
   for (const auto& row : t.rows)
     doc["rows"].push_back(row_json(t, row));
   if (t.from_table) doc["peak"] = peak_json(t);
+  if (t.capacity_calls) doc["capacity"] = {{"agents", *t.agents_given}, {"calls", json_number(*t.capacity_calls)}};
   if (!t.from_table) {
     doc["around"] = ordered_json::array();
     for (const auto& f : t.around)

@@ -105,3 +105,16 @@ TEST_CASE("concurrency K makes each agent K servers", "[erlang][concurrency]") {
   REQUIRE(check_erlang_input({100, 1800, 180, 20, 0.0, 1})->param == ErlangParam::patience);
   REQUIRE(check_erlang_input({100, 1800, 180, 20, 2e6, 1})->param == ErlangParam::patience);
 }
+
+TEST_CASE("capacity: the most calls a staffing takes within the targets", "[erlang][capacity]") {
+  // Erlang C, 14 agents, 80/20: python3 bisection on 1 − Pw·exp(−(14 − A)·20/180) ≥ 0.8 gives
+  // 108.68491355955683 calls per 1800 s; Erlang A (patience 120 s, 12 agents): 103.3394039887.
+  const ErlangInput c{100, 1800, 180, 20, {}, 1};
+  const double erlang_c_capacity = capacity_calls(c, 14, StaffingTargets{});
+  REQUIRE(close(erlang_c_capacity, 108.68491355955683));
+  REQUIRE(std::abs(capacity_calls(with_patience(100, 180, 120, 20), 12, StaffingTargets{}) - 103.3394039887) < 1e-8);
+  // Just past it, the target is missed.
+  ErlangInput more = c;
+  more.calls = erlang_c_capacity * (1 + 1e-12);
+  REQUIRE(*erlang_c(more, 14).service_level < 0.8);
+}
