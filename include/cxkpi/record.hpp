@@ -354,6 +354,22 @@ inline std::int64_t counted_handle_raw(const Contact& c, const HandleComponents&
   return (h.talk ? c.talk.value_or(0) : 0) + (h.hold ? c.hold.value_or(0) : 0) + (h.wrap ? c.wrap.value_or(0) : 0);
 }
 
+/// Whether an answered contact counts in AHT: no handle-time component AHT counts is blank
+/// on it. accumulate_outcome and --list (evidence.hpp) both ask this, so they agree.
+inline bool counts_in_aht(const Contact& c, const HandleComponents& h) {
+  return c.blank.empty() || !handle_blank(c, h);
+}
+
+/// Whether an abandon is short (wait < S, --short-abandon); shared as counts_in_aht is.
+inline bool short_abandon(const Contact& c, const RecordRules& rules) {
+  return c.wait && *c.wait < rules.short_abandon_raw;
+}
+
+/// Whether an answered contact was answered within the service-level threshold T.
+inline bool answered_within_t(const Contact& c, const RecordRules& rules) {
+  return c.wait && (rules.strict ? *c.wait < rules.threshold_raw : *c.wait <= rules.threshold_raw);
+}
+
 /// The queue and handling sums of a contact whose outcome is known. A blank wait adds to no
 /// wait sum and to no count that needs the wait (within T, short, queued).
 inline void accumulate_outcome(Sums& s, const Contact& c, const RecordRules& rules) {
@@ -362,8 +378,7 @@ inline void accumulate_outcome(Sums& s, const Contact& c, const RecordRules& rul
     if (c.wait) {
       s.add_raw(Field::answer_wait_s, *c.wait);
       s.add_raw(Field::answer_wait_s_squared, squared_seconds(*c.wait, Field::answer_wait_s_squared));
-      if (rules.strict ? *c.wait < rules.threshold_raw : *c.wait <= rules.threshold_raw)
-        s.add_raw(Field::answered_in_t, 1);
+      if (answered_within_t(c, rules)) s.add_raw(Field::answered_in_t, 1);
     }
     if (c.first_contact_resolved.value_or(false)) s.add_raw(Field::resolved_first_contact, 1);
     if (c.hold.value_or(0) > 0) s.add_raw(Field::held, 1);
@@ -374,7 +389,7 @@ inline void accumulate_outcome(Sums& s, const Contact& c, const RecordRules& rul
     if (c.wait) {
       s.add_raw(Field::abandon_wait_s, *c.wait);
       if (*c.wait <= rules.threshold_raw) s.add_raw(Field::abandoned_in_t, 1);
-      if (*c.wait < rules.short_abandon_raw) s.add_raw(Field::short_abandoned, 1);
+      if (short_abandon(c, rules)) s.add_raw(Field::short_abandoned, 1);
     }
   }
   if (*c.offered && (c.wait.value_or(0) > 0 || *c.abandoned)) s.add_raw(Field::queued, 1);
@@ -382,7 +397,7 @@ inline void accumulate_outcome(Sums& s, const Contact& c, const RecordRules& rul
   s.add_raw(Field::talk_s, c.talk.value_or(0));
   s.add_raw(Field::hold_s, c.hold.value_or(0));
   s.add_raw(Field::wrap_s, c.wrap.value_or(0));
-  if (c.blank.empty() || !handle_blank(c, rules.handle))
+  if (counts_in_aht(c, rules.handle))
     s.add_raw(Field::handle_s_squared, squared_seconds(counted_handle_raw(c, rules.handle), Field::handle_s_squared));
 }
 

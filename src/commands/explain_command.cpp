@@ -10,6 +10,7 @@
 #include "commands/explanations.hpp"
 #include "commands/metric_command.hpp"
 #include "cxkpi/catalog.hpp"
+#include "cxkpi/evidence.hpp"
 #include "errors.hpp"
 #include "io/sink.hpp"
 #include "output/json_values.hpp"
@@ -52,7 +53,15 @@ constexpr std::string_view kPeriodRule =
     "months) and --group keeps the label columns named, refused where a row would have to be split (an ISO week "
     "across two months)";
 
-/// An entry as this build shows it: with the catalogue's title, formula, unit and columns.
+/// --list (cxkpi/evidence.hpp): what it lists of a metric, when it lists anything.
+std::string listing_rule(std::string_view metric) {
+  const auto* e = evidence_of(metric);
+  if (e == nullptr) return {};
+  return fmt::format(
+      "--list prints, instead of the figure, {}; a row refused or left out for a blank cell is not listed", e->rows);
+}
+
+// An entry as this build shows it: with the catalogue's title, formula, unit and columns.
 struct Shown {
   const Explanation* entry;
   std::string summary;
@@ -179,6 +188,8 @@ std::string render_text(const Shown& s) {
   out += folded(kHeaderRule, "  headers:        ", std::string(18, ' '));
   out += folded(kRowRule, "  rows:           ", std::string(18, ' '));
   if (s.catalogued) out += folded(kPeriodRule, "  bucketing:      ", std::string(18, ' '));
+  if (const auto rule = listing_rule(e.name); !rule.empty())
+    out += folded(rule, "  list:           ", std::string(18, ' '));
   out += "Pitfalls:\n";
   for (const auto p : e.pitfalls)
     out += folded(p, "  - ", "    ");
@@ -206,6 +217,7 @@ ordered_json entry_json(const Shown& s) {
   o["fields"]["headers"] = kHeaderRule;
   o["fields"]["rows"] = kRowRule;
   if (s.catalogued) o["fields"]["bucketing"] = kPeriodRule;
+  if (const auto rule = listing_rule(e.name); !rule.empty()) o["fields"]["list"] = rule;
   o["pitfalls"] = ordered_json::array();
   for (const auto p : e.pitfalls)
     o["pitfalls"].push_back(p);

@@ -9,6 +9,7 @@
 #include "check/thresholds.hpp"
 #include "commands/definitions.hpp"
 #include "commands/emit.hpp"
+#include "commands/list_flag.hpp"
 #include "commands/state_flags.hpp"
 #include "compute/buckets.hpp"
 #include "compute/compare.hpp"
@@ -144,6 +145,7 @@ MetricCommand::MetricCommand(CLI::App& parent, const MetricSpec& spec)
   add_output_flags(*app_, output_);
   add_check_flags(*app_, checks_);
   add_state_flags(*app_, state_);
+  add_list_flag(*app_, spec, list_);
   app_->add_flag("--no-stream", no_stream_, "NDJSON: write every period at the end, for input not in time order")
       ->group("Output");
   app_->add_flag("--spark", spark_, "table: under it, a sparkline per group of the value over the periods")
@@ -184,6 +186,7 @@ int MetricCommand::run() {
   validate_settings(spec_, settings_, extras_, records_.tz);
   output_.intervals = extras_.intervals;
   const auto numbers = given_numbers();
+  if (list_) return run_listing(numbers);
   if (!numbers.empty() && input_.files.empty() && base_file_.empty()) {
     if (!compare_.empty()) throw Error::usage("--compare needs input files, not numbers");
     refuse_file_flags(*app_, spec_.name, numbers.front().flag);
@@ -208,6 +211,21 @@ int MetricCommand::run_merged(BucketTable&& merged) {
   merged.options = buckets();
   merged.group_names = merged.options.group;
   return emit_whole(log_table(std::move(merged), rolling_days()), {});
+}
+
+// --list: the contacts of a record log behind the figure, read alone.
+int MetricCommand::run_listing(const std::vector<NumberInput>& numbers) const {
+  if (!numbers.empty() || !base_file_.empty() || !extras_.per_hour.empty() || !compare_.empty() || state_.emit ||
+      spark_)
+    throw Error::usage(
+        "--list lists the contacts of a record log: leave out numbers, --base-file, --per-hour, --compare, "
+        "--emit-state and --spark");
+  const auto input = file_input(input_, output_.output);
+  auto readers = open_files(input);
+  if (reads_periods(readers, input, numbers))
+    throw Error::usage(fmt::format("--list lists the contacts of a record log; {} looks like a table of period totals",
+                                   readers.front()->source_name()));
+  return list_evidence(spec_, settings_, readers, input, buckets(), output_);
 }
 
 // The state of a record log: its buckets' sums, before any metric is computed from them.

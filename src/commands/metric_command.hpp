@@ -28,6 +28,7 @@ class MetricCommand final : public Command {
   [[nodiscard]] std::vector<NumberInput> given_numbers() const;
   [[nodiscard]] BucketOptions buckets() const;
   [[nodiscard]] bool streams() const;
+  [[nodiscard]] int run_listing(const std::vector<NumberInput>& numbers) const;
   [[nodiscard]] int emit_log_state(const std::vector<NumberInput>& numbers) const;
   [[nodiscard]] int stream_ndjson(Readers& readers, const FileInputOptions& input) const;
   [[nodiscard]] int write_csv_as_made(Readers& readers, const FileInputOptions& input,
@@ -59,6 +60,7 @@ class MetricCommand final : public Command {
   std::string rolling_;  // --rolling 7d
   bool spark_ = false;   // --spark: a sparkline per group under the table
   bool no_stream_ = false;
+  bool list_ = false;  // --list: the contacts behind the figure instead of the figure
   std::array<std::string, kFieldCount> number_text_;
   std::array<CLI::Option*, kFieldCount> number_option_{};
 };

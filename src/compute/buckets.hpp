@@ -63,6 +63,18 @@ struct BucketTable {
 /// Called with the buckets of periods that are complete (sorted), and the table so far.
 using ClosedBuckets = std::function<void(std::vector<Bucket>, const BucketTable&)>;
 
+/// One row a read counted (after --where, --dedupe, --from/--to and its checks), for listings
+/// of the rows behind figures: its reader (positioned on it), contact, period and group values.
+struct CountedRow {
+  const TableReader& reader;
+  std::optional<std::size_t> id_col;  // the id column, when the log has one
+  const Contact& contact;
+  const Period& period;
+  const std::vector<std::string_view>& groups;
+};
+/// Called with every counted row, in input order (the read is then serial).
+using CountedRows = std::function<void(const CountedRow&)>;
+
 /// Reads record logs into buckets. Throws Error for bad input (unless skipping bad rows).
 /// With `on_closed` the input must be in time order: each period's buckets go to it as soon
 /// as a later period starts (and the rest at the end), instead of into the table.
@@ -72,7 +84,8 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
 /// inputs of the run (a --base-file, --per-hour) are read too, so --on-error, --max-errors
 /// and --rejects count every input's rows together.
 BucketTable read_records(Readers& readers, const FileInputOptions& input, const BucketOptions& options,
-                         const RecordRules& rules, RowErrors& errors, const ClosedBuckets& on_closed = {});
+                         const RecordRules& rules, RowErrors& errors, const ClosedBuckets& on_closed = {},
+                         const CountedRows& on_row = {});
 
 /// Whether buckets by `by` follow time order, so that they can close as the input goes on.
 inline bool periods_follow_time(BucketBy by) {

@@ -87,10 +87,11 @@ void find_last_rows(const FileInputOptions& input, const ScanSettings& scan, Dup
 // One read of record logs into a table of buckets.
 class LogRead {
  public:
-  LogRead(const ScanSettings& scan, const ClosedBuckets& on_closed, RowErrors& errors, DuplicateIds& ids,
-          std::string source)
+  LogRead(const ScanSettings& scan, const ClosedBuckets& on_closed, const CountedRows& on_row, RowErrors& errors,
+          DuplicateIds& ids, std::string source)
       : scan_(scan),
         on_closed_(on_closed),
+        on_row_(on_row),
         errors_(errors),
         ids_(ids),
         limit_(scan.options.max_buckets, source, scan.options.group),
@@ -112,7 +113,7 @@ class LogRead {
     const auto read_here = [this](TableReader& in) { read_serially(in); };
     const auto in_blocks = [&] {
       auto* source = dynamic_cast<BlockSource*>(&reader);
-      return source && !on_closed_ && states_.empty() &&
+      return source && !on_closed_ && !on_row_ && states_.empty() &&
              read_in_blocks(*source, scan_, index_, tally_, read_here, {ids_, input_});
     };
     if (in_blocks())
@@ -160,6 +161,7 @@ class LogRead {
       auto& sums = index_.at(*period, step.groups());
       accumulate(sums, c, scan_.rules);
       states_.add({in, layout, c}, sums, index_);
+      if (on_row_) on_row_({in, id_column(layout), c, *period, step.groups()});
     });
     tally_.merge(step.tally);
   }
@@ -190,7 +192,12 @@ class LogRead {
   }
 
   const ScanSettings& scan_;
+  static std::optional<std::size_t> id_column(const LogLayout& layout) {
+    return layout.id_col == kNoColumn ? std::nullopt : std::optional{layout.id_col};
+  }
+
   const ClosedBuckets& on_closed_;
+  const CountedRows& on_row_;
   BucketTable table_;
   RowErrors& errors_;
   DuplicateIds& ids_;
@@ -213,7 +220,8 @@ Shape detect_shape(const TableReader& first, const FileInputOptions& input) {
 }
 
 BucketTable read_records(Readers& readers, const FileInputOptions& input, const BucketOptions& options,
-                         const RecordRules& rules, RowErrors& errors, const ClosedBuckets& on_closed) {
+                         const RecordRules& rules, RowErrors& errors, const ClosedBuckets& on_closed,
+                         const CountedRows& on_row) {
   const LocalClock clock(options.tz);
   auto scan = scan_settings(input, options, rules, clock);
   for (const auto& reader : readers)  // each input's preset is found once, from its header
@@ -223,7 +231,7 @@ BucketTable read_records(Readers& readers, const FileInputOptions& input, const 
   DuplicateIds ids(input.dedupe, source_names(readers));
   if (input.dedupe == Dedupe::last) find_last_rows(input, scan, ids);
   const auto source = readers.empty() ? std::string() : readers.front()->source_name();
-  LogRead read(scan, on_closed, errors, ids, source);
+  LogRead read(scan, on_closed, on_row, errors, ids, source);
   if (!readers.empty()) read.set_preset(scan.columns_of(*readers.front()).preset);
   // A row's own sums are checked as it is read (for_each_row); blocks read on several threads
   // and the buckets merge into the total only here.
