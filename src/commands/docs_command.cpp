@@ -6,6 +6,7 @@
 #include "commands/explanations.hpp"
 #include "commands/metric_command.hpp"
 #include "cxkpi/catalog.hpp"
+#include "cxkpi/evidence.hpp"
 #include "cxkpi_version.hpp"
 #include "io/sink.hpp"
 #include "output/json_values.hpp"
@@ -36,6 +37,24 @@ constexpr std::string_view kPeriodsText =
     "re-divided from the summed parts; a row that would have to be split (an ISO week across two months) is "
     "refused, exit 64.";
 
+// --list of each metric that has one (cxkpi/evidence.hpp), and breaches.
+std::string drill_down() {
+  std::string out =
+      ".SH DRILL\\-DOWN\nOn a record log, \\fB\\-\\-list\\fR prints the contacts behind a figure instead of "
+      "the figure, each with its place in the input (file:line), period, group values and id, in every output "
+      "format; a row refused or left out for a blank cell is not listed.\n";
+  for (const auto& e : kEvidence)
+    out += fmt::format(".TP\n.B {} \\-\\-list\n{}.\n", roff(e.metric), roff(e.rows));
+  out +=
+      ".PP\n\\fBcxkpi breaches\\fR \\fILOG\\fR \\fB\\-\\-sla\\fR frt=1h,resolution=24h[,wait=20s,handle=10m] "
+      "lists every contact whose duration is longer than its target, most over first (equal amounts in input "
+      "order), with the amount over in exact seconds, by \\fB\\-\\-by\\fR and \\fB\\-\\-group\\fR; a blank "
+      "duration is not measurable, never a breach; \\fB\\-\\-summary\\fR counts the contacts measured, breached "
+      "and not measurable per period, group and target. Durations are measured as the metrics measure them "
+      "(\\fB\\-\\-business\\-hours\\fR, AHT's components).\n";
+  return out;
+}
+
 std::string man_page(const std::vector<CommandInfo>& commands) {
   std::string out = fmt::format(".TH CXKPI 1 \"\" \"cxkpi {}\" \"User Commands\"\n", kVersion);
   out += ".SH NAME\ncxkpi \\- contact\\-centre KPIs from numbers, period tables and per\\-contact logs\n";
@@ -57,6 +76,7 @@ std::string man_page(const std::vector<CommandInfo>& commands) {
   out += ".SH COMMANDS\n";
   for (const auto& c : commands)
     out += fmt::format(".TP\n.B {}\n{}\n", roff(c.name), roff(c.description));
+  out += drill_down();
   out +=
       ".SH EXIT STATUS\n.TP\n0\nsuccess\n.TP\n64\nusage error\n.TP\n65\nbad input data\n.TP\n66\n"
       "an input file cannot be opened\n.TP\n70\ninternal error\n.TP\n74\noutput error\n.PP\nWith "

@@ -264,6 +264,12 @@ void add_percentiles(CLI::App& app, DurationOptions& d, RecordRules& rules, std:
 
 void add_durations(CLI::App& app, Settings& s, MetricExtras& extras) {
   add_percentiles(app, s.durations, s.records, "50,90,95");
+  add_business_hours(app, s, extras);
+}
+
+}  // namespace
+
+void add_business_hours(CLI::App& app, Settings& s, MetricExtras& extras) {
   app.add_option_function<std::string>(
       "--business-hours",
       [&s](const std::string& spec) {
@@ -276,6 +282,8 @@ void add_durations(CLI::App& app, Settings& s, MetricExtras& extras) {
   app.add_option("--holidays", extras.holidays,
                  "with --business-hours: a file of closed dates (YYYY-MM-DD, one a line)");
 }
+
+namespace {
 
 void add_first_response(CLI::App& app, Settings& s, MetricExtras& extras) {
   add_durations(app, s, extras);

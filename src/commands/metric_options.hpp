@@ -45,6 +45,10 @@ std::span<const MetricOptions> metric_options();
 /// Adds `metric`'s variant flags, writing into `settings` and `extras`.
 void add_metric_options(const MetricSpec& metric, CLI::App& app, Settings& settings, MetricExtras& extras);
 
+/// --business-hours and --holidays: durations (first response, resolution) in business
+/// seconds, as first-response-time and resolution-time measure them (breaches shares them).
+void add_business_hours(CLI::App& app, Settings& settings, MetricExtras& extras);
+
 /// The flags `report` takes: the thresholds applied while reading, and the CSAT scale.
 void add_report_options(CLI::App& app, Settings& settings);
 

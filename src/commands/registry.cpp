@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "commands/best_time_command.hpp"
+#include "commands/breaches_command.hpp"
 #include "commands/columns_command.hpp"
 #include "commands/command.hpp"
 #include "commands/docs_command.hpp"
@@ -63,6 +64,7 @@ constexpr std::array kOtherCommands{
     OtherCommand{"erlang-c", make_erlang_command, false},
     OtherCommand{"best-time-to-call", make_best_time_command, false},
     OtherCommand{"report", make_report_command, false},
+    OtherCommand{"breaches", make_breaches_command, false},
     OtherCommand{"merge", make_merge_command, false},
     OtherCommand{"shard", make_shard_command, false},
     OtherCommand{"columns", make_columns_command, false},
