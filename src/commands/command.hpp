@@ -3,13 +3,16 @@
 
 #include <CLI/CLI.hpp>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
 
 namespace cxkpi::cli {
 
-struct BucketTable;  // compute/buckets.hpp
+struct BucketTable;    // compute/buckets.hpp
+struct BucketOptions;  // compute/buckets.hpp
+struct LogRead;        // below
 
 class Command {
  public:
@@ -22,6 +25,9 @@ class Command {
   /// Finalises `merged` (partial states added up by `cxkpi merge`) as run() finalises the
   /// buckets it reads, with the same code; a command that reads no record log refuses it.
   virtual int run_merged(BucketTable&& merged);
+  /// How the parsed command would read a record log (its buckets and rules), for `cxkpi sql`;
+  /// nullopt for a command whose state SQL cannot render.
+  virtual std::optional<LogRead> log_read();
 };
 
 /// A short name METRICS.md gives a command (frt = first-response-time).

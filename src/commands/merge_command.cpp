@@ -7,6 +7,7 @@
 
 #include <utility>
 
+#include "commands/command_line.hpp"
 #include "commands/flags.hpp"
 #include "commands/state_flags.hpp"
 #include "compute/state.hpp"
@@ -29,21 +30,8 @@ StateText read_whole(const std::string& path) {
 // Parses `args` as a cxkpi command line on a fresh command table and finalises `table` with
 // the command it names.
 int finalise(const std::vector<std::string>& args, BucketTable&& table) {
-  CLI::App app{"cxkpi", "cxkpi"};
-  app.require_subcommand(1);
-  const auto commands = register_commands(app, args.at(1));
-  std::vector<const char*> argv;
-  argv.reserve(args.size());
-  for (const auto& a : args)
-    argv.push_back(a.c_str());
-  try {
-    app.parse(static_cast<int>(argv.size()), argv.data());
-  } catch (const CLI::ParseError& e) {
-    throw Error::usage(fmt::format("merge: the states' command {} refuses its options: {}", args.at(1), e.what()));
-  }
-  for (const auto& c : commands)
-    if (c->app().parsed()) return c->run_merged(std::move(table));
-  throw Error::usage(fmt::format("merge: the states name no command that reads record logs ({})", args.at(1)));
+  const ParsedCommand parsed(args, fmt::format("merge: the states' command {} refuses its options", args.at(1)));
+  return parsed.command().run_merged(std::move(table));
 }
 
 class MergeCommand final : public Command {

@@ -10,6 +10,7 @@
 #include "commands/definitions.hpp"
 #include "commands/emit.hpp"
 #include "commands/list_flag.hpp"
+#include "commands/log_read.hpp"
 #include "commands/state_flags.hpp"
 #include "compute/buckets.hpp"
 #include "compute/compare.hpp"
@@ -226,6 +227,12 @@ int MetricCommand::run_listing(const std::vector<NumberInput>& numbers) const {
     throw Error::usage(fmt::format("--list lists the contacts of a record log; {} looks like a table of period totals",
                                    readers.front()->source_name()));
   return list_evidence(spec_, settings_, readers, input, buckets(), output_);
+}
+
+std::optional<LogRead> MetricCommand::log_read() {
+  validate_settings(spec_, settings_, extras_, records_.tz);
+  if (!extras_.per_hour.empty() || !base_file_.empty()) return std::nullopt;
+  return LogRead{buckets(), settings_.record_rules()};
 }
 
 // The state of a record log: its buckets' sums, before any metric is computed from them.

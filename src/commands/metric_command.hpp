@@ -23,6 +23,7 @@ class MetricCommand final : public Command {
   [[nodiscard]] const CLI::App& app() const override { return *app_; }
   int run() override;
   int run_merged(BucketTable&& merged) override;
+  std::optional<LogRead> log_read() override;
 
  private:
   [[nodiscard]] std::vector<NumberInput> given_numbers() const;

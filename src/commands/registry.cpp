@@ -13,11 +13,13 @@
 #include "commands/erlang_command.hpp"
 #include "commands/explain_command.hpp"
 #include "commands/help_command.hpp"
+#include "commands/log_read.hpp"
 #include "commands/merge_command.hpp"
 #include "commands/metric_command.hpp"
 #include "commands/presets_command.hpp"
 #include "commands/report_command.hpp"
 #include "commands/shard_command.hpp"
+#include "commands/sql_command.hpp"
 #include "errors.hpp"
 #include "text/words.hpp"
 
@@ -43,6 +45,10 @@ void add_aliases(CLI::App& app) {
 
 }  // namespace
 
+std::optional<LogRead> Command::log_read() {
+  return std::nullopt;
+}
+
 int Command::run_merged(BucketTable&& /*merged*/) {
   throw Error::usage(fmt::format("{} reads no record log: it has no partial state to merge", app().get_name()));
 }
@@ -67,6 +73,7 @@ constexpr std::array kOtherCommands{
     OtherCommand{"breaches", make_breaches_command, false},
     OtherCommand{"merge", make_merge_command, false},
     OtherCommand{"shard", make_shard_command, false},
+    OtherCommand{"sql", make_sql_command, false},
     OtherCommand{"columns", make_columns_command, false},
     OtherCommand{"presets", make_presets_command, false},
     OtherCommand{"completions", make_completions_command, true},

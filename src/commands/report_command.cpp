@@ -9,6 +9,7 @@
 #include "commands/definitions.hpp"
 #include "commands/emit.hpp"
 #include "commands/flags.hpp"
+#include "commands/log_read.hpp"
 #include "commands/metric_options.hpp"
 #include "commands/page_output.hpp"
 #include "commands/state_flags.hpp"
@@ -61,6 +62,11 @@ class ReportCommand final : public Command {
     if (state_.emit) return emit_state(*app_, state_, rules(), read_logs(input), output_);
     if (streams()) return stream_ndjson(input);
     return finish(read_logs(input));
+  }
+
+  std::optional<LogRead> log_read() override {
+    apply_definitions(definitions_, settings_);
+    return LogRead{bucket_options(records_), rules()};
   }
 
   int run_merged(BucketTable&& merged) override {

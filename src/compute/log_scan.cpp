@@ -36,14 +36,6 @@ std::vector<std::size_t> bucket_group_columns(const TableReader& reader, const R
   return group_columns(scan.options.group, reader.header(), columns, reader.source_name());
 }
 
-std::optional<std::int64_t> limit_of(const std::string& text, const LocalClock& clock, const char* flag) {
-  if (text.empty()) return std::nullopt;
-  std::string error;
-  const auto t = parse_timestamp(text, error);
-  if (!t) throw Error::usage(fmt::format("{}: {}", flag, error));
-  return clock.local_seconds(*t);
-}
-
 // --to is the first time left out, so a range whose --from is not before it selects
 // nothing: a mistake in the flags, not an empty result.
 void check_range(const BucketOptions& options, const ScanSettings& scan) {
@@ -55,6 +47,14 @@ void check_range(const BucketOptions& options, const ScanSettings& scan) {
 }
 
 }  // namespace
+
+std::optional<std::int64_t> limit_of(const std::string& text, const LocalClock& clock, const char* flag) {
+  if (text.empty()) return std::nullopt;
+  std::string error;
+  const auto t = parse_timestamp(text, error);
+  if (!t) throw Error::usage(fmt::format("{}: {}", flag, error));
+  return clock.local_seconds(*t);
+}
 
 ScanSettings scan_settings(const FileInputOptions& input, const BucketOptions& options, const RecordRules& rules,
                            const LocalClock& clock) {

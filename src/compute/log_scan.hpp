@@ -40,6 +40,10 @@ struct ScanSettings {
   [[nodiscard]] InputColumns columns_of(const TableReader& reader) const;
 };
 
+/// --from or --to (`flag`) as local seconds in `clock`'s zone; nullopt when `text` is empty.
+/// Throws Error (usage) for a time that does not parse.
+std::optional<std::int64_t> limit_of(const std::string& text, const LocalClock& clock, const char* flag);
+
 /// The settings of a read of logs in `clock`'s zone (which must outlive them). Throws Error
 /// (usage) for an unreadable --from or --to, or a bad --time-format.
 ScanSettings scan_settings(const FileInputOptions& input, const BucketOptions& options, const RecordRules& rules,

@@ -75,13 +75,6 @@ void write_bucket(std::string& out, const std::string& sha, const Bucket& b) {
     write_sample(out, prefix, name, b.sums.sample(sample));
 }
 
-std::string supplied_list(const FieldSet& supplied) {
-  std::string out;
-  for (const auto& f : kFields)
-    if (supplied.has(f.field)) out += (out.empty() ? "" : ",") + std::string(f.name);
-  return out;
-}
-
 // ---- reading ----
 
 // One line of a state, split into its cells (escapes undone), with its place.
@@ -104,7 +97,74 @@ std::string unescaped(std::string_view cell) {
   return out;
 }
 
+[[noreturn]] void malformed(const SourcePos& at, std::string_view why) {
+  throw Error::data(at, fmt::format("not a cxkpi state line: {}", why));
+}
+
+// The CSV form a SQL engine exports (cxkpi sql): a header t,sha,period_order,period,g_<name>…,
+// field,key,value, then RFC 4180 records (quoted cells, "" for a quote). A D record's cells are
+// a D line's; an S or P record carries its settings or field list in `key`.
+constexpr std::string_view kCsvHeader = "t,sha,period_order,period,";
+
+// The records of a CSV text, each with the line it starts on (RFC 4180: quoted cells may hold
+// commas, quotes doubled and newlines).
+std::vector<Line> csv_records(const StateText& state) {
+  std::vector<Line> records;
+  const std::string_view text = state.text;
+  std::size_t number = 1;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    Line line{{}, {state.name, number, 0, {}}};
+    std::string cell;
+    for (bool done = false; !done;) {
+      if (i < text.size() && text[i] == '"') {
+        for (++i; i < text.size(); ++i) {
+          if (text[i] == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+            cell += '"';
+            ++i;
+          } else if (text[i] == '"') {
+            ++i;
+            break;
+          } else {
+            if (text[i] == '\n') ++number;
+            cell += text[i];
+          }
+        }
+      }
+      while (i < text.size() && text[i] != ',' && text[i] != '\n')
+        cell += text[i++];
+      if (!cell.empty() && cell.back() == '\r') cell.pop_back();
+      line.cells.push_back(std::move(cell));
+      cell.clear();
+      done = i >= text.size() || text[i] == '\n';
+      ++i;
+    }
+    ++number;
+    if (line.cells.size() > 1 || !line.cells.front().empty()) records.push_back(std::move(line));
+  }
+  return records;
+}
+
+std::vector<Line> csv_lines_of(const StateText& state) {
+  auto records = csv_records(state);
+  if (records.empty()) return records;
+  const auto& header = records.front().cells;
+  const auto n = header.size();
+  if (n < 7 || header[n - 3] != "field" || header[n - 2] != "key" || header[n - 1] != "value")
+    malformed(records.front().at, "a CSV state's header is t,sha,period_order,period,g_<name>…,field,key,value");
+  std::vector<Line> lines;
+  for (std::size_t r = 1; r < records.size(); ++r) {
+    auto& record = records[r];
+    if (record.cells.size() != n) malformed(record.at, fmt::format("a CSV state's record has {} cells", n));
+    if (record.cells[0] == "S" || record.cells[0] == "P")
+      record.cells = {record.cells[0], record.cells[1], record.cells[n - 2]};
+    lines.push_back(std::move(record));
+  }
+  return lines;
+}
+
 std::vector<Line> lines_of(const StateText& state) {
+  if (state.text.starts_with(kCsvHeader)) return csv_lines_of(state);
   std::vector<Line> lines;
   std::size_t number = 0;
   std::size_t start = 0;
@@ -126,10 +186,6 @@ std::vector<Line> lines_of(const StateText& state) {
     lines.push_back(std::move(line));
   }
   return lines;
-}
-
-[[noreturn]] void malformed(const SourcePos& at, std::string_view why) {
-  throw Error::data(at, fmt::format("not a cxkpi state line: {}", why));
 }
 
 std::int64_t whole_number(const Line& line, std::size_t cell, std::string_view what) {
@@ -273,6 +329,10 @@ void StateSum::add_data(const Line& line) {
   const auto& field = line.cells[n - 3];
   const auto value = whole_number(line, n - 1, "the value");
   if (field == "bucket") return;
+  if (field == "cov" && value > 0)
+    throw Error::data(line.at, fmt::format("{} rows lie outside --from/--to of cxkpi sql, e.g. id {}: a range that "
+                                           "holds them counts them",
+                                           value, quote_value(line.cells[n - 2])));
   if (field.starts_with("chk:") && value > 0)
     throw Error::data(line.at, fmt::format("{} rows break the rule {}, e.g. id {}", value, field.substr(4),
                                            quote_value(line.cells[n - 2])));
@@ -405,6 +465,13 @@ std::uint64_t fnv1a64(std::string_view text) {
     hash *= 0x100000001b3ULL;
   }
   return hash;
+}
+
+std::string supplied_list(const FieldSet& supplied) {
+  std::string out;
+  for (const auto& f : kFields)
+    if (supplied.has(f.field)) out += (out.empty() ? "" : ",") + std::string(f.name);
+  return out;
 }
 
 std::string settings_text(const nlohmann::json& settings) {

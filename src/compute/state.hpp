@@ -34,6 +34,9 @@ std::string settings_text(const nlohmann::json& settings);
 /// The hash a state's lines carry: FNV-1a 64 of the settings' canonical text, in hex.
 std::string settings_sha(const nlohmann::json& settings);
 
+/// The names of the fields in `supplied`, comma-separated in kFields order (a P line's cell).
+std::string supplied_list(const FieldSet& supplied);
+
 /// `table`'s buckets as state lines under `settings` (one S line each; the D lines carry the
 /// first one's hash).
 std::string write_state(const BucketTable& table, const std::vector<nlohmann::json>& settings);
