@@ -14,8 +14,8 @@ using cxkpi::cli::explanations;
 using cxkpi::cli::find_explanation;
 
 // Subcommands that are tools, not metrics.
-const std::set<std::string> kToolCommands{"report",  "columns", "presets", "completions", "man",     "metrics",
-                                          "explain", "help",    "merge",   "shard",       "breaches"};
+const std::set<std::string> kToolCommands{"report",  "columns", "presets", "completions", "man",      "metrics",
+                                          "explain", "help",    "merge",   "shard",       "breaches", "sql"};
 
 struct Registered {
   CLI::App app;
