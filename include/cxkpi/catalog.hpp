@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "cxkpi/agents.hpp"
@@ -19,6 +20,7 @@
 #include "cxkpi/survey.hpp"
 #include "cxkpi/timing.hpp"
 #include "cxkpi/volume.hpp"
+#include "cxkpi/weights.hpp"
 
 namespace cxkpi {
 
@@ -34,6 +36,9 @@ struct Settings {
   AvgWaitOptions avg_wait;
   ServiceLevelOptions service_level;
   RecordRules records;  ///< thresholds applied when reading record logs; read them through record_rules()
+  /// --weight: the log column holding each survey answer's weight; empty: CSAT, NPS and CES
+  /// count every answer once (weights.hpp).
+  std::string weight_column;
   ConversionOptions conversion;
   CesOptions ces;
   UtilisationOptions utilisation;
@@ -125,7 +130,10 @@ inline constexpr auto kMetrics = std::to_array<MetricSpec>({
      "cxkpi csat --satisfied 200 --responses 250  # 80.0",
      detail::kCsatInputs,
      [](const Settings& o, const FieldSet& p) { return plan_csat(o.csat, p); },
-     [](const Sums& s, const Settings& o) { return csat(s, o.csat); },
+     [](const Sums& s, const Settings& o) {
+       return weighed(!o.weight_column.empty(), s, kCsatWeighting, csat_unit(o.csat),
+                      [&o](const Sums& v) { return csat(v, o.csat); });
+     },
      nullptr,
      {},
      csat_p_value},
@@ -134,7 +142,10 @@ inline constexpr auto kMetrics = std::to_array<MetricSpec>({
      "cxkpi nps --promoters 120 --passives 50 --detractors 30  # 45",
      detail::kNpsInputs,
      [](const Settings&, const FieldSet& p) { return plan_nps(p); },
-     [](const Sums& s, const Settings& o) { return nps(s, o.nps); },
+     [](const Sums& s, const Settings& o) {
+       return weighed(!o.weight_column.empty(), s, kNpsWeighting, Unit::points,
+                      [&o](const Sums& v) { return nps(v, o.nps); });
+     },
      nullptr,
      {},
      nps_p_value},
@@ -216,7 +227,10 @@ inline constexpr auto kMetrics = std::to_array<MetricSpec>({
     {"ces", "Customer Effort Score: mean answer (1-7, 7 = easy) and share of low-effort answers",
      "cxkpi ces --scores 2=1,3=1,4=2,6=2,7=2  # 4.875, 50 % low effort", detail::kCesInputs,
      [](const Settings& o, const FieldSet& p) { return plan_ces(o.ces, p); },
-     [](const Sums& s, const Settings& o) { return ces(s, o.ces); }},
+     [](const Sums& s, const Settings& o) {
+       return weighed(!o.weight_column.empty(), s, kCesWeighting, Unit::score,
+                      [&o](const Sums& v) { return ces(v, o.ces); });
+     }},
     {"transfer-rate",
      "share of handled contacts transferred to another agent or queue",
      "cxkpi transfer-rate --transfers 1 --handled 8  # 12.5",

@@ -139,9 +139,40 @@ enum class Field : std::uint8_t {
   cost_unknown,
   handled_cost_unknown,
   resolved_cost_unknown,
+  // Survey answers weighed by --weight (record logs only): each answer adds its weight, in
+  // 1/10000 units, to the twin of the field that counts it (weighted_twin), so a weighted
+  // figure is the unweighted formula over these sums. The squares of the weights (raw units
+  // squared: 1/10^8) give the effective sample size; the unknown counters count answers
+  // whose weight cell is blank.
+  weighted_promoters,
+  weighted_passives,
+  weighted_detractors,
+  weighted_csat_1,
+  weighted_csat_2,
+  weighted_csat_3,
+  weighted_csat_4,
+  weighted_csat_5,
+  weighted_csat_6,
+  weighted_csat_7,
+  weighted_csat_8,
+  weighted_csat_9,
+  weighted_csat_10,
+  weighted_ces_1,
+  weighted_ces_2,
+  weighted_ces_3,
+  weighted_ces_4,
+  weighted_ces_5,
+  weighted_ces_6,
+  weighted_ces_7,
+  csat_weight_squared,
+  nps_weight_squared,
+  ces_weight_squared,
+  csat_weight_unknown,
+  nps_weight_unknown,
+  ces_weight_unknown,
 };
 
-inline constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::resolved_cost_unknown) + 1;
+inline constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::ces_weight_unknown) + 1;
 
 struct FieldInfo {
   Field field;
@@ -288,6 +319,35 @@ inline constexpr std::array<FieldInfo, kFieldCount> kFields{{
     {Field::cost_unknown, "cost_unknown", FieldKind::count, "contacts with a blank cost"},
     {Field::handled_cost_unknown, "handled_cost_unknown", FieldKind::count, "answered contacts with a blank cost"},
     {Field::resolved_cost_unknown, "resolved_cost_unknown", FieldKind::count, "resolved contacts with a blank cost"},
+    {Field::weighted_promoters, "weighted_promoters", FieldKind::money, "weights of the promoters' NPS answers"},
+    {Field::weighted_passives, "weighted_passives", FieldKind::money, "weights of the passives' NPS answers"},
+    {Field::weighted_detractors, "weighted_detractors", FieldKind::money, "weights of the detractors' NPS answers"},
+    {Field::weighted_csat_1, "weighted_csat_1", FieldKind::money, "weights of the CSAT answers scoring 1"},
+    {Field::weighted_csat_2, "weighted_csat_2", FieldKind::money, "weights of the CSAT answers scoring 2"},
+    {Field::weighted_csat_3, "weighted_csat_3", FieldKind::money, "weights of the CSAT answers scoring 3"},
+    {Field::weighted_csat_4, "weighted_csat_4", FieldKind::money, "weights of the CSAT answers scoring 4"},
+    {Field::weighted_csat_5, "weighted_csat_5", FieldKind::money, "weights of the CSAT answers scoring 5"},
+    {Field::weighted_csat_6, "weighted_csat_6", FieldKind::money, "weights of the CSAT answers scoring 6"},
+    {Field::weighted_csat_7, "weighted_csat_7", FieldKind::money, "weights of the CSAT answers scoring 7"},
+    {Field::weighted_csat_8, "weighted_csat_8", FieldKind::money, "weights of the CSAT answers scoring 8"},
+    {Field::weighted_csat_9, "weighted_csat_9", FieldKind::money, "weights of the CSAT answers scoring 9"},
+    {Field::weighted_csat_10, "weighted_csat_10", FieldKind::money, "weights of the CSAT answers scoring 10"},
+    {Field::weighted_ces_1, "weighted_ces_1", FieldKind::money, "weights of the CES answers scoring 1"},
+    {Field::weighted_ces_2, "weighted_ces_2", FieldKind::money, "weights of the CES answers scoring 2"},
+    {Field::weighted_ces_3, "weighted_ces_3", FieldKind::money, "weights of the CES answers scoring 3"},
+    {Field::weighted_ces_4, "weighted_ces_4", FieldKind::money, "weights of the CES answers scoring 4"},
+    {Field::weighted_ces_5, "weighted_ces_5", FieldKind::money, "weights of the CES answers scoring 5"},
+    {Field::weighted_ces_6, "weighted_ces_6", FieldKind::money, "weights of the CES answers scoring 6"},
+    {Field::weighted_ces_7, "weighted_ces_7", FieldKind::money, "weights of the CES answers scoring 7"},
+    {Field::csat_weight_squared, "csat_weight_squared", FieldKind::count,
+     "squares of the weights of the CSAT answers, in 1/10^8"},
+    {Field::nps_weight_squared, "nps_weight_squared", FieldKind::count,
+     "squares of the weights of the NPS answers, in 1/10^8"},
+    {Field::ces_weight_squared, "ces_weight_squared", FieldKind::count,
+     "squares of the weights of the CES answers, in 1/10^8"},
+    {Field::csat_weight_unknown, "csat_weight_unknown", FieldKind::count, "CSAT answers with a blank weight"},
+    {Field::nps_weight_unknown, "nps_weight_unknown", FieldKind::count, "NPS answers with a blank weight"},
+    {Field::ces_weight_unknown, "ces_weight_unknown", FieldKind::count, "CES answers with a blank weight"},
 }};
 
 constexpr std::size_t index_of(Field f) {
@@ -338,6 +398,22 @@ constexpr Field nps_score_field(int score) {
 /// The histogram field that counts CSAT answers with `score` (1 … 10).
 constexpr Field csat_score_field(int score) {
   return static_cast<Field>(index_of(Field::csat_1) + static_cast<std::size_t>(score - 1));
+}
+
+/// The field that sums the weights of the answers `f` counts (csat_4 → weighted_csat_4,
+/// promoters → weighted_promoters), for the survey answers a record log weighs (--weight);
+/// nullopt for every other field.
+constexpr std::optional<Field> weighted_twin(Field f) {
+  const auto in = [f](Field first, Field last) {
+    return index_of(f) >= index_of(first) && index_of(f) <= index_of(last);
+  };
+  const auto shifted = [f](Field from, Field to) {
+    return static_cast<Field>(index_of(to) + index_of(f) - index_of(from));
+  };
+  if (in(Field::promoters, Field::detractors)) return shifted(Field::promoters, Field::weighted_promoters);
+  if (in(Field::csat_1, Field::csat_10)) return shifted(Field::csat_1, Field::weighted_csat_1);
+  if (in(Field::ces_1, Field::ces_7)) return shifted(Field::ces_1, Field::weighted_ces_1);
+  return std::nullopt;
 }
 
 }  // namespace cxkpi

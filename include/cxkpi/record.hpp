@@ -22,6 +22,7 @@
 #include "cxkpi/self_service.hpp"
 #include "cxkpi/sums.hpp"
 #include "cxkpi/survey.hpp"
+#include "cxkpi/weights.hpp"
 #include "cxkpi/windows.hpp"
 
 namespace cxkpi {
@@ -63,9 +64,10 @@ enum class RecordField : std::uint8_t {
   agent_score,
   enps_score,
   first_response_s,  ///< the first response as a duration, for exports that give no reply time
+  weight,            ///< a survey answer's weight: read only from the column --weight names
 };
 
-inline constexpr std::size_t kRecordFieldCount = static_cast<std::size_t>(RecordField::first_response_s) + 1;
+inline constexpr std::size_t kRecordFieldCount = static_cast<std::size_t>(RecordField::weight) + 1;
 
 /// Which columns a log has; decides which aggregate fields its sums supply.
 class RecordColumns {
@@ -123,9 +125,10 @@ struct Contact {
   /// A row of a view log or an agent survey adds only its own fields, never contacts,
   /// offered or handled.
   RowKind kind = RowKind::contact;
-  std::optional<std::int64_t> read;  ///< read_s of an article view (raw 1/10000 s)
-  std::optional<int> agent_score;    ///< agent survey answer, 1 … scale
-  std::optional<int> enps;           ///< agent eNPS answer, 0 … 10
+  std::optional<std::int64_t> read;    ///< read_s of an article view (raw 1/10000 s)
+  std::optional<int> agent_score;      ///< agent survey answer, 1 … scale
+  std::optional<int> enps;             ///< agent eNPS answer, 0 … 10
+  std::optional<std::int64_t> weight;  ///< the survey answers' weight (--weight), raw 1/10000 units
   /// Columns the log has whose cell is blank (or a --na word) on this row: missing for this
   /// row, so the figures that need them leave it out (METRICS.md §0).
   RecordColumns blank;
@@ -185,6 +188,29 @@ inline bool has_outcome_evidence(const RecordColumns& c) {
 
 namespace detail {
 
+/// A log with a weight column weighs the survey answers it has: each supplied answer count
+/// brings its weighted twin, and each survey metric its Σw² and blank-weight counters.
+inline void add_weight_fields(FieldSet& s) {
+  for (std::size_t i = 0; i < kFieldCount; ++i)
+    if (const auto twin = weighted_twin(static_cast<Field>(i)); twin && s.has(static_cast<Field>(i))) s.add(*twin);
+  for (const auto* w : {&kCsatWeighting, &kNpsWeighting, &kCesWeighting}) {
+    s.add(w->squared);
+    s.add(w->unknown);
+  }
+}
+
+/// Adds an answer counted by `counted` to the weighted sums of its metric: its weight to
+/// the twin of `counted` and its square to Σw², or, for a blank weight, one to the metric's
+/// blank-weight counter. A log without a weight column adds nothing.
+inline void weigh_answer(Sums& s, Field counted, const Contact& c, const SurveyWeighting& w) {
+  if (c.weight) {
+    s.add_raw(*weighted_twin(counted), *c.weight);
+    s.add_raw(w.squared, checked_mul(*c.weight, *c.weight, w.squared));
+  } else if (c.blank.has(RecordField::weight)) {
+    s.add_raw(w.unknown, 1);
+  }
+}
+
 /// The fields a contact log with these columns supplies, were it to tell answered from abandoned.
 inline FieldSet supplied_contact_fields(const RecordColumns& c, const RecordRules& rules) {
   using R = RecordField;
@@ -212,6 +238,7 @@ inline FieldSet supplied_contact_fields(const RecordColumns& c, const RecordRule
   if (c.has(R::ces))
     for (int k = 1; k <= rules.ces_scale; ++k)
       s.add(ces_score_field(k));
+  if (c.has(R::weight)) add_weight_fields(s);
   add_if(c.has(R::transferred), {Field::transfers});
   add_if((c.opened() && c.has(R::first_response_at)) || c.has(R::first_response_s), {Field::first_responses});
   add_if(c.opened() && c.has(R::resolved_at), {Field::timed_resolutions});
@@ -469,9 +496,18 @@ inline void accumulate_contact(Sums& s, const Contact& c, const RecordRules& rul
     if (c.answered.value_or(false)) s.add_raw(Field::resolved_handled, 1);
   }
   s.add_raw(Field::total_cost, c.cost.value_or(0));
-  if (c.csat) s.add_raw(csat_score_field(*c.csat), 1);
-  if (c.ces) s.add_raw(ces_score_field(*c.ces), 1);
-  if (c.nps) s.add_raw(net_score_class(*c.nps, kNpsFields), 1);
+  if (c.csat) {
+    s.add_raw(csat_score_field(*c.csat), 1);
+    detail::weigh_answer(s, csat_score_field(*c.csat), c, kCsatWeighting);
+  }
+  if (c.ces) {
+    s.add_raw(ces_score_field(*c.ces), 1);
+    detail::weigh_answer(s, ces_score_field(*c.ces), c, kCesWeighting);
+  }
+  if (c.nps) {
+    s.add_raw(net_score_class(*c.nps, kNpsFields), 1);
+    detail::weigh_answer(s, net_score_class(*c.nps, kNpsFields), c, kNpsWeighting);
+  }
   if (c.first_response) {
     s.add_raw(Field::first_responses, 1);
     s.add_sample(Sample::first_response, *c.first_response, rules.exact_limit);

@@ -113,8 +113,13 @@ inline std::string csat_definition(const CsatOptions& o) {
 
 }  // namespace detail
 
+/// CSAT's unit: a score for the mean, a percentage for a top-box share.
+inline Unit csat_unit(const CsatOptions& o) {
+  return o.method == CsatMethod::mean ? Unit::score : Unit::percent;
+}
+
 inline Plan plan_csat(const CsatOptions& o, const FieldSet& present) {
-  Plan p{{}, {}, o.method == CsatMethod::mean ? Unit::score : Unit::percent, detail::csat_definition(o), {}};
+  Plan p{{}, {}, csat_unit(o), detail::csat_definition(o), {}};
   if (detail::has_score_counts(present)) {
     for (int k = o.scale + 1; k <= kMaxCsatScale; ++k)
       if (present.has(csat_score_field(k)))

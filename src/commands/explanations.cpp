@@ -19,6 +19,15 @@ constexpr std::string_view kNoEvidence =
     "a log with no answered, abandoned, agent, talk or wait column cannot tell answered from abandoned: no figure "
     "(never 100 % or 0 %)";
 
+// --weight, the same for CSAT, NPS and CES (weights.hpp).
+constexpr std::string_view kWeightOption =
+    "weigh each answer by a log column's number (>= 0, at most 4 decimals, read exactly): the same formula over "
+    "sums of weights (CSAT 100 × Σw satisfied / Σw, NPS 100 × (Σw promoters − Σw detractors) / Σw, CES Σw·score / "
+    "Σw), with unweighted, unweighted_n and n_eff = (Σw)² / Σw² (Kish) beside it; a blank weight leaves the answer "
+    "out (left_out), a zero weight stays in n but adds nothing to Σw or n_eff; --ci and --compare are refused (no "
+    "weighted interval or test). Answers 10 w 2, 9 w 1, 7 w 1, 3 w 0.5, 0 w 1.5: NPS 100 × (3 − 2) / 6 = 16.67 "
+    "(unweighted 0), n_eff 36 / 8.5 = 4.24";
+
 constexpr std::string_view kNeverAverage =
     "never average per-day, per-file or per-group rates: add the numerators and the denominators, then divide once "
     "(cxkpi's totals do)";
@@ -114,7 +123,8 @@ std::vector<Explanation> surveys() {  // NOLINT(readability-function-size): a ta
          "level of the confidence interval (ci_low, ci_high in JSON): Wilson score interval "
          "(p + z²/2n ± z·sqrt(p(1 − p)/n + z²/4n²)) / (1 + z²/n) for the shares; "
          "mean ± t·s/√n for the mean, Student's t with n − 1 degrees of freedom"},
-        {"--ci", "show the interval in tables too"}},
+        {"--ci", "show the interval in tables too"},
+        {"--weight COLUMN", kWeightOption}},
        "csat (1 … scale per contact; an empty cell is no answer)",
        {"the mean (--method mean) is a score on the 1 … scale, not a percentage: 3.625 is not 3.6 %",
         "an empty cell is no answer, never 0: only answered surveys are in n",
@@ -132,7 +142,8 @@ std::vector<Explanation> surveys() {  // NOLINT(readability-function-size): a ta
          "level of the margin of error: each answer scores +1, 0 or −1, so var = (P + D − (P − D)²)/n with P, D the "
          "shares of promoters and detractors, margin_of_error = z·sqrt(var)·100 points, ci = NPS ∓ margin (within "
          "−100 … +100)"},
-        {"--ci", "show the margin and the interval in tables too"}},
+        {"--ci", "show the margin and the interval in tables too"},
+        {"--weight COLUMN", kWeightOption}},
        "nps (0 … 10 per contact)",
        {// One pitfall over two lines: the parentheses tell clang-tidy the literals join on purpose.
         ("promoters minus detractors, not the reverse: fixture F gives +25; detractors − promoters gives −25 (or −2 "
@@ -150,7 +161,8 @@ std::vector<Explanation> surveys() {  // NOLINT(readability-function-size): a ta
         {"--direction effort-high", "high answers mean much effort (1 = very low effort)"},
         {"--low-effort-cut K",
          "where low effort starts (default easy-high ≥ 5 on 7 points, ≥ 4 on 5; effort-high ≤ 3 and ≤ 2)"},
-        {"--scores 2=1,3=1,…", "answers per score, from numbers"}},
+        {"--scores 2=1,3=1,…", "answers per score, from numbers"},
+        {"--weight COLUMN", kWeightOption}},
        "ces (1 … 7)",
        {"direction: on the default 1–7 agreement scale 7 is the least effort and higher is better; on a 1–5 effort "
         "scale (--direction effort-high) lower is better: mixing them reverses the trend",

@@ -196,9 +196,17 @@ int MetricCommand::run() {
     return emit(std::move(table), output_, thresholds_of(checks_));
   }
   if (state_.emit) return emit_log_state(numbers);
-  const auto input = file_input(input_, output_.output);
+  auto input = file_input(input_, output_.output);
+  apply_weight(settings_, input, !compare_.empty(), extras_.intervals);
   auto readers = open_files(input);
-  if (reads_periods(readers, input, numbers)) return run_periods(readers, input);
+  if (reads_periods(readers, input, numbers)) {
+    if (!settings_.weight_column.empty())
+      throw Error::usage(
+          fmt::format("--weight weighs the answers of a record log; {} looks like a table of period "
+                      "totals, whose answers are already counted",
+                      readers.front()->source_name()));
+    return run_periods(readers, input);
+  }
   const auto rolling = rolling_days();
   if (numbers.empty() && streams())
     return stream_ndjson(readers, input);  // a figure for the whole input joins at the end
@@ -209,6 +217,8 @@ int MetricCommand::run() {
 int MetricCommand::run_merged(BucketTable&& merged) {
   validate_settings(spec_, settings_, extras_, records_.tz);
   output_.intervals = extras_.intervals;
+  FileInputOptions unread;  // merge reads states, not logs: only --weight's refusals apply
+  apply_weight(settings_, unread, !compare_.empty(), extras_.intervals);
   merged.options = buckets();
   merged.group_names = merged.options.group;
   return emit_whole(log_table(std::move(merged), rolling_days()), {});
@@ -240,7 +250,8 @@ int MetricCommand::emit_log_state(const std::vector<NumberInput>& numbers) const
   if (!numbers.empty() || !base_file_.empty() || !extras_.per_hour.empty())
     throw Error::usage(
         "--emit-state carries the sums of record logs only: give numbers, --base-file and --per-hour to a local run");
-  const auto input = file_input(input_, output_.output);
+  auto input = file_input(input_, output_.output);
+  apply_weight(settings_, input, false, false);
   auto readers = open_files(input);
   if (reads_periods(readers, input, numbers))
     throw Error::usage(fmt::format("--emit-state reads record logs; {} looks like a table of period totals",

@@ -60,7 +60,18 @@ void add_scores(CLI::App& app, MetricExtras& extras, Field (*field)(int), const 
   extras.score_scale = &scale;
 }
 
+// --weight COLUMN: the survey answers of a record log weighed by a column's decimals. A log
+// setting (not an input flag): a state records it, and merge weighs the merged sums too.
+void add_weight(CLI::App& app, Settings& s) {
+  app.add_option("--weight", s.weight_column,
+                 "record logs: weigh each survey answer by this column's number (a decimal >= 0, at most 4 "
+                 "decimals; blank leaves the answer out); the unweighted figure and n_eff (Kish) are shown beside")
+      ->type_name("COLUMN")
+      ->group("Record logs");
+}
+
 void add_csat(CLI::App& app, Settings& s, MetricExtras& extras) {
+  add_weight(app, s);
   app.add_option("--scale", s.csat.scale, "answers run from 1 to this (5, 7 or 10)")
       ->check(CLI::IsMember({5, 7, 10}))
       ->default_val(5);
@@ -80,6 +91,7 @@ void add_csat(CLI::App& app, Settings& s, MetricExtras& extras) {
 constexpr int kNpsScale = kMaxNpsScore;
 
 void add_nps(CLI::App& app, Settings& s, MetricExtras& extras) {
+  add_weight(app, s);
   add_scores(app, extras, nps_score_field, kNpsScale, "0=10,5=10,7=20,9=40,10=60");
   extras.score_low = 0;
   add_confidence(app, extras, s.nps.confidence,
@@ -219,6 +231,7 @@ void add_conversion(CLI::App& app, Settings& s, MetricExtras&) {
 }
 
 void add_ces(CLI::App& app, Settings& s, MetricExtras& extras) {
+  add_weight(app, s);
   app.add_option("--scale", s.ces.scale, "answers run from 1 to this (7 or 5)")->check(CLI::IsMember({7, 5}));
   add_choice<EffortDirection>(
       app, "--direction", {{"easy-high", EffortDirection::easy_high}, {"effort-high", EffortDirection::effort_high}},
@@ -421,6 +434,7 @@ std::span<const MetricOptions> metric_options() {
 }
 
 void add_report_options(CLI::App& app, Settings& settings) {
+  add_weight(app, settings);
   add_threshold(app, settings);
   add_short_abandon(app, settings);
   app.add_option("--scale", settings.csat.scale, "CSAT answers run from 1 to this (5, 7 or 10)")
@@ -452,6 +466,19 @@ void validate_settings(const MetricSpec& metric, Settings& settings, const Metri
     if (!settings.records.business_hours) throw Error::usage("--holidays needs --business-hours");
     load_holidays(extras.holidays, *settings.records.business_hours);
   }
+}
+
+void apply_weight(const Settings& settings, FileInputOptions& input, bool compare, bool intervals) {
+  if (settings.weight_column.empty()) return;
+  if (compare)
+    throw Error::usage(
+        "--compare with --weight: the tests compare unweighted answers, and no weighted test is implemented; "
+        "compare the weighted figures without --compare, or drop --weight");
+  if (intervals)
+    throw Error::usage(
+        "--ci with --weight: the intervals are those of unweighted answers; no weighted interval is "
+        "computed (n_eff is shown instead)");
+  input.overrides.push_back({"weight", settings.weight_column});
 }
 
 }  // namespace cxkpi::cli

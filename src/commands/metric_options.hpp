@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "compute/compute.hpp"
 #include "cxkpi/catalog.hpp"
 
 namespace cxkpi::cli {
@@ -55,5 +56,9 @@ void add_report_options(CLI::App& app, Settings& settings);
 /// Checks the variant flags against each other after parsing, and reads the files they
 /// name (--holidays); throws Error.
 void validate_settings(const MetricSpec& metric, Settings& settings, const MetricExtras& extras, const std::string& tz);
+
+/// --weight COLUMN: maps the column as the answers' weight in `input`, or refuses (usage)
+/// --compare and --ci, whose tests and intervals take every answer as one.
+void apply_weight(const Settings& settings, FileInputOptions& input, bool compare, bool intervals);
 
 }  // namespace cxkpi::cli

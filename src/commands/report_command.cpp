@@ -58,7 +58,8 @@ class ReportCommand final : public Command {
 
   int run() override {
     apply_definitions(definitions_, settings_);
-    const auto input = file_input(input_, output_.output);
+    auto input = file_input(input_, output_.output);
+    apply_weight(settings_, input, !compare_.empty() && !state_.emit, false);
     if (state_.emit) return emit_state(*app_, state_, rules(), read_logs(input), output_);
     if (streams()) return stream_ndjson(input);
     return finish(read_logs(input));
@@ -71,6 +72,8 @@ class ReportCommand final : public Command {
 
   int run_merged(BucketTable&& merged) override {
     apply_definitions(definitions_, settings_);
+    FileInputOptions unread;  // merge reads states, not logs: only --weight's refusals apply
+    apply_weight(settings_, unread, !compare_.empty(), false);
     merged.options = bucket_options(records_);
     merged.group_names = merged.options.group;
     return finish(std::move(merged));

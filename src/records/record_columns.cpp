@@ -72,6 +72,9 @@ constexpr std::array<RecordColumn, kRecordFieldCount> kRecordColumns{{
     // Ticket metrics exports give the first reply as minutes (Zendesk's reply_time_in_minutes,
     // dbt_zendesk's first_reply_time_calendar_minutes), with no reply time to measure from.
     {F::first_response_s, "first_response_s", seconds(&Contact::first_response), log_only, "first_reply_time"},
+    // Read only from the column --weight (or --map weight=HEADER) names: a column that happens
+    // to be called "weight" (a parcel's, a priority's) never weighs the answers unasked.
+    {F::weight, "weight", money(&Contact::weight), log_only, ""},
 }};
 
 constexpr bool in_field_order() {
@@ -121,11 +124,12 @@ constexpr bool names_are_valid() {
 }
 static_assert(names_are_valid(), "a record column's names are normalised headers, each meaning one column");
 
-// The column a normalised name means, by its canonical name or an alias.
+// The column a normalised name means, by its canonical name or an alias (never the weight,
+// which only --weight names).
 std::optional<RecordField> field_of_name(std::string_view name) {
   std::optional<RecordField> out;
   find_name([&](const RecordColumn& column, std::string_view candidate) {
-    if (candidate == name) out = column.field;
+    if (candidate == name && column.field != RecordField::weight) out = column.field;
     return out.has_value();
   });
   return out;
@@ -170,8 +174,8 @@ std::optional<RecordField> record_field_named(std::string_view canonical) {
 const std::vector<std::string_view>& record_header_names() {
   static const auto names = [] {
     std::vector<std::string_view> out;
-    find_name([&](const RecordColumn&, std::string_view name) {
-      out.push_back(name);
+    find_name([&](const RecordColumn& column, std::string_view name) {
+      if (column.field != RecordField::weight) out.push_back(name);  // no header means it by itself
       return false;
     });
     return out;

@@ -29,6 +29,8 @@ check "bash completes --definitions on service-level" grep -qx -- --definitions 
 check "bash completes --definitions on report" grep -qx -- --definitions <(complete_words cxkpi report --defi)
 check "bash completes --rolling on a metric" grep -qx -- --rolling <(complete_words cxkpi aht data/calls.csv --roll)
 check "man page tells of intervals" grep -q -- "15m" <<<"$page"
+check "bash completes --weight on the survey metrics" grep -qx -- --weight <(complete_words cxkpi ces --wei)
+check "bash completes --weight on report" grep -qx -- --weight <(complete_words cxkpi report --wei)
 check "bash completes erlang-c flags" grep -qx -- --sl-target <(complete_words cxkpi erlang-c --sl)
 check "bash completes --patience on erlang-c" grep -qx -- --patience <(complete_words cxkpi erlang-c --pat)
 check "bash completes --concurrency on erlang-c" grep -qx -- --concurrency <(complete_words cxkpi staffing --conc)

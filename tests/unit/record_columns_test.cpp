@@ -17,6 +17,7 @@ TEST_CASE("headers find their record column by canonical name or alias", "[recor
   REQUIRE(record_role_of_header("first_reply_time_minutes") == RecordField::first_response_s);
   REQUIRE_FALSE(record_role_of_header("First response time (in hrs)"));
   REQUIRE_FALSE(record_role_of_header("orders"));
+  REQUIRE_FALSE(record_role_of_header("weight"));  // only --weight names the weight column
   for (const auto& column : record_columns()) {
     REQUIRE(record_field_named(column.name) == column.field);
     REQUIRE(record_field_name(column.field) == column.name);
