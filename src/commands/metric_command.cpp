@@ -227,10 +227,10 @@ int MetricCommand::run_merged(BucketTable&& merged) {
 // --list: the contacts of a record log behind the figure, read alone.
 int MetricCommand::run_listing(const std::vector<NumberInput>& numbers) const {
   if (!numbers.empty() || !base_file_.empty() || !extras_.per_hour.empty() || !compare_.empty() || state_.emit ||
-      spark_)
+      spark_ || rolling_days())
     throw Error::usage(
         "--list lists the contacts of a record log: leave out numbers, --base-file, --per-hour, --compare, "
-        "--emit-state and --spark");
+        "--emit-state, --spark and --rolling");
   const auto input = file_input(input_, output_.output);
   auto readers = open_files(input);
   if (reads_periods(readers, input, numbers))
@@ -241,6 +241,7 @@ int MetricCommand::run_listing(const std::vector<NumberInput>& numbers) const {
 
 std::optional<LogRead> MetricCommand::log_read() {
   validate_settings(spec_, settings_, extras_, records_.tz);
+  refuse_weight_in_sql(settings_);
   if (!extras_.per_hour.empty() || !base_file_.empty()) return std::nullopt;
   return LogRead{buckets(), settings_.record_rules()};
 }
@@ -250,6 +251,10 @@ int MetricCommand::emit_log_state(const std::vector<NumberInput>& numbers) const
   if (!numbers.empty() || !base_file_.empty() || !extras_.per_hour.empty())
     throw Error::usage(
         "--emit-state carries the sums of record logs only: give numbers, --base-file and --per-hour to a local run");
+  if (rolling_days())
+    throw Error::usage(
+        "--rolling with --emit-state: a state holds each day's sums, and cxkpi merge does not roll them; run "
+        "--rolling locally");
   auto input = file_input(input_, output_.output);
   apply_weight(settings_, input, false, false);
   auto readers = open_files(input);

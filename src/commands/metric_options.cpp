@@ -481,4 +481,11 @@ void apply_weight(const Settings& settings, FileInputOptions& input, bool compar
   input.overrides.push_back({"weight", settings.weight_column});
 }
 
+void refuse_weight_in_sql(const Settings& settings) {
+  if (!settings.weight_column.empty())
+    throw Error::usage(
+        "--weight is not rendered as SQL yet: weigh the answers with a local run, or with --emit-state and cxkpi "
+        "merge");
+}
+
 }  // namespace cxkpi::cli

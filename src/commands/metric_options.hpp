@@ -61,4 +61,7 @@ void validate_settings(const MetricSpec& metric, Settings& settings, const Metri
 /// --compare and --ci, whose tests and intervals take every answer as one.
 void apply_weight(const Settings& settings, FileInputOptions& input, bool compare, bool intervals);
 
+/// Refuses (64) --weight where the log is read as SQL (cxkpi sql): the state SQL sums no weights.
+void refuse_weight_in_sql(const Settings& settings);
+
 }  // namespace cxkpi::cli

@@ -67,6 +67,7 @@ class ReportCommand final : public Command {
 
   std::optional<LogRead> log_read() override {
     apply_definitions(definitions_, settings_);
+    refuse_weight_in_sql(settings_);
     return LogRead{bucket_options(records_), rules()};
   }
 

@@ -401,7 +401,7 @@ std::optional<std::string> sql_refusal(const RecordRules& rules, const BucketOpt
   if (!rules.handle.talk || !rules.handle.hold || !rules.handle.wrap)
     return "AHT without some handle-time components is not rendered as SQL yet";
   if (!options.by_column.empty()) return "--by-column is not rendered as SQL yet";
-  if (needs_time_of_day(options.by)) return fmt::format("--by hour and hour-of-day are not rendered as SQL yet");
+  if (needs_time_of_day(options.by)) return "--by hour, hour-of-day and intervals (15m) are not rendered as SQL yet";
   if (!options.time_formats.empty()) return "--time-format: the engine types the times";
   if (columns.row_kind() != RowKind::contact)
     return "knowledge-base view logs and agent surveys are not rendered as SQL yet";

@@ -118,7 +118,7 @@ agg AS (SELECT period_order, period, g1,
 FROM c WHERE in_range = 1
 GROUP BY period_order, period, g1),
 state AS (
-SELECT 'S' AS t, 'SHA' AS sha, CAST(NULL AS BIGINT) AS period_order, CAST(NULL AS VARCHAR) AS period, CAST(NULL AS VARCHAR) AS g1, CAST(NULL AS VARCHAR) AS field, '{"amount_scale":10000,"by":"day","command":"abandonment","cxkpi":"VERSION","exact_limit":null,"from":"2026-03-28","group":"channel","preset":null,"shard":null,"sharded_by":null,"short_abandon":"5","sketch":"ddsketch-1%","to":"2026-03-31","tz":"Europe/Berlin","v":1,"window_key":null}' AS k, CAST(NULL AS BIGINT) AS v
+SELECT 'S' AS t, 'SHA' AS sha, CAST(NULL AS BIGINT) AS period_order, CAST(NULL AS VARCHAR) AS period, CAST(NULL AS VARCHAR) AS g1, CAST(NULL AS VARCHAR) AS field, '{"amount_scale":10000,"by":"day","command":"abandonment","cxkpi":"VERSION","exact_limit":null,"from":"2026-03-28","group":"channel","preset":null,"shard":null,"sharded_by":null,"short_abandon":"5","sketch":"loglinear-64","to":"2026-03-31","tz":"Europe/Berlin","v":1,"window_key":null}' AS k, CAST(NULL AS BIGINT) AS v
 UNION ALL
 SELECT 'P' AS t, 'SHA' AS sha, CAST(NULL AS BIGINT) AS period_order, CAST(NULL AS VARCHAR) AS period, CAST(NULL AS VARCHAR) AS g1, CAST(NULL AS VARCHAR) AS field, 'contacts,offered,abandoned,short_abandoned,queued,handled,answered_in_t,abandoned_in_t,answer_wait_s,abandon_wait_s,answer_wait_s_squared' AS k, CAST(NULL AS BIGINT) AS v
 UNION ALL

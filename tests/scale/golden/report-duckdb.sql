@@ -139,7 +139,7 @@ agg AS (SELECT period_order, period, g1,
 FROM c WHERE in_range = 1
 GROUP BY period_order, period, g1),
 state AS (
-SELECT 'S' AS t, 'SHA' AS sha, CAST(NULL AS BIGINT) AS period_order, CAST(NULL AS VARCHAR) AS period, CAST(NULL AS VARCHAR) AS g1, CAST(NULL AS VARCHAR) AS field, '{"amount_scale":10000,"by":"week","command":"report","cxkpi":"VERSION","exact_limit":null,"from":"2026-03-23","group":"channel","preset":null,"shard":null,"sharded_by":null,"sketch":"ddsketch-1%","threshold":"30","to":"2026-04-06","tz":"Europe/Berlin","v":1,"window_key":null}' AS k, CAST(NULL AS BIGINT) AS v
+SELECT 'S' AS t, 'SHA' AS sha, CAST(NULL AS BIGINT) AS period_order, CAST(NULL AS VARCHAR) AS period, CAST(NULL AS VARCHAR) AS g1, CAST(NULL AS VARCHAR) AS field, '{"amount_scale":10000,"by":"week","command":"report","cxkpi":"VERSION","exact_limit":null,"from":"2026-03-23","group":"channel","preset":null,"shard":null,"sharded_by":null,"sketch":"loglinear-64","threshold":"30","to":"2026-04-06","tz":"Europe/Berlin","v":1,"window_key":null}' AS k, CAST(NULL AS BIGINT) AS v
 UNION ALL
 SELECT 'P' AS t, 'SHA' AS sha, CAST(NULL AS BIGINT) AS period_order, CAST(NULL AS VARCHAR) AS period, CAST(NULL AS VARCHAR) AS g1, CAST(NULL AS VARCHAR) AS field, 'contacts,total_cost,promoters,passives,detractors,csat_1,csat_2,csat_3,csat_4,csat_5,offered,abandoned,queued,handled,talk_s,hold_s,wrap_s,resolved_first_contact,resolved,answered_in_t,abandoned_in_t,answer_wait_s,abandon_wait_s,held,transfers,ces_1,ces_2,ces_3,ces_4,ces_5,ces_6,ces_7,first_responses,timed_resolutions,agents_handled,resolved_handled,handle_s_squared,answer_wait_s_squared' AS k, CAST(NULL AS BIGINT) AS v
 UNION ALL
