@@ -211,6 +211,21 @@ inline void weigh_answer(Sums& s, Field counted, const Contact& c, const SurveyW
   }
 }
 
+/// The survey answers' counts a log with these columns supplies, and their weighted twins.
+inline void add_survey_fields(FieldSet& s, const RecordColumns& c, const RecordRules& rules) {
+  using R = RecordField;
+  if (c.has(R::nps))
+    for (const Field f : {Field::promoters, Field::passives, Field::detractors})
+      s.add(f);
+  if (c.has(R::csat))
+    for (int k = 1; k <= rules.csat_scale; ++k)
+      s.add(csat_score_field(k));
+  if (c.has(R::ces))
+    for (int k = 1; k <= rules.ces_scale; ++k)
+      s.add(ces_score_field(k));
+  if (c.has(R::weight)) add_weight_fields(s);
+}
+
 /// The fields a contact log with these columns supplies, were it to tell answered from abandoned.
 inline FieldSet supplied_contact_fields(const RecordColumns& c, const RecordRules& rules) {
   using R = RecordField;
@@ -231,14 +246,7 @@ inline FieldSet supplied_contact_fields(const RecordColumns& c, const RecordRule
   add_if(c.has(R::resolved), {Field::resolved, Field::resolved_handled});
   add_if(c.has(R::first_contact_resolved), {Field::resolved_first_contact});
   add_if(c.has(R::cost), {Field::total_cost});
-  add_if(c.has(R::nps), {Field::promoters, Field::passives, Field::detractors});
-  if (c.has(R::csat))
-    for (int k = 1; k <= rules.csat_scale; ++k)
-      s.add(csat_score_field(k));
-  if (c.has(R::ces))
-    for (int k = 1; k <= rules.ces_scale; ++k)
-      s.add(ces_score_field(k));
-  if (c.has(R::weight)) add_weight_fields(s);
+  add_survey_fields(s, c, rules);
   add_if(c.has(R::transferred), {Field::transfers});
   add_if((c.opened() && c.has(R::first_response_at)) || c.has(R::first_response_s), {Field::first_responses});
   add_if(c.opened() && c.has(R::resolved_at), {Field::timed_resolutions});
