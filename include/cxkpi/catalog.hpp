@@ -36,9 +36,6 @@ struct Settings {
   AvgWaitOptions avg_wait;
   ServiceLevelOptions service_level;
   RecordRules records;  ///< thresholds applied when reading record logs; read them through record_rules()
-  /// --weight: the log column holding each survey answer's weight; empty: CSAT, NPS and CES
-  /// count every answer once (weights.hpp).
-  std::string weight_column;
   ConversionOptions conversion;
   CesOptions ces;
   UtilisationOptions utilisation;
@@ -49,6 +46,9 @@ struct Settings {
     o.percentiles = {50, 90};
     return o;
   }();
+  /// --weight: the log column holding each survey answer's weight; empty: CSAT, NPS and CES
+  /// count every answer once (weights.hpp).
+  std::string weight_column;
 
   /// The rules for reading a record log: `records`, with the survey scales the CSAT and CES
   /// options hold (--scale sets those, and a log's answers are checked against them) and the

@@ -124,7 +124,8 @@ ColumnReport inspect(TableReader& reader, const FileInputOptions& input, Shape s
   if (preset != nullptr) r.preset_notes = preset->notes;
   for (std::size_t c = 0; c < reader.header().size(); ++c)
     r.columns.emplace_back(reader.header()[c], role_text(reader, periods, records, shape, c, in, input));
-  const auto supplied = supplied_by(periods, records, shape, Settings{});
+  const Settings defaults;  // a named object: GCC 12 at -O3 mistakes a temporary's vector for uninitialised
+  const auto supplied = supplied_by(periods, records, shape, defaults);
   for (const auto& m : kMetrics)
     add_metric(r, m.name, catalogue_gap(m, supplied, shape, reader.source_name(), preset));
   // The two metrics that are commands of their own, outside the catalogue.
