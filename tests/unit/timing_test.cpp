@@ -171,7 +171,7 @@ TEST_CASE("the sketch reports every value within its relative error, and the bou
     for (std::int64_t m = 64; m < 128; ++m) {
       const std::int64_t low = m << shift;
       check(low);
-      check(low + (std::int64_t{1} << shift) - 1);
+      check(low + ((std::int64_t{1} << shift) - 1));  // the high edge: 127·2^56 + 2^56 − 1 = 2^63 − 1
     }
   INFO("worst relative error " << worst << " at " << worst_value);
   REQUIRE(worst <= bound);
