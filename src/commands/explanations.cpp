@@ -407,6 +407,8 @@ std::vector<Explanation> self_service_and_agents() {  // NOLINT(readability-func
          "open); the other common rule, AHT ÷ K on N servers, queues differently"}},
        "—",
        {"Erlang C assumes callers never abandon: it is a planning estimate, not a forecast of the real queue",
+        // Long sentences wrapped over lines, each its own element: no comma is missing.
+        // NOLINTNEXTLINE(bugprone-suspicious-missing-comma)
         "A is in Erlangs and Pw = N·B(N) / (N − A·(1 − B(N))) with Erlang B by its recursion B(k) = A·B(k−1) / (k + "
         "A·B(k−1)): the closed form with A^N/N! overflows near N = 170",
         "shrinkage divides, it does not multiply: 14 agents at 30 % shrinkage need ⌈14 / 0.7⌉ = 20, not 14 × 1.3 = "
